@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "newsdesk",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "newsdesk", targets: ["Server"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CEvent",
+            pkgConfig: "libevent",
+            providers: [.apt(["libevent-dev"]), .brew(["libevent"])]
+        ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
+        .target(name: "Model"),
+        .executableTarget(
+            name: "Server",
+            dependencies: [
+                "CEvent",
+                "CZlib",
+                "Model",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "ModelTests", dependencies: ["Model"]),
+        .testTarget(name: "ServerTests", dependencies: ["Server", "Model"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,24 @@
+#ifndef NEWSDESK_CEVENT_SHIM_H
+#define NEWSDESK_CEVENT_SHIM_H
+
+// Only libevent's public headers: evhttp_request and friends stay opaque to Swift.
+#include <event2/event.h>
+#include <event2/http.h>
+#include <event2/buffer.h>
+#include <event2/keyvalq_struct.h>
+#include <event2/thread.h>
+#include <event2/util.h>
+
+// evsignal_new is a macro: Swift cannot call it, so this wrapper gives it a real symbol.
+static inline struct event *newsdesk_evsignal_new(struct event_base *base, int signum,
+                                                  event_callback_fn callback, void *arg) {
+    return evsignal_new(base, signum, callback, arg);
+}
+
+// evtimer_new is a macro for the same reason.
+static inline struct event *newsdesk_evtimer_new(struct event_base *base, event_callback_fn callback,
+                                                 void *arg) {
+    return evtimer_new(base, callback, arg);
+}
+
+#endif

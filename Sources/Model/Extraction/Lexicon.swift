@@ -1,0 +1,38 @@
+import Foundation
+
+/// The data files under `config/` that the extractors read: gazetteers, organisation names, word lists.
+///
+/// Each extractor owns one part, loaded from its own files; a missing or malformed file fails loading with
+/// an error that names it.
+public struct Lexicon: Sendable {
+    /// Places, demonyms, organisations and person cues for entity extraction.
+    public let entities: EntityLexicon
+    /// Reporting verbs and other cues for quote attribution.
+    public let quotes: QuoteLexicon
+    /// Number words and casualty vocabulary.
+    public let casualties: CasualtyLexicon
+
+    /// Loads every part from `directory`.
+    public init(directory: URL) throws {
+        self.entities = try EntityLexicon(directory: directory)
+        self.quotes = try QuoteLexicon(directory: directory)
+        self.casualties = try CasualtyLexicon(directory: directory)
+    }
+}
+
+/// A data file under `config/` that could not be read or parsed.
+public struct LexiconError: Error, CustomStringConvertible, Equatable {
+    /// The file's path.
+    public let file: String
+    /// What is wrong with it.
+    public let reason: String
+
+    /// Creates an error for `file`.
+    public init(file: String, reason: String) {
+        self.file = file
+        self.reason = reason
+    }
+
+    /// "config/places.tsv: line 12: expected 5 columns".
+    public var description: String { "\(file): \(reason)" }
+}

@@ -1,0 +1,69 @@
+/// Splits a paragraph into sentences without breaking after abbreviations, initials or decimals.
+public enum SentenceSplitter {
+    /// Abbreviations after which a full stop does not end a sentence (lower-cased, without the stop).
+    static let abbreviations: Set<String> = [
+        "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "cpl", "pvt", "adm", "cmdr",
+        "gov", "sen", "rep", "rev", "st", "mt", "ft", "jr", "sr", "no", "vs", "etc", "inc", "ltd", "corp", "co",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k",
+        "e.g", "i.e", "approx", "dept", "est", "fig", "pres", "supt", "insp", "det", "cdr", "brig", "hon",
+    ]
+
+    /// Scalars that may follow a sentence's final punctuation and still belong to it.
+    static let closers: Set<Unicode.Scalar> = ["\"", "'", "\u{201D}", "\u{2019}", ")", "]"]
+
+    /// Returns the scalar ranges of the sentences in `s`, trimmed of surrounding white space.
+    public static func split(_ s: [Unicode.Scalar]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = 0
+        var i = 0
+        let n = s.count
+        func push(_ end: Int) {
+            var a = start, b = end
+            while a < b && s[a].properties.isWhitespace { a += 1 }
+            while b > a && s[b - 1].properties.isWhitespace { b -= 1 }
+            if a < b { result.append(a..<b) }
+            start = end
+        }
+        while i < n {
+            let c = s[i]
+            if c == "." || c == "!" || c == "?" {
+                var j = i + 1
+                while j < n && (s[j] == "." || s[j] == "!" || s[j] == "?") { j += 1 }
+                while j < n && closers.contains(s[j]) { j += 1 }
+                // A sentence ends at punctuation followed by white space and then an upper-case letter,
+                // a digit, or an opening quote; or at the end of the paragraph.
+                if j >= n {
+                    i = j
+                    continue
+                }
+                guard s[j].properties.isWhitespace else { i = j; continue }
+                var k = j
+                while k < n && s[k].properties.isWhitespace { k += 1 }
+                guard k < n else { i = k; continue }
+                let next = s[k]
+                let startsSentence = next.properties.isUppercase || ("0"..."9").contains(next)
+                    || next == "\u{201C}" || next == "\"" || next == "\u{2018}" || next == "'" || next == "("
+                if c == "." && startsSentence && isAbbreviation(s, before: i) { i = j; continue }
+                if startsSentence {
+                    push(j)
+                }
+                i = j
+                continue
+            }
+            i += 1
+        }
+        push(n)
+        return result
+    }
+
+    /// Whether the word ending just before the full stop at `dot` is an abbreviation or an initial.
+    static func isAbbreviation(_ s: [Unicode.Scalar], before dot: Int) -> Bool {
+        var a = dot
+        while a > 0 && (s[a - 1].properties.isAlphabetic || s[a - 1] == ".") { a -= 1 }
+        let word = String(String.UnicodeScalarView(s[a..<dot])).lowercased()
+        if word.isEmpty { return false }
+        // A single capital letter is an initial ("John F. Kennedy").
+        if word.unicodeScalars.count == 1 && s[a].properties.isUppercase { return true }
+        return abbreviations.contains(word)
+    }
+}

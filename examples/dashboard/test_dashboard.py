@@ -1,0 +1,307 @@
+"""Drives the dashboard in headless Chromium against a live Newsdesk server.
+
+The server (``$NEWSDESK_BIN``, default ``.build/debug/newsdesk``) serves ``$NEWSDESK_DATA`` (default
+``corpus/sample``) on a free port; ``python3 -m http.server`` serves this folder on another port, so the
+page and the API are different origins, as they are in use. Each test asks the API what it holds and then
+checks that the page shows exactly that. Selenium uses the system chromedriver (``/usr/bin/chromedriver``),
+never a downloaded one.
+
+Run from the repository root: ``python3 -m pytest examples/dashboard/test_dashboard.py``.
+"""
+
+import json
+import os
+import re
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+SEED_FILE = "000_53270147d5724fcb.txt"
+SEED_DAY = "2020-10-12"
+SCREENSHOT = HERE / "screenshot.png"
+CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+WAIT_SECONDS = 20
+
+
+class Process:
+    """A child process whose output is read in the background; starting waits for a line that matches."""
+
+    def __init__(self, argv, pattern, cwd, what):
+        self.what = what
+        self.lines = []
+        self.match = None
+        self._pattern = re.compile(pattern)
+        self._started = threading.Event()
+        self.proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                     stdin=subprocess.DEVNULL, text=True, bufsize=1)
+        threading.Thread(target=self._read, daemon=True).start()
+        if not self._started.wait(timeout=30) or self.match is None:
+            self.stop()
+            raise RuntimeError(f"{self.what} did not start:\n{''.join(self.lines)}")
+
+    def _read(self):
+        for line in self.proc.stdout:
+            self.lines.append(line)
+            if self.match is None:
+                self.match = self._pattern.search(line)
+                if self.match:
+                    self._started.set()
+        self._started.set()  # the process ended: stop waiting
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+@pytest.fixture(scope="module")
+def api():
+    """Base URL of a live API server on a free port."""
+    binary = Path(os.environ.get("NEWSDESK_BIN", ".build/debug/newsdesk"))
+    binary = binary if binary.is_absolute() else ROOT / binary
+    data = os.environ.get("NEWSDESK_DATA", "corpus/sample")
+    if not binary.exists():
+        pytest.fail(f"no server binary at {binary}: run `swift build` first or set NEWSDESK_BIN")
+    server = Process([str(binary), "serve", "--port", "0", "--host", "127.0.0.1", "--data", data],
+                     r"(?=.*\blistening\b).*server\.port=(\d+)", cwd=ROOT, what="newsdesk serve")
+    yield f"http://127.0.0.1:{server.match.group(1)}"
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def page_origin():
+    """Base URL of a static server for this folder (another origin than the API)."""
+    static = Process([sys.executable, "-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", str(HERE)],
+                     r"port (\d+)", cwd=HERE, what="python3 -m http.server")
+    yield f"http://127.0.0.1:{static.match.group(1)}"
+    static.stop()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                     "--window-size=1280,1800", "--no-first-run", "--disable-extensions", "--lang=en-US"):
+        options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
+    yield driver
+    driver.quit()
+
+
+def get_json(api, path, **query):
+    url = api + path + ("?" + urllib.parse.urlencode(query) if query else "")
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return json.load(response)
+
+
+def open_page(browser, page_origin, api, **query):
+    """Opens the dashboard, waits until every region has settled, and returns its console messages."""
+    browser.get_log("browser")  # forget messages from earlier pages
+    browser.get(f"{page_origin}/index.html?" + urllib.parse.urlencode({"api": api, **query}))
+    settle(browser, "chart", "entity-list", "article-list")
+
+
+def settle(browser, *testids):
+    """Waits until each region named by data-testid is no longer loading (data-state set by the page)."""
+    def settled(driver):
+        states = [driver.find_element(By.CSS_SELECTOR, f"[data-testid={t}]").get_attribute("data-state") for t in testids]
+        return all(state not in (None, "", "loading", "idle") for state in states)
+    WebDriverWait(browser, WAIT_SECONDS).until(settled, f"regions still loading: {testids}")
+
+
+def by_testid(browser, testid, attribute=None):
+    elements = browser.find_elements(By.CSS_SELECTOR, f"[data-testid={testid}]")
+    return [e.get_attribute(attribute) for e in elements] if attribute else elements
+
+
+def console_errors(browser):
+    return [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
+
+
+def summary_days(api):
+    """The distinct days of /casualties/summary byDay, oldest first, with killed and injured incident totals."""
+    days = {}
+    for row in get_json(api, "/casualties/summary")["data"]["byDay"]:
+        day = days.setdefault(row["date"], {"killed": 0, "injured": 0})
+        if row["kind"] in day:
+            day[row["kind"]] = row["incident"]
+    return dict(sorted(days.items()))
+
+
+def seed_article(api):
+    for article in get_json(api, f"/articles/{SEED_DAY}", limit=500)["data"]:
+        if article["source"]["file"].endswith(SEED_FILE):
+            return article
+    return None
+
+
+def text_of(browser, css):
+    """Each matching element's textContent (not the rendered text, so no whitespace is collapsed)."""
+    return browser.execute_script(
+        "return Array.from(document.querySelectorAll(arguments[0]), e => e.textContent)", css)
+
+
+# ---- the tests ---------------------------------------------------------------------------------
+
+
+def test_page_loads_without_console_errors(browser, page_origin, api):
+    open_page(browser, page_origin, api)
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Newsdesk dashboard"
+    assert by_testid(browser, "api-base")[0].text == api
+    assert not by_testid(browser, "page-error")[0].is_displayed()
+    stats = get_json(api, "/stats")["data"]
+    assert f"{stats['articles']} article" in by_testid(browser, "stats")[0].text
+    assert console_errors(browser) == []
+
+
+def test_chart_has_a_point_per_summary_day(browser, page_origin, api):
+    open_page(browser, page_origin, api)
+    days = summary_days(api)
+    groups = by_testid(browser, "chart-day")
+    assert [g.get_attribute("data-date") for g in groups] == list(days)
+    for group in groups:
+        expected = days[group.get_attribute("data-date")]
+        assert int(group.get_attribute("data-killed")) == expected["killed"]
+        assert int(group.get_attribute("data-injured")) == expected["injured"]
+    chart = by_testid(browser, "chart")[0]
+    if days:
+        assert chart.get_attribute("data-state") == "ready"
+        assert by_testid(browser, "chart-svg")[0].is_displayed()
+        # Clicking a day lists that day's articles.
+        last = groups[-1]
+        last.click()
+        WebDriverWait(browser, WAIT_SECONDS).until(
+            lambda d: last.get_attribute("data-date") in by_testid(browser, "day-status")[0].text
+            and by_testid(browser, "article-list")[0].get_attribute("data-state") in ("ready", "empty"))
+    else:
+        assert chart.get_attribute("data-state") == "empty"
+        assert by_testid(browser, "chart-empty")[0].is_displayed()
+    assert console_errors(browser) == []
+
+
+def test_top_entities_match_the_api(browser, page_origin, api):
+    open_page(browser, page_origin, api)
+    expected = get_json(api, "/entities", limit=10)["data"]
+    shown = [e.text for e in by_testid(browser, "entity-name")]
+    assert shown == [e["name"] for e in expected]
+    assert console_errors(browser) == []
+    if not expected:
+        pytest.skip("the server extracted no entities from this corpus, so the list is rightly empty")
+    assert shown, "the entity list is empty"
+
+
+def test_quote_search_by_speaker(browser, page_origin, api):
+    open_page(browser, page_origin, api)
+    expected = get_json(api, "/quotes", speaker="Hajiyev", limit=50)["data"]
+    field = by_testid(browser, "speaker-input")[0]
+    field.clear()
+    field.send_keys("Hajiyev")
+    by_testid(browser, "speaker-submit")[0].click()
+    settle(browser, "quote-results")
+    assert by_testid(browser, "quote-item", "data-quote-id") == [q["id"] for q in expected]
+    assert console_errors(browser) == []
+    if not expected:
+        assert "No quotes" in by_testid(browser, "quote-status")[0].text
+        pytest.skip("the server returns no quote for speaker=Hajiyev (quote extraction not in this build)")
+    hajiyev = [q for q in expected if q["speaker"] and q["speaker"]["name"] == "Hikmet Hajiyev"]
+    assert hajiyev, f"the API's quotes for Hajiyev name no Hikmet Hajiyev: {expected}"
+    item = browser.find_element(By.CSS_SELECTOR, f"[data-testid=quote-item][data-quote-id='{hajiyev[0]['id']}']")
+    assert item.is_displayed()
+    assert item.find_element(By.CSS_SELECTOR, "[data-testid=quote-speaker]").text == "Hikmet Hajiyev"
+    shown = item.find_element(By.CSS_SELECTOR, "[data-testid=quote-text]").get_attribute("textContent")
+    assert shown == hajiyev[0]["text"]
+    assert "Ganja" in item.text
+
+
+def open_seed_article(browser, page_origin, api):
+    """Opens the seed day, checks its list against the API, clicks the seed article; returns the API article."""
+    seed = seed_article(api)
+    if seed is None:
+        pytest.skip(f"the corpus in NEWSDESK_DATA has no seed article ({SEED_FILE})")
+    open_page(browser, page_origin, api, day=SEED_DAY)
+    listed = get_json(api, f"/articles/{SEED_DAY}", limit=100)["data"]
+    assert by_testid(browser, "article-button", "data-article-id") == [a["id"] for a in listed]
+    button = browser.find_element(By.CSS_SELECTOR, f"[data-testid=article-button][data-article-id='{seed['id']}']")
+    assert button.text == seed["title"]
+    button.click()
+    WebDriverWait(browser, WAIT_SECONDS).until(
+        lambda d: by_testid(browser, "article-view")[0].get_attribute("data-state") == "ready"
+        and by_testid(browser, "article-view")[0].get_attribute("data-article-id") == seed["id"])
+    return get_json(api, f"/articles/{seed['id']}")["data"]
+
+
+def without_breaks(text):
+    """The text as the page shows it in paragraphs: runs of two or more line breaks are paragraph gaps."""
+    return re.sub(r"\n{2,}", "", text)
+
+
+def test_day_lists_the_seed_article_and_shows_its_text(browser, page_origin, api):
+    article = open_seed_article(browser, page_origin, api)
+    assert by_testid(browser, "article-title")[0].text == article["title"]
+    paragraphs = text_of(browser, "[data-testid=article-text] p")
+    assert paragraphs == [p for p in re.split(r"\n{2,}", article["text"]) if p]
+    assert len(by_testid(browser, "article-quote")) == len(article["quotes"])
+    assert len(by_testid(browser, "article-figure")) == len(article["casualties"])
+    browser.execute_script("window.scrollTo(0, 0)")
+    browser.save_screenshot(str(SCREENSHOT))
+    assert console_errors(browser) == []
+
+
+def test_seed_article_highlights_quotes_and_figures(browser, page_origin, api):
+    article = open_seed_article(browser, page_origin, api)
+    text = article["text"]  # Python indexes str by code point, as the API's spans count
+    marked = {"quote": article["quotes"], "figure": article["casualties"]}
+    for kind, items in marked.items():
+        shown = {}
+        for ref, piece in browser.execute_script(
+                "return Array.from(document.querySelectorAll(arguments[0]), e => [e.dataset.ref, e.textContent])",
+                f"[data-testid=article-text] [data-testid=hl-{kind}]"):
+            shown[ref] = shown.get(ref, "") + piece
+        assert shown == {i["id"]: without_breaks(text[i["span"]["start"]:i["span"]["end"]]) for i in items}, kind
+    assert console_errors(browser) == []
+    if not article["quotes"] and not article["casualties"]:
+        pytest.skip("the server extracted no quotes or figures from the seed article, so nothing is highlighted")
+    if article["quotes"]:
+        hajiyev = [q for q in article["quotes"] if q["speaker"] and q["speaker"]["name"] == "Hikmet Hajiyev"]
+        assert hajiyev and hajiyev[0]["text"].startswith("Ganja city is more than 100 kilometres")
+
+
+def test_highlights_count_code_points_not_utf16(browser, page_origin, api):
+    """The page's renderer on a hand-made article whose text has characters outside the BMP before each span."""
+    open_page(browser, page_origin, api)
+    text = "🇦🇿 Report 𝟏.\n\n“We stay,” 👩‍👩‍👧 said Ana. 𝟐 Killing 9 civilians."
+    quote = text.index("“We stay,”")
+    figure = text.index("9 civilians")
+    notes = [
+        {"kind": "quote", "ref": "q1", "start": quote, "end": quote + len("“We stay,”"), "title": "q"},
+        {"kind": "figure", "ref": "c1", "start": figure, "end": figure + len("9 civilians"), "title": "c"},
+    ]
+    result = browser.execute_script("""
+        const host = document.createElement('div');
+        host.append(...window.NewsdeskDashboard.renderText(arguments[0], arguments[1]));
+        return [Array.from(host.querySelectorAll('p'), p => p.textContent),
+                Array.from(host.querySelectorAll('mark'), m => [m.dataset.ref, m.textContent])];
+    """, text, notes)
+    paragraphs, marks = result
+    assert paragraphs == text.split("\n\n")
+    assert marks == [["q1", "“We stay,”"], ["c1", "9 civilians"]]
+    assert console_errors(browser) == []

@@ -94,6 +94,8 @@ struct Configuration: Codable, Equatable, Sendable {
             throw Invalid(key: context.codingPath.first?.stringValue ?? file.path, reason: "expected \(type)")
         } catch let DecodingError.valueNotFound(type, context) {
             throw Invalid(key: context.codingPath.first?.stringValue ?? file.path, reason: "expected \(type), got null")
+        } catch let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty {
+            throw Invalid(key: context.codingPath[0].stringValue, reason: "value out of range or of the wrong kind")
         } catch {
             throw Invalid(key: file.path, reason: "malformed: \(error)")
         }

@@ -73,6 +73,11 @@ struct Configuration: Codable, Equatable, Sendable {
         var apiKeys: [String]?
     }
 
+    /// The keys whose values are integers.
+    static let integerKeys: Set<String> = [
+        "port", "threads", "maxUriLength", "maxHeadersSize", "maxBodySize", "timeoutSeconds", "cacheMaxAge", "responseCacheEntries",
+    ]
+
     /// The keys a configuration file may hold.
     static let keys: Set<String> = Set(environmentKeys.values)
 
@@ -86,6 +91,12 @@ struct Configuration: Codable, Equatable, Sendable {
         }
         if let unknown = object.keys.sorted().first(where: { !keys.contains($0) }) {
             throw Invalid(key: unknown, reason: "unknown key in \(file.lastPathComponent)")
+        }
+        // Foundation's decoder reports a fraction for an integer without naming the key: check integers first.
+        for (key, value) in object.sorted(by: { $0.key < $1.key }) where integerKeys.contains(key) {
+            guard let n = value as? NSNumber, !(value is Bool), n.doubleValue == Double(n.intValue) else {
+                throw Invalid(key: key, reason: "expected an integer")
+            }
         }
         let f: File
         do {

@@ -94,7 +94,7 @@ struct Configuration: Codable, Equatable, Sendable {
         }
         // Foundation's decoder reports a fraction for an integer without naming the key: check integers first.
         for (key, value) in object.sorted(by: { $0.key < $1.key }) where integerKeys.contains(key) {
-            guard let n = value as? NSNumber, !(value is Bool), n.doubleValue == Double(n.intValue) else {
+            guard let n = value as? NSNumber, n.doubleValue == Double(n.intValue) else {
                 throw Invalid(key: key, reason: "expected an integer")
             }
         }

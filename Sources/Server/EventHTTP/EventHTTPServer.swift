@@ -220,7 +220,10 @@ final class Worker {
         for (name, value) in response.headers { evhttp_add_header(output, name, value) }
         switch response.body {
         case .bytes(let bytes):
-            if !bytes.isEmpty, let buffer = evhttp_request_get_output_buffer(raw) {
+            if head {
+                // libevent would send the body of a HEAD reply: send only its length.
+                evhttp_add_header(output, "Content-Length", String(bytes.count))
+            } else if !bytes.isEmpty, let buffer = evhttp_request_get_output_buffer(raw) {
                 bytes.withUnsafeBytes { _ = evbuffer_add(buffer, $0.baseAddress, $0.count) }
             }
             evhttp_send_reply(raw, Int32(response.status), nil, nil)

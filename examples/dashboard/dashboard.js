@@ -524,13 +524,14 @@
                     el("li", {}, el("mark", { class: "hl hl-quote", text: "quote" }), ` ${plural((article.quotes || []).length, "quote")}`),
                     el("li", {}, el("mark", { class: "hl hl-figure", text: "figure" }), ` ${plural((article.casualties || []).length, "casualty figure")}`)),
                 el("span", { class: "toggle" }, toggle, el("label", { for: "show-entities", text: " Underline entity mentions" }))),
-            text,
-            article.related && article.related.length
-                ? el("p", { class: "muted small", text: `Also read: ${article.related.join(" · ")}` }) : null,
-            el("h4", { text: "Quotes" }),
-            quotes.length ? el("ol", { class: "compact" }, ...quotes) : el("p", { class: "muted", text: "No quotes found in this article." }),
-            el("h4", { text: "Casualty figures" }),
-            figures.length ? el("ol", { class: "compact" }, ...figures) : el("p", { class: "muted", text: "No casualty figures found in this article." }));
+            el("div", { class: "article-body" },
+                el("div", {}, text, article.related && article.related.length
+                    ? el("p", { class: "muted small", text: `Also read: ${article.related.join(" · ")}` }) : null),
+                el("aside", { "aria-label": "Quotes and casualty figures of this article" },
+                    el("h4", { text: "Quotes" }),
+                    quotes.length ? el("ol", { class: "compact" }, ...quotes) : el("p", { class: "muted", text: "No quotes found in this article." }),
+                    el("h4", { text: "Casualty figures" }),
+                    figures.length ? el("ol", { class: "compact" }, ...figures) : el("p", { class: "muted", text: "No casualty figures found in this article." }))));
         view.dataset.articleId = article.id;
         setState(view, "ready");
     }

@@ -1,7 +1,7 @@
 """Drives the dashboard in headless Chromium against a live Newsdesk server.
 
 The server (``$NEWSDESK_BIN``, default ``.build/debug/newsdesk``) serves ``$NEWSDESK_DATA`` (default
-``corpus/sample``) on a free port; ``python3 -m http.server`` serves this folder on another port, so the
+``corpus/sample``) on a free port (``$NEWSDESK_API`` names a server already running instead); ``python3 -m http.server`` serves this folder on another port, so the
 page and the API are different origins, as they are in use. Each test asks the API what it holds and then
 checks that the page shows exactly that. Selenium uses the system chromedriver (``/usr/bin/chromedriver``),
 never a downloaded one.
@@ -73,7 +73,10 @@ class Process:
 
 @pytest.fixture(scope="module")
 def api():
-    """Base URL of a live API server on a free port."""
+    """Base URL of a live API server on a free port (or $NEWSDESK_API, a server already running)."""
+    if os.environ.get("NEWSDESK_API"):
+        yield os.environ["NEWSDESK_API"].rstrip("/")
+        return
     binary = Path(os.environ.get("NEWSDESK_BIN", ".build/debug/newsdesk"))
     binary = binary if binary.is_absolute() else ROOT / binary
     data = os.environ.get("NEWSDESK_DATA", "corpus/sample")

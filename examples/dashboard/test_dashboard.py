@@ -31,6 +31,8 @@ ROOT = HERE.parents[1]
 SEED_FILE = "000_53270147d5724fcb.txt"
 SEED_DAY = "2020-10-12"
 SCREENSHOT = HERE / "screenshot.png"
+ASTRAL_CORPUS = HERE / "fixtures" / "astral"
+ASTRAL_DAY = "2020-11-02"
 CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 WAIT_SECONDS = 20
@@ -71,19 +73,31 @@ class Process:
                 self.proc.wait()
 
 
+def start_server(data):
+    """Starts `newsdesk serve` on a free port over the corpus directory `data`."""
+    binary = Path(os.environ.get("NEWSDESK_BIN", ".build/debug/newsdesk"))
+    binary = binary if binary.is_absolute() else ROOT / binary
+    if not binary.exists():
+        pytest.fail(f"no server binary at {binary}: run `swift build` first or set NEWSDESK_BIN")
+    return Process([str(binary), "serve", "--port", "0", "--host", "127.0.0.1", "--data", str(data)],
+                   r"(?=.*\blistening\b).*server\.port=(\d+)", cwd=ROOT, what="newsdesk serve")
+
+
 @pytest.fixture(scope="module")
 def api():
     """Base URL of a live API server on a free port (or $NEWSDESK_API, a server already running)."""
     if os.environ.get("NEWSDESK_API"):
         yield os.environ["NEWSDESK_API"].rstrip("/")
         return
-    binary = Path(os.environ.get("NEWSDESK_BIN", ".build/debug/newsdesk"))
-    binary = binary if binary.is_absolute() else ROOT / binary
-    data = os.environ.get("NEWSDESK_DATA", "corpus/sample")
-    if not binary.exists():
-        pytest.fail(f"no server binary at {binary}: run `swift build` first or set NEWSDESK_BIN")
-    server = Process([str(binary), "serve", "--port", "0", "--host", "127.0.0.1", "--data", data],
-                     r"(?=.*\blistening\b).*server\.port=(\d+)", cwd=ROOT, what="newsdesk serve")
+    server = start_server(os.environ.get("NEWSDESK_DATA", "corpus/sample"))
+    yield f"http://127.0.0.1:{server.match.group(1)}"
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def astral_api():
+    """A server over the fixture corpus whose text has characters outside the BMP before every quote and figure."""
+    server = start_server(ASTRAL_CORPUS)
     yield f"http://127.0.0.1:{server.match.group(1)}"
     server.stop()
 
@@ -117,7 +131,7 @@ def get_json(api, path, **query):
 
 
 def open_page(browser, page_origin, api, **query):
-    """Opens the dashboard, waits until every region has settled, and returns its console messages."""
+    """Opens the dashboard (forgetting earlier console messages) and waits until its regions have settled."""
     browser.get_log("browser")  # forget messages from earlier pages
     browser.get(f"{page_origin}/index.html?" + urllib.parse.urlencode({"api": api, **query}))
     settle(browser, "chart", "entity-list", "article-list")
@@ -235,21 +249,41 @@ def test_quote_search_by_speaker(browser, page_origin, api):
     assert "Ganja" in item.text
 
 
-def open_seed_article(browser, page_origin, api):
-    """Opens the seed day, checks its list against the API, clicks the seed article; returns the API article."""
-    seed = seed_article(api)
-    if seed is None:
-        pytest.skip(f"the corpus in NEWSDESK_DATA has no seed article ({SEED_FILE})")
-    open_page(browser, page_origin, api, day=SEED_DAY)
-    listed = get_json(api, f"/articles/{SEED_DAY}", limit=100)["data"]
+def open_article(browser, page_origin, api, day, article_id):
+    """Opens `day`, checks its list against the API, clicks the article; returns it as the API gives it."""
+    open_page(browser, page_origin, api, day=day)
+    listed = get_json(api, f"/articles/{day}", limit=100)["data"]
     assert by_testid(browser, "article-button", "data-article-id") == [a["id"] for a in listed]
-    button = browser.find_element(By.CSS_SELECTOR, f"[data-testid=article-button][data-article-id='{seed['id']}']")
-    assert button.text == seed["title"]
+    article = get_json(api, f"/articles/{article_id}")["data"]
+    button = browser.find_element(By.CSS_SELECTOR, f"[data-testid=article-button][data-article-id='{article_id}']")
+    assert button.text == article["title"]
     button.click()
     WebDriverWait(browser, WAIT_SECONDS).until(
         lambda d: by_testid(browser, "article-view")[0].get_attribute("data-state") == "ready"
-        and by_testid(browser, "article-view")[0].get_attribute("data-article-id") == seed["id"])
-    return get_json(api, f"/articles/{seed['id']}")["data"]
+        and by_testid(browser, "article-view")[0].get_attribute("data-article-id") == article_id)
+    return article
+
+
+def open_seed_article(browser, page_origin, api):
+    seed = seed_article(api)
+    if seed is None:
+        pytest.skip(f"the corpus in NEWSDESK_DATA has no seed article ({SEED_FILE})")
+    return open_article(browser, page_origin, api, SEED_DAY, seed["id"])
+
+
+def check_highlights(browser, article):
+    """Each quote and figure of the article is marked over exactly the text its span names."""
+    text = article["text"]  # Python indexes str by code point, as the API's spans count
+    marked = {"quote": article["quotes"], "figure": article["casualties"]}
+    for kind, items in marked.items():
+        shown = {}
+        for ref, piece in browser.execute_script(
+                "return Array.from(document.querySelectorAll(arguments[0]), e => [e.dataset.ref, e.textContent])",
+                f"[data-testid=article-text] [data-testid=hl-{kind}]"):
+            shown[ref] = shown.get(ref, "") + piece
+        assert shown == {i["id"]: without_breaks(text[i["span"]["start"]:i["span"]["end"]]) for i in items}, kind
+    assert len(by_testid(browser, "article-quote")) == len(article["quotes"])
+    assert len(by_testid(browser, "article-figure")) == len(article["casualties"])
 
 
 def without_breaks(text):
@@ -262,8 +296,6 @@ def test_day_lists_the_seed_article_and_shows_its_text(browser, page_origin, api
     assert by_testid(browser, "article-title")[0].text == article["title"]
     paragraphs = text_of(browser, "[data-testid=article-text] p")
     assert paragraphs == [p for p in re.split(r"\n{2,}", article["text"]) if p]
-    assert len(by_testid(browser, "article-quote")) == len(article["quotes"])
-    assert len(by_testid(browser, "article-figure")) == len(article["casualties"])
     browser.execute_script("window.scrollTo(0, 0)")
     browser.save_screenshot(str(SCREENSHOT))
     assert console_errors(browser) == []
@@ -271,21 +303,29 @@ def test_day_lists_the_seed_article_and_shows_its_text(browser, page_origin, api
 
 def test_seed_article_highlights_quotes_and_figures(browser, page_origin, api):
     article = open_seed_article(browser, page_origin, api)
-    text = article["text"]  # Python indexes str by code point, as the API's spans count
-    marked = {"quote": article["quotes"], "figure": article["casualties"]}
-    for kind, items in marked.items():
-        shown = {}
-        for ref, piece in browser.execute_script(
-                "return Array.from(document.querySelectorAll(arguments[0]), e => [e.dataset.ref, e.textContent])",
-                f"[data-testid=article-text] [data-testid=hl-{kind}]"):
-            shown[ref] = shown.get(ref, "") + piece
-        assert shown == {i["id"]: without_breaks(text[i["span"]["start"]:i["span"]["end"]]) for i in items}, kind
+    check_highlights(browser, article)
     assert console_errors(browser) == []
     if not article["quotes"] and not article["casualties"]:
         pytest.skip("the server extracted no quotes or figures from the seed article, so nothing is highlighted")
     if article["quotes"]:
         hajiyev = [q for q in article["quotes"] if q["speaker"] and q["speaker"]["name"] == "Hikmet Hajiyev"]
         assert hajiyev and hajiyev[0]["text"].startswith("Ganja city is more than 100 kilometres")
+
+
+def test_fixture_article_with_astral_characters(browser, page_origin, astral_api):
+    """Spans after emoji and mathematical digits: UTF-16 indexing would shift every highlight."""
+    listed = get_json(astral_api, f"/articles/{ASTRAL_DAY}")["data"]
+    assert len(listed) == 1, listed
+    article = open_article(browser, page_origin, astral_api, ASTRAL_DAY, listed[0]["id"])
+    paragraphs = text_of(browser, "[data-testid=article-text] p")
+    assert paragraphs == [p for p in re.split(r"\n{2,}", article["text"]) if p]
+    check_highlights(browser, article)
+    assert console_errors(browser) == []
+    spans = [i["span"] for i in article["quotes"] + article["casualties"]]
+    if not spans:
+        pytest.skip("the server extracted no quotes or figures from the fixture article, so nothing is highlighted")
+    before = article["text"][:min(s["start"] for s in spans)]
+    assert any(ord(c) > 0xFFFF for c in before), "the fixture must put astral characters before the first span"
 
 
 def test_highlights_count_code_points_not_utf16(browser, page_origin, api):

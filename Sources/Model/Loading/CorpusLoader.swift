@@ -68,17 +68,18 @@ public struct CorpusLoader: Sendable {
 
     /// Paths (relative to `root`, sorted) of the article files under it; hidden files and folders are skipped.
     static func articleFiles(under root: URL) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(
-            at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
-        else { return [] }
-        let rootPath = root.resolvingSymlinksInPath().path
+        guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return [] }
         var files: [String] = []
-        for case let url as URL in enumerator {
-            guard ["txt", "json", "jsonl", "ndjson"].contains(url.pathExtension.lowercased()),
-                  (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true
-            else { continue }
-            let path = url.resolvingSymlinksInPath().path
-            let relative = path.hasPrefix(rootPath + "/") ? String(path.dropFirst(rootPath.count + 1)) : url.lastPathComponent
+        while let relative = enumerator.nextObject() as? String {
+            let name = (relative as NSString).lastPathComponent
+            if name.hasPrefix(".") {
+                if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeDirectory { enumerator.skipDescendants() }
+                continue
+            }
+            let ext = (name as NSString).pathExtension.lowercased()
+            guard ext == "txt" || ext == "json" || ext == "jsonl" || ext == "ndjson" else { continue }
+            let type = enumerator.fileAttributes?[.type] as? FileAttributeType
+            guard type == .typeRegular || type == .typeSymbolicLink else { continue }
             files.append(relative)
         }
         return files.sorted()

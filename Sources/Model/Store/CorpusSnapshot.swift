@@ -243,7 +243,7 @@ public enum TextTokens {
         var current = String.UnicodeScalarView()
         let folded = text.utf8.allSatisfy({ $0 < 0x80 }) ? text.lowercased() : text.applyingFolding()
         for scalar in folded.unicodeScalars {
-            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+            if scalar.isWordScalar {
                 current.append(scalar)
             } else if !current.isEmpty {
                 words.append(String(current))

@@ -331,7 +331,7 @@
     function quoteItem(q) {
         const speaker = q.speaker ? q.speaker.name : "Unnamed speaker";
         const open = el("button", { type: "button", class: "link", text: "Read the article" });
-        open.addEventListener("click", () => openArticle(q.articleId, q.date));
+        open.addEventListener("click", () => openArticle(q.articleId));
         return el("li", { "data-testid": "quote-item", "data-quote-id": q.id },
             el("figure", {},
                 el("blockquote", { "data-testid": "quote-text", text: q.text }),

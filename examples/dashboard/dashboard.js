@@ -174,7 +174,8 @@
         const barWidth = Math.max(2, Math.min(band * 0.36, 22));
 
         const chart = svg("svg", {
-            viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": "chart-title chart-desc",
+            // A group, not an img: its day columns are buttons, and the children of an img are not announced.
+            viewBox: `0 0 ${width} ${height}`, role: "group", "aria-labelledby": "chart-title", "aria-describedby": "chart-desc",
             class: "chart", "data-testid": "chart-svg",
         });
         const total = (kind) => days.reduce((sum, day) => sum + day[kind].incident, 0);

@@ -127,14 +127,13 @@
         for (const row of byDay) {
             if (!days.has(row.date)) {
                 const day = { date: row.date };
-                for (const { kind } of CHART_KINDS) day[kind] = { incident: 0, running: null, figures: 0 };
+                for (const { kind } of CHART_KINDS) day[kind] = { incident: 0, running: null };
                 days.set(row.date, day);
             }
             const entry = days.get(row.date)[row.kind];
             if (entry) {
                 entry.incident = row.incident;
                 entry.running = row.runningCumulative;
-                entry.figures = row.figures;
             }
         }
         const list = [...days.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));

@@ -205,7 +205,7 @@ final class Worker {
         let response = server.service.respond(to: request, cache: cache)
         send(response, to: raw, head: method == .head)
         let seconds = Double(monotonicNanoseconds() - started) / 1e9
-        server.service.state.metrics.record(route: response.route, status: response.status, seconds: seconds)
+        server.service.state.metrics.record(route: response.route, status: response.status, seconds: seconds, shard: index)
         if server.logger.logLevel <= .debug {
             server.logger.debug("request", metadata: [
                 "request.method": "\(method.rawValue)", "request.uri": "\(uri)", "response.status": "\(response.status)",

@@ -78,10 +78,11 @@ echo "schemathesis.sh: server on $base, data $data"
 seed=()
 [ -n "${ST_SEED:-}" ] && seed=(--seed "$ST_SEED")
 status=0
-PYTHONPATH="$PWD/scripts${PYTHONPATH:+:$PYTHONPATH}" SCHEMATHESIS_HOOKS=schemathesis_hooks \
+# Run from the scratch directory so schemathesis' own cache stays out of the source tree.
+(cd "$work" && PYTHONPATH="$OLDPWD/scripts${PYTHONPATH:+:$PYTHONPATH}" SCHEMATHESIS_HOOKS=schemathesis_hooks \
     schemathesis run "$work/openapi.json" --url "$base" \
     --checks all --max-examples "$max_examples" --max-time "$max_time" --request-timeout 10 \
-    --no-color "${seed[@]}" ${ST_ARGS:-} || status=$?
+    --no-color "${seed[@]}" ${ST_ARGS:-}) || status=$?
 
 if ! kill -0 "$server_pid" 2>/dev/null; then
     echo "schemathesis.sh: the server died during the run:" >&2

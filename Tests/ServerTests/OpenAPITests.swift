@@ -121,7 +121,7 @@ import Testing
                             sentence: "Dozens were injured.", span: TextSpan(start: 0, end: 6), paragraph: 0)
         return Article(id: "2020-10-12-ganja", date: "2020-10-12", title: "Ganja was shelled", summary: "Ganja was shelled.",
                        source: ArticleSource(file: "ganja.txt"), wordCount: 17,
-                       counts: ArticleCounts(quotes: 2, entities: 2, casualties: 2), text: text, paragraphs: [text],
+                       counts: ArticleCounts(quotes: 2, entities: 2, casualties: 2), text: text,
                        related: ["Earlier: Ganja"], quotes: [quote, silent], entities: [ganja, hajiyev], casualties: [killed, toll])
     }()
 

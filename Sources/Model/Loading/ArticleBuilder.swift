@@ -14,7 +14,7 @@ public struct ArticleBuilder: Sendable {
             id: id, date: raw.date, title: Self.title(of: raw), summary: raw.paragraphs.first ?? "",
             source: raw.source, wordCount: Self.wordCount(document.text),
             counts: ArticleCounts(quotes: quotes.count, entities: entities.count, casualties: casualties.count),
-            text: document.text, paragraphs: raw.paragraphs, related: raw.related,
+            text: document.text, related: raw.related,
             quotes: quotes, entities: entities, casualties: casualties)
     }
 

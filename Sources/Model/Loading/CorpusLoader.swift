@@ -78,8 +78,7 @@ public struct CorpusLoader: Sendable {
             }
             let ext = (name as NSString).pathExtension.lowercased()
             guard ext == "txt" || ext == "json" || ext == "jsonl" || ext == "ndjson" else { continue }
-            let type = enumerator.fileAttributes?[.type] as? FileAttributeType
-            guard type == .typeRegular || type == .typeSymbolicLink else { continue }
+            // No stat per file: a folder named like an article is reported as unreadable at read time.
             files.append(relative)
         }
         return files.sorted()
@@ -88,7 +87,9 @@ public struct CorpusLoader: Sendable {
     /// Reads and parses one file into raw articles or failures.
     static func read(file: String, base: URL?) -> (articles: [RawArticle], failures: [LoadFailure]) {
         let url = base.map { $0.appendingPathComponent(file) } ?? URL(fileURLWithPath: file)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+              let data = FileManager.default.contents(atPath: url.path) else {
             return ([], [LoadFailure(file: file, reason: "cannot read file")])
         }
         guard !data.isEmpty else { return ([], [LoadFailure(file: file, reason: "empty file")]) }
@@ -108,33 +109,8 @@ public struct CorpusLoader: Sendable {
 
     /// Maps `items` on `concurrency` threads, keeping order.
     func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-        if items.isEmpty { return [] }
-        let results = ResultSlots<R>(count: items.count)
-        let chunks = Swift.min(items.count, concurrency * 8)
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            var i = chunk
-            while i < items.count {
-                results.set(i, transform(items[i]))
-                i += chunks
-            }
-        }
-        return results.values()
+        concurrentMap(items, threads: concurrency, transform)
     }
-}
-
-/// Pre-sized result storage that parallel workers fill at distinct indices.
-// @unchecked Sendable: every index is written by exactly one worker, and read only after
-// concurrentPerform has returned, which orders the writes before the reads.
-private final class ResultSlots<R>: @unchecked Sendable {
-    private var slots: [R?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: R) {
-        slots.withUnsafeMutableBufferPointer { $0[index] = value }
-    }
-
-    func values() -> [R] { slots.map { $0! } }
 }
 
 /// Gives each article an id from its date and the first words of its title, made unique with `-2`, `-3`…

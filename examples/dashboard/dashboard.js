@@ -307,6 +307,7 @@
                 el("span", { class: "entity-name", "data-testid": "entity-name", text: e.name }),
                 el("span", { class: "entity-type", text: e.subtype ? `${e.type}, ${e.subtype}` : e.type }),
                 el("span", { class: "entity-count", text: `${plural(e.mentions, "mention")} in ${plural(e.articles, "article")}` }),
+                e.type === "person" ? quotesButton(e.name) : null,
                 el("span", { class: "meter", "aria-hidden": "true" },
                     el("span", { class: `meter-fill type-${e.type}`, style: `width: ${(100 * e.mentions / top).toFixed(1)}%` })))));
             status.textContent = body.data.length ? "" : "No entities in this corpus.";
@@ -339,6 +340,16 @@
                     el("span", { class: "speaker", "data-testid": "quote-speaker", text: speaker }),
                     q.speaker && q.speaker.role ? `, ${q.speaker.role}` : "",
                     el("span", { class: "muted", text: ` — ${q.date} ` }), open)));
+    }
+
+    /** A button that runs the quote search for a person. */
+    function quotesButton(name) {
+        const button = el("button", { type: "button", class: "link small", text: "quotes", "aria-label": `Quotes by ${name}` });
+        button.addEventListener("click", () => {
+            $("speaker-input").value = name;
+            searchQuotes(name);
+        });
+        return button;
     }
 
     async function searchQuotes(speaker) {

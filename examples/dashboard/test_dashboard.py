@@ -1,8 +1,9 @@
 """Drives the dashboard in headless Chromium against a live Newsdesk server.
 
 The server (``$NEWSDESK_BIN``, default ``.build/debug/newsdesk``) serves ``$NEWSDESK_DATA`` (default
-``corpus/sample``) on a free port (``$NEWSDESK_API`` names a server already running instead); ``python3 -m http.server`` serves this folder on another port, so the
-page and the API are different origins, as they are in use. Each test asks the API what it holds and then
+``corpus/sample``) on a free port (``$NEWSDESK_API`` names a server already running instead);
+``python3 -m http.server`` serves this folder on another port, so the page and the API are different
+origins, as they are in use. A second server serves ``fixtures/astral``. Each test asks the API what it holds and then
 checks that the page shows exactly that. Selenium uses the system chromedriver (``/usr/bin/chromedriver``),
 never a downloaded one.
 
@@ -15,7 +16,6 @@ import re
 import subprocess
 import sys
 import threading
-import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -243,7 +243,7 @@ def test_quote_search_by_speaker(browser, page_origin, api):
     assert console_errors(browser) == []
     if not expected:
         assert "No quotes" in by_testid(browser, "quote-status")[0].text
-        pytest.skip("the server returns no quote for speaker=Hajiyev (quote extraction not in this build)")
+        pytest.skip("the server returns no quote for speaker=Hajiyev, so the page rightly shows none")
     hajiyev = [q for q in expected if q["speaker"] and q["speaker"]["name"] == "Hikmet Hajiyev"]
     assert hajiyev, f"the API's quotes for Hajiyev name no Hikmet Hajiyev: {expected}"
     item = browser.find_element(By.CSS_SELECTOR, f"[data-testid=quote-item][data-quote-id='{hajiyev[0]['id']}']")

@@ -155,8 +155,26 @@
         return (unit <= 1 ? 1 : unit <= 2 ? 2 : unit <= 5 ? 5 : 10) * power;
     }
 
+    /**
+     * The vertical scale up to `max`: a linear one with round steps, or a logarithmic one (log of 1 + value,
+     * so that 0 stays at the bottom) with ticks at powers of ten, for days whose totals differ by orders of magnitude.
+     */
+    function valueScale(max, logarithmic) {
+        if (logarithmic) {
+            const top = Math.pow(10, Math.max(1, Math.ceil(Math.log10(Math.max(max, 1)))));
+            const ticks = [0];
+            for (let value = 10; value <= top; value *= 10) ticks.push(value);
+            return { ticks, fraction: (value) => Math.log10(1 + value) / Math.log10(1 + top) };
+        }
+        const step = tickStep(max, 4);
+        const top = Math.max(step, Math.ceil(max / step) * step);
+        const ticks = [];
+        for (let value = 0; value <= top; value += step) ticks.push(value);
+        return { ticks, fraction: (value) => value / top };
+    }
+
     /** Draws the chart as inline SVG: grouped bars for incidents, a line with points for the running toll. */
-    function drawChart(days) {
+    function drawChart(days, logarithmic) {
         const width = 760, height = 280;
         const margin = { top: 16, right: 16, bottom: 44, left: 52 };
         const plotWidth = width - margin.left - margin.right;
@@ -165,9 +183,8 @@
         for (const day of days) {
             for (const { kind } of CHART_KINDS) max = Math.max(max, day[kind].incident, day[kind].running ?? 0);
         }
-        const step = tickStep(max, 4);
-        const top = Math.max(step, Math.ceil(max / step) * step);
-        const y = (value) => margin.top + plotHeight - (value / top) * plotHeight;
+        const scale = valueScale(max, logarithmic);
+        const y = (value) => margin.top + plotHeight - scale.fraction(value) * plotHeight;
         const band = plotWidth / days.length;
         const center = (i) => margin.left + band * (i + 0.5);
         const barWidth = Math.max(2, Math.min(band * 0.36, 22));
@@ -187,7 +204,7 @@
             }));
 
         const axes = svg("g", { class: "axes", "aria-hidden": "true" });
-        for (let value = 0; value <= top; value += step) {
+        for (const value of scale.ticks) {
             axes.append(
                 svg("line", { x1: margin.left, x2: width - margin.right, y1: y(value), y2: y(value), class: "grid" }),
                 svg("text", { x: margin.left - 6, y: y(value) + 4, class: "tick tick-y", text: value.toLocaleString("en") }));
@@ -272,6 +289,15 @@
             el("td", { text: day.injured.incident }), el("td", { text: day.injured.running ?? "–" }))));
     }
 
+    /** The days the chart shows, kept to redraw it when the scale changes. */
+    let chartData = [];
+
+    function redrawChart() {
+        if (chartData.length === 0) return;
+        $("chart").replaceChildren(drawChart(chartData, $("log-scale").checked), chartLegend());
+        markSelectedDay();
+    }
+
     async function loadChart() {
         const node = $("chart");
         setState(node, "loading");
@@ -285,7 +311,8 @@
                 setState(node, "empty");
                 return;
             }
-            node.replaceChildren(drawChart(days), chartLegend());
+            chartData = days;
+            node.replaceChildren(drawChart(days, $("log-scale").checked), chartLegend());
             markSelectedDay();
             setState(node, "ready");
         } catch (error) {
@@ -573,6 +600,7 @@
             const speaker = $("speaker-input").value.trim();
             if (speaker) searchQuotes(speaker);
         });
+        $("log-scale").addEventListener("change", redrawChart);
         $("day-form").addEventListener("submit", (event) => {
             event.preventDefault();
             if ($("day-input").value) loadDay($("day-input").value);

@@ -212,6 +212,10 @@ def test_chart_has_a_point_per_summary_day(browser, page_origin, api):
     if days:
         assert chart.get_attribute("data-state") == "ready"
         assert by_testid(browser, "chart-svg")[0].is_displayed()
+        # The logarithmic scale redraws the same days.
+        by_testid(browser, "log-scale")[0].click()
+        assert by_testid(browser, "chart-day", "data-date") == list(days)
+        groups = by_testid(browser, "chart-day")
         # Clicking a day lists that day's articles.
         last = groups[-1]
         last.click()

@@ -1,12 +1,21 @@
 import Foundation
 
-/// Words and cues for quote attribution (stub: filled by the quote extractor's work).
-public struct QuoteLexicon: Sendable {
-    /// Loads the quote word lists from `directory`.
-    public init(directory: URL) throws {}
-}
-
 /// Finds direct quotations and their speakers.
+///
+/// The extractor works in four passes over the paragraphs' scalars:
+/// 1. quotation marks are paired into segments (`Quotes+Marks.swift`) and each paragraph is tokenised
+///    with every segment as one token (`Quotes+Tokens.swift`);
+/// 2. capitalised names are collected, so that a surname can be resolved to the full name the article
+///    gives anywhere;
+/// 3. every reporting cue ("said", "told", "according to") and every sentence subject is read and
+///    resolved in text order (`Quotes+Attribution.swift`, `Quotes+Speakers.swift`), so that "he" means
+///    the person last named;
+/// 4. segments become quotes: a quotation left open at a paragraph's end continues into the next
+///    paragraph when that one opens with a mark, a quotation interrupted by its attribution is joined,
+///    and each quote takes the cue after it, inside it, or before it in its sentence.
+///
+/// No speaker is better than a wrong one: a pronoun whose person the article does not name, a role
+/// with no name ("a witness") and a statement whose issuer is unclear all give `speaker == nil`.
 public struct QuoteExtractor: Sendable {
     /// The word lists.
     public let lexicon: Lexicon
@@ -14,6 +23,329 @@ public struct QuoteExtractor: Sendable {
     /// Creates an extractor.
     public init(lexicon: Lexicon) { self.lexicon = lexicon }
 
-    /// Returns the quotes of `document`; may add quoted people to `entities`.
-    public func extract(_ document: Document, entities: inout [ArticleEntity]) -> [Quote] { [] }
+    /// A quotation before attribution: its segments in order, and the cue that interrupts it, if any.
+    struct Candidate {
+        /// (paragraph, segment index) of each part.
+        var parts: [(paragraph: Int, segment: Int)]
+        /// (paragraph, token index) of a cue between two joined parts.
+        var inner: (paragraph: Int, token: Int)?
+    }
+
+    /// Quotations shorter than this many words are not quotes: scare quotes, names, slogans.
+    static let minimumWords = 3
+    /// A quotation of at most this many words, all capitalised, is a title ("Operation Protective Edge").
+    static let maximumTitleWords = 6
+    /// A paragraph of at most this many words with no closing punctuation is a heading.
+    static let maximumHeadingWords = 12
+
+    /// Returns the quotes of `document`; adds the people quoted to `entities` when they are not there yet.
+    public func extract(_ document: Document, entities: inout [ArticleEntity]) -> [Quote] {
+        let words = lexicon.quotes
+        var paragraphs: [Paragraph] = []
+        paragraphs.reserveCapacity(document.paragraphScalars.count)
+        var anyQuote = false
+        for (index, scalars) in document.paragraphScalars.enumerated() {
+            let segments = Self.segments(of: scalars, paragraph: index)
+            anyQuote = anyQuote || !segments.isEmpty
+            let tokens = Self.tokens(scalars, segments: segments)
+            var segmentTokens: [Int] = []
+            for (i, t) in tokens.enumerated() where t.kind == .quote { segmentTokens.append(i) }
+            paragraphs.append(Paragraph(index: index, offset: document.paragraphStarts[index], scalars: scalars,
+                                        segments: segments, tokens: tokens, segmentTokens: segmentTokens))
+        }
+        guard anyQuote else { return [] }
+
+        var resolver = SpeakerResolver(lexicon: words, entities: entities)
+        for paragraph in paragraphs { collectNames(paragraph, into: &resolver) }
+        let cues = resolveCues(paragraphs, &resolver)
+        let candidates = self.candidates(paragraphs, cues)
+
+        var quotes: [Quote] = []
+        var quoted: [Resolved] = []
+        for candidate in candidates {
+            let text = candidate.parts.map { part -> String in
+                let paragraph = paragraphs[part.paragraph]
+                let inner = Self.inner(paragraph.segments[part.segment], paragraph.scalars)
+                return paragraph.text(inner.lowerBound, inner.upperBound)
+            }.joined(separator: " ")
+            let first = candidate.parts[0]
+            let last = candidate.parts[candidate.parts.count - 1]
+            let firstSegment = paragraphs[first.paragraph].segments[first.segment]
+            let lastSegment = paragraphs[last.paragraph].segments[last.segment]
+            let attribution = attribute(candidate, paragraphs, cues)
+            var speaker: Speaker? = nil
+            if let resolved = attribution?.resolved {
+                speaker = Speaker(name: resolved.name, role: resolved.role, entityId: Slug.make(resolved.name))
+                if resolved.kind == .person { quoted.append(resolved) }
+            }
+            quotes.append(Quote(
+                id: "\(document.id)-q\(quotes.count + 1)", articleId: document.id, date: document.date, text: text,
+                speaker: speaker, cue: attribution?.cue.text, paragraph: first.paragraph,
+                span: TextSpan(start: paragraphs[first.paragraph].offset + firstSegment.open,
+                               end: paragraphs[last.paragraph].offset + lastSegment.end)))
+        }
+        addPeople(quoted, resolver, to: &entities)
+        return quotes
+    }
+
+    /// Collects the full person names of a paragraph: every run of capitalised words that reads as a
+    /// person's name of two words or more, its title split off as a role ("Israeli President Isaac Herzog").
+    func collectNames(_ paragraph: Paragraph, into resolver: inout SpeakerResolver) {
+        let reader = AttributionReader(lexicon: lexicon.quotes, paragraph: paragraph)
+        let tokens = paragraph.tokens
+        var i = 0
+        while i < tokens.count {
+            guard tokens[i].kind == .word, tokens[i].capitalized else { i += 1; continue }
+            let end = reader.nameRunEnd(from: i)
+            if end - i >= 2 {
+                let mention = reader.classify(i, end, roleEnd: end)
+                if mention.kind == .person, let name = mention.name, let range = mention.nameRange {
+                    resolver.addName(name, position: paragraph.offset + range.lowerBound, role: mention.role,
+                                     span: MentionSpan(start: paragraph.offset + range.lowerBound,
+                                                       end: paragraph.offset + range.upperBound, text: name))
+                }
+            }
+            i = max(end, i + 1)
+        }
+    }
+
+    /// Reads and resolves every cue and sentence subject in text order; returns, per paragraph, each
+    /// cue's token index with the cue and its resolved speaker.
+    func resolveCues(
+        _ paragraphs: [Paragraph], _ resolver: inout SpeakerResolver
+    ) -> [[Int: (cue: Cue, resolved: Resolved?)]] {
+        var result: [[Int: (cue: Cue, resolved: Resolved?)]] = []
+        result.reserveCapacity(paragraphs.count)
+        for paragraph in paragraphs {
+            let reader = AttributionReader(lexicon: lexicon.quotes, paragraph: paragraph)
+            var items: [(index: Int, mention: Mention, cue: Cue?)] = []
+            var sentenceStart = true
+            for i in paragraph.tokens.indices {
+                if sentenceStart {
+                    let subject = reader.sentenceSubject(from: i)
+                    if subject.kind == .person || subject.kind == .name { items.append((i, subject, nil)) }
+                    sentenceStart = false
+                }
+                if let cue = reader.cue(at: i) { items.append((i, reader.mention(for: cue), cue)) }
+                sentenceStart = paragraph.tokens[i].endsClause || reader.endsSentence(quoteAt: i)
+            }
+            var cues: [Int: (cue: Cue, resolved: Resolved?)] = [:]
+            for item in items {
+                let position = paragraph.offset + paragraph.tokens[item.index].start
+                let resolved = resolver.resolve(item.mention, position: position, paragraph: paragraph.index)
+                if let cue = item.cue { cues[item.index] = (cue, resolved) }
+                if item.cue == nil && resolved?.kind != .person { continue }
+                if let resolved, resolved.kind == .person, let range = item.mention.nameRange {
+                    resolver.recordMention(of: resolved.name, MentionSpan(
+                        start: paragraph.offset + range.lowerBound, end: paragraph.offset + range.upperBound,
+                        text: paragraph.text(range.lowerBound, range.upperBound)))
+                }
+                let unnamed = item.mention.kind == .role && !item.mention.plural && resolved == nil
+                resolver.record(Event(position: position, paragraph: paragraph.index, resolved: resolved,
+                                      unnamedPerson: unnamed))
+            }
+            result.append(cues)
+        }
+        return result
+    }
+
+    /// Pairs segments into quotations: a segment left open at a paragraph's end runs on into the next
+    /// paragraph when that paragraph opens with a double mark; a quotation ending in a comma and
+    /// interrupted only by its attribution ("“We will,” he said, “and soon.”") is joined with the next.
+    /// Headings, titles and quotations under three words are dropped.
+    func candidates(_ paragraphs: [Paragraph], _ cues: [[Int: (cue: Cue, resolved: Resolved?)]]) -> [Candidate] {
+        var result: [Candidate] = []
+        var skipFirst = Set<Int>()
+        for paragraph in paragraphs where !paragraph.segments.isEmpty {
+            if isHeading(paragraph) { continue }
+            for k in paragraph.segments.indices {
+                if k == 0 && skipFirst.contains(paragraph.index) { continue }
+                var parts = [(paragraph: paragraph.index, segment: k)]
+                var current = paragraph.segments[k]
+                var p = paragraph.index
+                // A paragraph ending inside a quotation continues into a next paragraph that opens with a mark.
+                while current.close == nil && current.double && p + 1 < paragraphs.count {
+                    let next = paragraphs[p + 1]
+                    guard let first = next.segments.first, first.double, next.segmentTokens.first == 0 else { break }
+                    p += 1
+                    parts.append((p, 0))
+                    skipFirst.insert(p)
+                    current = first
+                }
+                result.append(Candidate(parts: parts, inner: nil))
+            }
+        }
+        // Join a quotation interrupted by its attribution.
+        var joined: [Candidate] = []
+        for candidate in result {
+            if var previous = joined.last, let cue = interruption(previous, candidate, paragraphs, cues) {
+                previous.parts += candidate.parts
+                previous.inner = previous.inner ?? cue
+                joined[joined.count - 1] = previous
+            } else {
+                joined.append(candidate)
+            }
+        }
+        return joined.filter { isQuotation($0, paragraphs) }
+    }
+
+    /// The cue between two candidates when the first is interrupted by it: same paragraph, the first part
+    /// ends with a comma or dash, and only the attribution ("he said", "said Vall") stands between them.
+    func interruption(
+        _ a: Candidate, _ b: Candidate, _ paragraphs: [Paragraph], _ cues: [[Int: (cue: Cue, resolved: Resolved?)]]
+    ) -> (paragraph: Int, token: Int)? {
+        let last = a.parts[a.parts.count - 1]
+        let first = b.parts[0]
+        guard last.paragraph == first.paragraph, first.segment == last.segment + 1 else { return nil }
+        let paragraph = paragraphs[last.paragraph]
+        let segment = paragraph.segments[last.segment]
+        guard segment.close != nil, endsWithComma(segment, paragraph) else { return nil }
+        let from = paragraph.segmentTokens[last.segment] + 1
+        let to = paragraph.segmentTokens[first.segment]
+        guard to - from <= 16 else { return nil }
+        var found: Int? = nil
+        for i in from..<to {
+            if paragraph.tokens[i].endsClause && i != to - 1 { return nil }
+            if found == nil, cues[paragraph.index][i] != nil { found = i }
+        }
+        guard let found, let entry = cues[paragraph.index][found], entry.cue.kind != .source else { return nil }
+        return (paragraph.index, found)
+    }
+
+    /// Whether a segment's text ends with a comma or a dash, inside or just outside the closing mark.
+    func endsWithComma(_ segment: Segment, _ paragraph: Paragraph) -> Bool {
+        let inner = Self.inner(segment, paragraph.scalars)
+        if let last = inner.last.map({ paragraph.scalars[$0] }), [",", "\u{2014}", "\u{2013}", "-"].contains(last) {
+            return true
+        }
+        guard let close = segment.close else { return false }
+        var i = close + 1
+        while i < paragraph.scalars.count && Self.isSpace(paragraph.scalars[i]) { i += 1 }
+        return i < paragraph.scalars.count && [",", "\u{2014}", "\u{2013}"].contains(paragraph.scalars[i])
+    }
+
+    /// Whether a candidate is a quotation: three words or more, and not a title in capitals.
+    func isQuotation(_ candidate: Candidate, _ paragraphs: [Paragraph]) -> Bool {
+        var count = 0
+        var capitalised = 0
+        for part in candidate.parts {
+            let paragraph = paragraphs[part.paragraph]
+            let inner = Self.inner(paragraph.segments[part.segment], paragraph.scalars)
+            var inWord = false
+            for i in inner {
+                let c = paragraph.scalars[i]
+                let w = Self.isWordScalar(c)
+                if w && !inWord {
+                    count += 1
+                    if c.properties.isUppercase || ("0"..."9").contains(c) { capitalised += 1 }
+                }
+                inWord = w || (inWord && (c == "'" || c == "\u{2019}" || c == "-"))
+            }
+        }
+        // Scare quotes and short names: fewer than three words.
+        if count < Self.minimumWords { return false }
+        // Titles: a few words, every one capitalised ("Operation Protective Edge").
+        if count <= Self.maximumTitleWords && capitalised == count { return false }
+        return true
+    }
+
+    /// Whether a paragraph is a heading: a few words with no closing punctuation.
+    func isHeading(_ paragraph: Paragraph) -> Bool {
+        guard let last = paragraph.tokens.last else { return true }
+        if last.kind == .punct && [".", "!", "?", ":", ")"].contains(last.lower) { return false }
+        if last.kind == .quote {
+            let inner = Self.inner(paragraph.segments[last.segment], paragraph.scalars)
+            if let end = inner.last, [".", "!", "?", ",", "\u{2026}"].contains(paragraph.scalars[end]) { return false }
+        }
+        return paragraph.tokens.filter { $0.kind == .word }.count <= Self.maximumHeadingWords
+    }
+
+    /// The cue a quotation is attributed to, with its resolved speaker: the cue inside a joined
+    /// quotation; else the one right after it ("…,” he said); else the one before it in its sentence
+    /// ("Vall said instead of …, “what we see …”"); else, for a paragraph that is all quotation after a
+    /// paragraph ending in a colon, that paragraph's last cue. An outlet's "reported" after a quotation
+    /// yields to a speaker named before it.
+    func attribute(
+        _ candidate: Candidate, _ paragraphs: [Paragraph], _ cues: [[Int: (cue: Cue, resolved: Resolved?)]]
+    ) -> (cue: Cue, resolved: Resolved?)? {
+        if let inner = candidate.inner { return cues[inner.paragraph][inner.token] }
+        let last = candidate.parts[candidate.parts.count - 1]
+        let first = candidate.parts[0]
+        let after = cueAfter(paragraphs[last.paragraph], segment: last.segment, cues[last.paragraph])
+        let before = cueBefore(paragraphs[first.paragraph], segment: first.segment, cues[first.paragraph])
+        if let after {
+            if after.cue.kind == .relay, let before, before.resolved != nil { return before }
+            return after
+        }
+        if let before { return before }
+        // "X said:" ending the paragraph before a paragraph that is a quotation.
+        let paragraph = paragraphs[first.paragraph]
+        if paragraph.segmentTokens[first.segment] == 0, first.paragraph > 0 {
+            let previous = paragraphs[first.paragraph - 1]
+            if let end = previous.tokens.last, end.isPunct(":"),
+               let lastCue = cues[previous.index].max(by: { $0.key < $1.key }) {
+                return lastCue.value
+            }
+        }
+        return nil
+    }
+
+    /// The cue right after a segment: "…,” he said", "…,” said Safadi", "…,” according to the ministry".
+    /// After a quotation that ends a sentence, only a short attribution counts ("….” Hagari said.").
+    func cueAfter(
+        _ paragraph: Paragraph, segment: Int, _ cues: [Int: (cue: Cue, resolved: Resolved?)]
+    ) -> (cue: Cue, resolved: Resolved?)? {
+        let tokens = paragraph.tokens
+        let q = paragraph.segmentTokens[segment]
+        var j = q + 1
+        var commaLike = endsWithComma(paragraph.segments[segment], paragraph)
+        let inner = Self.inner(paragraph.segments[segment], paragraph.scalars)
+        if let end = inner.last, ["?", "!", "\u{2026}"].contains(paragraph.scalars[end]) { commaLike = true }
+        while j < tokens.count && tokens[j].separatesParts && !tokens[j].isPunct("(") {
+            commaLike = true
+            j += 1
+        }
+        var k = j
+        while k < tokens.count && k - j < 20 {
+            if tokens[k].kind == .quote || tokens[k].endsClause { return nil }
+            if let entry = cues[k] {
+                if !commaLike && k - j > 2 { return nil }
+                if k == j && entry.cue.kind == .subject { return nil }
+                return entry
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// The nearest cue before a segment in its sentence, looking past quotations that do not end it.
+    func cueBefore(
+        _ paragraph: Paragraph, segment: Int, _ cues: [Int: (cue: Cue, resolved: Resolved?)]
+    ) -> (cue: Cue, resolved: Resolved?)? {
+        let tokens = paragraph.tokens
+        var k = paragraph.segmentTokens[segment] - 1
+        let reader = AttributionReader(lexicon: lexicon.quotes, paragraph: paragraph)
+        while k >= 0 {
+            if tokens[k].endsClause || reader.endsSentence(quoteAt: k) { return nil }
+            if let entry = cues[k] { return entry }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// Adds each quoted person who is not yet an entity, with the mentions of their name found.
+    func addPeople(_ people: [Resolved], _ resolver: SpeakerResolver, to entities: inout [ArticleEntity]) {
+        var known = Set(entities.map(\.id))
+        for person in people {
+            let id = Slug.make(person.name)
+            guard !id.isEmpty, !known.contains(id) else { continue }
+            known.insert(id)
+            var seen = Set<Int>()
+            let spans = (resolver.mentionSpans[person.name] ?? [])
+                .sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+                .filter { seen.insert($0.start).inserted }
+            entities.append(ArticleEntity(id: id, name: person.name, type: .person, mentions: spans.count,
+                                          mentionSpans: spans))
+        }
+    }
 }

@@ -1,0 +1,480 @@
+/// Reading an attribution: the reporting cue and the phrase that names who spoke.
+extension QuoteExtractor {
+    /// A paragraph prepared for attribution: its scalars, quoted segments and tokens.
+    struct Paragraph {
+        /// Paragraph index in the document.
+        let index: Int
+        /// Scalar offset of the paragraph in the document text.
+        let offset: Int
+        /// The paragraph's scalars.
+        let scalars: [Unicode.Scalar]
+        /// Quoted segments, in order.
+        let segments: [Segment]
+        /// Tokens; each segment is one `.quote` token.
+        let tokens: [Token]
+        /// Token index of each segment.
+        let segmentTokens: [Int]
+
+        /// The text of a scalar range.
+        func text(_ start: Int, _ end: Int) -> String {
+            String(String.UnicodeScalarView(scalars[start..<end]))
+        }
+
+        /// The text from the first to the last of a token range, the last token's possessive ending dropped.
+        func text(tokens range: Range<Int>) -> String {
+            let last = tokens[range.upperBound - 1]
+            return text(tokens[range.lowerBound].start, last.wordEnd)
+        }
+    }
+
+    /// What an attribution phrase names, before it is resolved against the rest of the article.
+    struct Mention {
+        /// The kind of phrase.
+        enum Kind {
+            /// A person's name, possibly a surname only ("Hikmet Hajiyev", "Vall" with a role).
+            case person
+            /// A bare capitalised name that may be a surname, a body or a place ("Hagari", "Hezbollah").
+            case name
+            /// An organisation ("the defence ministry", "Merseyside Police", "IDF").
+            case organization
+            /// A place ("Saudi Arabia").
+            case place
+            /// A pronoun ("he").
+            case pronoun
+            /// A text rather than a speaker ("the statement").
+            case document
+            /// A role with no name ("a Ganja resident", "Israeli officials").
+            case role
+            /// Nothing usable.
+            case none
+        }
+
+        /// The kind of phrase.
+        var kind: Kind
+        /// The name as written, for persons, names, organisations and places.
+        var name: String? = nil
+        /// The role or title, without articles.
+        var role: String? = nil
+        /// For roles: a plural ("officials").
+        var plural = false
+        /// For pronouns: what they may stand for.
+        var pronoun: QuoteLexicon.PronounKind? = nil
+        /// Scalar range of the name in its paragraph.
+        var nameRange: Range<Int>? = nil
+
+        /// Nothing usable.
+        static let none = Mention(kind: .none)
+    }
+
+    /// A reporting cue ("said", "told CNN", "according to") found in a paragraph.
+    struct Cue {
+        /// Token index of its first word.
+        var index: Int
+        /// Number of words (1 or 2).
+        var width: Int
+        /// How it attaches its speaker.
+        var kind: QuoteLexicon.CueKind
+        /// The cue as written.
+        var text: String
+    }
+
+    /// Reads cues and speaker phrases in one paragraph.
+    struct AttributionReader {
+        /// The word lists.
+        let lexicon: QuoteLexicon
+        /// The paragraph read.
+        let paragraph: Paragraph
+
+        private var tokens: [Token] { paragraph.tokens }
+
+        /// The reporting cue starting at token `i`, if any.
+        func cue(at i: Int) -> Cue? {
+            let t = tokens[i]
+            guard t.kind == .word, !t.possessive else { return nil }
+            if let options = lexicon.phrases[t.lower], i + 1 < tokens.count, tokens[i + 1].kind == .word {
+                for option in options where option.next == tokens[i + 1].lower {
+                    return Cue(index: i, width: 2, kind: option.kind,
+                               text: paragraph.text(t.start, tokens[i + 1].wordEnd))
+                }
+            }
+            guard let kind = lexicon.verbs[t.lower] else { return nil }
+            // "told CNN", "told Reuters": the cue names the outlet it went to.
+            if t.lower == "told", i + 1 < tokens.count, tokens[i + 1].kind == .word, tokens[i + 1].capitalized {
+                return Cue(index: i, width: 1, kind: kind, text: paragraph.text(t.start, tokens[i + 1].wordEnd))
+            }
+            return Cue(index: i, width: 1, kind: kind, text: paragraph.text(t.start, t.wordEnd))
+        }
+
+        /// First token of the clause that ends just before token `i`: after the last sentence end or quotation.
+        func clauseStart(before i: Int) -> Int {
+            var j = i - 1
+            while j >= 0 && !tokens[j].endsClause && tokens[j].kind != .quote { j -= 1 }
+            return j + 1
+        }
+
+        /// One past the last token of the clause that starts at token `i`.
+        func clauseEnd(from i: Int) -> Int {
+            var j = i
+            while j < tokens.count && !tokens[j].endsClause && tokens[j].kind != .quote { j += 1 }
+            return j
+        }
+
+        /// Who the cue names: the subject before it ("Hajiyev said"), or, with nothing before it, the phrase
+        /// after it ("said Hajiyev", "according to the ministry"). A subject joined by "and" to an earlier
+        /// cue of the same sentence ("decried ... and vowed") is that cue's speaker.
+        func mention(for cue: Cue) -> Mention {
+            let start = clauseStart(before: cue.index)
+            if cue.kind != .source {
+                let subject = subjectMention(start..<cue.index)
+                if subject.kind != .none { return subject }
+                if isCoordinated(start..<cue.index) {
+                    if let earlier = earlierCue(before: start) { return mention(for: earlier) }
+                    return .none
+                }
+                if hasContent(start..<cue.index) { return .none }
+            }
+            guard cue.kind == .speech || cue.kind == .source || cue.kind == .relay else { return .none }
+            let from = cue.index + cue.width
+            return objectMention(from..<clauseEnd(from: from))
+        }
+
+        /// The nearest cue before token `i` in the same sentence, looking past quotations.
+        func earlierCue(before i: Int) -> Cue? {
+            var j = i - 1
+            while j >= 0 && !tokens[j].endsClause {
+                if let found = cue(at: j) { return found }
+                j -= 1
+            }
+            return nil
+        }
+
+        /// Whether the range holds anything but punctuation.
+        private func hasContent(_ range: Range<Int>) -> Bool {
+            range.contains { tokens[$0].kind == .word }
+        }
+
+        /// Whether the words before a cue are only "and" or "but" (a second verb of the same subject).
+        private func isCoordinated(_ range: Range<Int>) -> Bool {
+            let words = range.filter { tokens[$0].kind == .word && !lexicon.isA(tokens[$0].lower, .filler) }
+            return words.count == 1 && lexicon.isA(tokens[words[0]].lower, .conjunction)
+        }
+
+        /// The speaker named by the words before a cue. Appositives are read both ways round: "a Ganja
+        /// resident, Vesile Mehmedova" and "Hikmet Hajiyev, an aide to the president"; side clauses
+        /// ("..., who lives nearby,", "..., in a statement,") between the name and the verb are skipped.
+        func subjectMention(_ range: Range<Int>) -> Mention {
+            var end = range.upperBound
+            let start = range.lowerBound
+            while end > start {
+                let t = tokens[end - 1]
+                if t.separatesParts || (t.kind == .word && lexicon.isA(t.lower, .filler)) {
+                    end -= 1
+                    continue
+                }
+                // A time phrase before the verb: "Netanyahu on Saturday announced".
+                if end - 2 >= start, t.kind == .word, t.capitalized, lexicon.isA(t.lower, .notName),
+                   tokens[end - 2].kind == .word, lexicon.isA(tokens[end - 2].lower, .preposition) {
+                    end -= 2
+                    continue
+                }
+                break
+            }
+            guard end > start else { return .none }
+            let parts = split(start..<end)
+            var index = parts.count - 1
+            while index >= 0 {
+                var part = parts[index]
+                var opener = false
+                let first = tokens[part.lowerBound]
+                if first.kind == .word && lexicon.isA(first.lower, .clause) {
+                    opener = true
+                    part = (part.lowerBound + 1)..<part.upperBound
+                }
+                var found = part.isEmpty ? Mention.none : phrase(part, whole: true)
+                if found.kind == .none {
+                    // A side clause or adverbial between the speaker and the verb.
+                    if opener || isSideClause(part) { index -= 1; continue }
+                    return .none
+                }
+                guard index > 0 else { return found }
+                if found.kind == .role && !found.plural {
+                    var previous = phrase(parts[index - 1], whole: true)
+                    if previous.kind == .person || previous.kind == .name {
+                        previous.kind = .person
+                        previous.role = found.role
+                        return previous
+                    }
+                } else if (found.kind == .person || found.kind == .name) && found.role == nil {
+                    let previous = phrase(parts[index - 1], whole: true)
+                    if previous.kind == .role && !previous.plural {
+                        found.kind = .person
+                        found.role = previous.role
+                    }
+                }
+                return found
+            }
+            return .none
+        }
+
+        /// The speaker named after a cue ("said Safadi, who lives nearby" -> Safadi; "said Hikmet
+        /// Hajiyev, an aide to the president" -> with that role).
+        func objectMention(_ range: Range<Int>) -> Mention {
+            let parts = split(range)
+            guard let first = parts.first else { return .none }
+            var found = phrase(first, whole: false)
+            if (found.kind == .person || found.kind == .name) && found.role == nil && parts.count > 1 {
+                let next = phrase(parts[1], whole: true)
+                if next.kind == .role && !next.plural {
+                    found.kind = .person
+                    found.role = next.role
+                }
+            }
+            return found
+        }
+
+        /// Splits a token range at commas, dashes, colons and brackets.
+        func split(_ range: Range<Int>) -> [Range<Int>] {
+            var parts: [Range<Int>] = []
+            var a = range.lowerBound
+            for i in range where tokens[i].separatesParts {
+                if i > a { parts.append(a..<i) }
+                a = i + 1
+            }
+            if range.upperBound > a { parts.append(a..<range.upperBound) }
+            return parts
+        }
+
+        /// A part that sits between a speaker and the verb: "reporting from Riyadh", "in a statement",
+        /// "however".
+        private func isSideClause(_ part: Range<Int>) -> Bool {
+            let first = tokens[part.lowerBound]
+            guard first.kind == .word, !first.capitalized || part.count > 0 else { return false }
+            if lexicon.isA(first.lower, .clause) || lexicon.isA(first.lower, .preposition) { return true }
+            return !first.capitalized && first.lower.hasSuffix("ing")
+        }
+
+        /// Classifies one part. With `whole`, the noun phrase must fill the part, save for a trailing
+        /// complement ("a resident of Majdal Shams"); else only its head counts ("Safadi, who ...").
+        func phrase(_ part: Range<Int>, whole: Bool) -> Mention {
+            var a = part.lowerBound
+            let b = part.upperBound
+            while a < b && tokens[a].kind == .word && !tokens[a].dotted
+                    && lexicon.isA(tokens[a].lower, .determiner) {
+                a += 1
+            }
+            guard a < b else { return .none }
+            let first = tokens[a]
+            if b - a == 1, first.kind == .word, let kind = lexicon.pronouns[first.lower] {
+                var m = Mention(kind: .pronoun)
+                m.pronoun = kind
+                return m
+            }
+            let e = nounPhraseEnd(a, b)
+            guard e > a else { return .none }
+            if whole && e < b && !(tokens[e].kind == .word && lexicon.isA(tokens[e].lower, .preposition)) {
+                return .none
+            }
+            let head = tokens[e - 1]
+            if lexicon.documentWords.contains(head.lower) && !head.capitalized {
+                // "a statement from the military": the body after "from" or "by" is the speaker.
+                if e + 1 < b, tokens[e].kind == .word, ["from", "by", "of"].contains(tokens[e].lower) {
+                    let source = phrase((e + 1)..<b, whole: false)
+                    if source.kind != .none && source.kind != .document { return source }
+                }
+                return Mention(kind: .document)
+            }
+            return classify(a, e, roleEnd: trimmedEnd(a, b))
+        }
+
+        /// End of the part without trailing time phrases ("on Saturday") and punctuation.
+        private func trimmedEnd(_ a: Int, _ b: Int) -> Int {
+            var end = b
+            while end > a {
+                let t = tokens[end - 1]
+                if t.kind != .word || lexicon.isA(t.lower, .filler) { end -= 1; continue }
+                if end - 2 > a, t.capitalized, lexicon.isA(t.lower, .notName),
+                   lexicon.isA(tokens[end - 2].lower, .preposition) {
+                    end -= 2
+                    continue
+                }
+                break
+            }
+            return end
+        }
+
+        /// Whether `t` is a role or title word ("minister", "Spokesperson’s", "Secretary-General").
+        func isRole(_ t: Token) -> Bool {
+            guard t.kind == .word else { return false }
+            if lexicon.personRoles[t.lower] != nil { return true }
+            if let dash = t.lower.lastIndex(of: "-") {
+                return lexicon.personRoles[String(t.lower[t.lower.index(after: dash)...])] != nil
+            }
+            return false
+        }
+
+        /// Whether `t` can be part of a capitalised name.
+        private func isNameWord(_ t: Token) -> Bool {
+            t.kind == .word && t.capitalized
+                && !lexicon.isA(t.lower, .notName)
+        }
+
+        /// Whether the token at `i` joins two capitalised words of a name ("Ministry of Health", "bin Laden").
+        private func isJoiner(_ i: Int, _ a: Int, _ b: Int) -> Bool {
+            let t = tokens[i]
+            guard t.kind == .word, !t.capitalized, i > a, i + 1 < b else { return false }
+            guard lexicon.isA(t.lower, .connector) || lexicon.isA(t.lower, .particle) else { return false }
+            return tokens[i - 1].capitalized && tokens[i + 1].capitalized
+        }
+
+        /// One past the noun phrase that starts at `a`: capitalised words, role, organisation and
+        /// document nouns, up to three adjectives before such a noun ("senior medic"), and joiners
+        /// inside names.
+        func nounPhraseEnd(_ a: Int, _ b: Int) -> Int {
+            var i = a
+            var end = a
+            while i < b {
+                let t = tokens[i]
+                guard t.kind == .word else { break }
+                if isNameWord(t) || isRole(t) || lexicon.organisationWords[t.lower] != nil
+                    || lexicon.documentWords.contains(t.lower) {
+                    i += 1
+                    end = i
+                    if t.possessive && !t.capitalized { break }
+                    continue
+                }
+                if isJoiner(i, a, b) { i += 1; continue }
+                // Adjectives before a role or organisation noun: "presidential aide", "senior medic".
+                var j = i
+                var found = -1
+                while j < b && j < i + 4 {
+                    let u = tokens[j]
+                    guard u.kind == .word, !u.capitalized else { break }
+                    if isRole(u) || lexicon.organisationWords[u.lower] != nil { found = j; break }
+                    if lexicon.isA(u.lower, .preposition) || lexicon.isA(u.lower, .filler)
+                        || lexicon.isA(u.lower, .clause) || lexicon.isA(u.lower, .conjunction)
+                        || lexicon.verbs[u.lower] != nil || lexicon.pronouns[u.lower] != nil {
+                        break
+                    }
+                    j += 1
+                }
+                if found >= 0 { i = found + 1; end = i; continue }
+                break
+            }
+            return end
+        }
+
+        /// Classifies the noun phrase `a..<e`; a role runs on to `roleEnd` ("aide to the president").
+        func classify(_ a: Int, _ e: Int, roleEnd: Int) -> Mention {
+            // The capitalised run at the end of the phrase.
+            var r = e
+            while r > a {
+                if isNameWord(tokens[r - 1]) { r -= 1; continue }
+                if r - 1 > a && r < e && isJoiner(r - 1, a, e) { r -= 1; continue }
+                break
+            }
+            let roleText = { (end: Int) -> String? in
+                guard end > a else { return nil }
+                return paragraph.text(tokens: a..<end)
+            }
+            if r == e {
+                // No name: a role, an institution or nothing.
+                let head = tokens[e - 1]
+                if let plural = lexicon.personRoles[head.lower] ?? (isRole(head) ? false : nil) {
+                    var m = Mention(kind: .role, role: roleText(max(roleEnd, e)))
+                    m.plural = plural
+                    return m
+                }
+                if lexicon.organisationWords[head.lower] == .institution {
+                    return Mention(kind: .organization, name: Self.titleCased(paragraph.text(tokens: a..<e)),
+                                   nameRange: tokens[a].start..<head.wordEnd)
+                }
+                return .none
+            }
+            var lastTitle = -1
+            var lastPossessive = -1
+            var lastOrganisation = -1
+            for i in r..<e {
+                if isRole(tokens[i]) { lastTitle = i }
+                if tokens[i].possessive && i < e - 1 { lastPossessive = i }
+                if lexicon.organisationWords[tokens[i].lower] != nil { lastOrganisation = i }
+            }
+            // An organisation word after any title names a body: "Merseyside Police", "Ministry of Health".
+            if lastOrganisation > lastTitle || (e - r == 1 && tokens[r].acronym) {
+                return Mention(kind: .organization, name: paragraph.text(tokens: r..<e),
+                               nameRange: tokens[r].start..<tokens[e - 1].wordEnd)
+            }
+            var nameStart = max(lastTitle, lastPossessive, r - 1) + 1
+            if nameStart >= e {
+                return lastTitle >= 0 ? Mention(kind: .role, role: roleText(max(roleEnd, e))) : .none
+            }
+            // "Secretary of State Antony Blinken": the title runs on through a connector.
+            if lexicon.isA(tokens[nameStart].lower, .connector) && !tokens[nameStart].capitalized {
+                nameStart = max(nameStart + 1, e - 2)
+            }
+            let name = paragraph.text(tokens: nameStart..<e)
+            let range = tokens[nameStart].start..<tokens[e - 1].wordEnd
+            if e - nameStart == 1 && tokens[nameStart].acronym {
+                return Mention(kind: .organization, name: name, nameRange: range)
+            }
+            if lexicon.placeWords.contains(tokens[e - 1].lower) {
+                return Mention(kind: .place, name: paragraph.text(tokens: r..<e), nameRange: range)
+            }
+            var role: String? = nil
+            if nameStart > a && (a..<nameStart).contains(where: { isRole(tokens[$0]) }) {
+                role = roleText(nameStart)
+            }
+            let kind: Mention.Kind = (e - nameStart == 1 && role == nil) ? .name : .person
+            return Mention(kind: kind, name: name, role: role, nameRange: range)
+        }
+
+        /// One past the run of capitalised words (and joiners between them) that starts at token `i`.
+        func nameRunEnd(from i: Int) -> Int {
+            var j = i
+            while j < tokens.count {
+                if isNameWord(tokens[j]) { j += 1; continue }
+                if j > i && isJoiner(j, i, tokens.count) { j += 1; continue }
+                break
+            }
+            return j
+        }
+
+        /// Whether token `k` is a quotation that ends its sentence: its text ends with a full stop,
+        /// question or exclamation mark and a capitalised word, another quotation or nothing follows.
+        func endsSentence(quoteAt k: Int) -> Bool {
+            guard tokens[k].kind == .quote else { return false }
+            let segment = paragraph.segments[tokens[k].segment]
+            let inner = QuoteExtractor.inner(segment, paragraph.scalars)
+            guard let end = inner.last, [".", "!", "?"].contains(paragraph.scalars[end]) else { return false }
+            guard k + 1 < tokens.count else { return true }
+            let next = tokens[k + 1]
+            return next.kind == .quote || (next.kind == .word && next.capitalized)
+        }
+
+        /// The person a sentence starting at token `i` is about: the name heading its first part, or its
+        /// second part after an adverbial ("On Sunday, Israel’s Defense Minister Yoav Gallant visited").
+        /// A name after "the" is a body or place, not a person ("The White House").
+        func sentenceSubject(from i: Int) -> Mention {
+            let parts = split(i..<clauseEnd(from: i))
+            for part in parts.prefix(2) {
+                let first = tokens[part.lowerBound]
+                guard first.kind == .word else { return .none }
+                if lexicon.isA(first.lower, .determiner) && !first.dotted { return .none }
+                let found = phrase(part, whole: false)
+                if found.kind != .none { return found }
+                if !(lexicon.isA(first.lower, .preposition) || lexicon.isA(first.lower, .notName)
+                     || lexicon.isA(first.lower, .clause)) {
+                    return .none
+                }
+            }
+            return .none
+        }
+
+        /// "defence ministry" -> "Defence Ministry".
+        static func titleCased(_ text: String) -> String {
+            text.split(separator: " ").map { word -> String in
+                guard let first = word.first, first.isLowercase else { return String(word) }
+                return first.uppercased() + word.dropFirst()
+            }.joined(separator: " ")
+        }
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+
+/// Words and cues for quote attribution, loaded from the files under `config/quotes/`.
+///
+/// Every list is an open list of English news wording, so it is data, not code: reporting verbs,
+/// pronouns, role words, organisation and place heads, document nouns and the small function words
+/// that shape an attribution. All keys are lower case with straight apostrophes; sets and
+/// dictionaries are built once here so that extraction only looks words up.
+public struct QuoteLexicon: Sendable {
+    /// How a reporting cue attaches its speaker.
+    public enum CueKind: String, Sendable {
+        /// "X said", or inverted "said X".
+        case speech
+        /// Only "X told ...": the speaker is the subject.
+        case subject
+        /// An outlet passing on someone else's words ("NNA reported"); a speaker named before the quote wins.
+        case relay
+        /// "according to X": the speaker follows the cue.
+        case source
+    }
+
+    /// What a pronoun can stand for.
+    public enum PronounKind: String, Sendable {
+        /// A single person named earlier ("he said").
+        case person
+        /// A body named just before ("it said").
+        case organization
+        /// A plural subject; never resolved.
+        case group
+    }
+
+    /// How an organisation head noun may be used.
+    public enum OrganisationUse: String, Sendable {
+        /// Names a body even in lower case ("the defence ministry").
+        case institution
+        /// Only inside a capitalised name ("Merseyside Police").
+        case named
+    }
+
+    /// Classes of the small function words in `function-words.tsv`.
+    public enum WordClass: String, Sendable, CaseIterable {
+        /// "a", "the": stripped from roles and names.
+        case determiner
+        /// "of", "from": starts a complement after a role word.
+        case preposition
+        /// "also", "has": may stand between a speaker and the verb.
+        case filler
+        /// "who", "which": opens a side clause between a speaker and the verb.
+        case clause
+        /// "and", "but": joins clauses.
+        case conjunction
+        /// "bin", "al": lower-case word inside a person's name.
+        case particle
+        /// "of", "and": joins the words of an organisation's name.
+        case connector
+        /// "The", "Monday": capitalised but never part of a name.
+        case notName = "not-name"
+    }
+
+    /// One-word reporting cues and their kind.
+    public let verbs: [String: CueKind]
+    /// Two-word reporting cues, keyed by their first word: ("according" -> ("to", .source)).
+    public let phrases: [String: [(next: String, kind: CueKind)]]
+    /// Pronouns and what they may stand for.
+    public let pronouns: [String: PronounKind]
+    /// Role and title nouns; the value is true for plurals ("officials").
+    public let personRoles: [String: Bool]
+    /// Organisation head nouns.
+    public let organisationWords: [String: OrganisationUse]
+    /// Last words of place names ("heights", "strip").
+    public let placeWords: Set<String>
+    /// Nouns for texts rather than people ("statement").
+    public let documentWords: Set<String>
+    /// Function words by class.
+    public let functionWords: [WordClass: Set<String>]
+
+    /// The directory under the configuration directory that holds the quote files.
+    public static let subdirectory = "quotes"
+
+    /// Loads the quote word lists from `directory` (the repository's `config/`); a missing or malformed
+    /// file throws a `LexiconError` that names it.
+    public init(directory: URL) throws {
+        let base = directory.appendingPathComponent(Self.subdirectory)
+        var verbs: [String: CueKind] = [:]
+        var phrases: [String: [(next: String, kind: CueKind)]] = [:]
+        for (file, line, columns) in try Self.rows(base, "reporting-verbs.tsv", columns: 2) {
+            guard let kind = CueKind(rawValue: columns[1]) else {
+                throw LexiconError(file: file, reason: "line \(line): unknown cue kind '\(columns[1])'")
+            }
+            let words = columns[0].split(separator: " ").map(String.init)
+            switch words.count {
+            case 1: verbs[words[0]] = kind
+            case 2: phrases[words[0], default: []].append((next: words[1], kind: kind))
+            default: throw LexiconError(file: file, reason: "line \(line): a cue has one or two words")
+            }
+        }
+        self.verbs = verbs
+        self.phrases = phrases
+        self.pronouns = try Self.table(base, "pronouns.tsv") { PronounKind(rawValue: $0) }
+        self.personRoles = try Self.table(base, "person-roles.tsv") { value -> Bool? in
+            switch value {
+            case "one": return false
+            case "many": return true
+            default: return nil
+            }
+        }
+        self.organisationWords = try Self.table(base, "organisation-words.tsv") { OrganisationUse(rawValue: $0) }
+        self.placeWords = Set(try Self.rows(base, "place-words.txt", columns: 1).map { $0.columns[0] })
+        self.documentWords = Set(try Self.rows(base, "document-words.txt", columns: 1).map { $0.columns[0] })
+        var classes: [WordClass: Set<String>] = [:]
+        for (file, line, columns) in try Self.rows(base, "function-words.tsv", columns: 2) {
+            guard let wordClass = WordClass(rawValue: columns[1]) else {
+                throw LexiconError(file: file, reason: "line \(line): unknown word class '\(columns[1])'")
+            }
+            classes[wordClass, default: []].insert(columns[0])
+        }
+        for wordClass in WordClass.allCases where classes[wordClass] == nil {
+            throw LexiconError(file: base.appendingPathComponent("function-words.tsv").path,
+                               reason: "no words of class '\(wordClass.rawValue)'")
+        }
+        self.functionWords = classes
+    }
+
+    /// Whether `word` (lower case) is of `wordClass`.
+    func isA(_ word: String, _ wordClass: WordClass) -> Bool {
+        functionWords[wordClass]?.contains(word) ?? false
+    }
+
+    /// Reads a two-column table whose second column `parse` turns into a value.
+    private static func table<Value>(
+        _ base: URL, _ name: String, _ parse: (String) -> Value?
+    ) throws -> [String: Value] {
+        var result: [String: Value] = [:]
+        for (file, line, columns) in try rows(base, name, columns: 2) {
+            guard let value = parse(columns[1]) else {
+                throw LexiconError(file: file, reason: "line \(line): unknown value '\(columns[1])'")
+            }
+            if result[columns[0]] != nil {
+                throw LexiconError(file: file, reason: "line \(line): '\(columns[0])' listed twice")
+            }
+            result[columns[0]] = value
+        }
+        return result
+    }
+
+    /// The non-comment lines of a data file split on tabs, each checked to have `columns` lower-case columns.
+    private static func rows(
+        _ base: URL, _ name: String, columns: Int
+    ) throws -> [(file: String, line: Int, columns: [String])] {
+        let url = base.appendingPathComponent(name)
+        let file = url.path
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw LexiconError(file: file, reason: "cannot read: \(error.localizedDescription)")
+        }
+        var result: [(file: String, line: Int, columns: [String])] = []
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let parts = line.split(separator: "\t", omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == columns, parts.allSatisfy({ !$0.isEmpty }) else {
+                throw LexiconError(file: file, reason: "line \(index + 1): expected \(columns) tab-separated columns")
+            }
+            guard parts[0] == parts[0].lowercased() else {
+                throw LexiconError(file: file, reason: "line \(index + 1): '\(parts[0])' must be lower case")
+            }
+            result.append((file, index + 1, parts))
+        }
+        if result.isEmpty { throw LexiconError(file: file, reason: "no entries") }
+        return result
+    }
+}

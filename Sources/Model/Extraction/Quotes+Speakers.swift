@@ -1,0 +1,167 @@
+/// Resolving attribution phrases to speakers: surnames to full names, pronouns to the person last
+/// named, roles to the person who holds them; and the people quoted, as entities.
+extension QuoteExtractor {
+    /// A speaker as resolved in one article.
+    struct Resolved {
+        /// What the speaker is.
+        enum Kind { case person, organization, other }
+        /// What the speaker is.
+        var kind: Kind
+        /// Fullest name the article gives.
+        var name: String
+        /// Role or title, without articles.
+        var role: String?
+    }
+
+    /// Something the article said about who is speaking or acting, in text order.
+    struct Event {
+        /// Scalar offset in the document.
+        var position: Int
+        /// Paragraph index.
+        var paragraph: Int
+        /// The speaker or subject, when it is known.
+        var resolved: Resolved?
+        /// A single person whose name the article does not give ("a witness"): a later "he" is not
+        /// someone named earlier.
+        var unnamedPerson = false
+    }
+
+    /// Per-article state for resolution: the names the article gives and what happened so far.
+    struct SpeakerResolver {
+        /// The word lists.
+        let lexicon: QuoteLexicon
+        /// Full person names (two words or more) by their folded last word, with where they first appear.
+        private(set) var byLastWord: [String: [(name: String, position: Int)]] = [:]
+        /// Roles the article gives each full name.
+        private(set) var roles: [String: String] = [:]
+        /// Entities of the article by folded name and alias.
+        private var entityByName: [String: ArticleEntity] = [:]
+        /// Events so far, in text order.
+        private(set) var events: [Event] = []
+        /// Mentions of each person's name, by full name.
+        private(set) var mentionSpans: [String: [MentionSpan]] = [:]
+
+        /// Starts with the entities another extractor found.
+        init(lexicon: QuoteLexicon, entities: [ArticleEntity]) {
+            self.lexicon = lexicon
+            for entity in entities {
+                entityByName[entity.name.applyingFolding()] = entity
+                for alias in entity.aliases { entityByName[alias.applyingFolding()] = entity }
+                if entity.type == .person { addName(entity.name, position: -1, role: nil) }
+            }
+        }
+
+        /// Records a full person name seen in the text.
+        mutating func addName(_ name: String, position: Int, role: String?, span: MentionSpan? = nil) {
+            let words = name.split(separator: " ")
+            guard words.count >= 2, let last = words.last else { return }
+            if let entity = entityByName[name.applyingFolding()], entity.type != .person { return }
+            let key = String(last).applyingFolding()
+            if !(byLastWord[key]?.contains { $0.name == name } ?? false) {
+                byLastWord[key, default: []].append((name, position))
+            }
+            if let role, roles[name] == nil { roles[name] = role }
+            if let span { mentionSpans[name, default: []].append(span) }
+        }
+
+        /// The full name a shorter form stands for: the person with that last word named nearest before
+        /// `position` (or first after it); the form itself when the article gives no fuller name.
+        func expand(_ name: String, position: Int) -> String {
+            let words = name.split(separator: " ")
+            guard let last = words.last, let candidates = byLastWord[String(last).applyingFolding()] else {
+                return name
+            }
+            let folded = Set(words.map { String($0).applyingFolding() })
+            let fitting = candidates.filter { candidate in
+                let parts = candidate.name.split(separator: " ").map { String($0).applyingFolding() }
+                return parts.count > words.count && folded.isSubset(of: Set(parts))
+            }
+            let before = fitting.filter { $0.position < position }
+            if let best = before.max(by: { $0.position < $1.position }) { return best.name }
+            return fitting.first?.name ?? name
+        }
+
+        /// The person whose role ends with `role` ("prime minister" -> "Israeli Prime Minister ..."), when
+        /// exactly one person in the article has it.
+        func person(withRole role: String) -> String? {
+            let wanted = role.applyingFolding()
+            guard wanted.split(separator: " ").count >= 2 else { return nil }
+            let holders = Set(roles.filter { $0.value.applyingFolding().hasSuffix(wanted) }.map(\.key))
+            return holders.count == 1 ? holders.first : nil
+        }
+
+        /// Resolves a mention made at `position` in paragraph `paragraph`.
+        func resolve(_ mention: Mention, position: Int, paragraph: Int) -> Resolved? {
+            switch mention.kind {
+            case .person, .name:
+                guard let raw = mention.name else { return nil }
+                let full = expand(raw, position: position)
+                if let entity = entityByName[full.applyingFolding()] {
+                    let kind: Resolved.Kind = entity.type == .person ? .person
+                        : entity.type == .organization ? .organization : .other
+                    return Resolved(kind: kind, name: entity.name, role: mention.role ?? roles[entity.name])
+                }
+                // A bare single name is a person only when the article gives more of it or a role.
+                let isPerson = mention.kind == .person || full != raw
+                return Resolved(kind: isPerson ? .person : .other, name: full, role: mention.role ?? roles[full])
+            case .organization:
+                guard let raw = mention.name else { return nil }
+                if let entity = entityByName[raw.applyingFolding()] {
+                    return Resolved(kind: .organization, name: entity.name, role: nil)
+                }
+                return Resolved(kind: .organization, name: raw, role: nil)
+            case .place:
+                guard let raw = mention.name else { return nil }
+                return Resolved(kind: .other, name: entityByName[raw.applyingFolding()]?.name ?? raw, role: nil)
+            case .pronoun:
+                switch mention.pronoun {
+                case .person?: return lastPerson(before: position)
+                case .organization?: return lastBody(before: position, paragraph: paragraph)
+                default: return nil
+                }
+            case .document:
+                return lastBody(before: position, paragraph: paragraph)
+            case .role:
+                guard !mention.plural, let role = mention.role, let name = person(withRole: role) else { return nil }
+                return Resolved(kind: .person, name: name, role: roles[name])
+            case .none:
+                return nil
+            }
+        }
+
+        /// The person a "he" or "she" at `position` refers to: the last single person the text named, or
+        /// nil when that person's name was not given.
+        func lastPerson(before position: Int) -> Resolved? {
+            for event in events.reversed() where event.position < position {
+                if event.unnamedPerson { return nil }
+                if let resolved = event.resolved, resolved.kind == .person { return resolved }
+            }
+            return nil
+        }
+
+        /// The body an "it" or "the statement" at `position` refers to: the organisation that was the last
+        /// speaker or subject, in this paragraph or the one before.
+        func lastBody(before position: Int, paragraph: Int) -> Resolved? {
+            for event in events.reversed() where event.position < position {
+                if event.paragraph < paragraph - 1 { return nil }
+                guard let resolved = event.resolved else { continue }
+                return resolved.kind == .organization ? resolved : nil
+            }
+            return nil
+        }
+
+        /// Records an event.
+        mutating func record(_ event: Event) {
+            if let resolved = event.resolved, resolved.kind == .person, let role = resolved.role,
+               roles[resolved.name] == nil {
+                roles[resolved.name] = role
+            }
+            events.append(event)
+        }
+
+        /// Records a mention of a person's name.
+        mutating func recordMention(of name: String, _ span: MentionSpan) {
+            mentionSpans[name, default: []].append(span)
+        }
+    }
+}

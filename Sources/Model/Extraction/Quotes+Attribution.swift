@@ -61,6 +61,9 @@ extension QuoteExtractor {
         var pronoun: QuoteLexicon.PronounKind? = nil
         /// Scalar range of the name in its paragraph.
         var nameRange: Range<Int>? = nil
+        /// For organisations: a definite description in lower case ("the ministry"), which refers back to
+        /// a body named before.
+        var definite = false
 
         /// Nothing usable.
         static let none = Mention(kind: .none)
@@ -124,6 +127,15 @@ extension QuoteExtractor {
         /// cue of the same sentence ("decried ... and vowed") is that cue's speaker.
         func mention(for cue: Cue) -> Mention {
             let start = clauseStart(before: cue.index)
+            if cue.kind == .participle {
+                // "..., saying ...": the speaker of the sentence's verb, or its subject.
+                if let earlier = earlierCue(before: cue.index), earlier.kind != .participle {
+                    return mention(for: earlier)
+                }
+                var s = cue.index - 1
+                while s >= 0 && !tokens[s].endsClause && !endsSentence(quoteAt: s) { s -= 1 }
+                return sentenceSubject(from: s + 1)
+            }
             if cue.kind != .source {
                 let subject = subjectMention(start..<cue.index)
                 if subject.kind != .none { return subject }
@@ -163,6 +175,24 @@ extension QuoteExtractor {
         /// resident, Vesile Mehmedova" and "Hikmet Hajiyev, an aide to the president"; side clauses
         /// ("..., who lives nearby,", "..., in a statement,") between the name and the verb are skipped.
         func subjectMention(_ range: Range<Int>) -> Mention {
+            let found = subjectParts(range)
+            if found.kind != .none { return found }
+            // "... comes as Saudi King Salman announced", "what he said": the subject follows the last
+            // conjunction or clause word.
+            var i = range.upperBound - 1
+            while i >= range.lowerBound {
+                let t = tokens[i]
+                if t.kind == .word && !t.capitalized
+                    && (lexicon.isA(t.lower, .conjunction) || lexicon.isA(t.lower, .clause)) && !isJoiner(i, range.lowerBound, range.upperBound) {
+                    return i + 1 < range.upperBound ? subjectParts((i + 1)..<range.upperBound) : .none
+                }
+                i -= 1
+            }
+            return .none
+        }
+
+        /// The subject of a clause read part by part from the verb backwards.
+        private func subjectParts(_ range: Range<Int>) -> Mention {
             var end = range.upperBound
             let start = range.lowerBound
             while end > start {
@@ -233,14 +263,30 @@ extension QuoteExtractor {
         }
 
         /// Splits a token range at commas, dashes, colons and brackets.
+        /// A bracketed aside ("(IDF)", "(EUPOL)") is left out.
         func split(_ range: Range<Int>) -> [Range<Int>] {
             var parts: [Range<Int>] = []
             var a = range.lowerBound
-            for i in range where tokens[i].separatesParts {
-                if i > a { parts.append(a..<i) }
-                a = i + 1
+            var depth = 0
+            for i in range {
+                let t = tokens[i]
+                if t.isPunct("(") {
+                    if depth == 0 && i > a { parts.append(a..<i) }
+                    depth += 1
+                    continue
+                }
+                if t.isPunct(")") {
+                    depth = max(0, depth - 1)
+                    a = i + 1
+                    continue
+                }
+                if depth > 0 { continue }
+                if t.separatesParts {
+                    if i > a { parts.append(a..<i) }
+                    a = i + 1
+                }
             }
-            if range.upperBound > a { parts.append(a..<range.upperBound) }
+            if depth == 0 && range.upperBound > a { parts.append(a..<range.upperBound) }
             return parts
         }
 
@@ -283,7 +329,13 @@ extension QuoteExtractor {
                 }
                 return Mention(kind: .document)
             }
-            return classify(a, e, roleEnd: trimmedEnd(a, b))
+            let found = classify(a, e, roleEnd: trimmedEnd(a, b))
+            // Only a role or a body takes a complement ("a resident of Ganja", "Ziv Medical Center in
+            // Safed"); a name followed by one is not the whole subject ("News of the violence").
+            if whole && e < b && (found.kind == .person || found.kind == .name) && found.role == nil {
+                return .none
+            }
+            return found
         }
 
         /// End of the part without trailing time phrases ("on Saturday") and punctuation.
@@ -314,8 +366,12 @@ extension QuoteExtractor {
 
         /// Whether `t` can be part of a capitalised name.
         private func isNameWord(_ t: Token) -> Bool {
-            t.kind == .word && t.capitalized
-                && !lexicon.isA(t.lower, .notName)
+            guard t.kind == .word, t.capitalized, !lexicon.isA(t.lower, .notName) else { return false }
+            // "Houthi-run", "Iran-backed": a compound ending in a lower-case word is an adjective.
+            var i = t.wordEnd - 1
+            while i > t.start && paragraph.scalars[i] != "-" { i -= 1 }
+            if i > t.start && i + 1 < t.wordEnd { return !paragraph.scalars[i + 1].properties.isLowercase }
+            return true
         }
 
         /// Whether the token at `i` joins two capitalised words of a name ("Ministry of Health", "bin Laden").
@@ -385,21 +441,27 @@ extension QuoteExtractor {
                     return m
                 }
                 if lexicon.organisationWords[head.lower] == .institution {
-                    return Mention(kind: .organization, name: Self.titleCased(paragraph.text(tokens: a..<e)),
-                                   nameRange: tokens[a].start..<head.wordEnd)
+                    var m = Mention(kind: .organization, name: Self.titleCased(paragraph.text(tokens: a..<e)),
+                                    nameRange: tokens[a].start..<head.wordEnd)
+                    m.definite = e - a == 1 && a > 0 && tokens[a - 1].lower == "the"
+                    return m
                 }
                 return .none
             }
             var lastTitle = -1
             var lastPossessive = -1
-            var lastOrganisation = -1
+            var organisation = false
             for i in r..<e {
                 if isRole(tokens[i]) { lastTitle = i }
                 if tokens[i].possessive && i < e - 1 { lastPossessive = i }
-                if lexicon.organisationWords[tokens[i].lower] != nil { lastOrganisation = i }
+                // A body's name ends in its organisation word, or continues through a connector after it:
+                // "Merseyside Police", "Ministry of Foreign Affairs" - not "Police Commissioner X".
+                if lexicon.organisationWords[tokens[i].lower] != nil
+                    && (i == e - 1 || lexicon.isA(tokens[i + 1].lower, .connector) && !tokens[i + 1].capitalized) {
+                    organisation = true
+                }
             }
-            // An organisation word after any title names a body: "Merseyside Police", "Ministry of Health".
-            if lastOrganisation > lastTitle || (e - r == 1 && tokens[r].acronym) {
+            if organisation || (e - r == 1 && tokens[r].acronym) {
                 return Mention(kind: .organization, name: paragraph.text(tokens: r..<e),
                                nameRange: tokens[r].start..<tokens[e - 1].wordEnd)
             }
@@ -411,7 +473,18 @@ extension QuoteExtractor {
             if lexicon.isA(tokens[nameStart].lower, .connector) && !tokens[nameStart].capitalized {
                 nameStart = max(nameStart + 1, e - 2)
             }
-            let name = paragraph.text(tokens: nameStart..<e)
+            // "Mr. Marcin": the courtesy title is not part of the name.
+            while nameStart < e - 1 && lexicon.isA(tokens[nameStart].lower, .honorific) { nameStart += 1 }
+            // "Khader Al-Za’anoun of Wafa", "Yousef Al Saudi and Anas Al Sharif": a person's name ends
+            // at a connector.
+            var e = e
+            if let cut = (nameStart..<e).first(where: {
+                !tokens[$0].capitalized && (lexicon.isA(tokens[$0].lower, .connector)
+                                            || lexicon.isA(tokens[$0].lower, .conjunction))
+            }), cut > nameStart {
+                e = cut
+            }
+            let name = Self.normalised(paragraph.text(tokens: nameStart..<e))
             let range = tokens[nameStart].start..<tokens[e - 1].wordEnd
             if e - nameStart == 1 && tokens[nameStart].acronym {
                 return Mention(kind: .organization, name: name, nameRange: range)
@@ -458,8 +531,13 @@ extension QuoteExtractor {
             for part in parts.prefix(2) {
                 let first = tokens[part.lowerBound]
                 guard first.kind == .word else { return .none }
-                if lexicon.isA(first.lower, .determiner) && !first.dotted { return .none }
+                // "Following the strike, ...", "Speaking to Al Jazeera, ...": an adverbial first part.
+                let participle = first.capitalized && first.lower.hasSuffix("ing") && part.count > 1
+                    && !tokens[part.lowerBound + 1].capitalized
+                if participle { continue }
                 let found = phrase(part, whole: false)
+                let article = first.lower == "the" && part.count > 1 && tokens[part.lowerBound + 1].capitalized
+                if article && (found.kind == .person || found.kind == .name) { return .none }
                 if found.kind != .none { return found }
                 if !(lexicon.isA(first.lower, .preposition) || lexicon.isA(first.lower, .notName)
                      || lexicon.isA(first.lower, .clause)) {
@@ -467,6 +545,13 @@ extension QuoteExtractor {
                 }
             }
             return .none
+        }
+
+        /// The text with every run of white space (no-break spaces, line breaks) as one space.
+        static func normalised(_ text: String) -> String {
+            guard text.unicodeScalars.contains(where: { $0 != " " && QuoteExtractor.isSpace($0) }) else { return text }
+            return text.unicodeScalars.split(whereSeparator: { QuoteExtractor.isSpace($0) })
+                .map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")
         }
 
         /// "defence ministry" -> "Defence Ministry".

@@ -17,6 +17,8 @@ public struct QuoteLexicon: Sendable {
         case relay
         /// "according to X": the speaker follows the cue.
         case source
+        /// "..., saying ...": the speaker is the subject of the sentence.
+        case participle
     }
 
     /// What a pronoun can stand for.
@@ -55,6 +57,8 @@ public struct QuoteLexicon: Sendable {
         case connector
         /// "The", "Monday": capitalised but never part of a name.
         case notName = "not-name"
+        /// "Mr", "Dr": a courtesy title dropped from a name.
+        case honorific
     }
 
     /// One-word reporting cues and their kind.

@@ -4,7 +4,16 @@ extension QuoteExtractor {
     /// A speaker as resolved in one article.
     struct Resolved {
         /// What the speaker is.
-        enum Kind { case person, organization, other }
+        enum Kind {
+            /// A person.
+            case person
+            /// An organisation.
+            case organization
+            /// A bare single name that may be a person or a body ("Nasser", "Hezbollah").
+            case name
+            /// A place or anything else.
+            case other
+        }
         /// What the speaker is.
         var kind: Kind
         /// Fullest name the article gives.
@@ -85,8 +94,10 @@ extension QuoteExtractor {
         /// exactly one person in the article has it.
         func person(withRole role: String) -> String? {
             let wanted = role.applyingFolding()
-            guard wanted.split(separator: " ").count >= 2 else { return nil }
-            let holders = Set(roles.filter { $0.value.applyingFolding().hasSuffix(wanted) }.map(\.key))
+            let holders = Set(roles.filter { entry in
+                let held = entry.value.applyingFolding()
+                return held == wanted || held.hasSuffix(" " + wanted)
+            }.map(\.key))
             return holders.count == 1 ? holders.first : nil
         }
 
@@ -103,19 +114,20 @@ extension QuoteExtractor {
                 }
                 // A bare single name is a person only when the article gives more of it or a role.
                 let isPerson = mention.kind == .person || full != raw
-                return Resolved(kind: isPerson ? .person : .other, name: full, role: mention.role ?? roles[full])
+                return Resolved(kind: isPerson ? .person : .name, name: full, role: mention.role ?? roles[full])
             case .organization:
                 guard let raw = mention.name else { return nil }
                 if let entity = entityByName[raw.applyingFolding()] {
                     return Resolved(kind: .organization, name: entity.name, role: nil)
                 }
+                if mention.definite, let named = body(withHead: raw, before: position) { return named }
                 return Resolved(kind: .organization, name: raw, role: nil)
             case .place:
                 guard let raw = mention.name else { return nil }
                 return Resolved(kind: .other, name: entityByName[raw.applyingFolding()]?.name ?? raw, role: nil)
             case .pronoun:
                 switch mention.pronoun {
-                case .person?: return lastPerson(before: position)
+                case .person?: return lastPerson(before: position, paragraph: paragraph)
                 case .organization?: return lastBody(before: position, paragraph: paragraph)
                 default: return nil
                 }
@@ -129,23 +141,40 @@ extension QuoteExtractor {
             }
         }
 
-        /// The person a "he" or "she" at `position` refers to: the last single person the text named, or
-        /// nil when that person's name was not given.
-        func lastPerson(before position: Int) -> Resolved? {
+        /// The body named before `position` that "the ministry" refers to: the last organisation whose
+        /// name has that word ("Pakistan’s Ministry of Foreign Affairs").
+        func body(withHead description: String, before position: Int) -> Resolved? {
+            let head = description.applyingFolding()
             for event in events.reversed() where event.position < position {
-                if event.unnamedPerson { return nil }
-                if let resolved = event.resolved, resolved.kind == .person { return resolved }
+                guard let resolved = event.resolved, resolved.kind == .organization else { continue }
+                let words = resolved.name.applyingFolding().split(whereSeparator: { !$0.isLetter })
+                if words.count > 1 && words.contains(where: { $0 == head }) { return resolved }
             }
             return nil
         }
 
-        /// The body an "it" or "the statement" at `position` refers to: the organisation that was the last
-        /// speaker or subject, in this paragraph or the one before.
+        /// The person a "he" or "she" at `position` refers to: the last single person the text named, or
+        /// nil when that person's name was not given. A bare name ("Nasser told Al Jazeera") counts when
+        /// it is the last subject, in this paragraph or the one before.
+        func lastPerson(before position: Int, paragraph: Int) -> Resolved? {
+            var first = true
+            for event in events.reversed() where event.position < position {
+                if event.unnamedPerson { return nil }
+                guard let resolved = event.resolved else { continue }
+                if resolved.kind == .person { return resolved }
+                if first && resolved.kind == .name && event.paragraph >= paragraph - 1 { return resolved }
+                first = false
+            }
+            return nil
+        }
+
+        /// The body an "it" or "the statement" at `position` refers to: the last speaker or subject, when
+        /// it is not a person, within the two paragraphs before.
         func lastBody(before position: Int, paragraph: Int) -> Resolved? {
             for event in events.reversed() where event.position < position {
-                if event.paragraph < paragraph - 1 { return nil }
+                if event.paragraph < paragraph - 2 { return nil }
                 guard let resolved = event.resolved else { continue }
-                return resolved.kind == .organization ? resolved : nil
+                return resolved.kind == .person ? nil : resolved
             }
             return nil
         }

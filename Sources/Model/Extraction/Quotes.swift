@@ -62,6 +62,14 @@ public struct QuoteExtractor: Sendable {
 
         var quotes: [Quote] = []
         var quoted: [Resolved] = []
+        // The last speaker of each paragraph: of its last attributed quotation, else of its last cue.
+        var lastSpeaker: [Int: (cue: Cue, resolved: Resolved?)] = [:]
+        for (index, paragraphCues) in cues.enumerated() {
+            if let entry = paragraphCues.filter({ $0.value.resolved != nil && $0.value.cue.kind != .relay })
+                .max(by: { $0.key < $1.key }) {
+                lastSpeaker[index] = entry.value
+            }
+        }
         for candidate in candidates {
             let text = candidate.parts.map { part -> String in
                 let paragraph = paragraphs[part.paragraph]
@@ -72,7 +80,16 @@ public struct QuoteExtractor: Sendable {
             let last = candidate.parts[candidate.parts.count - 1]
             let firstSegment = paragraphs[first.paragraph].segments[first.segment]
             let lastSegment = paragraphs[last.paragraph].segments[last.segment]
-            let attribution = attribute(candidate, paragraphs, cues)
+            var attribution = attribute(candidate, paragraphs, cues)
+            // A paragraph that is all quotation, with no attribution of its own, goes on with the speaker
+            // of the paragraph before: "“…,” Guterres said. ¶ “It is high time …”".
+            if attribution == nil, paragraphs[first.paragraph].segmentTokens[first.segment] == 0, first.paragraph > 0,
+               let previous = lastSpeaker[first.paragraph - 1] {
+                attribution = (previous.cue, previous.resolved)
+            }
+            if let attribution, attribution.resolved != nil {
+                lastSpeaker[last.paragraph] = attribution
+            }
             var speaker: Speaker? = nil
             if let resolved = attribution?.resolved {
                 speaker = Speaker(name: resolved.name, role: resolved.role, entityId: Slug.make(resolved.name))
@@ -97,8 +114,20 @@ public struct QuoteExtractor: Sendable {
         while i < tokens.count {
             guard tokens[i].kind == .word, tokens[i].capitalized else { i += 1; continue }
             let end = reader.nameRunEnd(from: i)
-            if end - i >= 2 {
-                let mention = reader.classify(i, end, roleEnd: end)
+            guard end - i >= 2 else { i += 1; continue }
+            // "Yousef Al Saudi and Anas Al Sharif" are two people, unless the whole is a body's name.
+            var pieces = [i..<end]
+            if reader.classify(i, end, roleEnd: end).kind != .organization {
+                pieces = []
+                var a = i
+                for j in i..<end where tokens[j].lower == "and" && !tokens[j].capitalized {
+                    pieces.append(a..<j)
+                    a = j + 1
+                }
+                pieces.append(a..<end)
+            }
+            for piece in pieces where piece.count >= 2 {
+                let mention = reader.classify(piece.lowerBound, piece.upperBound, roleEnd: piece.upperBound)
                 if mention.kind == .person, let name = mention.name, let range = mention.nameRange {
                     resolver.addName(name, position: paragraph.offset + range.lowerBound, role: mention.role,
                                      span: MentionSpan(start: paragraph.offset + range.lowerBound,
@@ -175,15 +204,19 @@ public struct QuoteExtractor: Sendable {
                 result.append(Candidate(parts: parts, inner: nil))
             }
         }
-        // Join a quotation interrupted by its attribution.
+        // Join a quotation interrupted by its attribution; a short quotation in between ("“PRESS”")
+        // stays a candidate of its own.
         var joined: [Candidate] = []
+        var lastLong = -1
         for candidate in result {
-            if var previous = joined.last, let cue = interruption(previous, candidate, paragraphs, cues) {
-                previous.parts += candidate.parts
-                previous.inner = previous.inner ?? cue
-                joined[joined.count - 1] = previous
-            } else {
-                joined.append(candidate)
+            if lastLong >= 0, let cue = interruption(joined[lastLong], candidate, paragraphs, cues) {
+                joined[lastLong].parts += candidate.parts
+                joined[lastLong].inner = joined[lastLong].inner ?? cue
+                continue
+            }
+            joined.append(candidate)
+            if wordCount(candidate, paragraphs) >= Self.minimumWords || candidate.parts.count > 1 {
+                lastLong = joined.count - 1
             }
         }
         return joined.filter { isQuotation($0, paragraphs) }
@@ -196,17 +229,25 @@ public struct QuoteExtractor: Sendable {
     ) -> (paragraph: Int, token: Int)? {
         let last = a.parts[a.parts.count - 1]
         let first = b.parts[0]
-        guard last.paragraph == first.paragraph, first.segment == last.segment + 1 else { return nil }
+        guard last.paragraph == first.paragraph, first.segment > last.segment else { return nil }
         let paragraph = paragraphs[last.paragraph]
         let segment = paragraph.segments[last.segment]
         guard segment.close != nil, endsWithComma(segment, paragraph) else { return nil }
         let from = paragraph.segmentTokens[last.segment] + 1
         let to = paragraph.segmentTokens[first.segment]
-        guard to - from <= 16 else { return nil }
+        // The attribution ends with a comma, a full stop or a colon right before the next part.
+        guard to - from <= 40, to - 1 > from, paragraph.tokens[to - 1].kind == .punct,
+              [",", ".", ":", "\u{2014}"].contains(paragraph.tokens[to - 1].lower) else { return nil }
         var found: Int? = nil
         for i in from..<to {
-            if paragraph.tokens[i].endsClause && i != to - 1 { return nil }
-            if found == nil, cues[paragraph.index][i] != nil { found = i }
+            let t = paragraph.tokens[i]
+            if t.endsClause && i != to - 1 { return nil }
+            if found == nil, cues[paragraph.index][i] != nil { found = i; continue }
+            // "..., while Gallant said “...”": another clause, not an interruption.
+            if found == nil && t.kind == .word && !t.capitalized
+                && (lexicon.quotes.isA(t.lower, .conjunction) || lexicon.quotes.isA(t.lower, .clause)) {
+                return nil
+            }
         }
         guard let found, let entry = cues[paragraph.index][found], entry.cue.kind != .source else { return nil }
         return (paragraph.index, found)
@@ -222,6 +263,14 @@ public struct QuoteExtractor: Sendable {
         var i = close + 1
         while i < paragraph.scalars.count && Self.isSpace(paragraph.scalars[i]) { i += 1 }
         return i < paragraph.scalars.count && [",", "\u{2014}", "\u{2013}"].contains(paragraph.scalars[i])
+    }
+
+    /// Number of words of a candidate.
+    func wordCount(_ candidate: Candidate, _ paragraphs: [Paragraph]) -> Int {
+        candidate.parts.reduce(0) { total, part in
+            let paragraph = paragraphs[part.paragraph]
+            return total + Self.wordCount(paragraph.scalars, Self.inner(paragraph.segments[part.segment], paragraph.scalars))
+        }
     }
 
     /// Whether a candidate is a quotation: three words or more, and not a title in capitals.
@@ -278,14 +327,11 @@ public struct QuoteExtractor: Sendable {
             return after
         }
         if let before { return before }
-        // "X said:" ending the paragraph before a paragraph that is a quotation.
-        let paragraph = paragraphs[first.paragraph]
-        if paragraph.segmentTokens[first.segment] == 0, first.paragraph > 0 {
-            let previous = paragraphs[first.paragraph - 1]
-            if let end = previous.tokens.last, end.isPunct(":"),
-               let lastCue = cues[previous.index].max(by: { $0.key < $1.key }) {
-                return lastCue.value
-            }
+        let segment = paragraphs[last.paragraph].segments[last.segment]
+        let inner = Self.inner(segment, paragraphs[last.paragraph].scalars)
+        let complete = inner.last.map { [".", "!", "?"].contains(paragraphs[last.paragraph].scalars[$0]) } ?? false
+        if !complete, let later = cueLater(paragraphs[last.paragraph], segment: last.segment, cues[last.paragraph]) {
+            return later
         }
         return nil
     }
@@ -307,12 +353,36 @@ public struct QuoteExtractor: Sendable {
         }
         var k = j
         while k < tokens.count && k - j < 20 {
-            if tokens[k].kind == .quote || tokens[k].endsClause { return nil }
+            let t = tokens[k]
+            if t.kind == .quote || t.endsClause { return nil }
             if let entry = cues[k] {
-                if !commaLike && k - j > 2 { return nil }
-                if k == j && entry.cue.kind == .subject { return nil }
+                if k == j && entry.cue.kind != .speech && entry.cue.kind != .source { return nil }
                 return entry
             }
+            // "…” crossing from Lebanon …", "…,” while Gallant said": no attribution of this quotation.
+            if t.kind == .word && !t.capitalized && (lexicon.quotes.isA(t.lower, .conjunction)
+                                                    || lexicon.quotes.isA(t.lower, .clause)) {
+                return nil
+            }
+            if !commaLike && !(t.kind == .word && (t.capitalized || lexicon.quotes.pronouns[t.lower] != nil)) {
+                return nil
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// A cue later in the same sentence as a partial quotation: "All the crew members “fell into the
+    /// sea” wearing life jackets, Hsiao Huan-chang said".
+    func cueLater(
+        _ paragraph: Paragraph, segment: Int, _ cues: [Int: (cue: Cue, resolved: Resolved?)]
+    ) -> (cue: Cue, resolved: Resolved?)? {
+        let tokens = paragraph.tokens
+        var k = paragraph.segmentTokens[segment] + 1
+        while k < tokens.count {
+            let t = tokens[k]
+            if t.kind == .quote || t.endsClause { return nil }
+            if let entry = cues[k], entry.cue.kind == .speech || entry.cue.kind == .subject { return entry }
             k += 1
         }
         return nil

@@ -55,7 +55,7 @@ extension QuoteExtractor {
         var name: String? = nil
         /// The role or title, without articles.
         var role: String? = nil
-        /// For roles: a plural ("officials").
+        /// For roles: a plural ("officials"), which names no one speaker.
         var plural = false
         /// For pronouns: what they may stand for.
         var pronoun: QuoteLexicon.PronounKind? = nil
@@ -101,6 +101,11 @@ extension QuoteExtractor {
                 }
             }
             guard let kind = lexicon.verbs[t.lower] else { return nil }
+            // "a man called Mohammad Abdul Jawad": naming, not speaking.
+            if lexicon.isA(t.lower, .naming), i > 0, i + 1 < tokens.count, tokens[i + 1].capitalized,
+               tokens[i - 1].kind == .word, !tokens[i - 1].capitalized {
+                return nil
+            }
             // "told CNN", "told Reuters": the cue names the outlet it went to.
             if t.lower == "told", i + 1 < tokens.count, tokens[i + 1].kind == .word, tokens[i + 1].capitalized {
                 return Cue(index: i, width: 1, kind: kind, text: paragraph.text(t.start, tokens[i + 1].wordEnd))
@@ -128,26 +133,37 @@ extension QuoteExtractor {
         func mention(for cue: Cue) -> Mention {
             let start = clauseStart(before: cue.index)
             if cue.kind == .participle {
-                // "..., saying ...": the speaker of the sentence's verb, or its subject.
+                // "..., saying ...": the subject of the sentence, else the speaker of its verb.
+                let subject = sentenceSubject(from: sentenceStart(before: cue.index))
+                if subject.kind != .none { return subject }
                 if let earlier = earlierCue(before: cue.index), earlier.kind != .participle {
                     return mention(for: earlier)
                 }
-                var s = cue.index - 1
-                while s >= 0 && !tokens[s].endsClause && !endsSentence(quoteAt: s) { s -= 1 }
-                return sentenceSubject(from: s + 1)
+                return .none
             }
             if cue.kind != .source {
                 let subject = subjectMention(start..<cue.index)
                 if subject.kind != .none { return subject }
                 if isCoordinated(start..<cue.index) {
-                    if let earlier = earlierCue(before: start) { return mention(for: earlier) }
-                    return .none
+                    // "... congratulated Netanyahu and said ...": the subject of the sentence.
+                    if let earlier = earlierCue(before: start) {
+                        let found = mention(for: earlier)
+                        if found.kind != .none { return found }
+                    }
+                    return sentenceSubject(from: sentenceStart(before: cue.index))
                 }
                 if hasContent(start..<cue.index) { return .none }
             }
             guard cue.kind == .speech || cue.kind == .source || cue.kind == .relay else { return .none }
             let from = cue.index + cue.width
             return objectMention(from..<clauseEnd(from: from))
+        }
+
+        /// First token of the sentence that holds token `i`.
+        func sentenceStart(before i: Int) -> Int {
+            var s = i - 1
+            while s >= 0 && !tokens[s].endsClause && !endsSentence(quoteAt: s) { s -= 1 }
+            return s + 1
         }
 
         /// The nearest cue before token `i` in the same sentence, looking past quotations.
@@ -221,6 +237,18 @@ extension QuoteExtractor {
                     part = (part.lowerBound + 1)..<part.upperBound
                 }
                 var found = part.isEmpty ? Mention.none : phrase(part, whole: true)
+                // "A man called Mohammad Abdul Jawad": the name after the naming word, the role before it.
+                if found.kind == .none, let naming = part.first(where: {
+                    tokens[$0].kind == .word && !tokens[$0].capitalized && lexicon.isA(tokens[$0].lower, .naming)
+                }), naming + 1 < part.upperBound {
+                    let named = phrase((naming + 1)..<part.upperBound, whole: true)
+                    if named.kind == .person || named.kind == .name {
+                        found = named
+                        found.kind = .person
+                        let role = phrase(part.lowerBound..<naming, whole: true)
+                        if role.kind == .role { found.role = role.role }
+                    }
+                }
                 if found.kind == .none {
                     // A side clause or adverbial between the speaker and the verb.
                     if opener || isSideClause(part) { index -= 1; continue }
@@ -366,11 +394,14 @@ extension QuoteExtractor {
 
         /// Whether `t` can be part of a capitalised name.
         private func isNameWord(_ t: Token) -> Bool {
-            guard t.kind == .word, t.capitalized, !lexicon.isA(t.lower, .notName) else { return false }
-            // "Houthi-run", "Iran-backed": a compound ending in a lower-case word is an adjective.
-            var i = t.wordEnd - 1
-            while i > t.start && paragraph.scalars[i] != "-" { i -= 1 }
-            if i > t.start && i + 1 < t.wordEnd { return !paragraph.scalars[i + 1].properties.isLowercase }
+            guard t.kind == .word, t.capitalized else { return false }
+            if t.dotted { return true }  // an initial ("A. K. Saseendran") or title ("Gen.")
+            if lexicon.isA(t.lower, .notName) { return false }
+            // "Houthi-run", "Iran-backed": a compound adjective, not a name.
+            if let dash = t.lower.lastIndex(of: "-"),
+               lexicon.isA(String(t.lower[t.lower.index(after: dash)...]), .compound) {
+                return false
+            }
             return true
         }
 
@@ -399,13 +430,15 @@ extension QuoteExtractor {
                     continue
                 }
                 if isJoiner(i, a, b) { i += 1; continue }
-                // Adjectives before a role or organisation noun: "presidential aide", "senior medic".
+                // Modifiers before a role or organisation noun: "presidential aide", "senior medic",
+                // "fellow Al Jazeera journalist", "acting Inspector General".
                 var j = i
                 var found = -1
-                while j < b && j < i + 4 {
+                while j < b && j < i + 5 {
                     let u = tokens[j]
-                    guard u.kind == .word, !u.capitalized else { break }
+                    guard u.kind == .word else { break }
                     if isRole(u) || lexicon.organisationWords[u.lower] != nil { found = j; break }
+                    if u.capitalized { j += 1; continue }
                     if lexicon.isA(u.lower, .preposition) || lexicon.isA(u.lower, .filler)
                         || lexicon.isA(u.lower, .clause) || lexicon.isA(u.lower, .conjunction)
                         || lexicon.verbs[u.lower] != nil || lexicon.pronouns[u.lower] != nil {
@@ -435,18 +468,26 @@ extension QuoteExtractor {
             if r == e {
                 // No name: a role, an institution or nothing.
                 let head = tokens[e - 1]
-                if let plural = lexicon.personRoles[head.lower] ?? (isRole(head) ? false : nil) {
+                if let number = lexicon.personRoles[head.lower] ?? (isRole(head) ? .one : nil) {
+                    if number == .voice, let body = voiceBody(a, e - 1) { return body }
                     var m = Mention(kind: .role, role: roleText(max(roleEnd, e)))
-                    m.plural = plural
+                    m.plural = number == .many
                     return m
                 }
-                if lexicon.organisationWords[head.lower] == .institution {
+                guard let use = lexicon.organisationWords[head.lower] else { return .none }
+                let named = (a..<(e - 1)).contains { tokens[$0].capitalized }
+                if use == .institution || named {
+                    // "the defence ministry", "the Malian armed forces".
                     var m = Mention(kind: .organization, name: Self.titleCased(paragraph.text(tokens: a..<e)),
                                     nameRange: tokens[a].start..<head.wordEnd)
                     m.definite = e - a == 1 && a > 0 && tokens[a - 1].lower == "the"
                     return m
                 }
-                return .none
+                // "the militant group": a body the text does not name here.
+                var m = Mention(kind: .organization)
+                m.definite = true
+                m.role = paragraph.text(tokens: a..<e)
+                return m
             }
             var lastTitle = -1
             var lastPossessive = -1
@@ -467,7 +508,12 @@ extension QuoteExtractor {
             }
             var nameStart = max(lastTitle, lastPossessive, r - 1) + 1
             if nameStart >= e {
-                return lastTitle >= 0 ? Mention(kind: .role, role: roleText(max(roleEnd, e))) : .none
+                guard lastTitle >= 0 else { return .none }
+                if lastTitle == e - 1, lexicon.personRoles[tokens[lastTitle].lower] == .voice,
+                   let body = voiceBody(a, lastTitle) {
+                    return body
+                }
+                return Mention(kind: .role, role: roleText(max(roleEnd, e)))
             }
             // "Secretary of State Antony Blinken": the title runs on through a connector.
             if lexicon.isA(tokens[nameStart].lower, .connector) && !tokens[nameStart].capitalized {
@@ -498,6 +544,20 @@ extension QuoteExtractor {
             }
             let kind: Mention.Kind = (e - nameStart == 1 && role == nil) ? .name : .person
             return Mention(kind: kind, name: name, role: role, nameRange: range)
+        }
+
+        /// The body an unnamed spokesperson speaks for, named just before the role word: "a National
+        /// Security Council spokesperson", "an IDF spokesman".
+        func voiceBody(_ a: Int, _ role: Int) -> Mention? {
+            var r = role
+            while r > a && isNameWord(tokens[r - 1]) && !isRole(tokens[r - 1]) { r -= 1 }
+            guard r < role else { return nil }
+            let body = r..<role
+            let isBody = (body.count == 1 && tokens[r].acronym)
+                || lexicon.organisationWords[tokens[role - 1].lower] != nil
+            guard isBody else { return nil }
+            return Mention(kind: .organization, name: Self.normalised(paragraph.text(tokens: body)),
+                           nameRange: tokens[r].start..<tokens[role - 1].wordEnd)
         }
 
         /// One past the run of capitalised words (and joiners between them) that starts at token `i`.
@@ -536,8 +596,9 @@ extension QuoteExtractor {
                     && !tokens[part.lowerBound + 1].capitalized
                 if participle { continue }
                 let found = phrase(part, whole: false)
+                // "The White House", "The Golan Heights attack": a name after "the" is no person.
                 let article = first.lower == "the" && part.count > 1 && tokens[part.lowerBound + 1].capitalized
-                if article && (found.kind == .person || found.kind == .name) { return .none }
+                if article && found.kind != .organization { return .none }
                 if found.kind != .none { return found }
                 if !(lexicon.isA(first.lower, .preposition) || lexicon.isA(first.lower, .notName)
                      || lexicon.isA(first.lower, .clause)) {

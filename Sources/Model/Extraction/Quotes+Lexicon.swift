@@ -31,6 +31,16 @@ public struct QuoteLexicon: Sendable {
         case group
     }
 
+    /// What a role noun says about how many people it names.
+    public enum RoleNumber: String, Sendable {
+        /// One person ("resident").
+        case one
+        /// Several ("officials").
+        case many
+        /// One person who speaks for a body ("spokesperson"): unnamed, the body is the speaker.
+        case voice
+    }
+
     /// How an organisation head noun may be used.
     public enum OrganisationUse: String, Sendable {
         /// Names a body even in lower case ("the defence ministry").
@@ -59,6 +69,10 @@ public struct QuoteLexicon: Sendable {
         case notName = "not-name"
         /// "Mr", "Dr": a courtesy title dropped from a name.
         case honorific
+        /// "called", "named": introduces a name after a role.
+        case naming
+        /// "run", "backed": last part of a capitalised compound adjective ("Houthi-run").
+        case compound
     }
 
     /// One-word reporting cues and their kind.
@@ -67,8 +81,8 @@ public struct QuoteLexicon: Sendable {
     public let phrases: [String: [(next: String, kind: CueKind)]]
     /// Pronouns and what they may stand for.
     public let pronouns: [String: PronounKind]
-    /// Role and title nouns; the value is true for plurals ("officials").
-    public let personRoles: [String: Bool]
+    /// Role and title nouns, with how many people each names.
+    public let personRoles: [String: RoleNumber]
     /// Organisation head nouns.
     public let organisationWords: [String: OrganisationUse]
     /// Last words of place names ("heights", "strip").
@@ -101,13 +115,7 @@ public struct QuoteLexicon: Sendable {
         self.verbs = verbs
         self.phrases = phrases
         self.pronouns = try Self.table(base, "pronouns.tsv") { PronounKind(rawValue: $0) }
-        self.personRoles = try Self.table(base, "person-roles.tsv") { value -> Bool? in
-            switch value {
-            case "one": return false
-            case "many": return true
-            default: return nil
-            }
-        }
+        self.personRoles = try Self.table(base, "person-roles.tsv") { RoleNumber(rawValue: $0) }
         self.organisationWords = try Self.table(base, "organisation-words.tsv") { OrganisationUse(rawValue: $0) }
         self.placeWords = Set(try Self.rows(base, "place-words.txt", columns: 1).map { $0.columns[0] })
         self.documentWords = Set(try Self.rows(base, "document-words.txt", columns: 1).map { $0.columns[0] })

@@ -33,6 +33,11 @@ extension QuoteExtractor {
         /// A single person whose name the article does not give ("a witness"): a later "he" is not
         /// someone named earlier.
         var unnamedPerson = false
+        /// A body the article does not name here ("the militant group"): a later "it" is not a body
+        /// named earlier.
+        var unnamedBody = false
+        /// An outlet passing on someone else's words ("Reuters reported").
+        var relay = false
     }
 
     /// Per-article state for resolution: the names the article gives and what happened so far.
@@ -49,6 +54,8 @@ extension QuoteExtractor {
         private(set) var events: [Event] = []
         /// Mentions of each person's name, by full name.
         private(set) var mentionSpans: [String: [MentionSpan]] = [:]
+        /// Full names of bodies by the acronym the article gives in brackets ("IDF" -> "Israel Defense Forces").
+        private var acronyms: [String: String] = [:]
 
         /// Starts with the entities another extractor found.
         init(lexicon: QuoteLexicon, entities: [ArticleEntity]) {
@@ -58,6 +65,11 @@ extension QuoteExtractor {
                 for alias in entity.aliases { entityByName[alias.applyingFolding()] = entity }
                 if entity.type == .person { addName(entity.name, position: -1, role: nil) }
             }
+        }
+
+        /// Records an acronym given in brackets after a body's name.
+        mutating func addAcronym(_ acronym: String, for name: String) {
+            if acronyms[acronym] == nil { acronyms[acronym] = name }
         }
 
         /// Records a full person name seen in the text.
@@ -116,10 +128,18 @@ extension QuoteExtractor {
                 let isPerson = mention.kind == .person || full != raw
                 return Resolved(kind: isPerson ? .person : .name, name: full, role: mention.role ?? roles[full])
             case .organization:
-                guard let raw = mention.name else { return nil }
-                if let entity = entityByName[raw.applyingFolding()] {
+                guard let raw = mention.name else {
+                    // "the militant group": the body named before with that word, if any.
+                    if let description = mention.role, let head = description.split(separator: " ").last {
+                        return body(withHead: String(head), before: position)
+                    }
+                    return nil
+                }
+                let full = acronyms[raw] ?? raw
+                if let entity = entityByName[full.applyingFolding()] {
                     return Resolved(kind: .organization, name: entity.name, role: nil)
                 }
+                if full != raw { return Resolved(kind: .organization, name: full, role: nil) }
                 if mention.definite, let named = body(withHead: raw, before: position) { return named }
                 return Resolved(kind: .organization, name: raw, role: nil)
             case .place:
@@ -172,9 +192,18 @@ extension QuoteExtractor {
         /// it is not a person, within the two paragraphs before.
         func lastBody(before position: Int, paragraph: Int) -> Resolved? {
             for event in events.reversed() where event.position < position {
-                if event.paragraph < paragraph - 2 { return nil }
+                if event.paragraph < paragraph - 2 || event.unnamedBody { return nil }
                 guard let resolved = event.resolved else { continue }
                 return resolved.kind == .person ? nil : resolved
+            }
+            return nil
+        }
+
+        /// The last speaker or subject the article named in a paragraph, outlets passing words on aside.
+        func lastNamed(inParagraph paragraph: Int) -> Resolved? {
+            for event in events.reversed() where event.paragraph <= paragraph {
+                if event.paragraph < paragraph { return nil }
+                if let resolved = event.resolved, !(event.relay && resolved.kind != .person) { return resolved }
             }
             return nil
         }

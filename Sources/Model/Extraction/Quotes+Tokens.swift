@@ -111,7 +111,10 @@ extension QuoteExtractor {
                 }
             }
             let first = s[i]
-            let capitalized = first.properties.isUppercase
+            // "al-Shabab", "el-Sisi": a lower-case article joined to a capitalised name.
+            let article = (lower.hasPrefix("al-") || lower.hasPrefix("el-")) && i + 3 < n
+                && s[i + 3].properties.isUppercase
+            let capitalized = first.properties.isUppercase || article
             var letters = 0
             var upper = true
             for scalar in word.unicodeScalars where scalar.properties.isAlphabetic {

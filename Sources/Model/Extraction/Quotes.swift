@@ -62,14 +62,8 @@ public struct QuoteExtractor: Sendable {
 
         var quotes: [Quote] = []
         var quoted: [Resolved] = []
-        // The last speaker of each paragraph: of its last attributed quotation, else of its last cue.
-        var lastSpeaker: [Int: (cue: Cue, resolved: Resolved?)] = [:]
-        for (index, paragraphCues) in cues.enumerated() {
-            if let entry = paragraphCues.filter({ $0.value.resolved != nil && $0.value.cue.kind != .relay })
-                .max(by: { $0.key < $1.key }) {
-                lastSpeaker[index] = entry.value
-            }
-        }
+        // The speaker of each paragraph's last attributed quotation.
+        var lastSpeaker: [Int: Resolved] = [:]
         for candidate in candidates {
             let text = candidate.parts.map { part -> String in
                 let paragraph = paragraphs[part.paragraph]
@@ -80,18 +74,16 @@ public struct QuoteExtractor: Sendable {
             let last = candidate.parts[candidate.parts.count - 1]
             let firstSegment = paragraphs[first.paragraph].segments[first.segment]
             let lastSegment = paragraphs[last.paragraph].segments[last.segment]
-            var attribution = attribute(candidate, paragraphs, cues)
-            // A paragraph that is all quotation, with no attribution of its own, goes on with the speaker
-            // of the paragraph before: "“…,” Guterres said. ¶ “It is high time …”".
-            if attribution == nil, paragraphs[first.paragraph].segmentTokens[first.segment] == 0, first.paragraph > 0,
-               let previous = lastSpeaker[first.paragraph - 1] {
-                attribution = (previous.cue, previous.resolved)
+            let attribution = attribute(candidate, paragraphs, cues)
+            var resolved = attribution?.resolved
+            // A paragraph that is all quotation, with no attribution of its own, goes on with the last
+            // speaker or subject of the paragraph before: "“…,” Guterres said. ¶ “It is high time …”".
+            if attribution == nil, paragraphs[first.paragraph].segmentTokens[first.segment] == 0, first.paragraph > 0 {
+                resolved = lastSpeaker[first.paragraph - 1] ?? resolver.lastNamed(inParagraph: first.paragraph - 1)
             }
-            if let attribution, attribution.resolved != nil {
-                lastSpeaker[last.paragraph] = attribution
-            }
+            if let resolved { lastSpeaker[last.paragraph] = resolved }
             var speaker: Speaker? = nil
-            if let resolved = attribution?.resolved {
+            if let resolved {
                 speaker = Speaker(name: resolved.name, role: resolved.role, entityId: Slug.make(resolved.name))
                 if resolved.kind == .person { quoted.append(resolved) }
             }
@@ -114,7 +106,7 @@ public struct QuoteExtractor: Sendable {
         while i < tokens.count {
             guard tokens[i].kind == .word, tokens[i].capitalized else { i += 1; continue }
             let end = reader.nameRunEnd(from: i)
-            guard end - i >= 2 else { i += 1; continue }
+            guard end - i >= 1 else { i += 1; continue }
             // "Yousef Al Saudi and Anas Al Sharif" are two people, unless the whole is a body's name.
             var pieces = [i..<end]
             if reader.classify(i, end, roleEnd: end).kind != .organization {
@@ -125,6 +117,13 @@ public struct QuoteExtractor: Sendable {
                     a = j + 1
                 }
                 pieces.append(a..<end)
+            }
+            // "the Israel Defense Forces (IDF)": the acronym stands for the body.
+            if end + 2 < tokens.count, tokens[end].isPunct("("), tokens[end + 1].acronym, tokens[end + 2].isPunct(")") {
+                let body = reader.classify(i, end, roleEnd: end)
+                if body.kind == .organization, let name = body.name {
+                    resolver.addAcronym(paragraph.text(tokens[end + 1].start, tokens[end + 1].wordEnd), for: name)
+                }
             }
             for piece in pieces where piece.count >= 2 {
                 let mention = reader.classify(piece.lowerBound, piece.upperBound, roleEnd: piece.upperBound)
@@ -152,7 +151,9 @@ public struct QuoteExtractor: Sendable {
             for i in paragraph.tokens.indices {
                 if sentenceStart {
                     let subject = reader.sentenceSubject(from: i)
-                    if subject.kind == .person || subject.kind == .name { items.append((i, subject, nil)) }
+                    if subject.kind == .person || subject.kind == .name || subject.kind == .organization {
+                        items.append((i, subject, nil))
+                    }
                     sentenceStart = false
                 }
                 if let cue = reader.cue(at: i) { items.append((i, reader.mention(for: cue), cue)) }
@@ -163,15 +164,18 @@ public struct QuoteExtractor: Sendable {
                 let position = paragraph.offset + paragraph.tokens[item.index].start
                 let resolved = resolver.resolve(item.mention, position: position, paragraph: paragraph.index)
                 if let cue = item.cue { cues[item.index] = (cue, resolved) }
-                if item.cue == nil && resolved?.kind != .person { continue }
+                // A sentence subject counts when it is a person or a body ("Coast Guard aerial assets ...").
+                if item.cue == nil && resolved?.kind != .person && resolved?.kind != .organization { continue }
                 if let resolved, resolved.kind == .person, let range = item.mention.nameRange {
                     resolver.recordMention(of: resolved.name, MentionSpan(
                         start: paragraph.offset + range.lowerBound, end: paragraph.offset + range.upperBound,
                         text: paragraph.text(range.lowerBound, range.upperBound)))
                 }
                 let unnamed = item.mention.kind == .role && !item.mention.plural && resolved == nil
+                let unnamedBody = item.mention.kind == .organization && item.mention.name == nil && resolved == nil
                 resolver.record(Event(position: position, paragraph: paragraph.index, resolved: resolved,
-                                      unnamedPerson: unnamed))
+                                      unnamedPerson: unnamed, unnamedBody: unnamedBody,
+                                      relay: item.cue?.kind == .relay))
             }
             result.append(cues)
         }
@@ -232,7 +236,7 @@ public struct QuoteExtractor: Sendable {
         guard last.paragraph == first.paragraph, first.segment > last.segment else { return nil }
         let paragraph = paragraphs[last.paragraph]
         let segment = paragraph.segments[last.segment]
-        guard segment.close != nil, endsWithComma(segment, paragraph) else { return nil }
+        guard segment.close != nil, endsWithComma(segment, paragraph, questions: true) else { return nil }
         let from = paragraph.segmentTokens[last.segment] + 1
         let to = paragraph.segmentTokens[first.segment]
         // The attribution ends with a comma, a full stop or a colon right before the next part.
@@ -254,9 +258,11 @@ public struct QuoteExtractor: Sendable {
     }
 
     /// Whether a segment's text ends with a comma or a dash, inside or just outside the closing mark.
-    func endsWithComma(_ segment: Segment, _ paragraph: Paragraph) -> Bool {
+    /// With `questions`, a question or exclamation mark counts too ("“Until when?” Al Agha asked. “We …”").
+    func endsWithComma(_ segment: Segment, _ paragraph: Paragraph, questions: Bool = false) -> Bool {
         let inner = Self.inner(segment, paragraph.scalars)
-        if let last = inner.last.map({ paragraph.scalars[$0] }), [",", "\u{2014}", "\u{2013}", "-"].contains(last) {
+        let marks: Set<Unicode.Scalar> = questions ? [",", "\u{2014}", "\u{2013}", "-", "?", "!"] : [",", "\u{2014}", "\u{2013}", "-"]
+        if let last = inner.last.map({ paragraph.scalars[$0] }), marks.contains(last) {
             return true
         }
         guard let close = segment.close else { return false }
@@ -323,17 +329,18 @@ public struct QuoteExtractor: Sendable {
         let after = cueAfter(paragraphs[last.paragraph], segment: last.segment, cues[last.paragraph])
         let before = cueBefore(paragraphs[first.paragraph], segment: first.segment, cues[first.paragraph])
         if let after {
-            if after.cue.kind == .relay, let before, before.resolved != nil { return before }
+            // "…,” NNA reported": an outlet passing on the words of a speaker named before.
+            if after.cue.kind == .relay, after.resolved?.kind != .person, let before, before.resolved != nil {
+                return before
+            }
             return after
         }
-        if let before { return before }
         let segment = paragraphs[last.paragraph].segments[last.segment]
         let inner = Self.inner(segment, paragraphs[last.paragraph].scalars)
         let complete = inner.last.map { [".", "!", "?"].contains(paragraphs[last.paragraph].scalars[$0]) } ?? false
-        if !complete, let later = cueLater(paragraphs[last.paragraph], segment: last.segment, cues[last.paragraph]) {
-            return later
-        }
-        return nil
+        let later = complete ? nil : cueLater(paragraphs[last.paragraph], segment: last.segment, cues[last.paragraph])
+        if let before, before.resolved != nil || later?.resolved == nil { return before }
+        return later
     }
 
     /// The cue right after a segment: "…,” he said", "…,” said Safadi", "…,” according to the ministry".

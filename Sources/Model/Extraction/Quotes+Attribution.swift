@@ -183,8 +183,9 @@ extension QuoteExtractor {
 
         /// Whether the words before a cue are only "and" or "but" (a second verb of the same subject).
         private func isCoordinated(_ range: Range<Int>) -> Bool {
-            let words = range.filter { tokens[$0].kind == .word && !lexicon.isA(tokens[$0].lower, .filler) }
-            return words.count == 1 && lexicon.isA(tokens[words[0]].lower, .conjunction)
+            guard let last = range.last(where: { tokens[$0].kind == .word && !lexicon.isA(tokens[$0].lower, .filler) })
+            else { return false }
+            return lexicon.isA(tokens[last].lower, .conjunction)
         }
 
         /// The speaker named by the words before a cue. Appositives are read both ways round: "a Ganja
@@ -350,6 +351,11 @@ extension QuoteExtractor {
             }
             let head = tokens[e - 1]
             if lexicon.documentWords.contains(head.lower) && !head.capitalized {
+                // "One IDF post", "a Hamas statement": the body that issued it.
+                if e - 1 > a && tokens[e - 2].capitalized {
+                    let owner = classify(a, e - 1, roleEnd: e - 1)
+                    if owner.kind == .organization || owner.kind == .name { return owner }
+                }
                 // "a statement from the military": the body after "from" or "by" is the speaker.
                 if e + 1 < b, tokens[e].kind == .word, ["from", "by", "of"].contains(tokens[e].lower) {
                     let source = phrase((e + 1)..<b, whole: false)
@@ -475,7 +481,8 @@ extension QuoteExtractor {
                     return m
                 }
                 guard let use = lexicon.organisationWords[head.lower] else { return .none }
-                let named = (a..<(e - 1)).contains { tokens[$0].capitalized }
+                // "the Malian armed forces" names a body; "the UN’s agency" only describes one.
+                let named = (a..<(e - 1)).contains { tokens[$0].capitalized && !tokens[$0].possessive }
                 if use == .institution || named {
                     // "the defence ministry", "the Malian armed forces".
                     var m = Mention(kind: .organization, name: Self.titleCased(paragraph.text(tokens: a..<e)),

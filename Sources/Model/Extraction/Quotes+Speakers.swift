@@ -131,7 +131,7 @@ extension QuoteExtractor {
                 guard let raw = mention.name else {
                     // "the militant group": the body named before with that word, if any.
                     if let description = mention.role, let head = description.split(separator: " ").last {
-                        return body(withHead: String(head), before: position)
+                        return body(withHead: String(head), before: position, paragraph: paragraph)
                     }
                     return nil
                 }
@@ -140,7 +140,7 @@ extension QuoteExtractor {
                     return Resolved(kind: .organization, name: entity.name, role: nil)
                 }
                 if full != raw { return Resolved(kind: .organization, name: full, role: nil) }
-                if mention.definite, let named = body(withHead: raw, before: position) { return named }
+                if mention.definite, let named = body(withHead: raw, before: position, paragraph: paragraph) { return named }
                 return Resolved(kind: .organization, name: raw, role: nil)
             case .place:
                 guard let raw = mention.name else { return nil }
@@ -163,8 +163,15 @@ extension QuoteExtractor {
 
         /// The body named before `position` that "the ministry" refers to: the last organisation whose
         /// name has that word ("Pakistan’s Ministry of Foreign Affairs").
-        func body(withHead description: String, before position: Int) -> Resolved? {
+        func body(withHead description: String, before position: Int, paragraph: Int) -> Resolved? {
             let head = description.applyingFolding()
+            // The body that spoke or acted last, in this paragraph or the one before.
+            for event in events.reversed() where event.position < position {
+                if event.paragraph < paragraph - 1 { break }
+                guard let resolved = event.resolved else { continue }
+                if resolved.kind == .organization { return resolved }
+                break
+            }
             for event in events.reversed() where event.position < position {
                 guard let resolved = event.resolved, resolved.kind == .organization else { continue }
                 let words = resolved.name.applyingFolding().split(whereSeparator: { !$0.isLetter })
@@ -199,9 +206,10 @@ extension QuoteExtractor {
             return nil
         }
 
-        /// The last speaker or subject the article named in a paragraph, outlets passing words on aside.
-        func lastNamed(inParagraph paragraph: Int) -> Resolved? {
-            for event in events.reversed() where event.paragraph <= paragraph {
+        /// The last speaker or subject the article named in a paragraph before `position`, outlets passing
+        /// words on aside.
+        func lastNamed(inParagraph paragraph: Int, before position: Int = .max) -> Resolved? {
+            for event in events.reversed() where event.paragraph <= paragraph && event.position < position {
                 if event.paragraph < paragraph { return nil }
                 if let resolved = event.resolved, !(event.relay && resolved.kind != .person) { return resolved }
             }

@@ -78,8 +78,13 @@ public struct QuoteExtractor: Sendable {
             var resolved = attribution?.resolved
             // A paragraph that is all quotation, with no attribution of its own, goes on with the last
             // speaker or subject of the paragraph before: "“…,” Guterres said. ¶ “It is high time …”".
-            if attribution == nil, paragraphs[first.paragraph].segmentTokens[first.segment] == 0, first.paragraph > 0 {
+            let opening = paragraphs[first.paragraph].segmentTokens[first.segment]
+            if attribution == nil, opening == 0, first.paragraph > 0 {
                 resolved = lastSpeaker[first.paragraph - 1] ?? resolver.lastNamed(inParagraph: first.paragraph - 1)
+            } else if attribution == nil, opening > 0, paragraphs[first.paragraph].tokens[opening - 1].endsClause {
+                // A quotation that opens a sentence after "X told CNN that ...": X goes on speaking.
+                resolved = resolver.lastNamed(inParagraph: first.paragraph,
+                                              before: paragraphs[first.paragraph].offset + firstSegment.open)
             }
             if let resolved { lastSpeaker[last.paragraph] = resolved }
             var speaker: Speaker? = nil

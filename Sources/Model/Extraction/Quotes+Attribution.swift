@@ -199,8 +199,10 @@ extension QuoteExtractor {
             var i = range.upperBound - 1
             while i >= range.lowerBound {
                 let t = tokens[i]
-                if t.kind == .word && !t.capitalized
-                    && (lexicon.isA(t.lower, .conjunction) || lexicon.isA(t.lower, .clause)) && !isJoiner(i, range.lowerBound, range.upperBound) {
+                // ... or the last reporting verb: "The government said it condemned ...".
+                let boundary = lexicon.isA(t.lower, .conjunction) || lexicon.isA(t.lower, .clause)
+                    || (lexicon.verbs[t.lower] != nil && !t.capitalized)
+                if t.kind == .word && boundary && !isJoiner(i, range.lowerBound, range.upperBound) {
                     return i + 1 < range.upperBound ? subjectParts((i + 1)..<range.upperBound) : .none
                 }
                 i -= 1
@@ -445,6 +447,7 @@ extension QuoteExtractor {
                     guard u.kind == .word else { break }
                     if isRole(u) || lexicon.organisationWords[u.lower] != nil { found = j; break }
                     if u.capitalized { j += 1; continue }
+                    if lexicon.isA(u.lower, .determiner) { break }
                     if lexicon.isA(u.lower, .preposition) || lexicon.isA(u.lower, .filler)
                         || lexicon.isA(u.lower, .clause) || lexicon.isA(u.lower, .conjunction)
                         || lexicon.verbs[u.lower] != nil || lexicon.pronouns[u.lower] != nil {
@@ -526,7 +529,8 @@ extension QuoteExtractor {
             if lexicon.isA(tokens[nameStart].lower, .connector) && !tokens[nameStart].capitalized {
                 nameStart = max(nameStart + 1, e - 2)
             }
-            // "Mr. Marcin": the courtesy title is not part of the name.
+            // "Mr. Marcin": the courtesy title is not part of the name, nor of the role.
+            let titleEnd = nameStart
             while nameStart < e - 1 && lexicon.isA(tokens[nameStart].lower, .honorific) { nameStart += 1 }
             // "Khader Al-Za’anoun of Wafa", "Yousef Al Saudi and Anas Al Sharif": a person's name ends
             // at a connector.
@@ -546,8 +550,8 @@ extension QuoteExtractor {
                 return Mention(kind: .place, name: paragraph.text(tokens: r..<e), nameRange: range)
             }
             var role: String? = nil
-            if nameStart > a && (a..<nameStart).contains(where: { isRole(tokens[$0]) }) {
-                role = roleText(nameStart)
+            if titleEnd > a && (a..<titleEnd).contains(where: { isRole(tokens[$0]) }) {
+                role = roleText(titleEnd)
             }
             let kind: Mention.Kind = (e - nameStart == 1 && role == nil) ? .name : .person
             return Mention(kind: kind, name: name, role: role, nameRange: range)

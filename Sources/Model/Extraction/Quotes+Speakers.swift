@@ -131,7 +131,7 @@ extension QuoteExtractor {
                 guard let raw = mention.name else {
                     // "the militant group": the body named before with that word, if any.
                     if let description = mention.role, let head = description.split(separator: " ").last {
-                        return body(withHead: String(head), before: position, paragraph: paragraph)
+                        return body(withHead: String(head), before: position, paragraph: paragraph, recent: false)
                     }
                     return nil
                 }
@@ -163,10 +163,11 @@ extension QuoteExtractor {
 
         /// The body named before `position` that "the ministry" refers to: the last organisation whose
         /// name has that word ("Pakistan’s Ministry of Foreign Affairs").
-        func body(withHead description: String, before position: Int, paragraph: Int) -> Resolved? {
+        /// With `recent`, an institution ("the ministry") is first the body that spoke or acted last.
+        func body(withHead description: String, before position: Int, paragraph: Int, recent: Bool = true) -> Resolved? {
             let head = description.applyingFolding()
             // The body that spoke or acted last, in this paragraph or the one before.
-            for event in events.reversed() where event.position < position {
+            for event in events.reversed() where recent && event.position < position {
                 if event.paragraph < paragraph - 1 { break }
                 guard let resolved = event.resolved else { continue }
                 if resolved.kind == .organization { return resolved }

@@ -224,7 +224,11 @@ public struct QuoteExtractor: Sendable {
                 continue
             }
             joined.append(candidate)
-            if wordCount(candidate, paragraphs) >= Self.minimumWords || candidate.parts.count > 1 {
+            // A short part ending in a comma ("“We will,” he said, “and soon.”") can still be joined.
+            let lastPart = candidate.parts[candidate.parts.count - 1]
+            let interrupted = endsWithComma(paragraphs[lastPart.paragraph].segments[lastPart.segment],
+                                            paragraphs[lastPart.paragraph])
+            if interrupted || wordCount(candidate, paragraphs) >= Self.minimumWords || candidate.parts.count > 1 {
                 lastLong = joined.count - 1
             }
         }
@@ -312,6 +316,8 @@ public struct QuoteExtractor: Sendable {
     /// Whether a paragraph is a heading: a few words with no closing punctuation.
     func isHeading(_ paragraph: Paragraph) -> Bool {
         guard let last = paragraph.tokens.last else { return true }
+        // A quotation left open runs on into the next paragraph.
+        if let segment = paragraph.segments.last, segment.close == nil { return false }
         if last.kind == .punct && [".", "!", "?", ":", ")"].contains(last.lower) { return false }
         if last.kind == .quote {
             let inner = Self.inner(paragraph.segments[last.segment], paragraph.scalars)

@@ -258,11 +258,18 @@ extension QuoteExtractor {
                     return .none
                 }
                 guard index > 0 else { return found }
-                if found.kind == .role && !found.plural {
-                    var previous = phrase(parts[index - 1], whole: true)
+                let description = found.kind == .organization && found.name == nil
+                if (found.kind == .role && !found.plural) || description {
+                    // An appositive after the name: "Hikmet Hajiyev, an aide to the president,", "Nasser, of
+                    // the Palmyra Media Centre - a monitoring group on the ground -".
+                    var back = index - 1
+                    while back > 0 && isSideClause(parts[back]) { back -= 1 }
+                    var previous = phrase(parts[back], whole: true)
                     if previous.kind == .person || previous.kind == .name {
-                        previous.kind = .person
-                        previous.role = found.role
+                        if !description {
+                            previous.kind = .person
+                            previous.role = found.role
+                        }
                         return previous
                     }
                 } else if (found.kind == .person || found.kind == .name) && found.role == nil {
@@ -365,7 +372,19 @@ extension QuoteExtractor {
                 }
                 return Mention(kind: .document)
             }
-            let found = classify(a, e, roleEnd: trimmedEnd(a, b))
+            // A role runs on through its complement: to the end of a part bounded by commas, else over one
+            // prepositional phrase ("a spokesman for the ministry said ...").
+            var roleEnd = trimmedEnd(a, b)
+            if !whole {
+                roleEnd = e
+                if e + 1 < b, tokens[e].kind == .word, lexicon.isA(tokens[e].lower, .preposition) {
+                    var c = e + 1
+                    while c < b && tokens[c].kind == .word && lexicon.isA(tokens[c].lower, .determiner) { c += 1 }
+                    let end = nounPhraseEnd(c, b)
+                    if end > c { roleEnd = end }
+                }
+            }
+            let found = classify(a, e, roleEnd: roleEnd)
             // Only a role or a body takes a complement ("a resident of Ganja", "Ziv Medical Center in
             // Safed"); a name followed by one is not the whole subject ("News of the violence").
             if whole && e < b && (found.kind == .person || found.kind == .name) && found.role == nil {

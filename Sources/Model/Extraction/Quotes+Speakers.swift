@@ -131,7 +131,9 @@ extension QuoteExtractor {
                 guard let raw = mention.name else {
                     // "the militant group": the body named before with that word, if any.
                     if let description = mention.role, let head = description.split(separator: " ").last {
-                        return body(withHead: String(head), before: position, paragraph: paragraph, recent: false)
+                        // A bare "the agency" is the body last named; "the militant group" only one so called.
+                        return body(withHead: String(head), before: position, paragraph: paragraph,
+                                    recent: !description.contains(" "))
                     }
                     return nil
                 }
@@ -169,7 +171,7 @@ extension QuoteExtractor {
             // The body that spoke or acted last, in this paragraph or the one before.
             for event in events.reversed() where recent && event.position < position {
                 if event.paragraph < paragraph - 1 { break }
-                guard let resolved = event.resolved else { continue }
+                guard let resolved = event.resolved, !event.relay else { continue }
                 if resolved.kind == .organization { return resolved }
                 break
             }

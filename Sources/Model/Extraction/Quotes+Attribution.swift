@@ -15,9 +15,9 @@ extension QuoteExtractor {
         /// Token index of each segment.
         let segmentTokens: [Int]
 
-        /// The text of a scalar range.
+        /// The text of a scalar range, encoded straight into a new string.
         func text(_ start: Int, _ end: Int) -> String {
-            String(String.UnicodeScalarView(scalars[start..<end]))
+            QuoteExtractor.string(scalars, start..<end)
         }
 
         /// The text from the first to the last of a token range, the last token's possessive ending dropped.
@@ -71,14 +71,16 @@ extension QuoteExtractor {
 
     /// A reporting cue ("said", "told CNN", "according to") found in a paragraph.
     struct Cue {
+        /// Paragraph index.
+        var paragraph: Int
         /// Token index of its first word.
         var index: Int
         /// Number of words (1 or 2).
         var width: Int
         /// How it attaches its speaker.
         var kind: QuoteLexicon.CueKind
-        /// The cue as written.
-        var text: String
+        /// Scalar range of the cue in its paragraph ("said", "told CNN", "according to").
+        var range: Range<Int>
     }
 
     /// Reads cues and speaker phrases in one paragraph.
@@ -96,21 +98,20 @@ extension QuoteExtractor {
             guard t.kind == .word, !t.possessive else { return nil }
             if let options = lexicon.phrases[t.lower], i + 1 < tokens.count, tokens[i + 1].kind == .word {
                 for option in options where option.next == tokens[i + 1].lower {
-                    return Cue(index: i, width: 2, kind: option.kind,
-                               text: paragraph.text(t.start, tokens[i + 1].wordEnd))
+                    return Cue(paragraph: paragraph.index, index: i, width: 2, kind: option.kind, range: t.start..<tokens[i + 1].wordEnd)
                 }
             }
-            guard let kind = lexicon.verbs[t.lower] else { return nil }
+            guard let kind = t.info.cue else { return nil }
             // "a man called Mohammad Abdul Jawad": naming, not speaking.
-            if lexicon.isA(t.lower, .naming), i > 0, i + 1 < tokens.count, tokens[i + 1].capitalized,
+            if t.info.isA(.naming), i > 0, i + 1 < tokens.count, tokens[i + 1].capitalized,
                tokens[i - 1].kind == .word, !tokens[i - 1].capitalized {
                 return nil
             }
             // "told CNN", "told Reuters": the cue names the outlet it went to.
             if t.lower == "told", i + 1 < tokens.count, tokens[i + 1].kind == .word, tokens[i + 1].capitalized {
-                return Cue(index: i, width: 1, kind: kind, text: paragraph.text(t.start, tokens[i + 1].wordEnd))
+                return Cue(paragraph: paragraph.index, index: i, width: 1, kind: kind, range: t.start..<tokens[i + 1].wordEnd)
             }
-            return Cue(index: i, width: 1, kind: kind, text: paragraph.text(t.start, t.wordEnd))
+            return Cue(paragraph: paragraph.index, index: i, width: 1, kind: kind, range: t.start..<t.wordEnd)
         }
 
         /// First token of the clause that ends just before token `i`: after the last sentence end or quotation.
@@ -183,9 +184,9 @@ extension QuoteExtractor {
 
         /// Whether the words before a cue are only "and" or "but" (a second verb of the same subject).
         private func isCoordinated(_ range: Range<Int>) -> Bool {
-            guard let last = range.last(where: { tokens[$0].kind == .word && !lexicon.isA(tokens[$0].lower, .filler) })
+            guard let last = range.last(where: { tokens[$0].kind == .word && !tokens[$0].info.isA(.filler) })
             else { return false }
-            return lexicon.isA(tokens[last].lower, .conjunction)
+            return tokens[last].info.isA(.conjunction)
         }
 
         /// The speaker named by the words before a cue. Appositives are read both ways round: "a Ganja
@@ -200,8 +201,8 @@ extension QuoteExtractor {
             while i >= range.lowerBound {
                 let t = tokens[i]
                 // ... or the last reporting verb: "The government said it condemned ...".
-                let boundary = lexicon.isA(t.lower, .conjunction) || lexicon.isA(t.lower, .clause)
-                    || (lexicon.verbs[t.lower] != nil && !t.capitalized)
+                let boundary = t.info.isA(.conjunction) || t.info.isA(.clause)
+                    || (t.info.cue != nil && !t.capitalized)
                 if t.kind == .word && boundary && !isJoiner(i, range.lowerBound, range.upperBound) {
                     return i + 1 < range.upperBound ? subjectParts((i + 1)..<range.upperBound) : .none
                 }
@@ -216,13 +217,13 @@ extension QuoteExtractor {
             let start = range.lowerBound
             while end > start {
                 let t = tokens[end - 1]
-                if t.separatesParts || (t.kind == .word && lexicon.isA(t.lower, .filler)) {
+                if t.separatesParts || (t.kind == .word && t.info.isA(.filler)) {
                     end -= 1
                     continue
                 }
                 // A time phrase before the verb: "Netanyahu on Saturday announced".
-                if end - 2 >= start, t.kind == .word, t.capitalized, lexicon.isA(t.lower, .notName),
-                   tokens[end - 2].kind == .word, lexicon.isA(tokens[end - 2].lower, .preposition) {
+                if end - 2 >= start, t.kind == .word, t.capitalized, t.info.isA(.notName),
+                   tokens[end - 2].kind == .word, tokens[end - 2].info.isA(.preposition) {
                     end -= 2
                     continue
                 }
@@ -235,14 +236,14 @@ extension QuoteExtractor {
                 var part = parts[index]
                 var opener = false
                 let first = tokens[part.lowerBound]
-                if first.kind == .word && lexicon.isA(first.lower, .clause) {
+                if first.kind == .word && first.info.isA(.clause) {
                     opener = true
                     part = (part.lowerBound + 1)..<part.upperBound
                 }
                 var found = part.isEmpty ? Mention.none : phrase(part, whole: true)
                 // "A man called Mohammad Abdul Jawad": the name after the naming word, the role before it.
                 if found.kind == .none, let naming = part.first(where: {
-                    tokens[$0].kind == .word && !tokens[$0].capitalized && lexicon.isA(tokens[$0].lower, .naming)
+                    tokens[$0].kind == .word && !tokens[$0].capitalized && tokens[$0].info.isA(.naming)
                 }), naming + 1 < part.upperBound {
                     let named = phrase((naming + 1)..<part.upperBound, whole: true)
                     if named.kind == .person || named.kind == .name {
@@ -333,7 +334,7 @@ extension QuoteExtractor {
         private func isSideClause(_ part: Range<Int>) -> Bool {
             let first = tokens[part.lowerBound]
             guard first.kind == .word, !first.capitalized || part.count > 0 else { return false }
-            if lexicon.isA(first.lower, .clause) || lexicon.isA(first.lower, .preposition) { return true }
+            if first.info.isA(.clause) || first.info.isA(.preposition) { return true }
             return !first.capitalized && first.lower.hasSuffix("ing")
         }
 
@@ -343,23 +344,23 @@ extension QuoteExtractor {
             var a = part.lowerBound
             let b = part.upperBound
             while a < b && tokens[a].kind == .word && !tokens[a].dotted
-                    && lexicon.isA(tokens[a].lower, .determiner) {
+                    && tokens[a].info.isA(.determiner) {
                 a += 1
             }
             guard a < b else { return .none }
             let first = tokens[a]
-            if b - a == 1, first.kind == .word, let kind = lexicon.pronouns[first.lower] {
+            if b - a == 1, first.kind == .word, let kind = first.info.pronoun {
                 var m = Mention(kind: .pronoun)
                 m.pronoun = kind
                 return m
             }
             let e = nounPhraseEnd(a, b)
             guard e > a else { return .none }
-            if whole && e < b && !(tokens[e].kind == .word && lexicon.isA(tokens[e].lower, .preposition)) {
+            if whole && e < b && !(tokens[e].kind == .word && tokens[e].info.isA(.preposition)) {
                 return .none
             }
             let head = tokens[e - 1]
-            if lexicon.documentWords.contains(head.lower) && !head.capitalized {
+            if head.info.document && !head.capitalized {
                 // "One IDF post", "a Hamas statement": the body that issued it.
                 if e - 1 > a && tokens[e - 2].capitalized {
                     let owner = classify(a, e - 1, roleEnd: e - 1)
@@ -377,9 +378,9 @@ extension QuoteExtractor {
             var roleEnd = trimmedEnd(a, b)
             if !whole {
                 roleEnd = e
-                if e + 1 < b, tokens[e].kind == .word, lexicon.isA(tokens[e].lower, .preposition) {
+                if e + 1 < b, tokens[e].kind == .word, tokens[e].info.isA(.preposition) {
                     var c = e + 1
-                    while c < b && tokens[c].kind == .word && lexicon.isA(tokens[c].lower, .determiner) { c += 1 }
+                    while c < b && tokens[c].kind == .word && tokens[c].info.isA(.determiner) { c += 1 }
                     let end = nounPhraseEnd(c, b)
                     if end > c { roleEnd = end }
                 }
@@ -398,9 +399,9 @@ extension QuoteExtractor {
             var end = b
             while end > a {
                 let t = tokens[end - 1]
-                if t.kind != .word || lexicon.isA(t.lower, .filler) { end -= 1; continue }
-                if end - 2 > a, t.capitalized, lexicon.isA(t.lower, .notName),
-                   lexicon.isA(tokens[end - 2].lower, .preposition) {
+                if t.kind != .word || t.info.isA(.filler) { end -= 1; continue }
+                if end - 2 > a, t.capitalized, t.info.isA(.notName),
+                   tokens[end - 2].info.isA(.preposition) {
                     end -= 2
                     continue
                 }
@@ -411,24 +412,16 @@ extension QuoteExtractor {
 
         /// Whether `t` is a role or title word ("minister", "Spokesperson’s", "Secretary-General").
         func isRole(_ t: Token) -> Bool {
-            guard t.kind == .word else { return false }
-            if lexicon.personRoles[t.lower] != nil { return true }
-            if let dash = t.lower.lastIndex(of: "-") {
-                return lexicon.personRoles[String(t.lower[t.lower.index(after: dash)...])] != nil
-            }
-            return false
+            t.kind == .word && t.info.role != nil
         }
 
         /// Whether `t` can be part of a capitalised name.
         private func isNameWord(_ t: Token) -> Bool {
             guard t.kind == .word, t.capitalized else { return false }
             if t.dotted { return true }  // an initial ("A. K. Saseendran") or title ("Gen.")
-            if lexicon.isA(t.lower, .notName) { return false }
+            if t.info.isA(.notName) { return false }
             // "Houthi-run", "Iran-backed": a compound adjective, not a name.
-            if let dash = t.lower.lastIndex(of: "-"),
-               lexicon.isA(String(t.lower[t.lower.index(after: dash)...]), .compound) {
-                return false
-            }
+            if t.info.compoundTail { return false }
             return true
         }
 
@@ -436,7 +429,7 @@ extension QuoteExtractor {
         private func isJoiner(_ i: Int, _ a: Int, _ b: Int) -> Bool {
             let t = tokens[i]
             guard t.kind == .word, !t.capitalized, i > a, i + 1 < b else { return false }
-            guard lexicon.isA(t.lower, .connector) || lexicon.isA(t.lower, .particle) else { return false }
+            guard t.info.isA(.connector) || t.info.isA(.particle) else { return false }
             return tokens[i - 1].capitalized && tokens[i + 1].capitalized
         }
 
@@ -449,8 +442,8 @@ extension QuoteExtractor {
             while i < b {
                 let t = tokens[i]
                 guard t.kind == .word else { break }
-                if isNameWord(t) || isRole(t) || lexicon.organisationWords[t.lower] != nil
-                    || lexicon.documentWords.contains(t.lower) {
+                if isNameWord(t) || isRole(t) || t.info.organisation != nil
+                    || t.info.document {
                     i += 1
                     end = i
                     if t.possessive && !t.capitalized { break }
@@ -464,12 +457,12 @@ extension QuoteExtractor {
                 while j < b && j < i + 5 {
                     let u = tokens[j]
                     guard u.kind == .word else { break }
-                    if isRole(u) || lexicon.organisationWords[u.lower] != nil { found = j; break }
+                    if isRole(u) || u.info.organisation != nil { found = j; break }
                     if u.capitalized { j += 1; continue }
-                    if lexicon.isA(u.lower, .determiner) { break }
-                    if lexicon.isA(u.lower, .preposition) || lexicon.isA(u.lower, .filler)
-                        || lexicon.isA(u.lower, .clause) || lexicon.isA(u.lower, .conjunction)
-                        || lexicon.verbs[u.lower] != nil || lexicon.pronouns[u.lower] != nil {
+                    if u.info.isA(.determiner) { break }
+                    if u.info.isA(.preposition) || u.info.isA(.filler)
+                        || u.info.isA(.clause) || u.info.isA(.conjunction)
+                        || u.info.cue != nil || u.info.pronoun != nil {
                         break
                     }
                     j += 1
@@ -496,13 +489,13 @@ extension QuoteExtractor {
             if r == e {
                 // No name: a role, an institution or nothing.
                 let head = tokens[e - 1]
-                if let number = lexicon.personRoles[head.lower] ?? (isRole(head) ? .one : nil) {
+                if let number = head.info.role ?? (isRole(head) ? .one : nil) {
                     if number == .voice, let body = voiceBody(a, e - 1) { return body }
                     var m = Mention(kind: .role, role: roleText(max(roleEnd, e)))
                     m.plural = number == .many
                     return m
                 }
-                guard let use = lexicon.organisationWords[head.lower] else { return .none }
+                guard let use = head.info.organisation else { return .none }
                 // "the Malian armed forces" names a body; "the UN’s agency" only describes one.
                 let named = (a..<(e - 1)).contains { tokens[$0].capitalized && !tokens[$0].possessive }
                 if use == .institution || named {
@@ -526,8 +519,8 @@ extension QuoteExtractor {
                 if tokens[i].possessive && i < e - 1 { lastPossessive = i }
                 // A body's name ends in its organisation word, or continues through a connector after it:
                 // "Merseyside Police", "Ministry of Foreign Affairs" - not "Police Commissioner X".
-                if lexicon.organisationWords[tokens[i].lower] != nil
-                    && (i == e - 1 || lexicon.isA(tokens[i + 1].lower, .connector) && !tokens[i + 1].capitalized) {
+                if tokens[i].info.organisation != nil
+                    && (i == e - 1 || tokens[i + 1].info.isA(.connector) && !tokens[i + 1].capitalized) {
                     organisation = true
                 }
             }
@@ -538,25 +531,25 @@ extension QuoteExtractor {
             var nameStart = max(lastTitle, lastPossessive, r - 1) + 1
             if nameStart >= e {
                 guard lastTitle >= 0 else { return .none }
-                if lastTitle == e - 1, lexicon.personRoles[tokens[lastTitle].lower] == .voice,
+                if lastTitle == e - 1, tokens[lastTitle].info.role == .voice,
                    let body = voiceBody(a, lastTitle) {
                     return body
                 }
                 return Mention(kind: .role, role: roleText(max(roleEnd, e)))
             }
             // "Secretary of State Antony Blinken": the title runs on through a connector.
-            if lexicon.isA(tokens[nameStart].lower, .connector) && !tokens[nameStart].capitalized {
+            if tokens[nameStart].info.isA(.connector) && !tokens[nameStart].capitalized {
                 nameStart = max(nameStart + 1, e - 2)
             }
             // "Mr. Marcin": the courtesy title is not part of the name, nor of the role.
             let titleEnd = nameStart
-            while nameStart < e - 1 && lexicon.isA(tokens[nameStart].lower, .honorific) { nameStart += 1 }
+            while nameStart < e - 1 && tokens[nameStart].info.isA(.honorific) { nameStart += 1 }
             // "Khader Al-Za’anoun of Wafa", "Yousef Al Saudi and Anas Al Sharif": a person's name ends
             // at a connector.
             var e = e
             if let cut = (nameStart..<e).first(where: {
-                !tokens[$0].capitalized && (lexicon.isA(tokens[$0].lower, .connector)
-                                            || lexicon.isA(tokens[$0].lower, .conjunction))
+                !tokens[$0].capitalized && (tokens[$0].info.isA(.connector)
+                                            || tokens[$0].info.isA(.conjunction))
             }), cut > nameStart {
                 e = cut
             }
@@ -565,7 +558,7 @@ extension QuoteExtractor {
             if e - nameStart == 1 && tokens[nameStart].acronym {
                 return Mention(kind: .organization, name: name, nameRange: range)
             }
-            if lexicon.placeWords.contains(tokens[e - 1].lower) {
+            if tokens[e - 1].info.place {
                 return Mention(kind: .place, name: paragraph.text(tokens: r..<e), nameRange: range)
             }
             var role: String? = nil
@@ -584,7 +577,7 @@ extension QuoteExtractor {
             guard r < role else { return nil }
             let body = r..<role
             let isBody = (body.count == 1 && tokens[r].acronym)
-                || lexicon.organisationWords[tokens[role - 1].lower] != nil
+                || tokens[role - 1].info.organisation != nil
             guard isBody else { return nil }
             return Mention(kind: .organization, name: Self.normalised(paragraph.text(tokens: body)),
                            nameRange: tokens[r].start..<tokens[role - 1].wordEnd)
@@ -630,8 +623,8 @@ extension QuoteExtractor {
                 let article = first.lower == "the" && part.count > 1 && tokens[part.lowerBound + 1].capitalized
                 if article && found.kind != .organization { return .none }
                 if found.kind != .none { return found }
-                if !(lexicon.isA(first.lower, .preposition) || lexicon.isA(first.lower, .notName)
-                     || lexicon.isA(first.lower, .clause)) {
+                if !(first.info.isA(.preposition) || first.info.isA(.notName)
+                     || first.info.isA(.clause)) {
                     return .none
                 }
             }

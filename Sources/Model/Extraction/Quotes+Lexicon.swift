@@ -73,7 +73,53 @@ public struct QuoteLexicon: Sendable {
         case naming
         /// "run", "backed": last part of a capitalised compound adjective ("Houthi-run").
         case compound
+
+        /// This class's bit in `WordInfo.classes`.
+        public var bit: UInt16 {
+            switch self {
+            case .determiner: 1 << 0
+            case .preposition: 1 << 1
+            case .filler: 1 << 2
+            case .clause: 1 << 3
+            case .conjunction: 1 << 4
+            case .particle: 1 << 5
+            case .connector: 1 << 6
+            case .notName: 1 << 7
+            case .honorific: 1 << 8
+            case .naming: 1 << 9
+            case .compound: 1 << 10
+            }
+        }
     }
+
+    /// Everything the lists say about one word, looked up once per token.
+    public struct WordInfo: Sendable {
+        /// Bits of the function-word classes (`WordClass.bit`).
+        public var classes: UInt16 = 0
+        /// The kind of a one-word reporting cue.
+        public var cue: CueKind? = nil
+        /// Whether a two-word cue starts with this word ("according").
+        public var startsPhrase = false
+        /// Role or title noun, with its number; for a hyphenated word, of its last part ("Secretary-General").
+        public var role: RoleNumber? = nil
+        /// Organisation head noun.
+        public var organisation: OrganisationUse? = nil
+        /// Last word of a place name.
+        public var place = false
+        /// A noun for a text.
+        public var document = false
+        /// A pronoun.
+        public var pronoun: PronounKind? = nil
+        /// A hyphenated word whose last part makes it an adjective ("Houthi-run").
+        public var compoundTail = false
+
+        /// Whether the word is of `wordClass`.
+        @inline(__always)
+        public func isA(_ wordClass: WordClass) -> Bool { classes & wordClass.bit != 0 }
+    }
+
+    /// What the lists say about each word.
+    public let words: [String: WordInfo]
 
     /// One-word reporting cues and their kind.
     public let verbs: [String: CueKind]
@@ -131,6 +177,30 @@ public struct QuoteLexicon: Sendable {
                                reason: "no words of class '\(wordClass.rawValue)'")
         }
         self.functionWords = classes
+        var words: [String: WordInfo] = [:]
+        for (word, kind) in verbs { words[word, default: WordInfo()].cue = kind }
+        for word in phrases.keys { words[word, default: WordInfo()].startsPhrase = true }
+        for (word, number) in personRoles { words[word, default: WordInfo()].role = number }
+        for (word, use) in organisationWords { words[word, default: WordInfo()].organisation = use }
+        for word in placeWords { words[word, default: WordInfo()].place = true }
+        for word in documentWords { words[word, default: WordInfo()].document = true }
+        for (word, kind) in pronouns { words[word, default: WordInfo()].pronoun = kind }
+        for (wordClass, members) in classes {
+            for word in members { words[word, default: WordInfo()].classes |= wordClass.bit }
+        }
+        self.words = words
+    }
+
+    /// What the lists say about a lower-case word; a hyphenated word takes the role of its last part and
+    /// may be a compound adjective ("Secretary-General", "Houthi-run").
+    func info(_ word: String) -> WordInfo {
+        var found = words[word] ?? WordInfo()
+        if let dash = word.utf8.lastIndex(of: UInt8(ascii: "-")), dash != word.utf8.startIndex {
+            let tail = words[String(word[word.utf8.index(after: dash)...])] ?? WordInfo()
+            if found.role == nil { found.role = tail.role }
+            found.compoundTail = tail.isA(.compound)
+        }
+        return found
     }
 
     /// Whether `word` (lower case) is of `wordClass`.

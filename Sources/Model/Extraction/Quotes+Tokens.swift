@@ -24,6 +24,8 @@ extension QuoteExtractor {
         var segment: Int
         /// Keeps a full stop: an initial or an abbreviated title ("A.", "Gen.").
         var dotted: Bool = false
+        /// What the word lists say about the word.
+        var info = QuoteLexicon.WordInfo()
 
         /// Whether the token is the punctuation scalar `c`.
         func isPunct(_ c: String) -> Bool { kind == .punct && lower == c }
@@ -42,18 +44,29 @@ extension QuoteExtractor {
         "sen", "rep", "st", "mt", "cpl", "pvt", "adm", "brig", "hon", "u.s", "u.n", "u.k", "e.u",
     ]
 
+    /// Single-scalar strings for ASCII punctuation, so that a punctuation token allocates nothing.
+    static let asciiStrings: [String] = (0..<128).map { String(Character(Unicode.Scalar(UInt8($0)))) }
+
+    /// Whether `c` is an upper-case letter (ASCII fast path).
+    @inline(__always)
+    static func isUpper(_ c: Unicode.Scalar) -> Bool {
+        c.isASCII ? (c.value >= 0x41 && c.value <= 0x5A) : c.properties.isUppercase
+    }
+
     /// Tokenises one paragraph; each segment becomes a single `.quote` token.
-    static func tokens(_ s: [Unicode.Scalar], segments: [Segment]) -> [Token] {
+    static func tokens(_ s: [Unicode.Scalar], segments: [Segment], lexicon: QuoteLexicon) -> [Token] {
         var result: [Token] = []
         result.reserveCapacity(s.count / 5)
         let n = s.count
         var i = 0
         var nextSegment = 0
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(32)
         while i < n {
             if nextSegment < segments.count && segments[nextSegment].open == i {
                 let segment = segments[nextSegment]
-                result.append(Token(kind: .quote, start: i, end: segment.end, wordEnd: segment.end, lower: "", capitalized: false,
-                                    acronym: false, possessive: false, segment: nextSegment))
+                result.append(Token(kind: .quote, start: i, end: segment.end, wordEnd: segment.end, lower: "",
+                                    capitalized: false, acronym: false, possessive: false, segment: nextSegment))
                 nextSegment += 1
                 i = segment.end
                 continue
@@ -61,38 +74,60 @@ extension QuoteExtractor {
             let c = s[i]
             if isSpace(c) { i += 1; continue }
             if !isWordScalar(c) {
-                result.append(Token(kind: .punct, start: i, end: i + 1, wordEnd: i + 1, lower: String(Character(c)),
+                let text = c.isASCII ? asciiStrings[Int(c.value)] : String(Character(c))
+                result.append(Token(kind: .punct, start: i, end: i + 1, wordEnd: i + 1, lower: text,
                                     capitalized: false, acronym: false, possessive: false, segment: -1))
                 i += 1
                 continue
             }
             // A word: letters and digits, with apostrophes, hyphens, full stops and ampersands inside it.
             var j = i + 1
+            var ascii = c.isASCII
             while j < n {
-                if isWordScalar(s[j]) || s[j].properties.isDiacritic { j += 1; continue }
-                let joiner = s[j] == "'" || s[j] == "\u{2019}" || s[j] == "-" || s[j] == "." || s[j] == "&"
-                    || s[j] == "\u{2010}"
+                let d = s[j]
+                if isWordScalar(d) { ascii = ascii && d.isASCII; j += 1; continue }
+                if !d.isASCII && d.properties.isDiacritic { ascii = false; j += 1; continue }
+                let joiner = d == "'" || d == "\u{2019}" || d == "-" || d == "." || d == "&" || d == "\u{2010}"
                 if joiner && j + 1 < n && isWordScalar(s[j + 1])
                     && !(nextSegment < segments.count && segments[nextSegment].open <= j) {
+                    ascii = ascii && s[j + 1].isASCII
                     j += 2
                     continue
                 }
                 break
             }
-            var word = String(String.UnicodeScalarView(s[i..<j]))
-            var lower = word.lowercased()
-            if lower.unicodeScalars.contains("\u{2019}") {
-                lower = String(String.UnicodeScalarView(lower.unicodeScalars.map { $0 == "\u{2019}" ? "'" : $0 }))
+            // The lower-case form, with straight apostrophes; built byte by byte for ASCII words.
+            var lower: String
+            var letters = 0
+            var upperLetters = 0
+            if ascii {
+                buffer.removeAll(keepingCapacity: true)
+                for k in i..<j {
+                    var v = UInt8(truncatingIfNeeded: s[k].value)
+                    if v >= 0x41 && v <= 0x5A { v += 0x20; letters += 1; upperLetters += 1 }
+                    else if v >= 0x61 && v <= 0x7A { letters += 1 }
+                    buffer.append(v)
+                }
+                lower = String(decoding: buffer, as: UTF8.self)
+            } else {
+                lower = String(String.UnicodeScalarView(s[i..<j])).lowercased()
+                if lower.unicodeScalars.contains("\u{2019}") {
+                    lower = String(String.UnicodeScalarView(lower.unicodeScalars.map { $0 == "\u{2019}" ? "'" : $0 }))
+                }
+                for k in i..<j where s[k].properties.isAlphabetic {
+                    letters += 1
+                    if s[k].properties.isUppercase { upperLetters += 1 }
+                }
             }
             var end = j
             var wordEnd = j
             var possessive = false
             var dotted = false
-            if lower.hasSuffix("'s") && lower.count > 2 {
+            if lower.hasSuffix("'s") && lower.utf8.count > 2 {
                 lower.removeLast(2)
-                word.unicodeScalars.removeLast(2)
                 possessive = true
                 wordEnd = j - 2
+                if s[j - 1] == "s" || s[j - 1] == "S" { letters -= 1; if s[j - 1] == "S" { upperLetters -= 1 } }
             } else if lower.hasSuffix("s"), j < n, s[j] == "'" || s[j] == "\u{2019}",
                       j + 1 == n || !isWordScalar(s[j + 1]),
                       !(nextSegment < segments.count && segments[nextSegment].open == j) {
@@ -103,27 +138,20 @@ extension QuoteExtractor {
             }
             // Keep the full stop of an initial ("A. K. Saseendran") or a title ("Gen.", "Jr.").
             if end == j && j < n && s[j] == "." {
-                let initial = lower.unicodeScalars.count == 1 && s[i].properties.isUppercase
+                let initial = j - i == 1 && isUpper(s[i])
                 if initial || nameAbbreviations.contains(lower) {
                     end = j + 1
                     wordEnd = j + 1
                     dotted = true
                 }
             }
-            let first = s[i]
             // "al-Shabab", "el-Sisi": a lower-case article joined to a capitalised name.
-            let article = (lower.hasPrefix("al-") || lower.hasPrefix("el-")) && i + 3 < n
-                && s[i + 3].properties.isUppercase
-            let capitalized = first.properties.isUppercase || article
-            var letters = 0
-            var upper = true
-            for scalar in word.unicodeScalars where scalar.properties.isAlphabetic {
-                letters += 1
-                if !scalar.properties.isUppercase { upper = false; break }
-            }
+            let article = (lower.hasPrefix("al-") || lower.hasPrefix("el-")) && i + 3 < n && isUpper(s[i + 3])
+            let capitalized = isUpper(c) || article
             result.append(Token(kind: .word, start: i, end: end, wordEnd: wordEnd, lower: lower,
-                                capitalized: capitalized, acronym: upper && letters >= 2, possessive: possessive,
-                                segment: -1, dotted: dotted))
+                                capitalized: capitalized, acronym: letters >= 2 && upperLetters == letters,
+                                possessive: possessive, segment: -1, dotted: dotted,
+                                info: lexicon.info(lower)))
             i = end
         }
         return result

@@ -31,6 +31,9 @@ public struct QuoteExtractor: Sendable {
         var inner: (paragraph: Int, token: Int)?
     }
 
+    /// A cue with its resolved speaker.
+    typealias CueEntry = (cue: Cue, resolved: Resolved?)
+
     /// Quotations shorter than this many words are not quotes: scare quotes, names, slogans.
     static let minimumWords = 3
     /// A quotation of at most this many words, all capitalised, is a title ("Operation Protective Edge").
@@ -47,7 +50,7 @@ public struct QuoteExtractor: Sendable {
         for (index, scalars) in document.paragraphScalars.enumerated() {
             let segments = Self.segments(of: scalars, paragraph: index)
             anyQuote = anyQuote || !segments.isEmpty
-            let tokens = Self.tokens(scalars, segments: segments)
+            let tokens = Self.tokens(scalars, segments: segments, lexicon: words)
             var segmentTokens: [Int] = []
             for (i, t) in tokens.enumerated() where t.kind == .quote { segmentTokens.append(i) }
             paragraphs.append(Paragraph(index: index, offset: document.paragraphStarts[index], scalars: scalars,
@@ -94,7 +97,8 @@ public struct QuoteExtractor: Sendable {
             }
             quotes.append(Quote(
                 id: "\(document.id)-q\(quotes.count + 1)", articleId: document.id, date: document.date, text: text,
-                speaker: speaker, cue: attribution?.cue.text, paragraph: first.paragraph,
+                speaker: speaker, cue: attribution.map { paragraphs[$0.cue.paragraph].text($0.cue.range.lowerBound, $0.cue.range.upperBound) },
+                paragraph: first.paragraph,
                 span: TextSpan(start: paragraphs[first.paragraph].offset + firstSegment.open,
                                end: paragraphs[last.paragraph].offset + lastSegment.end)))
         }
@@ -146,8 +150,8 @@ public struct QuoteExtractor: Sendable {
     /// cue's token index with the cue and its resolved speaker.
     func resolveCues(
         _ paragraphs: [Paragraph], _ resolver: inout SpeakerResolver
-    ) -> [[Int: (cue: Cue, resolved: Resolved?)]] {
-        var result: [[Int: (cue: Cue, resolved: Resolved?)]] = []
+    ) -> [[CueEntry?]] {
+        var result: [[CueEntry?]] = []
         result.reserveCapacity(paragraphs.count)
         for paragraph in paragraphs {
             let reader = AttributionReader(lexicon: lexicon.quotes, paragraph: paragraph)
@@ -164,7 +168,7 @@ public struct QuoteExtractor: Sendable {
                 if let cue = reader.cue(at: i) { items.append((i, reader.mention(for: cue), cue)) }
                 sentenceStart = paragraph.tokens[i].endsClause || reader.endsSentence(quoteAt: i)
             }
-            var cues: [Int: (cue: Cue, resolved: Resolved?)] = [:]
+            var cues = [CueEntry?](repeating: nil, count: paragraph.tokens.count)
             for item in items {
                 let position = paragraph.offset + paragraph.tokens[item.index].start
                 let resolved = resolver.resolve(item.mention, position: position, paragraph: paragraph.index)
@@ -191,7 +195,7 @@ public struct QuoteExtractor: Sendable {
     /// paragraph when that paragraph opens with a double mark; a quotation ending in a comma and
     /// interrupted only by its attribution ("“We will,” he said, “and soon.”") is joined with the next.
     /// Headings, titles and quotations under three words are dropped.
-    func candidates(_ paragraphs: [Paragraph], _ cues: [[Int: (cue: Cue, resolved: Resolved?)]]) -> [Candidate] {
+    func candidates(_ paragraphs: [Paragraph], _ cues: [[CueEntry?]]) -> [Candidate] {
         var result: [Candidate] = []
         var skipFirst = Set<Int>()
         for paragraph in paragraphs where !paragraph.segments.isEmpty {
@@ -238,7 +242,7 @@ public struct QuoteExtractor: Sendable {
     /// The cue between two candidates when the first is interrupted by it: same paragraph, the first part
     /// ends with a comma or dash, and only the attribution ("he said", "said Vall") stands between them.
     func interruption(
-        _ a: Candidate, _ b: Candidate, _ paragraphs: [Paragraph], _ cues: [[Int: (cue: Cue, resolved: Resolved?)]]
+        _ a: Candidate, _ b: Candidate, _ paragraphs: [Paragraph], _ cues: [[CueEntry?]]
     ) -> (paragraph: Int, token: Int)? {
         let last = a.parts[a.parts.count - 1]
         let first = b.parts[0]
@@ -258,7 +262,7 @@ public struct QuoteExtractor: Sendable {
             if found == nil, cues[paragraph.index][i] != nil { found = i; continue }
             // "..., while Gallant said “...”": another clause, not an interruption.
             if found == nil && t.kind == .word && !t.capitalized
-                && (lexicon.quotes.isA(t.lower, .conjunction) || lexicon.quotes.isA(t.lower, .clause)) {
+                && (t.info.isA(.conjunction) || t.info.isA(.clause)) {
                 return nil
             }
         }
@@ -332,8 +336,8 @@ public struct QuoteExtractor: Sendable {
     /// paragraph ending in a colon, that paragraph's last cue. An outlet's "reported" after a quotation
     /// yields to a speaker named before it.
     func attribute(
-        _ candidate: Candidate, _ paragraphs: [Paragraph], _ cues: [[Int: (cue: Cue, resolved: Resolved?)]]
-    ) -> (cue: Cue, resolved: Resolved?)? {
+        _ candidate: Candidate, _ paragraphs: [Paragraph], _ cues: [[CueEntry?]]
+    ) -> CueEntry? {
         if let inner = candidate.inner { return cues[inner.paragraph][inner.token] }
         let last = candidate.parts[candidate.parts.count - 1]
         let first = candidate.parts[0]
@@ -357,8 +361,8 @@ public struct QuoteExtractor: Sendable {
     /// The cue right after a segment: "…,” he said", "…,” said Safadi", "…,” according to the ministry".
     /// After a quotation that ends a sentence, only a short attribution counts ("….” Hagari said.").
     func cueAfter(
-        _ paragraph: Paragraph, segment: Int, _ cues: [Int: (cue: Cue, resolved: Resolved?)]
-    ) -> (cue: Cue, resolved: Resolved?)? {
+        _ paragraph: Paragraph, segment: Int, _ cues: [CueEntry?]
+    ) -> CueEntry? {
         let tokens = paragraph.tokens
         let q = paragraph.segmentTokens[segment]
         var j = q + 1
@@ -378,11 +382,11 @@ public struct QuoteExtractor: Sendable {
                 return entry
             }
             // "…” crossing from Lebanon …", "…,” while Gallant said": no attribution of this quotation.
-            if t.kind == .word && !t.capitalized && (lexicon.quotes.isA(t.lower, .conjunction)
-                                                    || lexicon.quotes.isA(t.lower, .clause)) {
+            if t.kind == .word && !t.capitalized && (t.info.isA(.conjunction)
+                                                    || t.info.isA(.clause)) {
                 return nil
             }
-            if !commaLike && !(t.kind == .word && (t.capitalized || lexicon.quotes.pronouns[t.lower] != nil)) {
+            if !commaLike && !(t.kind == .word && (t.capitalized || t.info.pronoun != nil)) {
                 return nil
             }
             k += 1
@@ -393,8 +397,8 @@ public struct QuoteExtractor: Sendable {
     /// A cue later in the same sentence as a partial quotation: "All the crew members “fell into the
     /// sea” wearing life jackets, Hsiao Huan-chang said".
     func cueLater(
-        _ paragraph: Paragraph, segment: Int, _ cues: [Int: (cue: Cue, resolved: Resolved?)]
-    ) -> (cue: Cue, resolved: Resolved?)? {
+        _ paragraph: Paragraph, segment: Int, _ cues: [CueEntry?]
+    ) -> CueEntry? {
         let tokens = paragraph.tokens
         var k = paragraph.segmentTokens[segment] + 1
         while k < tokens.count {
@@ -408,8 +412,8 @@ public struct QuoteExtractor: Sendable {
 
     /// The nearest cue before a segment in its sentence, looking past quotations that do not end it.
     func cueBefore(
-        _ paragraph: Paragraph, segment: Int, _ cues: [Int: (cue: Cue, resolved: Resolved?)]
-    ) -> (cue: Cue, resolved: Resolved?)? {
+        _ paragraph: Paragraph, segment: Int, _ cues: [CueEntry?]
+    ) -> CueEntry? {
         let tokens = paragraph.tokens
         var k = paragraph.segmentTokens[segment] - 1
         let reader = AttributionReader(lexicon: lexicon.quotes, paragraph: paragraph)

@@ -98,8 +98,14 @@ extension QuoteExtractor {
             }
             // The lower-case form, with straight apostrophes; built byte by byte for ASCII words.
             var lower: String
+            var info: QuoteLexicon.WordInfo
             var letters = 0
             var upperLetters = 0
+            var end = j
+            var wordEnd = j
+            var possessive = false
+            var dotted = false
+            var article = false
             if ascii {
                 buffer.removeAll(keepingCapacity: true)
                 for k in i..<j {
@@ -108,7 +114,20 @@ extension QuoteExtractor {
                     else if v >= 0x61 && v <= 0x7A { letters += 1 }
                     buffer.append(v)
                 }
-                lower = String(decoding: buffer, as: UTF8.self)
+                var length = buffer.count
+                if length > 2 && buffer[length - 2] == UInt8(ascii: "'") && buffer[length - 1] == UInt8(ascii: "s") {
+                    // "Israel's": the possessive ending is not part of the word.
+                    possessive = true
+                    length -= 2
+                    wordEnd = j - 2
+                    letters -= 1
+                    if s[j - 1] == "S" { upperLetters -= 1 }
+                }
+                let bytes = buffer[0..<length]
+                lower = String(decoding: bytes, as: UTF8.self)
+                info = lexicon.info(bytes: bytes)
+                article = length > 3 && (buffer[0] == UInt8(ascii: "a") || buffer[0] == UInt8(ascii: "e"))
+                    && buffer[1] == UInt8(ascii: "l") && buffer[2] == UInt8(ascii: "-")
             } else {
                 lower = String(String.UnicodeScalarView(s[i..<j])).lowercased()
                 if lower.unicodeScalars.contains("\u{2019}") {
@@ -118,19 +137,17 @@ extension QuoteExtractor {
                     letters += 1
                     if s[k].properties.isUppercase { upperLetters += 1 }
                 }
+                if lower.hasSuffix("'s") && lower.utf8.count > 2 {
+                    lower.removeLast(2)
+                    possessive = true
+                    wordEnd = j - 2
+                }
+                info = lexicon.info(lower)
+                article = lower.hasPrefix("al-") || lower.hasPrefix("el-")
             }
-            var end = j
-            var wordEnd = j
-            var possessive = false
-            var dotted = false
-            if lower.hasSuffix("'s") && lower.utf8.count > 2 {
-                lower.removeLast(2)
-                possessive = true
-                wordEnd = j - 2
-                if s[j - 1] == "s" || s[j - 1] == "S" { letters -= 1; if s[j - 1] == "S" { upperLetters -= 1 } }
-            } else if lower.hasSuffix("s"), j < n, s[j] == "'" || s[j] == "\u{2019}",
-                      j + 1 == n || !isWordScalar(s[j + 1]),
-                      !(nextSegment < segments.count && segments[nextSegment].open == j) {
+            if !possessive, lower.utf8.last == UInt8(ascii: "s"), j < n, s[j] == "'" || s[j] == "\u{2019}",
+               j + 1 == n || !isWordScalar(s[j + 1]),
+               !(nextSegment < segments.count && segments[nextSegment].open == j) {
                 // A plural possessive ("Houthis’ council"); a closing mark never gets here, as quoted
                 // text is one token.
                 possessive = true
@@ -146,12 +163,11 @@ extension QuoteExtractor {
                 }
             }
             // "al-Shabab", "el-Sisi": a lower-case article joined to a capitalised name.
-            let article = (lower.hasPrefix("al-") || lower.hasPrefix("el-")) && i + 3 < n && isUpper(s[i + 3])
+            article = article && i + 3 < n && isUpper(s[i + 3])
             let capitalized = isUpper(c) || article
             result.append(Token(kind: .word, start: i, end: end, wordEnd: wordEnd, lower: lower,
                                 capitalized: capitalized, acronym: letters >= 2 && upperLetters == letters,
-                                possessive: possessive, segment: -1, dotted: dotted,
-                                info: lexicon.info(lower)))
+                                possessive: possessive, segment: -1, dotted: dotted, info: info))
             i = end
         }
         return result

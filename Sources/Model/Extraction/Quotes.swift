@@ -305,7 +305,7 @@ public struct QuoteExtractor: Sendable {
                 let w = Self.isWordScalar(c)
                 if w && !inWord {
                     count += 1
-                    if c.properties.isUppercase || ("0"..."9").contains(c) { capitalised += 1 }
+                    if Self.isUpper(c) || ("0"..."9").contains(c) { capitalised += 1 }
                 }
                 inWord = w || (inWord && (c == "'" || c == "\u{2019}" || c == "-"))
             }

@@ -95,8 +95,9 @@ extension QuoteExtractor {
         /// The reporting cue starting at token `i`, if any.
         func cue(at i: Int) -> Cue? {
             let t = tokens[i]
-            guard t.kind == .word, !t.possessive else { return nil }
-            if let options = lexicon.phrases[t.lower], i + 1 < tokens.count, tokens[i + 1].kind == .word {
+            guard t.kind == .word, !t.possessive, t.info.cue != nil || t.info.startsPhrase else { return nil }
+            if t.info.startsPhrase, let options = lexicon.phrases[t.lower], i + 1 < tokens.count,
+               tokens[i + 1].kind == .word {
                 for option in options where option.next == tokens[i + 1].lower {
                     return Cue(paragraph: paragraph.index, index: i, width: 2, kind: option.kind, range: t.start..<tokens[i + 1].wordEnd)
                 }

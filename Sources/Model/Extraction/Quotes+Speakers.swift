@@ -44,8 +44,9 @@ extension QuoteExtractor {
     struct SpeakerResolver {
         /// The word lists.
         let lexicon: QuoteLexicon
-        /// Full person names (two words or more) by their folded last word, with where they first appear.
-        private(set) var byLastWord: [String: [(name: String, position: Int)]] = [:]
+        /// Full person names (two words or more) by their folded last word, with their folded words and
+        /// where they first appear.
+        private(set) var byLastWord: [String: [(name: String, words: [String], position: Int)]] = [:]
         /// Roles the article gives each full name.
         private(set) var roles: [String: String] = [:]
         /// Entities of the article by folded name and alias.
@@ -74,12 +75,12 @@ extension QuoteExtractor {
 
         /// Records a full person name seen in the text.
         mutating func addName(_ name: String, position: Int, role: String?, span: MentionSpan? = nil) {
-            let words = name.split(separator: " ")
-            guard words.count >= 2, let last = words.last else { return }
-            if let entity = entityByName[name.applyingFolding()], entity.type != .person { return }
-            let key = String(last).applyingFolding()
+            let folded = name.applyingFolding()
+            let words = folded.split(separator: " ").map(String.init)
+            guard words.count >= 2, let key = words.last else { return }
+            if !entityByName.isEmpty, let entity = entityByName[folded], entity.type != .person { return }
             if !(byLastWord[key]?.contains { $0.name == name } ?? false) {
-                byLastWord[key, default: []].append((name, position))
+                byLastWord[key, default: []].append((name, words, position))
             }
             if let role, roles[name] == nil { roles[name] = role }
             if let span { mentionSpans[name, default: []].append(span) }
@@ -92,10 +93,9 @@ extension QuoteExtractor {
             guard let last = words.last, let candidates = byLastWord[String(last).applyingFolding()] else {
                 return name
             }
-            let folded = Set(words.map { String($0).applyingFolding() })
+            let folded = words.map { String($0).applyingFolding() }
             let fitting = candidates.filter { candidate in
-                let parts = candidate.name.split(separator: " ").map { String($0).applyingFolding() }
-                return parts.count > words.count && folded.isSubset(of: Set(parts))
+                candidate.words.count > words.count && folded.allSatisfy { candidate.words.contains($0) }
             }
             let before = fitting.filter { $0.position < position }
             if let best = before.max(by: { $0.position < $1.position }) { return best.name }

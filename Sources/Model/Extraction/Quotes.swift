@@ -67,6 +67,7 @@ public struct QuoteExtractor: Sendable {
         var quoted: [Resolved] = []
         // The speaker of each paragraph's last attributed quotation.
         var lastSpeaker: [Int: Resolved] = [:]
+        var slugs: [String: String] = [:]
         for candidate in candidates {
             let text = candidate.parts.map { part -> String in
                 let paragraph = paragraphs[part.paragraph]
@@ -92,7 +93,9 @@ public struct QuoteExtractor: Sendable {
             if let resolved { lastSpeaker[last.paragraph] = resolved }
             var speaker: Speaker? = nil
             if let resolved {
-                speaker = Speaker(name: resolved.name, role: resolved.role, entityId: Slug.make(resolved.name))
+                let id = slugs[resolved.name] ?? Slug.make(resolved.name)
+                slugs[resolved.name] = id
+                speaker = Speaker(name: resolved.name, role: resolved.role, entityId: id)
                 if resolved.kind == .person { quoted.append(resolved) }
             }
             quotes.append(Quote(
@@ -102,7 +105,7 @@ public struct QuoteExtractor: Sendable {
                 span: TextSpan(start: paragraphs[first.paragraph].offset + firstSegment.open,
                                end: paragraphs[last.paragraph].offset + lastSegment.end)))
         }
-        addPeople(quoted, resolver, to: &entities)
+        addPeople(quoted, resolver, slugs, to: &entities)
         return quotes
     }
 
@@ -426,10 +429,12 @@ public struct QuoteExtractor: Sendable {
     }
 
     /// Adds each quoted person who is not yet an entity, with the mentions of their name found.
-    func addPeople(_ people: [Resolved], _ resolver: SpeakerResolver, to entities: inout [ArticleEntity]) {
+    func addPeople(
+        _ people: [Resolved], _ resolver: SpeakerResolver, _ slugs: [String: String], to entities: inout [ArticleEntity]
+    ) {
         var known = Set(entities.map(\.id))
         for person in people {
-            let id = Slug.make(person.name)
+            let id = slugs[person.name] ?? Slug.make(person.name)
             guard !id.isEmpty, !known.contains(id) else { continue }
             known.insert(id)
             var seen = Set<Int>()

@@ -38,28 +38,41 @@ public struct QuoteExtractor: Sendable {
     static let minimumWords = 3
     /// A quotation of at most this many words, all capitalised, is a title ("Operation Protective Edge").
     static let maximumTitleWords = 6
+    /// How many paragraphs before a quotation are read for the people and bodies it may refer back to.
+    static let contextParagraphs = 2
     /// A paragraph of at most this many words with no closing punctuation is a heading.
     static let maximumHeadingWords = 12
 
     /// Returns the quotes of `document`; adds the people quoted to `entities` when they are not there yet.
     public func extract(_ document: Document, entities: inout [ArticleEntity]) -> [Quote] {
         let words = lexicon.quotes
+        let count = document.paragraphScalars.count
+        let segments = document.paragraphScalars.enumerated().map { Self.segments(of: $0.element, paragraph: $0.offset) }
+        // Only paragraphs with quotation marks and the two before each are read word by word; names in
+        // the others are collected with a light scan.
+        var read = [Bool](repeating: false, count: count)
+        for index in 0..<count where !segments[index].isEmpty {
+            for k in max(0, index - Self.contextParagraphs)...index { read[k] = true }
+        }
+        guard read.contains(true) else { return [] }
         var paragraphs: [Paragraph] = []
-        paragraphs.reserveCapacity(document.paragraphScalars.count)
-        var anyQuote = false
+        paragraphs.reserveCapacity(count)
         for (index, scalars) in document.paragraphScalars.enumerated() {
-            let segments = Self.segments(of: scalars, paragraph: index)
-            anyQuote = anyQuote || !segments.isEmpty
-            let tokens = Self.tokens(scalars, segments: segments, lexicon: words)
+            let tokens = read[index] ? Self.tokens(scalars, segments: segments[index], lexicon: words) : []
             var segmentTokens: [Int] = []
             for (i, t) in tokens.enumerated() where t.kind == .quote { segmentTokens.append(i) }
             paragraphs.append(Paragraph(index: index, offset: document.paragraphStarts[index], scalars: scalars,
-                                        segments: segments, tokens: tokens, segmentTokens: segmentTokens))
+                                        segments: segments[index], tokens: tokens, segmentTokens: segmentTokens))
         }
-        guard anyQuote else { return [] }
 
         var resolver = SpeakerResolver(lexicon: words, entities: entities)
-        for paragraph in paragraphs { collectNames(paragraph, into: &resolver) }
+        for paragraph in paragraphs {
+            if read[paragraph.index] {
+                collectNames(paragraph, into: &resolver)
+            } else {
+                scanNames(paragraph, into: &resolver)
+            }
+        }
         let cues = resolveCues(paragraphs, &resolver)
         let candidates = self.candidates(paragraphs, cues)
 
@@ -147,6 +160,70 @@ public struct QuoteExtractor: Sendable {
             }
             i = max(end, i + 1)
         }
+    }
+
+    /// Collects full person names from a paragraph that is not read word by word: each run of two or
+    /// more capitalised words, its title split off at the last role word ("Kenyan President William Ruto"),
+    /// that holds no organisation or place word.
+    func scanNames(_ paragraph: Paragraph, into resolver: inout SpeakerResolver) {
+        let s = paragraph.scalars
+        let n = s.count
+        var run: [(start: Int, end: Int, info: QuoteLexicon.WordInfo)] = []
+        var bytes: [UInt8] = []
+        func flush() {
+            defer { run.removeAll(keepingCapacity: true) }
+            var first = 0
+            while first < run.count && run[first].info.isA(.notName) { first += 1 }
+            guard run.count - first >= 2 else { return }
+            var nameStart = first
+            for k in first..<run.count where run[k].info.role != nil || run[k].info.isA(.honorific) { nameStart = k + 1 }
+            guard run.count - nameStart >= 2 else { return }
+            for k in nameStart..<run.count where run[k].info.organisation != nil || run[k].info.isA(.notName) { return }
+            if run[run.count - 1].info.place { return }
+            let range = run[nameStart].start..<run[run.count - 1].end
+            let name = paragraph.text(range.lowerBound, range.upperBound)
+            let role = nameStart > first ? paragraph.text(run[first].start, run[nameStart - 1].end) : nil
+            resolver.addName(name, position: paragraph.offset + range.lowerBound, role: role,
+                             span: MentionSpan(start: paragraph.offset + range.lowerBound,
+                                               end: paragraph.offset + range.upperBound, text: name))
+        }
+        var i = 0
+        while i < n {
+            let c = s[i]
+            guard Self.isWordScalar(c) else {
+                if c != " " { flush() }
+                i += 1
+                continue
+            }
+            var j = i + 1
+            while j < n {
+                if Self.isWordScalar(s[j]) { j += 1; continue }
+                if (s[j] == "-" || s[j] == "'" || s[j] == "\u{2019}") && j + 1 < n && Self.isWordScalar(s[j + 1]) {
+                    j += 2
+                    continue
+                }
+                break
+            }
+            guard Self.isUpper(c) else { flush(); i = j; continue }
+            // "Netanyahu's office": the possessive ends the run after the name.
+            var end = j
+            if end - i > 2 && s[end - 2] == "'" || end - i > 2 && s[end - 2] == "\u{2019}", s[end - 1] == "s" {
+                end -= 2
+            }
+            bytes.removeAll(keepingCapacity: true)
+            var ascii = true
+            for k in i..<end {
+                let v = s[k].value
+                if v >= 0x80 { ascii = false; break }
+                bytes.append(v >= 0x41 && v <= 0x5A ? UInt8(v + 0x20) : UInt8(v))
+            }
+            let info = ascii ? lexicon.quotes.info(bytes: bytes[...])
+                : lexicon.quotes.info(paragraph.text(i, end).lowercased())
+            run.append((i, end, info))
+            if end < j { flush() }
+            i = j
+        }
+        flush()
     }
 
     /// Reads and resolves every cue and sentence subject in text order; returns, per paragraph, each

@@ -46,7 +46,7 @@ extension QuoteExtractor {
         let lexicon: QuoteLexicon
         /// Full person names (two words or more) by their folded last word, with their folded words and
         /// where they first appear.
-        private(set) var byLastWord: [String: [(name: String, words: [String], position: Int)]] = [:]
+        private(set) var byLastWord: [String: [(name: String, folded: String, position: Int)]] = [:]
         /// Roles the article gives each full name.
         private(set) var roles: [String: String] = [:]
         /// Entities of the article by folded name and alias.
@@ -76,11 +76,11 @@ extension QuoteExtractor {
         /// Records a full person name seen in the text.
         mutating func addName(_ name: String, position: Int, role: String?, span: MentionSpan? = nil) {
             let folded = name.applyingFolding()
-            let words = folded.split(separator: " ").map(String.init)
-            guard words.count >= 2, let key = words.last else { return }
+            guard let space = folded.lastIndex(of: " ") else { return }
+            let key = String(folded[folded.index(after: space)...])
             if !entityByName.isEmpty, let entity = entityByName[folded], entity.type != .person { return }
             if !(byLastWord[key]?.contains { $0.name == name } ?? false) {
-                byLastWord[key, default: []].append((name, words, position))
+                byLastWord[key, default: []].append((name, folded, position))
             }
             if let role, roles[name] == nil { roles[name] = role }
             if let span { mentionSpans[name, default: []].append(span) }
@@ -95,7 +95,8 @@ extension QuoteExtractor {
             }
             let folded = words.map { String($0).applyingFolding() }
             let fitting = candidates.filter { candidate in
-                candidate.words.count > words.count && folded.allSatisfy { candidate.words.contains($0) }
+                let parts = candidate.folded.split(separator: " ")
+                return parts.count > words.count && folded.allSatisfy { word in parts.contains { $0 == word } }
             }
             let before = fitting.filter { $0.position < position }
             if let best = before.max(by: { $0.position < $1.position }) { return best.name }

@@ -90,7 +90,7 @@ extension QuoteExtractor {
                 let joiner = d == "'" || d == "\u{2019}" || d == "-" || d == "." || d == "&" || d == "\u{2010}"
                 if joiner && j + 1 < n && isWordScalar(s[j + 1])
                     && !(nextSegment < segments.count && segments[nextSegment].open <= j) {
-                    ascii = ascii && s[j + 1].isASCII
+                    ascii = ascii && d.isASCII && s[j + 1].isASCII
                     j += 2
                     continue
                 }

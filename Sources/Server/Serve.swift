@@ -64,13 +64,14 @@ func loadSnapshot(_ configuration: Configuration, _ extractors: Extractors, _ lo
     }
     let seconds = Date().timeIntervalSince(started)
     let snapshot = CorpusSnapshot(articles: result.articles, info: .init(
-        loadedAt: Date(), loadSeconds: Date().timeIntervalSince(started), textBytes: result.bytes,
+        loadedAt: Date(), loadSeconds: seconds, textBytes: result.bytes,
         failures: result.failures, directory: configuration.dataDirectory))
     logger.info("corpus loaded", metadata: [
         "corpus.articles": "\(snapshot.articles.count)", "corpus.skipped": "\(result.failures.count)",
         "corpus.quotes": "\(snapshot.quotes.count)", "corpus.casualties": "\(snapshot.casualties.count)",
         "corpus.entities": "\(snapshot.entities.count)", "corpus.extract_seconds": "\(String(format: "%.2f", seconds))",
-        "corpus.load_seconds": "\(String(format: "%.2f", snapshot.info.loadSeconds))",
+        "corpus.index_seconds": "\(String(format: "%.2f", snapshot.indexSeconds))",
+        "corpus.load_seconds": "\(String(format: "%.2f", snapshot.loadSeconds))",
     ])
     return snapshot
 }

@@ -29,7 +29,7 @@ enum TestCorpus {
         return Article(id: id, date: date, title: title, summary: paragraphs[0],
                        source: ArticleSource(file: "\(id).txt"), wordCount: 10,
                        counts: ArticleCounts(quotes: q.count, entities: e.count, casualties: c.count),
-                       text: text, paragraphs: paragraphs, related: [], quotes: q, entities: e, casualties: c)
+                       text: text, related: [], quotes: q, entities: e, casualties: c)
     }
 
     static let articles: [Article] = [

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// The immutable, indexed corpus that handlers read: built once per load and never mutated.
@@ -85,16 +86,27 @@ public final class CorpusSnapshot: Sendable {
     /// A content hash of the corpus: the same files give the same version on every replica.
     public let dataVersion: String
 
+    /// Seconds spent building the indexes (after extraction).
+    public let indexSeconds: Double
+
+    /// Seconds from the start of the load to a ready snapshot: reading, extraction and indexing.
+    public var loadSeconds: Double { info.loadSeconds + indexSeconds }
+
     /// Builds every index over `articles` (any order).
     public init(articles unsorted: [Article], info: LoadInfo) {
+        let started = DispatchTime.now().uptimeNanoseconds
         let articles = unsorted.sorted { ($0.date, $1.id) > ($1.date, $0.id) }
         self.articles = articles
         self.info = info
-        articleSummaryJSON = articles.map { a in
+        // The per-article work (encoding, tokenizing) runs on all cores; the merge below is sequential.
+        let prepared = concurrentMap(articles) { a -> (summary: [UInt8], words: [String], quotes: [[UInt8]], figures: [[UInt8]]) in
             var w = JSONWriter(capacity: 512)
             a.writeSummaryJSON(to: &w)
-            return w.bytes
+            var words = Set(TextTokens.words(a.title))
+            words.formUnion(TextTokens.words(a.text))
+            return (w.bytes, Array(words), a.quotes.map(\.jsonBytes), a.casualties.map(\.jsonBytes))
         }
+        articleSummaryJSON = prepared.map(\.summary)
         var articleIndex: [String: Int32] = [:]
         articleIndex.reserveCapacity(articles.count)
         var quotes: [Quote] = [], quoteArticle: [Int32] = []
@@ -120,17 +132,15 @@ public final class CorpusSnapshot: Sendable {
                 casualties.append(c)
                 casualtyArticle.append(position)
             }
-            var words = Set(TextTokens.words(a.title))
-            words.formUnion(TextTokens.words(a.text))
-            for word in words { wordIndex[word, default: []].append(position) }
+            for word in prepared[i].words { wordIndex[word, default: []].append(position) }
         }
         self.articleIndex = articleIndex
         self.quotes = quotes
         self.quoteArticle = quoteArticle
-        self.quoteJSON = quotes.map(\.jsonBytes)
+        self.quoteJSON = prepared.flatMap(\.quotes)
         self.casualties = casualties
         self.casualtyArticle = casualtyArticle
-        self.casualtyJSON = casualties.map(\.jsonBytes)
+        self.casualtyJSON = prepared.flatMap(\.figures)
         self.wordIndex = wordIndex
         self.speakerTokenIndex = speakerTokenIndex
         self.dataVersion = String(hasher.value, radix: 16)
@@ -206,6 +216,7 @@ public final class CorpusSnapshot: Sendable {
             s.roles = entry.roles.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key)
             return s
         }.sorted { ($0.quotes, $1.name) > ($1.quotes, $0.name) }
+        indexSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
     }
 
     /// Total of quotes, figures and distinct entities, for `/stats`.
@@ -237,20 +248,78 @@ public struct FNV1a: Sendable {
 
 /// Word tokens for search: folded (lower case, no accents) runs of letters and digits.
 public enum TextTokens {
-    /// "Hikmet Hajiyev's" -> ["hikmet", "hajiyev", "s"].
+    /// "Hikmet Hajiyev's" -> ["hikmet", "hajiyev", "s"]. ASCII is split and lower-cased byte by byte;
+    /// a run holding other scalars is folded and split the slow way.
     public static func words(_ text: String) -> [String] {
         var words: [String] = []
-        var current = String.UnicodeScalarView()
-        let folded = text.utf8.allSatisfy({ $0 < 0x80 }) ? text.lowercased() : text.applyingFolding()
-        for scalar in folded.unicodeScalars {
-            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                current.append(scalar)
-            } else if !current.isEmpty {
-                words.append(String(current))
-                current = String.UnicodeScalarView()
+        var buffer: [UInt8] = []
+        var nonASCII = false
+        func flush() {
+            guard !buffer.isEmpty else { return }
+            if nonASCII {
+                words += foldedWords(String(decoding: buffer, as: UTF8.self))
+            } else {
+                words.append(String(decoding: buffer, as: UTF8.self))
+            }
+            buffer.removeAll(keepingCapacity: true)
+            nonASCII = false
+        }
+        for byte in text.utf8 {
+            switch byte {
+            case 0x30...0x39, 0x61...0x7A: buffer.append(byte)
+            case 0x41...0x5A: buffer.append(byte | 0x20)
+            case 0x80...: buffer.append(byte); nonASCII = true
+            default: flush()
             }
         }
-        if !current.isEmpty { words.append(String(current)) }
+        flush()
         return words
     }
+
+    /// Folds and splits text that holds non-ASCII scalars.
+    static func foldedWords(_ text: String) -> [String] {
+        var words: [String] = []
+        var current: [Unicode.Scalar] = []
+        for scalar in text.applyingFolding().unicodeScalars {
+            if scalar.isWordScalar {
+                current.append(scalar)
+            } else if !current.isEmpty {
+                words.append(String(scalars: current))
+                current.removeAll(keepingCapacity: true)
+            }
+        }
+        if !current.isEmpty { words.append(String(scalars: current)) }
+        return words
+    }
+}
+
+/// Maps `items` on all cores, keeping order.
+public func concurrentMap<T: Sendable, R: Sendable>(_ items: [T], threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                                                   _ transform: @Sendable (T) -> R) -> [R] {
+    if items.isEmpty { return [] }
+    let results = ResultSlots<R>(count: items.count)
+    let chunks = Swift.min(items.count, Swift.max(1, threads) * 8)
+    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+        var i = chunk
+        while i < items.count {
+            results.set(i, transform(items[i]))
+            i += chunks
+        }
+    }
+    return results.values()
+}
+
+/// Pre-sized result storage that parallel workers fill at distinct indices.
+// @unchecked Sendable: every index is written by exactly one worker, and read only after
+// concurrentPerform has returned, which orders the writes before the reads.
+final class ResultSlots<R>: @unchecked Sendable {
+    private var slots: [R?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: R) {
+        slots.withUnsafeMutableBufferPointer { $0[index] = value }
+    }
+
+    func values() -> [R] { slots.map { $0! } }
 }

@@ -24,7 +24,7 @@ enum OpsHandlers {
                 w.key("from"); w.string(s.articles.last?.date)
                 w.key("to"); w.string(s.articles.first?.date)
                 w.endObject()
-                w.key("loadSeconds"); w.double(s.info.loadSeconds)
+                w.key("loadSeconds"); w.double(s.loadSeconds)
                 w.key("loadedAt"); w.string(ISO8601DateFormatter().string(from: s.info.loadedAt))
                 w.key("dataVersion"); w.string(s.dataVersion)
                 w.key("textBytes"); w.int(s.info.textBytes)
@@ -41,7 +41,7 @@ enum OpsHandlers {
                 ("newsdesk_corpus_casualties", "Casualty figures extracted.", Double(s.casualties.count)),
                 ("newsdesk_corpus_text_bytes", "Bytes of article text.", Double(s.info.textBytes)),
                 ("newsdesk_corpus_skipped_files", "Files skipped at load.", Double(s.info.failures.count)),
-                ("newsdesk_load_seconds", "Seconds the last corpus load took.", s.info.loadSeconds),
+                ("newsdesk_load_seconds", "Seconds the last corpus load took.", s.loadSeconds),
                 ("newsdesk_uptime_seconds", "Seconds since the server started.", Date().timeIntervalSince(state.startedAt)),
             ])
             var response = Response.content(Array(text.utf8), type: "text/plain; version=0.0.4; charset=utf-8")

@@ -113,6 +113,25 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         // A second verb of the same subject.
         QuoteRow(["Israeli Finance Minister Bezalel Smotrich congratulated the army and said Israel should “adopt the same policy in Lebanon.”"],
                  "adopt the same policy in Lebanon.", speaker: "Bezalel Smotrich", role: "Israeli Finance Minister"),
+        // A bare name with asides, then "he" (the name is the last subject).
+        QuoteRow(["Nasser, of the Palmyra Media Centre - a monitoring group on the ground - told Al Jazeera that most of those killed were troops.",
+                  "\"Water and electricity have been cut off there,\" he said."],
+                 "Water and electricity have been cut off there,", speaker: "Nasser"),
+        // "the president" is the one person the article gives that title; a participle takes the subject.
+        QuoteRow(["Kenyan President William Ruto met protest leaders.",
+                  "On Sunday, the president expressed frustration with the protests, declaring that “enough is enough” after failed talks."],
+                 "enough is enough", speaker: "William Ruto", role: "Kenyan President"),
+        // A bare "the government" is the body named just before, not the outlet relaying it.
+        QuoteRow(["The Lebanese government said it condemned “all acts of violence against civilians,” state news agency NNA reported.",
+                  "The government also called for “an immediate cessation of hostilities on all fronts,” NNA reported."],
+                 "an immediate cessation of hostilities on all fronts,", speaker: "Lebanese Government"),
+        // A curly possessive before a name is not part of it.
+        QuoteRow(["Israel’s emergency chief Eli Bin said the dead included “teenagers and young adults” from the village."],
+                 "teenagers and young adults", speaker: "Eli Bin", role: "Israel’s emergency chief"),
+        // A spokesperson's body named by its bracketed acronym.
+        QuoteRow(["The Israel Defense Forces (IDF) said it struck the launch site.",
+                  "“The threat was removed within minutes of the launch,” the IDF said."],
+                 "The threat was removed within minutes of the launch,", speaker: "Israel Defense Forces"),
     ]
 
     @Test("attributed quotations", arguments: attributed)

@@ -611,8 +611,18 @@ extension QuoteExtractor {
         /// second part after an adverbial ("On Sunday, Israel’s Defense Minister Yoav Gallant visited").
         /// A name after "the" is a body or place, not a person ("The White House").
         func sentenceSubject(from i: Int) -> Mention {
-            let parts = split(i..<clauseEnd(from: i))
-            for part in parts.prefix(2) {
+            // The first two parts, found without building the list of all parts.
+            var start = i
+            for _ in 0..<2 {
+                while start < tokens.count && tokens[start].separatesParts { start += 1 }
+                var end = start
+                while end < tokens.count && !tokens[end].separatesParts && !tokens[end].endsClause
+                        && tokens[end].kind != .quote {
+                    end += 1
+                }
+                guard end > start else { return .none }
+                let part = start..<end
+                start = end
                 let first = tokens[part.lowerBound]
                 guard first.kind == .word else { return .none }
                 // "Following the strike, ...", "Speaking to Al Jazeera, ...": an adverbial first part.

@@ -132,6 +132,10 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         QuoteRow(["The Israel Defense Forces (IDF) said it struck the launch site.",
                   "“The threat was removed within minutes of the launch,” the IDF said."],
                  "The threat was removed within minutes of the launch,", speaker: "Israel Defense Forces"),
+        // "on X." ends a paragraph: not an initial, and the paragraph is no heading.
+        QuoteRow(["Israeli President Isaac Herzog visited the town.",
+                  "“The world cannot continue to sit in silence,” he said in a post on X."],
+                 "The world cannot continue to sit in silence,", speaker: "Isaac Herzog", role: "Israeli President"),
     ]
 
     @Test("attributed quotations", arguments: attributed)

@@ -155,7 +155,10 @@ extension QuoteExtractor {
             }
             // Keep the full stop of an initial ("A. K. Saseendran") or a title ("Gen.", "Jr.").
             if end == j && j < n && s[j] == "." {
-                let initial = j - i == 1 && isUpper(s[i])
+                // An initial only before another capitalised word ("A. K. Saseendran"); "on X." ends a sentence.
+                var k = j + 1
+                while k < n && isSpace(s[k]) { k += 1 }
+                let initial = j - i == 1 && isUpper(s[i]) && k > j + 1 && k < n && isUpper(s[k])
                 if initial || nameAbbreviations.contains(lower) {
                     end = j + 1
                     wordEnd = j + 1

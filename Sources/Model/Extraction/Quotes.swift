@@ -399,15 +399,19 @@ public struct QuoteExtractor: Sendable {
 
     /// Whether a paragraph is a heading: a few words with no closing punctuation.
     func isHeading(_ paragraph: Paragraph) -> Bool {
-        guard let last = paragraph.tokens.last else { return true }
         // A quotation left open runs on into the next paragraph.
         if let segment = paragraph.segments.last, segment.close == nil { return false }
-        if last.kind == .punct && [".", "!", "?", ":", ")"].contains(last.lower) { return false }
-        if last.kind == .quote {
-            let inner = Self.inner(paragraph.segments[last.segment], paragraph.scalars)
-            if let end = inner.last, [".", "!", "?", ",", "\u{2026}"].contains(paragraph.scalars[end]) { return false }
+        let s = paragraph.scalars
+        var last = s.count - 1
+        while last >= 0 && Self.isSpace(s[last]) { last -= 1 }
+        guard last >= 0 else { return true }
+        switch s[last] {
+        case ".", "!", "?", ":", ")", "\u{2026}": return false
+        case "\u{201D}", "\"", "\u{2019}", "'":
+            if last > 0, [".", "!", "?", ",", "\u{2026}"].contains(s[last - 1]) { return false }
+        default: break
         }
-        return paragraph.tokens.filter { $0.kind == .word }.count <= Self.maximumHeadingWords
+        return Self.wordCount(s, 0..<s.count) <= Self.maximumHeadingWords
     }
 
     /// The cue a quotation is attributed to, with its resolved speaker: the cue inside a joined

@@ -136,6 +136,11 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         QuoteRow(["Israeli President Isaac Herzog visited the town.",
                   "“The world cannot continue to sit in silence,” he said in a post on X."],
                  "The world cannot continue to sit in silence,", speaker: "Isaac Herzog", role: "Israeli President"),
+        // A paragraph that lost its opening mark but ends with a closing one is a quotation.
+        QuoteRow(["Al Jazeera's Subina Shrestha reported from Kathmandu.",
+                  "\"The army and the police all came out almost immediately,\" she said.",
+                  "They managed to provide services quickly.\""],
+                 "They managed to provide services quickly.", speaker: "Subina Shrestha"),
     ]
 
     @Test("attributed quotations", arguments: attributed)

@@ -12,6 +12,8 @@ extension QuoteExtractor {
         var end: Int
         /// Whether the marks are double (“…”, "…") rather than single (‘…’).
         var double: Bool
+        /// False when the text lost the opening mark: the quotation runs from the paragraph start.
+        var opened = true
     }
 
     /// The closed table of quotation marks: which scalars may open and close double and single quotes.
@@ -120,6 +122,14 @@ extension QuoteExtractor {
                 openAt = -1
             }
         }
+        // A paragraph ending in a closing mark after its last sentence, with no opening mark: the source
+        // lost the opening mark of a quotation that fills the paragraph ("They managed it quickly.\"").
+        var last = n - 1
+        while last >= 0 && isSpace(s[last]) { last -= 1 }
+        if result.isEmpty, last > 0, (openAt == last && double) || (openAt < 0 && s[last] == "\u{201D}"),
+           [".", "!", "?", ","].contains(s[last - 1]) {
+            return [Segment(paragraph: paragraph, open: 0, close: last, end: last + 1, double: true, opened: false)]
+        }
         if openAt >= 0 && double {
             result.append(Segment(paragraph: paragraph, open: openAt, close: nil, end: n, double: true))
         }
@@ -128,7 +138,7 @@ extension QuoteExtractor {
 
     /// The inner scalar range of a segment, trimmed of white space.
     static func inner(_ segment: Segment, _ s: [Unicode.Scalar]) -> Range<Int> {
-        var a = segment.open + 1
+        var a = segment.opened ? segment.open + 1 : segment.open
         var b = segment.close ?? segment.end
         while a < b && isSpace(s[a]) { a += 1 }
         while b > a && isSpace(s[b - 1]) { b -= 1 }

@@ -141,6 +141,11 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
                   "\"The army and the police all came out almost immediately,\" she said.",
                   "They managed to provide services quickly.\""],
                  "They managed to provide services quickly.", speaker: "Subina Shrestha"),
+        // "the militant group" is the body the article introduced with that description.
+        QuoteRow(["Israel blamed the strike on the Iran-backed Lebanese militant group Hezbollah.",
+                  "The militant group denied involvement in a statement on Telegram.",
+                  "“We had nothing to do with the incident whatsoever,” it said."],
+                 "We had nothing to do with the incident whatsoever,", speaker: "Hezbollah"),
     ]
 
     @Test("attributed quotations", arguments: attributed)

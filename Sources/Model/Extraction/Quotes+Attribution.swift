@@ -365,7 +365,7 @@ extension QuoteExtractor {
                 // "One IDF post", "a Hamas statement": the body that issued it.
                 if e - 1 > a && tokens[e - 2].capitalized {
                     let owner = classify(a, e - 1, roleEnd: e - 1)
-                    if owner.kind == .organization || owner.kind == .name { return owner }
+                    if owner.kind == .organization { return owner }
                 }
                 // "a statement from the military": the body after "from" or "by" is the speaker.
                 if e + 1 < b, tokens[e].kind == .word, ["from", "by", "of"].contains(tokens[e].lower) {

@@ -68,6 +68,15 @@ extension QuoteExtractor {
             }
         }
 
+        /// Bodies by the lower-case description the article puts before their name ("militant group").
+        private var descriptions: [String: String] = [:]
+
+        /// Records the description put before a body's name ("the militant group Hezbollah").
+        mutating func addDescription(_ description: String, for name: String) {
+            let key = description.applyingFolding()
+            if descriptions[key] == nil { descriptions[key] = name }
+        }
+
         /// Records an acronym given in brackets after a body's name.
         mutating func addAcronym(_ acronym: String, for name: String) {
             if acronyms[acronym] == nil { acronyms[acronym] = name }
@@ -130,7 +139,11 @@ extension QuoteExtractor {
                 return Resolved(kind: isPerson ? .person : .name, name: full, role: mention.role ?? roles[full])
             case .organization:
                 guard let raw = mention.name else {
-                    // "the militant group": the body named before with that word, if any.
+                    // "the militant group": the body the article introduced so ("the militant group
+                    // Hezbollah"), else the body named before with that word, if any.
+                    if let description = mention.role, let named = descriptions[description.applyingFolding()] {
+                        return Resolved(kind: .organization, name: named, role: nil)
+                    }
                     if let description = mention.role, let head = description.split(separator: " ").last {
                         // A bare "the agency" is the body last named; "the militant group" only one so called.
                         return body(withHead: String(head), before: position, paragraph: paragraph,

@@ -132,6 +132,19 @@ public struct QuoteExtractor: Sendable {
             guard tokens[i].kind == .word, tokens[i].capitalized else { i += 1; continue }
             let end = reader.nameRunEnd(from: i)
             guard end - i >= 1 else { i += 1; continue }
+            // "the Lebanese militant group Hezbollah": "the militant group" later means Hezbollah.
+            if i > 0, tokens[i - 1].kind == .word, !tokens[i - 1].capitalized, tokens[i - 1].info.organisation != nil {
+                var d = i - 1
+                while d > 0 && i - d < 3 && tokens[d - 1].kind == .word && !tokens[d - 1].capitalized
+                        && !tokens[d - 1].info.isA(.determiner) && tokens[d - 1].info.cue == nil
+                        && !tokens[d - 1].info.isA(.preposition) {
+                    d -= 1
+                }
+                let body = reader.classify(i, end, roleEnd: end)
+                if body.kind == .name || body.kind == .organization, let name = body.name {
+                    resolver.addDescription(paragraph.text(tokens: d..<i), for: name)
+                }
+            }
             // "Yousef Al Saudi and Anas Al Sharif" are two people, unless the whole is a body's name.
             var pieces = [i..<end]
             if reader.classify(i, end, roleEnd: end).kind != .organization {

@@ -89,8 +89,15 @@ extension QuoteExtractor {
         let lexicon: QuoteLexicon
         /// The paragraph read.
         let paragraph: Paragraph
+        /// Its tokens.
+        private let tokens: [Token]
 
-        private var tokens: [Token] { paragraph.tokens }
+        /// Creates a reader of `paragraph`.
+        init(lexicon: QuoteLexicon, paragraph: Paragraph) {
+            self.lexicon = lexicon
+            self.paragraph = paragraph
+            self.tokens = paragraph.tokens
+        }
 
         /// The reporting cue starting at token `i`, if any.
         func cue(at i: Int) -> Cue? {

@@ -217,10 +217,6 @@ public struct QuoteLexicon: Sendable {
         return found
     }
 
-    /// Whether `word` (lower case) is of `wordClass`.
-    func isA(_ word: String, _ wordClass: WordClass) -> Bool {
-        functionWords[wordClass]?.contains(word) ?? false
-    }
 
     /// Reads a two-column table whose second column `parse` turns into a value.
     private static func table<Value>(
@@ -267,62 +263,5 @@ public struct QuoteLexicon: Sendable {
         }
         if result.isEmpty { throw LexiconError(file: file, reason: "no entries") }
         return result
-    }
-}
-
-/// An open-addressing table from lower-case ASCII words to what the lists say about them, hashed with
-/// FNV-1a: a lookup hashes a token's bytes without building a string or running the standard hasher.
-struct WordTable: Sendable {
-    /// For each slot, the index of its entry plus one; 0 for an empty slot.
-    private let slots: [Int32]
-    /// Keys, as bytes.
-    private let keys: [[UInt8]]
-    /// Values, parallel to `keys`.
-    private let values: [QuoteLexicon.WordInfo]
-    /// Slot count minus one (a power of two minus one).
-    private let mask: Int
-
-    /// Builds the table; non-ASCII keys are left to the dictionary.
-    init(_ words: [String: QuoteLexicon.WordInfo]) {
-        var size = 16
-        while size < words.count * 4 { size *= 2 }
-        var slots = [Int32](repeating: 0, count: size)
-        var keys: [[UInt8]] = []
-        var values: [QuoteLexicon.WordInfo] = []
-        for (word, info) in words where word.utf8.allSatisfy({ $0 < 0x80 }) {
-            let bytes = Array(word.utf8)
-            var slot = Int(truncatingIfNeeded: Self.hash(bytes[...])) & (size - 1)
-            while slots[slot] != 0 { slot = (slot + 1) & (size - 1) }
-            keys.append(bytes)
-            values.append(info)
-            slots[slot] = Int32(keys.count)
-        }
-        self.slots = slots
-        self.keys = keys
-        self.values = values
-        self.mask = size - 1
-    }
-
-    /// FNV-1a over the bytes.
-    @inline(__always)
-    static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes {
-            h ^= UInt64(b)
-            h &*= 0x0000_0100_0000_01B3
-        }
-        return h
-    }
-
-    /// The info of a word, if listed.
-    subscript(bytes: ArraySlice<UInt8>) -> QuoteLexicon.WordInfo? {
-        var slot = Int(truncatingIfNeeded: Self.hash(bytes)) & mask
-        while true {
-            let entry = Int(slots[slot])
-            if entry == 0 { return nil }
-            let key = keys[entry - 1]
-            if key.count == bytes.count && key.elementsEqual(bytes) { return values[entry - 1] }
-            slot = (slot + 1) & mask
-        }
     }
 }

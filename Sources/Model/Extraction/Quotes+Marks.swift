@@ -26,8 +26,6 @@ extension QuoteExtractor {
         static let singleOpen: Set<Unicode.Scalar> = ["\u{2018}", "'"]
         /// Closing single marks (also apostrophes, told apart by position).
         static let singleClose: Set<Unicode.Scalar> = ["\u{2019}", "'"]
-        /// Any scalar that may be a quotation mark.
-        static let all: Set<Unicode.Scalar> = doubleOpen.union(doubleClose).union(singleOpen).union(singleClose)
     }
 
     /// Whether `c` may be a quotation mark: a switch, cheaper than a set lookup for every scalar.

@@ -174,6 +174,9 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         // "while X said" starts another clause: not this quotation's attribution.
         QuoteRow(["Smotrich said Israel must attack “with all its might even in distant places,” while Gallant said “the blood of citizens has a price.”"],
                  "with all its might even in distant places,", speaker: "Smotrich"),
+        // A slogan in capitals that ends a sentence is a quotation, not a title.
+        QuoteRow(["Hundreds of supporters, chanting slogans like \"No to Fascism!\", marched on the square."],
+                 "No to Fascism!", speaker: nil),
     ]
 
     @Test("quotations with no speaker or a guarded one", arguments: unattributed)
@@ -194,6 +197,8 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         "The Houthis’ political council met in the rebels’ stronghold, officials said.",
         "They don't know what's next, and they won't leave.",
         "No quotation marks at all in this sentence.",
+        "‘Where should we go?’",
+        "Fighters of the group, known as “Supporters of God” in Arabic, took the port.",
     ]
 
     @Test("text with no quotation", arguments: noQuotes)

@@ -389,24 +389,40 @@ public struct QuoteExtractor: Sendable {
     func isQuotation(_ candidate: Candidate, _ paragraphs: [Paragraph]) -> Bool {
         var count = 0
         var capitalised = 0
+        var bytes: [UInt8] = []
         for part in candidate.parts {
             let paragraph = paragraphs[part.paragraph]
             let inner = Self.inner(paragraph.segments[part.segment], paragraph.scalars)
             var inWord = false
-            for i in inner {
-                let c = paragraph.scalars[i]
+            var wordStart = 0
+            for i in inner.lowerBound...inner.upperBound {
+                let c: Unicode.Scalar = i < inner.upperBound ? paragraph.scalars[i] : " "
                 let w = Self.isWordScalar(c)
                 if w && !inWord {
                     count += 1
+                    wordStart = i
                     if Self.isUpper(c) || ("0"..."9").contains(c) { capitalised += 1 }
+                }
+                if !w && inWord && !Self.isUpper(paragraph.scalars[wordStart]) && i - wordStart <= 4 {
+                    // "Supporters of God": small words do not break a title's capitals.
+                    bytes.removeAll(keepingCapacity: true)
+                    for k in wordStart..<i where paragraph.scalars[k].isASCII {
+                        bytes.append(UInt8(truncatingIfNeeded: paragraph.scalars[k].value))
+                    }
+                    let info = lexicon.quotes.info(bytes: bytes[...])
+                    if info.isA(.connector) || info.isA(.determiner) || info.isA(.preposition) { capitalised += 1 }
                 }
                 inWord = w || (inWord && (c == "'" || c == "\u{2019}" || c == "-"))
             }
         }
         // Scare quotes and short names: fewer than three words.
         if count < Self.minimumWords { return false }
-        // Titles: a few words, every one capitalised ("Operation Protective Edge").
-        if count <= Self.maximumTitleWords && capitalised == count { return false }
+        // Titles: a few words, every one capitalised, no sentence ("Operation Protective Edge", not
+        // "No to Fascism!").
+        let last = candidate.parts[candidate.parts.count - 1]
+        let lastInner = Self.inner(paragraphs[last.paragraph].segments[last.segment], paragraphs[last.paragraph].scalars)
+        let sentence = lastInner.last.map { [".", "!", "?"].contains(paragraphs[last.paragraph].scalars[$0]) } ?? false
+        if count <= Self.maximumTitleWords && capitalised == count && !sentence { return false }
         return true
     }
 
@@ -415,6 +431,11 @@ public struct QuoteExtractor: Sendable {
         // A quotation left open runs on into the next paragraph.
         if let segment = paragraph.segments.last, segment.close == nil { return false }
         let s = paragraph.scalars
+        // A subheading in single marks: "‘Where should we go?’".
+        if paragraph.segments.count == 1, let segment = paragraph.segments.first, !segment.double,
+           paragraph.tokens.count == 1 || (paragraph.tokens.isEmpty && segment.open == 0) {
+            return Self.wordCount(s, 0..<s.count) <= Self.maximumHeadingWords
+        }
         var last = s.count - 1
         while last >= 0 && Self.isSpace(s[last]) { last -= 1 }
         guard last >= 0 else { return true }

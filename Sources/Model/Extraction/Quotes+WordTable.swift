@@ -5,9 +5,11 @@ extension QuoteLexicon {
     struct WordTable: Sendable {
         /// For each slot, the index of its entry plus one; 0 for an empty slot.
         private let slots: [Int32]
-        /// Keys, as bytes.
-        private let keys: [[UInt8]]
-        /// Values, parallel to `keys`.
+        /// All keys' bytes, one after another.
+        private let keyBytes: [UInt8]
+        /// Where each key starts in `keyBytes`, and one past its end at the next index.
+        private let keyStarts: [Int32]
+        /// Values, parallel to the keys.
         private let values: [QuoteLexicon.WordInfo]
         /// Slot count minus one (a power of two minus one).
         private let mask: Int
@@ -17,18 +19,21 @@ extension QuoteLexicon {
             var size = 16
             while size < words.count * 4 { size *= 2 }
             var slots = [Int32](repeating: 0, count: size)
-            var keys: [[UInt8]] = []
+            var keyBytes: [UInt8] = []
+            var keyStarts: [Int32] = [0]
             var values: [QuoteLexicon.WordInfo] = []
             for (word, info) in words where word.utf8.allSatisfy({ $0 < 0x80 }) {
                 let bytes = Array(word.utf8)
                 var slot = Int(truncatingIfNeeded: Self.hash(bytes[...])) & (size - 1)
                 while slots[slot] != 0 { slot = (slot + 1) & (size - 1) }
-                keys.append(bytes)
+                keyBytes.append(contentsOf: bytes)
+                keyStarts.append(Int32(keyBytes.count))
                 values.append(info)
-                slots[slot] = Int32(keys.count)
+                slots[slot] = Int32(values.count)
             }
             self.slots = slots
-            self.keys = keys
+            self.keyBytes = keyBytes
+            self.keyStarts = keyStarts
             self.values = values
             self.mask = size - 1
         }
@@ -50,8 +55,17 @@ extension QuoteLexicon {
             while true {
                 let entry = Int(slots[slot])
                 if entry == 0 { return nil }
-                let key = keys[entry - 1]
-                if key.count == bytes.count && key.elementsEqual(bytes) { return values[entry - 1] }
+                let start = Int(keyStarts[entry - 1])
+                let end = Int(keyStarts[entry])
+                if end - start == bytes.count {
+                    var same = true
+                    var k = start
+                    for b in bytes {
+                        if keyBytes[k] != b { same = false; break }
+                        k += 1
+                    }
+                    if same { return values[entry - 1] }
+                }
                 slot = (slot + 1) & mask
             }
         }

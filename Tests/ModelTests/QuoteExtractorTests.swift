@@ -13,6 +13,7 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
     /// The expected role, nil for none.
     let role: String?
 
+    /// A row: paragraphs, quote text, speaker and role.
     init(_ paragraphs: [String], _ text: String, speaker: String?, role: String? = nil) {
         self.paragraphs = paragraphs
         self.text = text
@@ -20,6 +21,7 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         self.role = role
     }
 
+    /// The start of the quote, to name the row.
     var testDescription: String { String(text.prefix(40)) }
 }
 
@@ -34,6 +36,7 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         return (quotes, entities)
     }
 
+    /// Quotations and the speaker each must get.
     static let attributed: [QuoteRow] = [
         // The seed article: role before the name, after the quotation, with and without an article.
         QuoteRow(["“We believed in the ceasefire. They were scared. Everybody was scared. Who would have wanted this?”, a Ganja resident, Vesile Mehmedova said."],
@@ -148,6 +151,7 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
                  "We had nothing to do with the incident whatsoever,", speaker: "Hezbollah"),
     ]
 
+    /// Each row's quotation is found with its speaker, role and entity id.
     @Test("attributed quotations", arguments: attributed)
     func attributes(_ row: QuoteRow) throws {
         let quotes = Self.quotes(row.paragraphs).quotes
@@ -157,6 +161,7 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         if let name = row.speaker { #expect(quote.speaker?.entityId == Slug.make(name)) }
     }
 
+    /// Quotations whose speaker must stay unknown, or must not be taken from a nearby clause.
     static let unattributed: [QuoteRow] = [
         // A role with no name, a plural, a pronoun with nobody before it.
         QuoteRow(["“It was terrifying and we ran for our lives,” a witness said."],
@@ -179,6 +184,7 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
                  "No to Fascism!", speaker: nil),
     ]
 
+    /// No speaker is better than a wrong one.
     @Test("quotations with no speaker or a guarded one", arguments: unattributed)
     func refusesToGuess(_ row: QuoteRow) throws {
         let quotes = Self.quotes(row.paragraphs).quotes
@@ -186,6 +192,7 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         #expect(quote.speaker?.name == row.speaker)
     }
 
+    /// Paragraphs that hold no quotation: scare quotes, titles, headings, apostrophes.
     static let noQuotes: [String] = [
         "The so-called “safe zone” was hit again on Sunday.",
         "Residents described the scene as “hell” after the strike.",
@@ -201,11 +208,13 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         "Fighters of the group, known as “Supporters of God” in Arabic, took the port.",
     ]
 
+    /// Such paragraphs yield nothing.
     @Test("text with no quotation", arguments: noQuotes)
     func yieldsNothing(_ paragraph: String) {
         #expect(Self.quotes([paragraph]).quotes.isEmpty)
     }
 
+    /// The fields of a quote: id, article, date, paragraph, cue, and a span from mark to mark.
     @Test("ids, dates, paragraphs, cues and spans point into the text")
     func quoteFields() throws {
         let document = Fixtures.document(
@@ -227,6 +236,7 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         }
     }
 
+    /// Quoted people are added as entities once.
     @Test("quoted people become entities with their mentions; known ones are left alone")
     func addsPeople() throws {
         let paragraphs = ["Prime Minister Ahmet Davutoglu visited the city.", "“I strongly condemn this attack,” Davutoglu said.",
@@ -242,6 +252,7 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         #expect(added.mentions == 2)
     }
 
+    /// Persons from the entity extractor resolve surnames.
     @Test("a surname resolves to a person the entity extractor found")
     func usesEntities() throws {
         let person = ArticleEntity(id: "hikmet-hajiyev", name: "Hikmet Hajiyev", type: .person, mentions: 1,
@@ -251,6 +262,7 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         #expect(entities.count == 1)
     }
 
+    /// The seed article: both quotes, names and roles.
     @Test("the seed article comes out exactly right")
     func seedArticle() throws {
         let file = Fixtures.repositoryRoot.appendingPathComponent("corpus/sample/000_53270147d5724fcb.txt")
@@ -269,6 +281,7 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         #expect(entities.map(\.name) == ["Vesile Mehmedova", "Hikmet Hajiyev"])
     }
 
+    /// A malformed data file throws `LexiconError` naming it.
     @Test("a malformed word list fails loading with an error that names the file")
     func malformedFile() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("quotes-\(UUID().uuidString)")

@@ -273,7 +273,10 @@ public struct QuoteExtractor: Sendable {
                         start: paragraph.offset + range.lowerBound, end: paragraph.offset + range.upperBound,
                         text: paragraph.text(range.lowerBound, range.upperBound)))
                 }
+                // An unnamed person is a later "he" - unless only the source of a statement ("according to
+                // his colleague"), who is rarely what the text goes on about.
                 let unnamed = item.mention.kind == .role && !item.mention.plural && resolved == nil
+                    && item.cue?.kind != .source
                 let unnamedBody = item.mention.kind == .organization && item.mention.name == nil && resolved == nil
                 resolver.record(Event(position: position, paragraph: paragraph.index, resolved: resolved,
                                       unnamedPerson: unnamed, unnamedBody: unnamedBody,

@@ -355,7 +355,16 @@ public struct QuoteExtractor: Sendable {
         for i in from..<to {
             let t = paragraph.tokens[i]
             if t.endsClause && i != to - 1 { return nil }
-            if found == nil, cues[paragraph.index][i] != nil { found = i; continue }
+            if let entry = cues[paragraph.index][i] {
+                // A second cue attributes the next part anew: "…,” said Antoine. …, Antoine said: “…”";
+                // a participle goes on with the same speaker: "…,” Marcin said, adding: “…”".
+                if found != nil {
+                    if entry.cue.kind == .participle { continue }
+                    return nil
+                }
+                found = i
+                continue
+            }
             // "..., while Gallant said “...”": another clause, not an interruption.
             if found == nil && t.kind == .word && !t.capitalized
                 && (t.info.isA(.conjunction) || t.info.isA(.clause)) {

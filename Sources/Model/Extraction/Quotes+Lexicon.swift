@@ -123,22 +123,8 @@ public struct QuoteLexicon: Sendable {
     /// The same, for lookups by a token's lower-case ASCII bytes.
     let table: WordTable
 
-    /// One-word reporting cues and their kind.
-    public let verbs: [String: CueKind]
     /// Two-word reporting cues, keyed by their first word: ("according" -> ("to", .source)).
     public let phrases: [String: [(next: String, kind: CueKind)]]
-    /// Pronouns and what they may stand for.
-    public let pronouns: [String: PronounKind]
-    /// Role and title nouns, with how many people each names.
-    public let personRoles: [String: RoleNumber]
-    /// Organisation head nouns.
-    public let organisationWords: [String: OrganisationUse]
-    /// Last words of place names ("heights", "strip").
-    public let placeWords: Set<String>
-    /// Nouns for texts rather than people ("statement").
-    public let documentWords: Set<String>
-    /// Function words by class.
-    public let functionWords: [WordClass: Set<String>]
 
     /// The directory under the configuration directory that holds the quote files.
     public static let subdirectory = "quotes"
@@ -160,13 +146,12 @@ public struct QuoteLexicon: Sendable {
             default: throw LexiconError(file: file, reason: "line \(line): a cue has one or two words")
             }
         }
-        self.verbs = verbs
         self.phrases = phrases
-        self.pronouns = try Self.table(base, "pronouns.tsv") { PronounKind(rawValue: $0) }
-        self.personRoles = try Self.table(base, "person-roles.tsv") { RoleNumber(rawValue: $0) }
-        self.organisationWords = try Self.table(base, "organisation-words.tsv") { OrganisationUse(rawValue: $0) }
-        self.placeWords = Set(try Self.rows(base, "place-words.txt", columns: 1).map { $0.columns[0] })
-        self.documentWords = Set(try Self.rows(base, "document-words.txt", columns: 1).map { $0.columns[0] })
+        let pronouns = try Self.table(base, "pronouns.tsv") { PronounKind(rawValue: $0) }
+        let personRoles = try Self.table(base, "person-roles.tsv") { RoleNumber(rawValue: $0) }
+        let organisationWords = try Self.table(base, "organisation-words.tsv") { OrganisationUse(rawValue: $0) }
+        let placeWords = Set(try Self.rows(base, "place-words.txt", columns: 1).map { $0.columns[0] })
+        let documentWords = Set(try Self.rows(base, "document-words.txt", columns: 1).map { $0.columns[0] })
         var classes: [WordClass: Set<String>] = [:]
         for (file, line, columns) in try Self.rows(base, "function-words.tsv", columns: 2) {
             guard let wordClass = WordClass(rawValue: columns[1]) else {
@@ -178,7 +163,6 @@ public struct QuoteLexicon: Sendable {
             throw LexiconError(file: base.appendingPathComponent("function-words.tsv").path,
                                reason: "no words of class '\(wordClass.rawValue)'")
         }
-        self.functionWords = classes
         var words: [String: WordInfo] = [:]
         for (word, kind) in verbs { words[word, default: WordInfo()].cue = kind }
         for word in phrases.keys { words[word, default: WordInfo()].startsPhrase = true }

@@ -2,7 +2,8 @@
 extension QuoteLexicon {
     /// An open-addressing table from lower-case ASCII words to what the lists say about them, hashed with
     /// FNV-1a: a lookup hashes a token's bytes without building a string or running the standard hasher.
-    struct WordTable: Sendable {
+    /// A class, so that copying the lexicon retains the table once, not each of its arrays.
+    final class WordTable: Sendable {
         /// For each slot, the index of its entry plus one; 0 for an empty slot.
         private let slots: [Int32]
         /// All keys' bytes, one after another.

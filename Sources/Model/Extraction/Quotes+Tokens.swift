@@ -60,8 +60,8 @@ extension QuoteExtractor {
         let n = s.count
         var i = 0
         var nextSegment = 0
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(32)
+        // Lower-case bytes of the current word; longer words take the general path.
+        var buffer = [UInt8](repeating: 0, count: 64)
         while i < n {
             if nextSegment < segments.count && segments[nextSegment].open == i {
                 let segment = segments[nextSegment]
@@ -106,15 +106,15 @@ extension QuoteExtractor {
             var possessive = false
             var dotted = false
             var article = false
-            if ascii {
-                buffer.removeAll(keepingCapacity: true)
+            if ascii && j - i <= buffer.count {
+                var length = 0
                 for k in i..<j {
                     var v = UInt8(truncatingIfNeeded: s[k].value)
                     if v >= 0x41 && v <= 0x5A { v += 0x20; letters += 1; upperLetters += 1 }
                     else if v >= 0x61 && v <= 0x7A { letters += 1 }
-                    buffer.append(v)
+                    buffer[length] = v
+                    length += 1
                 }
-                var length = buffer.count
                 if length > 2 && buffer[length - 2] == UInt8(ascii: "'") && buffer[length - 1] == UInt8(ascii: "s") {
                     // "Israel's": the possessive ending is not part of the word.
                     possessive = true
@@ -124,7 +124,11 @@ extension QuoteExtractor {
                     if s[j - 1] == "S" { upperLetters -= 1 }
                 }
                 let bytes = buffer[0..<length]
-                lower = String(decoding: bytes, as: UTF8.self)
+                // Already valid UTF-8 (ASCII): copied without validation.
+                lower = String(unsafeUninitializedCapacity: length) { target in
+                    _ = target.initialize(from: bytes)
+                    return length
+                }
                 info = lexicon.info(bytes: bytes)
                 article = length > 3 && (buffer[0] == UInt8(ascii: "a") || buffer[0] == UInt8(ascii: "e"))
                     && buffer[1] == UInt8(ascii: "l") && buffer[2] == UInt8(ascii: "-")
@@ -145,7 +149,7 @@ extension QuoteExtractor {
                 info = lexicon.info(lower)
                 article = lower.hasPrefix("al-") || lower.hasPrefix("el-")
             }
-            if !possessive, lower.utf8.last == UInt8(ascii: "s"), j < n, s[j] == "'" || s[j] == "\u{2019}",
+            if !possessive, j < n, s[j] == "'" || s[j] == "\u{2019}", s[j - 1] == "s" || s[j - 1] == "S",
                j + 1 == n || !isWordScalar(s[j + 1]),
                !(nextSegment < segments.count && segments[nextSegment].open == j) {
                 // A plural possessive ("Houthis’ council"); a closing mark never gets here, as quoted

@@ -38,8 +38,11 @@ extension QuoteExtractor {
     }
 
     /// The text of a range of scalars, encoded as UTF-8 in one pass.
+    /// The exact length is counted first, so that a short text stays a small string with no allocation.
     static func string(_ s: [Unicode.Scalar], _ range: Range<Int>) -> String {
-        String(unsafeUninitializedCapacity: range.count * 4) { buffer in
+        var length = 0
+        for i in range { length += UTF8.width(s[i]) }
+        return String(unsafeUninitializedCapacity: length) { buffer in
             var n = 0
             for i in range {
                 let c = s[i]

@@ -147,7 +147,8 @@ public struct QuoteExtractor: Sendable {
             }
             // "Yousef Al Saudi and Anas Al Sharif" are two people, unless the whole is a body's name.
             var pieces = [i..<end]
-            if reader.classify(i, end, roleEnd: end).kind != .organization {
+            let joined = (i..<end).contains { tokens[$0].lower == "and" && !tokens[$0].capitalized }
+            if joined && reader.classify(i, end, roleEnd: end).kind != .organization {
                 pieces = []
                 var a = i
                 for j in i..<end where tokens[j].lower == "and" && !tokens[j].capitalized {

@@ -1,0 +1,510 @@
+/// A number phrase: the qualifier, the number itself and its range or vagueness.
+struct NumberPhrase {
+    /// Token index where the phrase starts (the qualifier or filler word, else the number).
+    var start: Int
+    /// Token index of the number's first token.
+    var first: Int
+    /// Token index one past the phrase.
+    var end: Int
+    /// The stated count; nil for vague amounts.
+    var count: Int?
+    /// The stated value, or for vague amounts the least value the word allows.
+    var low: Int
+    /// The top of a range ("10-15", "between 10 and 15").
+    var high: Int?
+    /// A vague plural amount ("dozens", "tens of thousands").
+    var vague: Bool
+    /// How the wording bounds the number.
+    var qualifier: CasualtyQualifier
+}
+
+/// A number phrase with what follows it: the victims' noun, if any, and the cues it carries.
+struct FigureCandidate {
+    /// The number phrase.
+    var phrase: NumberPhrase
+    /// Token index one past the victims' noun phrase (the phrase end when there is none).
+    var npEnd: Int
+    /// The victims' group, when a noun names them.
+    var group: VictimGroup?
+    /// The noun is a person noun ("people", "civilians", "Palestinians").
+    var person = false
+    /// A casualty adjective inside the noun phrase ("55 missing people").
+    var kindInNP: CasualtyKind?
+    /// The head noun is itself a casualty noun ("12 deaths", "three bodies").
+    var kindNoun: CasualtyKind?
+    /// Followed by "of whom" / "of them": a part of the figure before it.
+    var partAfter = false
+    /// "N of the M": a part of the next number.
+    var partOfNext = false
+    /// The noun is a unit, object or animal: never a figure ("19 buildings", "three police dogs").
+    var unit = false
+    /// The kind, once a pattern has found one.
+    var kind: CasualtyKind?
+    /// Token index span of the casualty word when it was used as evidence (for the figure's span).
+    var evidence: Range<Int>?
+    /// A sub-count; `parent` is the candidate index it belongs to.
+    var isPart = false
+    /// The candidate this one is a part of.
+    var parent: Int?
+}
+
+/// A figure read from a sentence, before ids, places and duplicates are settled.
+struct FoundFigure {
+    var kind: CasualtyKind
+    var count: Int?
+    var min: Int?
+    var max: Int?
+    var qualifier: CasualtyQualifier
+    var group: VictimGroup
+    var scope: CasualtyScope
+    /// Index into `document.sentences`.
+    var sentence: Int
+    var paragraph: Int
+    var span: TextSpan
+}
+
+/// Reads one document's casualty figures; one reader per extraction call.
+struct CasualtyReader {
+    let lex: CasualtyLexicon
+    let document: Document
+    /// Tokens of the paragraph being read.
+    var t: [CasualtyToken] = []
+    /// Token bounds of the sentence being read.
+    var lo = 0
+    var hi = 0
+
+    init(lexicon: CasualtyLexicon, document: Document) {
+        self.lex = lexicon
+        self.document = document
+    }
+
+    /// Every figure of the document in text order, duplicates included.
+    mutating func read() -> [FoundFigure] {
+        var figures: [FoundFigure] = []
+        var sentenceIndex = 0
+        let sentences = document.sentences
+        for paragraph in document.paragraphScalars.indices {
+            let first = sentenceIndex
+            while sentenceIndex < sentences.count && sentences[sentenceIndex].paragraph == paragraph {
+                sentenceIndex += 1
+            }
+            guard first < sentenceIndex else { continue }
+            // Cheap pre-filter: a paragraph without a digit or a letter sequence we care about is skipped
+            // before tokenizing. Digits are the common case; number words need the tokenizer.
+            t = CasualtyTokenizer.tokenize(document.paragraphScalars[paragraph])
+            let base = document.paragraphStarts[paragraph]
+            var k = 0
+            for s in first..<sentenceIndex {
+                let sentence = sentences[s]
+                let startRel = sentence.start - base, endRel = sentence.end - base
+                while k < t.count && t[k].start < startRel { k += 1 }
+                var e = k
+                while e < t.count && t[e].end <= endRel { e += 1 }
+                lo = k
+                hi = e
+                if passesPrefilter() {
+                    figures.append(contentsOf: readSentence(s, paragraph: paragraph, base: base))
+                }
+                k = e
+            }
+        }
+        return figures
+    }
+
+    /// The sentence has a number (digits or a number word) and a casualty word.
+    func passesPrefilter() -> Bool {
+        var number = false, trigger = false
+        for i in lo..<hi {
+            let tk = t[i]
+            if tk.isNumber {
+                number = true
+            } else if tk.isWord {
+                if !number && NumberWords.isNumberWord(tk.text) { number = true }
+                if !trigger && lex.triggers[tk.text] != nil { trigger = true }
+            }
+            if number && trigger { return true }
+        }
+        return false
+    }
+
+    // MARK: - Token helpers
+
+    /// The lower-cased word at `i`, or nil for numbers, punctuation and indices outside the sentence.
+    @inline(__always) func word(_ i: Int) -> String? {
+        i >= lo && i < hi && t[i].isWord ? t[i].text : nil
+    }
+
+    /// Whether the token at `i` is a quotation mark or bracket, which the patterns look through.
+    @inline(__always) func isTransparent(_ i: Int) -> Bool {
+        guard i >= lo && i < hi && t[i].isPunct else { return false }
+        let m = t[i].text
+        return m == "\"" || m == "[" || m == "]"
+    }
+
+    /// Whether the words of `phrase` stand at `i`.
+    func matches(_ phrase: [String], at i: Int) -> Bool {
+        guard i >= lo && i + phrase.count <= hi else { return false }
+        for (n, w) in phrase.enumerated() where word(i + n) != w { return false }
+        return true
+    }
+
+    /// The longest casualty phrase starting at `i` that has one of `roles`.
+    func trigger(at i: Int, roles: CasualtyLexicon.Roles) -> CasualtyLexicon.Trigger? {
+        guard let w = word(i), let list = lex.triggers[w] else { return nil }
+        return list.first { !$0.roles.isDisjoint(with: roles) && matches($0.words, at: i) }
+    }
+
+    /// The longest casualty phrase ending at `i` that has one of `roles`.
+    func trigger(endingAt i: Int, roles: CasualtyLexicon.Roles) -> CasualtyLexicon.Trigger? {
+        guard let w = word(i), let list = lex.triggersByLast[w] else { return nil }
+        return list.first { !$0.roles.isDisjoint(with: roles) && matches($0.words, at: i - $0.words.count + 1) }
+    }
+
+    /// A single-word casualty word at `i` with one of `roles`.
+    func singleTrigger(_ i: Int, roles: CasualtyLexicon.Roles) -> CasualtyLexicon.Trigger? {
+        guard let w = word(i), let list = lex.triggers[w] else { return nil }
+        return list.first { $0.words.count == 1 && !$0.roles.isDisjoint(with: roles) }
+    }
+
+    // MARK: - Sentence
+
+    /// Reads the figures of one sentence (tokens `lo..<hi` of the current paragraph).
+    mutating func readSentence(_ s: Int, paragraph: Int, base: Int) -> [FoundFigure] {
+        var candidates: [FigureCandidate] = []
+        var i = lo
+        while i < hi {
+            if let phrase = numberPhrase(at: i) {
+                if !isNonCount(phrase) {
+                    candidates.append(nounPhrase(after: phrase))
+                }
+                i = phrase.end
+            } else {
+                i += 1
+            }
+        }
+        guard !candidates.isEmpty else { return [] }
+        borrowCoordinatedHeads(&candidates)
+        findKinds(&candidates)
+        return figures(from: candidates, sentence: s, paragraph: paragraph, base: base)
+    }
+
+    // MARK: - Numbers
+
+    /// Parses a number phrase whose number starts at `i`, with its qualifier; nil when `i` starts no number.
+    func numberPhrase(at i: Int) -> NumberPhrase? {
+        guard let (count, low, high, vague, end) = number(at: i) else { return nil }
+        var phrase = NumberPhrase(start: i, first: i, end: end, count: count, low: low, high: high, vague: vague,
+                                  qualifier: vague ? .vague : (high != nil ? .range : .exact))
+        // Qualifier before, looking through fillers ("at least another 37", "a further 83").
+        var k = i - 1
+        while k >= lo, let w = word(k), CasualtyWords.fillers.contains(w) {
+            if w == "a" && word(k + 1) != "further" { break }
+            k -= 1
+        }
+        if k >= lo, let w = word(k), let list = lex.qualifiersBefore[w] {
+            for q in list where matches(q.words, at: k - q.words.count + 1) {
+                if !vague && high == nil { phrase.qualifier = q.qualifier }
+                phrase.start = k - q.words.count + 1
+                break
+            }
+        }
+        if phrase.start == i {
+            // Fillers alone still belong to the phrase ("another 17 people").
+            var f = i - 1
+            while f >= lo, let w = word(f), w == "another" || w == "further" || (w == "a" && word(f + 1) == "further") {
+                phrase.start = f
+                f -= 1
+            }
+        }
+        // Qualifier after ("50 or more").
+        if let w = word(end), let list = lex.qualifiersAfter[w] {
+            for q in list where matches(q.words, at: end) {
+                if !vague && high == nil { phrase.qualifier = q.qualifier }
+                phrase.end = end + q.words.count
+                break
+            }
+        }
+        // "between 10 and 15" / "10-15" / "200 to 300" is a range whatever came before.
+        return phrase
+    }
+
+    /// The number at `i`: (count, low, high, vague, end), or nil.
+    func number(at i: Int) -> (Int?, Int, Int?, Bool, Int)? {
+        guard i >= lo && i < hi else { return nil }
+        let tk = t[i]
+        var value: Double
+        var end: Int
+        if tk.isNumber {
+            value = tk.value
+            end = i + 1
+            if let w = word(end), !t[end].hyphenBefore, !t[end].attachedBefore,
+               let m = NumberWords.multipliers[w], w != "dozen" {
+                value *= Double(m)
+                end += 1
+            }
+        } else if tk.isWord {
+            let w = tk.text
+            if w == "a" || w == "an" {
+                guard let next = word(i + 1), let m = NumberWords.multipliers[next] else { return nil }
+                value = Double(m)
+                end = i + 2
+                if let more = word(end), let m2 = NumberWords.multipliers[more], m2 > m { value *= Double(m2); end += 1 }
+            } else if w == "half" {
+                // "half a dozen", "half a million", "half-a-million"
+                guard word(i + 1) == "a", let next = word(i + 2), let m = NumberWords.multipliers[next] else { return nil }
+                value = Double(m) / 2
+                end = i + 3
+            } else if let v = NumberWords.vagueCompounds[w], word(i + 1) == "of", let next = word(i + 2),
+                      let least = v[next] {
+                return (nil, least, nil, true, i + 3)
+            } else if let least = NumberWords.vague[w] {
+                return (nil, least, nil, true, i + 1)
+            } else if w == "several" || w == "many", let next = word(i + 1), next == "hundred" || next == "thousand" {
+                return (nil, next == "hundred" ? 200 : 2_000, nil, true, i + 2)
+            } else if w == "dozen" {
+                value = 12
+                end = i + 1
+            } else if let v = NumberWords.value(of: w) {
+                value = Double(v)
+                end = i + 1
+                if NumberWords.tens[w] != nil, let u = word(end), t[end].hyphenBefore, let uv = NumberWords.units[u],
+                   uv > 0, uv < 10 {
+                    value += Double(uv)
+                    end += 1
+                }
+                if word(end) == "hundred" {
+                    value *= 100
+                    end += 1
+                    if word(end) == "and", let u = word(end + 1), let uv = NumberWords.value(of: u) {
+                        value += Double(uv)
+                        end += 2
+                    }
+                }
+                if let m = word(end), !t[end].hyphenBefore, let mv = NumberWords.multipliers[m], mv != 100 {
+                    value *= Double(mv)
+                    end += 1
+                }
+                if w == "one" {
+                    // "one" is a pronoun in "the one killed", "no one", "one of the most …", "one another".
+                    if let p = word(i - 1), CasualtyWords.oneBlockers.contains(p) { return nil }
+                    if let n = word(end), n == "another" { return nil }
+                    if word(end) == "of", let n = word(end + 1), !CasualtyWords.partitives.contains(n) { return nil }
+                }
+            } else {
+                return nil
+            }
+        } else {
+            return nil
+        }
+        // Ranges: "10-15", "200 to 300", "between 10 and 15".
+        if end < hi, t[end].isNumber, t[end].hyphenBefore, t[end].value > value {
+            let high = Int(t[end].value)
+            return (Int(value), Int(value), high, false, end + 1)
+        }
+        if word(end) == "to" || (word(end) == "and" && word(i - 1) == "between"),
+           let (c2, _, _, v2, e2) = number(at: end + 1), !v2, let c2 = c2, Double(c2) > value {
+            return (Int(value), Int(value), c2, false, e2)
+        }
+        guard value >= 1 || value == 0 && false else { return nil }
+        return (Int(value), Int(value), nil, false, end)
+    }
+
+    /// Named conditions under which a number is not a count of people.
+    func isNonCount(_ p: NumberPhrase) -> Bool {
+        let i = p.first
+        let tk = t[i]
+        let next = p.end < hi ? t[p.end] : nil
+        let prevWord = word(i - 1)
+        // A model or designation joined to a word: "F-16", "X-59", "COVID-19".
+        if tk.hyphenBefore && i > lo && t[i - 1].isWord { return true }
+        // Money: "$415m", "£270m".
+        if i > lo, t[i - 1].isPunct, CasualtyWords.currency.contains(t[i - 1].text) { return true }
+        if let next {
+            // A unit glued to the number: "9mm", "40km", "3am", "1990s", "10th".
+            if next.isWord && next.attachedBefore && !next.hyphenBefore { return true }
+            // A compound modifier: "28-year-old", "five-day", "550-seat", "22,000-strong".
+            if next.isWord && next.hyphenBefore { return true }
+            // Percentages and clock times: "30%", "4:45".
+            if next.isPunct && (next.text == "%" || (next.text == ":" && p.end + 1 < hi && t[p.end + 1].isNumber)) {
+                return true
+            }
+        }
+        if i > lo, t[i - 1].isPunct, t[i - 1].text == ":", t[i - 1].attachedBefore { return true }
+        // Dates: "April 25", "25 April", "May 6".
+        if i > lo, t[i - 1].isWord, t[i - 1].capitalized, CasualtyWords.months.contains(t[i - 1].text) { return true }
+        if let next, next.isWord, next.capitalized, CasualtyWords.months.contains(next.text) { return true }
+        // Years: a bare four-digit number from 1800 to 2100 ("in 2013", "since 2009"), unless people follow.
+        if tk.isNumber, tk.end - tk.start == 4, p.count != nil, (1800...2100).contains(p.low), p.high == nil || p.end - p.first <= 2 {
+            if let n = word(p.end), lex.groups[n] != nil { return false }
+            return true
+        }
+        // Ages: "aged 6 and 7", "both aged 27", "the ages of eight and 15", "aged between 5 and 6".
+        if let w = prevWord, CasualtyWords.ageWords.contains(w) { return true }
+        if let w = prevWord, w == "of" || w == "between", let w2 = word(i - 2), CasualtyWords.ageWords.contains(w2) {
+            return true
+        }
+        if let w = prevWord, w == "between", let w2 = word(i - 3), CasualtyWords.ageWords.contains(w2) { return true }
+        // Decimals count measures, not people ("magnitude 7.3"), unless scaled ("1.5 million").
+        if tk.isNumber, tk.text.contains("."), p.end - p.first == 1 { return true }
+        return false
+    }
+
+    // MARK: - Noun phrase
+
+    /// Reads the noun phrase after a number: the victims' noun, units, casualty adjectives and nouns.
+    func nounPhrase(after phrase: NumberPhrase) -> FigureCandidate {
+        var c = FigureCandidate(phrase: phrase, npEnd: phrase.end)
+        var k = phrase.end
+        var steps = 0
+        var unit = false
+        var afterOf = false
+        while k < hi && steps < 7 {
+            steps += 1
+            if isTransparent(k) { k += 1; continue }
+            guard let w = word(k) else { break }
+            if w == "more" || w == "other" || w == "others" || w == "additional" {
+                if w == "others" { c.group = nil; c.npEnd = k + 1 }
+                k += 1
+                if w == "others" { break }
+                continue
+            }
+            if w == "of" {
+                if let n = word(k + 1), CasualtyWords.partitives.contains(n), c.group == nil {
+                    c.partAfter = true
+                    c.npEnd = k + 2
+                    break
+                }
+                if word(k + 1) == "the", k + 2 < hi, numberPhrase(at: k + 2) != nil, c.group == nil {
+                    c.partOfNext = true
+                    break
+                }
+                // "dozens of rebels", "hundreds of thousands of people": the noun follows "of".
+                if c.group == nil && !afterOf && k == phrase.end + (phrase.end < hi && word(phrase.end) == "more" ? 1 : 0) {
+                    afterOf = true
+                    k += 1
+                    continue
+                }
+                break
+            }
+            if lex.units.contains(w) { unit = true; c.npEnd = k + 1; break }
+            if let g = lex.groups[w] {
+                // Casualty nouns that also name people ("hostages") count as casualty nouns here.
+                if let tr = singleTrigger(k, roles: .noun), !(word(k + 1).map { lex.groups[$0] != nil } ?? false) {
+                    c.kindNoun = tr.kind
+                }
+                c.group = g
+                c.person = true
+                c.npEnd = k + 1
+                k += 1
+                // Compound nouns: "police officers", "police dogs", "security officers".
+                if let n = word(k), lex.groups[n] != nil || lex.units.contains(n) { continue }
+                // Noun lists: "journalists and media workers", "patients, children and nurses".
+                var m = k
+                while m < hi, word(m) == "and" || (t[m].isPunct && t[m].text == ","),
+                      let n = word(m + 1), !CasualtyWords.function.contains(n), lex.triggers[n] == nil,
+                      numberPhrase(at: m + 1) == nil {
+                    var e = m + 1
+                    while let x = word(e), !CasualtyWords.function.contains(x), lex.triggers[x] == nil,
+                          !lex.units.contains(x), e - m <= 3 { e += 1 }
+                    guard e > m + 1, let last = word(e - 1), lex.groups[last] != nil || last.hasSuffix("s") else { break }
+                    c.npEnd = e
+                    m = e
+                }
+                break
+            }
+            if let tr = singleTrigger(k, roles: .noun) {
+                // "12 deaths", "three bodies", "more than 200 injuries", "eight dead", "seven missing".
+                if let n = word(k + 1), lex.groups[n] != nil, let p = singleTrigger(k, roles: .passive) {
+                    c.kindInNP = p.kind  // "26 injured people"
+                    k += 1
+                    continue
+                }
+                c.kindNoun = tr.kind
+                c.npEnd = k + 1
+                break
+            }
+            if let tr = singleTrigger(k, roles: .passive) {
+                if let n = word(k + 1), lex.groups[n] != nil || (n.hasSuffix("s") && !CasualtyWords.function.contains(n)) {
+                    c.kindInNP = tr.kind  // "55 missing people", "thousands of displaced people"
+                    k += 1
+                    continue
+                }
+                break
+            }
+            if CasualtyWords.function.contains(w) || lex.triggers[w] != nil { break }
+            let nextIsWord = word(k + 1).map { !CasualtyWords.function.contains($0) && lex.triggers[$0] == nil } ?? false
+            if t[k].capitalized {
+                // A demonym plural heads the phrase ("38 Yemenis", "19 Palestinians"); other capitals modify it.
+                if w.hasSuffix("s"), w.count > 3, !(k + 1 < hi && t[k + 1].isWord && t[k + 1].capitalized) {
+                    c.group = .people
+                    c.person = true
+                    c.npEnd = k + 1
+                    break
+                }
+                k += 1
+                continue
+            }
+            if w.hasSuffix("ly") { break }
+            if w.hasSuffix("s"), !w.hasSuffix("ss"), !nextIsWord {
+                c.group = .people  // an unlisted plural noun: "members", "expatriates"
+                c.person = true
+                c.npEnd = k + 1
+                break
+            }
+            if nextIsWord { k += 1; continue }  // an adjective: "armed", "foreign", "high-ranking"
+            break
+        }
+        if unit { c.unit = true; c.kindNoun = nil; c.kindInNP = nil; c.group = nil; c.person = false }
+        return c
+    }
+
+    /// "hundreds and probably thousands of men": the first number shares the noun of the second.
+    func borrowCoordinatedHeads(_ cs: inout [FigureCandidate]) {
+        guard cs.count > 1 else { return }
+        for n in stride(from: cs.count - 2, through: 0, by: -1) where !cs[n].unit && cs[n].group == nil {
+            var k = cs[n].npEnd
+            guard word(k) == "and" || word(k) == "or" else { continue }
+            k += 1
+            while let w = word(k), w.hasSuffix("ly") || w == "probably" || w == "perhaps" || w == "even" { k += 1 }
+            if cs[n + 1].phrase.start == k, cs[n + 1].group != nil {
+                cs[n].group = cs[n + 1].group
+                cs[n].person = cs[n + 1].person
+            }
+        }
+    }
+}
+
+extension CasualtyReader {
+    // MARK: - Finishing
+
+    /// Removes restated figures, finds places and numbers the figures in text order.
+    ///
+    /// A figure restates an earlier one when kind and count are the same and the wordings do not bound the
+    /// number from opposite sides ("as many as 80" and "more than 80" are two claims; "at least eight" and
+    /// "eight" are one). Vague amounts are never merged: two "dozens" need not be the same dozens.
+    static func finish(_ found: [FoundFigure], document: Document, entities: [ArticleEntity]) -> [Casualty] {
+        var kept: [FoundFigure] = []
+        for f in found.sorted(by: { $0.span < $1.span }) {
+            let restated = f.count != nil && kept.contains { k in
+                k.kind == f.kind && k.count == f.count && !opposite(k.qualifier, f.qualifier)
+            }
+            if !restated { kept.append(f) }
+        }
+        let places = PlaceFinder(document: document, entities: entities)
+        return kept.enumerated().map { n, f in
+            let sentence = document.sentences[f.sentence]
+            return Casualty(
+                id: "\(document.id)-c\(n + 1)", articleId: document.id, date: document.date, kind: f.kind,
+                count: f.count, min: f.min, max: f.max, qualifier: f.qualifier, group: f.group, scope: f.scope,
+                location: places.place(for: f, sentence: sentence), sentence: sentence.text, span: f.span,
+                paragraph: f.paragraph)
+        }
+    }
+
+    /// Whether two qualifiers bound a number from opposite sides.
+    static func opposite(_ a: CasualtyQualifier, _ b: CasualtyQualifier) -> Bool {
+        let above: Set<CasualtyQualifier> = [.moreThan, .atLeast]
+        let below: Set<CasualtyQualifier> = [.upTo, .fewerThan, .nearly]
+        return (above.contains(a) && below.contains(b)) || (below.contains(a) && above.contains(b))
+    }
+}

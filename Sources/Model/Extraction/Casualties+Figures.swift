@@ -363,7 +363,7 @@ struct CasualtyReader {
             if isTransparent(k) { k += 1; continue }
             guard let w = word(k) else { break }
             if w == "more" || w == "other" || w == "others" || w == "additional" {
-                if w == "others" { c.group = nil; c.npEnd = k + 1 }
+                if c.group == nil { c.npEnd = k + 1 }  // "thousands more have been wounded", "70 others injured"
                 k += 1
                 if w == "others" { break }
                 continue

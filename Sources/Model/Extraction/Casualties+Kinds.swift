@@ -24,6 +24,11 @@ extension CasualtyReader {
             } else if let (k, ev) = activeKind(cs[n]) {
                 cs[n].kind = k
                 cs[n].evidence = ev
+                // The object of its own verb is no part of an earlier figure ("killing up to 300 of them").
+                if cs[n].partAfter && !opener {
+                    cs[n].isPart = false
+                    cs[n].group = cs[n].group ?? .people
+                }
             } else if let (k, ev) = passiveKind(cs[n], in: cs) {
                 cs[n].kind = k
                 cs[n].evidence = ev
@@ -53,7 +58,8 @@ extension CasualtyReader {
             if let p = cs[n].parent {
                 if cs[n].kind == nil { cs[n].kind = cs[p].kind }
             } else {
-                cs[n].kind = nil
+                // No parent: a figure only if its own words make it one ("the dead included 3 children").
+                cs[n].isPart = false
             }
         }
         for n in cs.indices where cs[n].isPart && cs[n].parent != nil && cs[n].kind == nil {
@@ -156,6 +162,8 @@ extension CasualtyReader {
                 guard e < hi, let x = word(e), CasualtyWords.auxiliaries.contains(x) || lex.triggers[x] != nil else {
                     return nil
                 }
+                // "Ten of the killed": after a determiner the casualty word is a noun, not the victims' verb.
+                if word(e - 1) == "the" { return nil }
                 usedPhrase = true
                 k = e
                 continue

@@ -79,52 +79,24 @@ struct CasualtyReader {
     }
 
     /// Every figure of the document in text order, duplicates included.
+    ///
+    /// Each sentence first goes through the cheap pre-filter (a digit or number word, and a casualty word,
+    /// found by hashing words while scanning scalars); only the few that pass are tokenized and read.
     mutating func read() -> [FoundFigure] {
         var figures: [FoundFigure] = []
-        var sentenceIndex = 0
-        let sentences = document.sentences
-        for paragraph in document.paragraphScalars.indices {
-            let first = sentenceIndex
-            while sentenceIndex < sentences.count && sentences[sentenceIndex].paragraph == paragraph {
-                sentenceIndex += 1
-            }
-            guard first < sentenceIndex else { continue }
-            // Cheap pre-filter: a paragraph without a digit or a letter sequence we care about is skipped
-            // before tokenizing. Digits are the common case; number words need the tokenizer.
-            t = CasualtyTokenizer.tokenize(document.paragraphScalars[paragraph])
-            let base = document.paragraphStarts[paragraph]
-            var k = 0
-            for s in first..<sentenceIndex {
-                let sentence = sentences[s]
-                let startRel = sentence.start - base, endRel = sentence.end - base
-                while k < t.count && t[k].start < startRel { k += 1 }
-                var e = k
-                while e < t.count && t[e].end <= endRel { e += 1 }
-                lo = k
-                hi = e
-                if passesPrefilter() {
-                    figures.append(contentsOf: readSentence(s, paragraph: paragraph, base: base))
-                }
-                k = e
-            }
+        for (s, sentence) in document.sentences.enumerated() {
+            let p = sentence.paragraph
+            let base = document.paragraphStarts[p]
+            let scalars = document.paragraphScalars[p]
+            let range = (sentence.start - base)..<(sentence.end - base)
+            guard CasualtyTokenizer.mayHoldFigure(scalars, in: range, numberWords: lex.numberWordHashes,
+                                                  casualtyWords: lex.casualtyWordHashes) else { continue }
+            t = CasualtyTokenizer.tokenize(scalars, in: range)
+            lo = 0
+            hi = t.count
+            figures.append(contentsOf: readSentence(s, paragraph: p, base: base))
         }
         return figures
-    }
-
-    /// The sentence has a number (digits or a number word) and a casualty word.
-    func passesPrefilter() -> Bool {
-        var number = false, trigger = false
-        for i in lo..<hi {
-            let tk = t[i]
-            if tk.isNumber {
-                number = true
-            } else if tk.isWord {
-                if !number && NumberWords.isNumberWord(tk.text) { number = true }
-                if !trigger && lex.triggers[tk.text] != nil { trigger = true }
-            }
-            if number && trigger { return true }
-        }
-        return false
     }
 
     // MARK: - Token helpers
@@ -192,6 +164,7 @@ struct CasualtyReader {
 
     /// Parses a number phrase whose number starts at `i`, with its qualifier; nil when `i` starts no number.
     func numberPhrase(at i: Int) -> NumberPhrase? {
+        guard i >= lo && i < hi, t[i].isNumber || NumberWords.starters.contains(t[i].text) else { return nil }
         guard let (count, low, high, vague, end) = number(at: i) else { return nil }
         var phrase = NumberPhrase(start: i, first: i, end: end, count: count, low: low, high: high, vague: vague,
                                   qualifier: vague ? .vague : (high != nil ? .range : .exact))

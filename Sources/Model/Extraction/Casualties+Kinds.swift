@@ -213,6 +213,7 @@ extension CasualtyReader {
 
     /// Turns the candidates that found a kind into figures: group, scope, bounds and span.
     func figures(from cs: [FigureCandidate], sentence s: Int, paragraph: Int, base: Int) -> [FoundFigure] {
+        guard cs.contains(where: { $0.kind != nil && !$0.unit }) else { return [] }
         let cumulativeClauses = cumulativeClauseStarts()
         var result: [FoundFigure] = []
         var byCandidate: [Int: Int] = [:]

@@ -27,14 +27,21 @@ struct CasualtyToken {
 }
 
 /// Splits paragraph scalars into `CasualtyToken`s without Foundation or regular expressions.
+///
+/// ASCII takes a fast path (no Unicode property look-ups, no per-scalar strings); other scalars fall back to
+/// their Unicode properties.
 enum CasualtyTokenizer {
-    /// Tokenizes `s`; hyphens between two tokens with no space set `hyphenBefore` instead of becoming tokens.
-    static func tokenize(_ s: [Unicode.Scalar]) -> [CasualtyToken] {
+    /// Tokenizes `s[range]` (offsets stay relative to `s`); hyphens between two tokens with no space set
+    /// `hyphenBefore` instead of becoming tokens.
+    static func tokenize(_ s: [Unicode.Scalar], in range: Range<Int>? = nil) -> [CasualtyToken] {
+        let r = range ?? 0..<s.count
         var tokens: [CasualtyToken] = []
-        tokens.reserveCapacity(s.count / 5)
-        let n = s.count
-        var i = 0
+        tokens.reserveCapacity(r.count / 5 + 4)
+        let n = r.upperBound
+        var i = r.lowerBound
         var pendingHyphen = false
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(32)
         while i < n {
             let c = s[i]
             if isSpace(c) {
@@ -45,59 +52,72 @@ enum CasualtyTokenizer {
             let attached = i > 0 && !isSpace(s[i - 1]) && !pendingHyphen
             if isDigit(c) {
                 var j = i
-                var digits = String.UnicodeScalarView()
+                buffer.removeAll(keepingCapacity: true)
                 var seenDot = false
                 while j < n {
                     let d = s[j]
                     if isDigit(d) {
-                        digits.append(d)
+                        buffer.append(UInt8(d.value))
                         j += 1
-                    } else if d == ",", hasThreeDigits(s, j + 1) {
+                    } else if d == ",", hasThreeDigits(s, j + 1, limit: n) {
                         j += 1  // thousands separator: "1,200"
                     } else if d == ".", !seenDot, j + 1 < n, isDigit(s[j + 1]) {
                         seenDot = true
-                        digits.append(d)
+                        buffer.append(0x2E)
                         j += 1
                     } else {
                         break
                     }
                 }
-                let text = String(digits)
+                let text = String(decoding: buffer, as: UTF8.self)
                 tokens.append(CasualtyToken(kind: .number, text: text, value: Double(text) ?? 0, start: i, end: j,
                                             capitalized: false, hyphenBefore: pendingHyphen, attachedBefore: attached))
                 pendingHyphen = false
                 i = j
                 continue
             }
-            if c.properties.isAlphabetic {
+            if isLetter(c) {
                 var j = i
-                var word = String.UnicodeScalarView()
+                buffer.removeAll(keepingCapacity: true)
                 while j < n {
                     let d = s[j]
-                    if d.properties.isAlphabetic {
-                        word.append(contentsOf: d.properties.lowercaseMapping.unicodeScalars)
+                    if d.value < 128 {
+                        let v = UInt8(d.value)
+                        if v >= 0x61 && v <= 0x7A {
+                            buffer.append(v)
+                            j += 1
+                            continue
+                        }
+                        if v >= 0x41 && v <= 0x5A {
+                            buffer.append(v + 32)
+                            j += 1
+                            continue
+                        }
+                    } else if d.properties.isAlphabetic {
+                        buffer.append(contentsOf: d.properties.lowercaseMapping.utf8)
                         j += 1
-                    } else if (d == "'" || d == "\u{2019}"), j + 1 < n, s[j + 1].properties.isAlphabetic {
-                        word.append("'")  // "Israel's", "don't"
+                        continue
+                    }
+                    if (d == "'" || d == "\u{2019}"), j + 1 < n, isLetter(s[j + 1]) {
+                        buffer.append(0x27)  // "Israel's", "don't"
                         j += 1
-                    } else if d == ".", j - i == 1 || (j >= 2 && s[j - 2] == "."), j + 1 < n,
-                              s[j + 1].properties.isAlphabetic, j + 2 >= n || !s[j + 2].properties.isAlphabetic {
-                        word.append(".")  // "a.m.", "u.s."
+                    } else if d == ".", j - i == 1 || (j >= 2 && s[j - 2] == "."), j + 1 < n, isLetter(s[j + 1]),
+                              j + 2 >= n || !isLetter(s[j + 2]) {
+                        buffer.append(0x2E)  // "a.m.", "u.s."
                         j += 1
                     } else {
                         break
                     }
                 }
-                tokens.append(CasualtyToken(kind: .word, text: String(word), value: 0, start: i, end: j,
-                                            capitalized: c.properties.isUppercase, hyphenBefore: pendingHyphen,
+                tokens.append(CasualtyToken(kind: .word, text: String(decoding: buffer, as: UTF8.self), value: 0,
+                                            start: i, end: j, capitalized: isUpper(c), hyphenBefore: pendingHyphen,
                                             attachedBefore: attached))
                 pendingHyphen = false
                 i = j
                 continue
             }
             // A hyphen between two non-space characters joins them ("twenty-one", "10-15", "28-year-old").
-            if c == "-" || c == "\u{2011}", i > 0, i + 1 < n, !isSpace(s[i - 1]), !isSpace(s[i + 1]),
-               isWordOrDigit(s[i - 1]), isWordOrDigit(s[i + 1]) {
+            if c == "-" || c == "\u{2011}", i > r.lowerBound, i + 1 < n, isWordOrDigit(s[i - 1]), isWordOrDigit(s[i + 1]) {
                 pendingHyphen = true
                 i += 1
                 continue
@@ -117,18 +137,64 @@ enum CasualtyTokenizer {
     }
 
     @inline(__always) static func isSpace(_ c: Unicode.Scalar) -> Bool {
-        c == " " || c == "\n" || c == "\t" || c == "\r" || c == "\u{00A0}" || (c.value > 127 && c.properties.isWhitespace)
+        if c.value < 128 { return c == " " || c == "\n" || c == "\t" || c == "\r" }
+        return c.properties.isWhitespace
     }
 
     @inline(__always) static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }
 
-    @inline(__always) static func isWordOrDigit(_ c: Unicode.Scalar) -> Bool {
-        isDigit(c) || c.properties.isAlphabetic
+    @inline(__always) static func isLetter(_ c: Unicode.Scalar) -> Bool {
+        if c.value < 128 { return (c.value | 0x20) >= 0x61 && (c.value | 0x20) <= 0x7A }
+        return c.properties.isAlphabetic
     }
 
+    @inline(__always) static func isUpper(_ c: Unicode.Scalar) -> Bool {
+        if c.value < 128 { return c.value >= 0x41 && c.value <= 0x5A }
+        return c.properties.isUppercase
+    }
+
+    @inline(__always) static func isWordOrDigit(_ c: Unicode.Scalar) -> Bool { isDigit(c) || isLetter(c) }
+
     /// Exactly three digits at `k`, not followed by a fourth ("1,200" but not "1,2345").
-    static func hasThreeDigits(_ s: [Unicode.Scalar], _ k: Int) -> Bool {
-        guard k + 2 < s.count, isDigit(s[k]), isDigit(s[k + 1]), isDigit(s[k + 2]) else { return false }
-        return k + 3 >= s.count || !isDigit(s[k + 3])
+    static func hasThreeDigits(_ s: [Unicode.Scalar], _ k: Int, limit: Int) -> Bool {
+        guard k + 2 < limit, isDigit(s[k]), isDigit(s[k + 1]), isDigit(s[k + 2]) else { return false }
+        return k + 3 >= limit || !isDigit(s[k + 3])
+    }
+
+    /// FNV-1a hash of a lower-cased ASCII word, as the pre-filter computes it while scanning.
+    @inline(__always) static func hash(_ word: some Sequence<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in word { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return h
+    }
+
+    /// The cheap pre-filter: whether `s[range]` has a number (digits or a number word) and a casualty word,
+    /// found by hashing words on the fly instead of building strings.
+    static func mayHoldFigure(_ s: [Unicode.Scalar], in range: Range<Int>, numberWords: WordTable<Bool>,
+                              casualtyWords: WordTable<Bool>) -> Bool {
+        var number = false, casualty = false
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var inWord = false
+        // Unsafe only to drop per-scalar bounds checks in the hottest loop; `range` lies inside `s`.
+        return s.withUnsafeBufferPointer { buffer -> Bool in
+            for i in range.lowerBound...range.upperBound {
+                let v = i < range.upperBound ? buffer[i].value : 32
+                let lower = v | 0x20
+                if lower >= 0x61 && lower <= 0x7A && (v < 0x5B || v > 0x60) {
+                    h = (h ^ UInt64(lower)) &* 0x100_0000_01b3
+                    inWord = true
+                    continue
+                }
+                if inWord {
+                    if !number && numberWords.containsHash(h) { number = true }
+                    if !casualty && casualtyWords.containsHash(h) { casualty = true }
+                    if number && casualty { return true }
+                    h = 0xcbf2_9ce4_8422_2325
+                    inWord = false
+                }
+                if v >= 48 && v <= 57 { number = true }
+            }
+            return number && casualty
+        }
     }
 }

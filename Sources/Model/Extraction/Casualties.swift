@@ -37,19 +37,23 @@ public struct CasualtyLexicon: Sendable {
     }
 
     /// Casualty phrases keyed by their first word, longest first.
-    let triggers: [String: [Trigger]]
+    let triggers: WordTable<[Trigger]>
     /// Casualty phrases keyed by their last word, longest first (for matching backwards from a number).
-    let triggersByLast: [String: [Trigger]]
+    let triggersByLast: WordTable<[Trigger]>
     /// Victim nouns and their groups.
-    let groups: [String: VictimGroup]
+    let groups: WordTable<VictimGroup>
     /// Qualifiers that stand before the number, keyed by their last word, longest first.
-    let qualifiersBefore: [String: [Qualifier]]
+    let qualifiersBefore: WordTable<[Qualifier]>
     /// Qualifiers that stand after the number, keyed by their first word.
-    let qualifiersAfter: [String: [Qualifier]]
+    let qualifiersAfter: WordTable<[Qualifier]>
     /// Cumulative-scope cue phrases, keyed by their first word.
-    let scopeCues: [String: [[String]]]
+    let scopeCues: WordTable<[[String]]>
     /// Nouns that never count people (units, objects, households, animals).
-    let units: Set<String>
+    let units: WordTable<Bool>
+    /// Pre-filter table of the number words.
+    let numberWordHashes: WordTable<Bool>
+    /// Pre-filter table of the casualty words (every word of a casualty phrase but a few particles).
+    let casualtyWordHashes: WordTable<Bool>
 
     /// The files this lexicon reads, relative to the configuration directory.
     static let files = (kinds: "casualties/kinds.tsv", groups: "casualties/groups.tsv",
@@ -81,8 +85,8 @@ public struct CasualtyLexicon: Sendable {
             triggers[words[0], default: []].append(trigger)
             byLast[words[words.count - 1], default: []].append(trigger)
         }
-        self.triggers = triggers.mapValues { $0.sorted { $0.words.count > $1.words.count } }
-        self.triggersByLast = byLast.mapValues { $0.sorted { $0.words.count > $1.words.count } }
+        self.triggers = WordTable(triggers.map { ($0.key, $0.value.sorted { $0.words.count > $1.words.count }) })
+        self.triggersByLast = WordTable(byLast.map { ($0.key, $0.value.sorted { $0.words.count > $1.words.count }) })
 
         var groups: [String: VictimGroup] = [:]
         for (line, fields) in try Self.rows(directory, Self.files.groups, columns: 2) {
@@ -91,7 +95,7 @@ public struct CasualtyLexicon: Sendable {
             }
             groups[fields[0].lowercased()] = group
         }
-        self.groups = groups
+        self.groups = WordTable(groups.map { ($0.key, $0.value) })
 
         var before: [String: [Qualifier]] = [:]
         var after: [String: [Qualifier]] = [:]
@@ -109,16 +113,28 @@ public struct CasualtyLexicon: Sendable {
                                    reason: "line \(line): position must be 'before' or 'after', not '\(fields[2])'")
             }
         }
-        self.qualifiersBefore = before.mapValues { $0.sorted { $0.words.count > $1.words.count } }
-        self.qualifiersAfter = after.mapValues { $0.sorted { $0.words.count > $1.words.count } }
+        self.qualifiersBefore = WordTable(before.map { ($0.key, $0.value.sorted { $0.words.count > $1.words.count }) })
+        self.qualifiersAfter = WordTable(after.map { ($0.key, $0.value.sorted { $0.words.count > $1.words.count }) })
 
         var cues: [String: [[String]]] = [:]
         for (_, fields) in try Self.rows(directory, Self.files.scope, columns: 1) {
             let words = Self.words(fields[0])
             cues[words[0], default: []].append(words)
         }
-        self.scopeCues = cues
-        self.units = Set(try Self.rows(directory, Self.files.units, columns: 1).map { $0.1[0].lowercased() })
+        self.scopeCues = WordTable(cues.map { ($0.key, $0.value) })
+        self.units = WordTable(try Self.rows(directory, Self.files.units, columns: 1).map { ($0.1[0].lowercased(), true) })
+
+        let numberWords = Array(NumberWords.units.keys) + Array(NumberWords.tens.keys)
+            + Array(NumberWords.multipliers.keys) + Array(NumberWords.vague.keys) + ["tens", "half"]
+        self.numberWordHashes = WordTable(numberWords.map { ($0, true) })
+        let particles: Set<String> = ["to", "the", "of", "their", "for", "a", "an", "at"]
+        var casualtyWords: Set<String> = []
+        for list in triggers.values {
+            for trigger in list {
+                for word in trigger.words where !particles.contains(word) { casualtyWords.insert(word) }
+            }
+        }
+        self.casualtyWordHashes = WordTable(casualtyWords.map { ($0, true) })
     }
 
     /// "config/casualties/kinds.tsv" for error messages.

@@ -52,4 +52,9 @@ public enum NumberWords {
         units[word] != nil || tens[word] != nil || multipliers[word] != nil || vague[word] != nil
             || word == "tens" || word == "half"
     }
+
+    /// Every word that can start a number phrase, for a fast first test before the tables above.
+    static let starters: WordTable<Bool> = WordTable<Bool>.of(
+        Array(units.keys) + Array(tens.keys) + Array(vague.keys)
+            + ["a", "an", "half", "several", "many", "dozen", "tens"])
 }

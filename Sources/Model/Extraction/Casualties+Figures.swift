@@ -28,6 +28,8 @@ struct FigureCandidate {
     var group: VictimGroup?
     /// The noun is a person noun ("people", "civilians", "Palestinians").
     var person = false
+    /// The person noun is a listed victim word, not a guess from a plural or a capital.
+    var listed = false
     /// A casualty adjective inside the noun phrase ("55 missing people").
     var kindInNP: CasualtyKind?
     /// The head noun is itself a casualty noun ("12 deaths", "three bodies").
@@ -367,6 +369,7 @@ struct CasualtyReader {
                 }
                 c.group = g
                 c.person = true
+                c.listed = true
                 c.npEnd = k + 1
                 k += 1
                 // Compound nouns: "police officers", "police dogs", "security officers".
@@ -442,6 +445,7 @@ struct CasualtyReader {
             if cs[n + 1].phrase.start == k, cs[n + 1].group != nil {
                 cs[n].group = cs[n + 1].group
                 cs[n].person = cs[n + 1].person
+                cs[n].listed = cs[n + 1].listed
             }
         }
     }

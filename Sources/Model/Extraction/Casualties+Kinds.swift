@@ -94,13 +94,15 @@ extension CasualtyReader {
     /// Pattern 2: an active casualty verb or a casualty noun with "of" right before the number phrase.
     func activeKind(_ c: FigureCandidate) -> (CasualtyKind, Range<Int>)? {
         var k = c.phrase.start - 1
-        while isTransparent(k) { k -= 1 }
+        // "killing all 150 passengers", "wounding the 12 guards".
+        while isTransparent(k) || word(k) == "all" || word(k) == "the" { k -= 1 }
         guard k >= lo, let w = word(k) else { return nil }
         if w == "of", let noun = singleTrigger(k - 1, roles: .noun), !noun.roles.contains(.passive) || word(k - 1) == "dead" {
             return (noun.kind, (k - 1)..<(k + 1))
         }
         guard let tr = trigger(endingAt: k, roles: [.active, .person]) else { return nil }
-        if !tr.roles.contains(.active) && !c.person { return nil }
+        // "lost" counts the dead only with a listed person noun ("lost 50 soldiers", not "lost 2 games").
+        if !tr.roles.contains(.active) && !c.listed { return nil }
         let first = k - tr.words.count + 1
         // "could kill thousands" is a forecast; "could have killed" stays a (hedged) claim.
         if !w.hasSuffix("ed") && forecast(before: first) { return nil }
@@ -149,7 +151,8 @@ extension CasualtyReader {
                 if modal { return nil }
                 return (tr.kind, k..<(k + tr.words.count))
             }
-            if w == "among", word(k + 1) == "the", let tr = trigger(at: k + 2, roles: [.noun, .passive]) {
+            if w == "among", word(k + 1) == "the" || word(k + 1) == "those",
+               let tr = trigger(at: k + 2, roles: [.noun, .passive]) {
                 return (tr.kind, k..<(k + 2 + tr.words.count))
             }
             if CasualtyWords.modals.contains(w) { modal = true; k += 1; continue }

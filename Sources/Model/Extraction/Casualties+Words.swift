@@ -74,7 +74,9 @@ enum CasualtyWords {
     ])
 
     /// Clause openers after a comma: a scope cue does not reach across them ("…, which killed 200").
-    static let clauseOpeners = WordTable<Bool>.of(["while", "but", "whereas", "which", "who", "although", "though"])
+    static let clauseOpeners = WordTable<Bool>.of([
+        "while", "but", "whereas", "which", "who", "although", "though", "bringing", "raising", "taking", "pushing",
+    ])
 
     /// Currency symbols: a number after one is money.
     static let currency = WordTable<Bool>.of(["$", "£", "€", "¥", "₹"])

@@ -73,6 +73,11 @@ struct Configuration: Codable, Equatable, Sendable {
         var apiKeys: [String]?
     }
 
+    /// The keys whose values are integers.
+    static let integerKeys: Set<String> = [
+        "port", "threads", "maxUriLength", "maxHeadersSize", "maxBodySize", "timeoutSeconds", "cacheMaxAge", "responseCacheEntries",
+    ]
+
     /// The keys a configuration file may hold.
     static let keys: Set<String> = Set(environmentKeys.values)
 
@@ -87,6 +92,12 @@ struct Configuration: Codable, Equatable, Sendable {
         if let unknown = object.keys.sorted().first(where: { !keys.contains($0) }) {
             throw Invalid(key: unknown, reason: "unknown key in \(file.lastPathComponent)")
         }
+        // Foundation's decoder reports a fraction for an integer without naming the key: check integers first.
+        for (key, value) in object.sorted(by: { $0.key < $1.key }) where integerKeys.contains(key) {
+            guard let n = value as? NSNumber, n.doubleValue == Double(n.intValue) else {
+                throw Invalid(key: key, reason: "expected an integer")
+            }
+        }
         let f: File
         do {
             f = try JSONDecoder().decode(File.self, from: data)
@@ -94,6 +105,8 @@ struct Configuration: Codable, Equatable, Sendable {
             throw Invalid(key: context.codingPath.first?.stringValue ?? file.path, reason: "expected \(type)")
         } catch let DecodingError.valueNotFound(type, context) {
             throw Invalid(key: context.codingPath.first?.stringValue ?? file.path, reason: "expected \(type), got null")
+        } catch let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty {
+            throw Invalid(key: context.codingPath[0].stringValue, reason: "value out of range or of the wrong kind")
         } catch {
             throw Invalid(key: file.path, reason: "malformed: \(error)")
         }

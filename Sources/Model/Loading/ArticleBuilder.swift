@@ -14,7 +14,7 @@ public struct ArticleBuilder: Sendable {
             id: id, date: raw.date, title: Self.title(of: raw), summary: raw.paragraphs.first ?? "",
             source: raw.source, wordCount: Self.wordCount(document.text),
             counts: ArticleCounts(quotes: quotes.count, entities: entities.count, casualties: casualties.count),
-            text: document.text, paragraphs: raw.paragraphs, related: raw.related,
+            text: document.text, related: raw.related,
             quotes: quotes, entities: entities, casualties: casualties)
     }
 
@@ -24,7 +24,7 @@ public struct ArticleBuilder: Sendable {
         guard let lead = raw.paragraphs.first else { return "" }
         let scalars = Array(lead.unicodeScalars)
         let first = SentenceSplitter.split(scalars).first ?? 0..<scalars.count
-        var title = String(String.UnicodeScalarView(scalars[first]))
+        var title = String(scalars: scalars[first])
         if title.count > 200 { title = String(title.prefix(199)) + "…" }
         return title
     }
@@ -34,9 +34,9 @@ public struct ArticleBuilder: Sendable {
         var count = 0
         var inWord = false
         for scalar in text.unicodeScalars {
-            let isWordScalar = scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+            let isWordScalar = scalar.isWordScalar
             if isWordScalar && !inWord { count += 1 }
-            if isWordScalar { inWord = true } else if scalar.properties.isWhitespace { inWord = false }
+            if isWordScalar { inWord = true } else if scalar.isSpace { inWord = false }
         }
         return count
     }

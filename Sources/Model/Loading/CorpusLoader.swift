@@ -68,17 +68,17 @@ public struct CorpusLoader: Sendable {
 
     /// Paths (relative to `root`, sorted) of the article files under it; hidden files and folders are skipped.
     static func articleFiles(under root: URL) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(
-            at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
-        else { return [] }
-        let rootPath = root.resolvingSymlinksInPath().path
+        guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return [] }
         var files: [String] = []
-        for case let url as URL in enumerator {
-            guard ["txt", "json", "jsonl", "ndjson"].contains(url.pathExtension.lowercased()),
-                  (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true
-            else { continue }
-            let path = url.resolvingSymlinksInPath().path
-            let relative = path.hasPrefix(rootPath + "/") ? String(path.dropFirst(rootPath.count + 1)) : url.lastPathComponent
+        while let relative = enumerator.nextObject() as? String {
+            let name = (relative as NSString).lastPathComponent
+            if name.hasPrefix(".") {
+                if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeDirectory { enumerator.skipDescendants() }
+                continue
+            }
+            let ext = (name as NSString).pathExtension.lowercased()
+            guard ext == "txt" || ext == "json" || ext == "jsonl" || ext == "ndjson" else { continue }
+            // No stat per file: a folder named like an article is reported as unreadable at read time.
             files.append(relative)
         }
         return files.sorted()
@@ -87,7 +87,9 @@ public struct CorpusLoader: Sendable {
     /// Reads and parses one file into raw articles or failures.
     static func read(file: String, base: URL?) -> (articles: [RawArticle], failures: [LoadFailure]) {
         let url = base.map { $0.appendingPathComponent(file) } ?? URL(fileURLWithPath: file)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+              let data = FileManager.default.contents(atPath: url.path) else {
             return ([], [LoadFailure(file: file, reason: "cannot read file")])
         }
         guard !data.isEmpty else { return ([], [LoadFailure(file: file, reason: "empty file")]) }
@@ -107,33 +109,8 @@ public struct CorpusLoader: Sendable {
 
     /// Maps `items` on `concurrency` threads, keeping order.
     func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-        if items.isEmpty { return [] }
-        let results = ResultSlots<R>(count: items.count)
-        let chunks = Swift.min(items.count, concurrency * 8)
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            var i = chunk
-            while i < items.count {
-                results.set(i, transform(items[i]))
-                i += chunks
-            }
-        }
-        return results.values()
+        concurrentMap(items, threads: concurrency, transform)
     }
-}
-
-/// Pre-sized result storage that parallel workers fill at distinct indices.
-// @unchecked Sendable: every index is written by exactly one worker, and read only after
-// concurrentPerform has returned, which orders the writes before the reads.
-private final class ResultSlots<R>: @unchecked Sendable {
-    private var slots: [R?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: R) {
-        slots.withUnsafeMutableBufferPointer { $0[index] = value }
-    }
-
-    func values() -> [R] { slots.map { $0! } }
 }
 
 /// Gives each article an id from its date and the first words of its title, made unique with `-2`, `-3`…

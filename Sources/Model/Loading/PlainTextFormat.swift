@@ -5,7 +5,7 @@ public enum PlainTextFormat {
     public static func parse(_ text: String, file: String) throws(LoadFailure) -> RawArticle {
         var body = Substring(text)
         // Leading white space and a byte-order mark are allowed.
-        while let first = body.unicodeScalars.first, first.properties.isWhitespace || first == "\u{FEFF}" {
+        while let first = body.unicodeScalars.first, first.isSpace || first == "\u{FEFF}" {
             body = body.dropFirst()
         }
         guard !body.isEmpty else { throw LoadFailure(file: file, reason: "empty file") }
@@ -34,7 +34,7 @@ public enum PlainTextFormat {
             if !current.isEmpty { paragraphs.append(current.joined(separator: " ")) }
             current.removeAll(keepingCapacity: true)
         }
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for rawLine in lines(text) {
             let line = rawLine.trimmingWhitespace()
             if line.isEmpty {
                 flush()
@@ -47,6 +47,24 @@ public enum PlainTextFormat {
         }
         flush()
         return (paragraphs, related)
+    }
+
+    /// The lines of `text`, split on LF bytes (no grapheme breaking: fast on large files).
+    static func lines<S: StringProtocol>(_ text: S) -> [Substring] {
+        let whole = Substring(text)
+        let utf8 = whole.utf8
+        var result: [Substring] = []
+        var start = utf8.startIndex
+        var i = start
+        while i < utf8.endIndex {
+            if utf8[i] == 0x0A {
+                result.append(whole[start..<i])
+                start = utf8.index(after: i)
+            }
+            i = utf8.index(after: i)
+        }
+        result.append(whole[start..<utf8.endIndex])
+        return result
     }
 
     /// The headline of an "Also read: …" line (any case, "Also Read -" too), or nil for body text.
@@ -65,10 +83,10 @@ extension StringProtocol {
         let scalars = self.unicodeScalars
         var start = scalars.startIndex
         var end = scalars.endIndex
-        while start < end && (scalars[start].properties.isWhitespace || scalars[start] == "\u{FEFF}") {
+        while start < end && (scalars[start].isSpace || scalars[start] == "\u{FEFF}") {
             start = scalars.index(after: start)
         }
-        while end > start && scalars[scalars.index(before: end)].properties.isWhitespace {
+        while end > start && scalars[scalars.index(before: end)].isSpace {
             end = scalars.index(before: end)
         }
         return Substring(self)[start..<end]

@@ -142,6 +142,14 @@ private func vague(_ kind: CasualtyKind, least: Int, _ group: VictimGroup = .peo
         ("About 50 people were taken hostage.", [ExpectedFigure(.captured, 50, min: nil, max: nil, .about)]),
         ("Police said the blast killed two, adding that 10 more were missing.",
          [exact(.killed, 2), exact(.missing, 10)]),
+        ("The ministry said the dead included 10 children.", [exact(.killed, 10, .children)]),
+        ("Officials reported a death toll of 30.", [exact(.killed, 30)]),
+        ("The storms killed a total of 40 people across the region.", [exact(.killed, 40, .people, .cumulative)]),
+        ("More than 1.5m people have fled the country.",
+         [ExpectedFigure(.displaced, 1500000, min: 1500001, max: nil, .moreThan)]),
+        ("Rescuers found 14 corpses.", [exact(.killed, 14)]),
+        ("Nearly a dozen people drowned.", [ExpectedFigure(.killed, 12, min: nil, max: 12, .nearly)]),
+        ("One hundred and fifty people were injured.", [exact(.injured, 150)]),
         // Scope.
         ("The attack killed 10 people, bringing the total number of deaths this year to 150.",
          [exact(.killed, 10), exact(.killed, 150, .people, .cumulative)]),
@@ -200,6 +208,8 @@ private func vague(_ kind: CasualtyKind, least: Int, _ group: VictimGroup = .peo
         "She died in 2019 aged 87.",
         "Five of the dead were identified; ten of the killed were children.",
         "Police said the gunman, 25, killed himself.",
+        "The project cost $1.5m and injured nobody.",
+        "Jamal, a 45-year-old father of three, was killed.",
         "Two-thirds of the victims were killed at home.",
         "The Tanzanian vessel sank around 20 miles off the coast and the crew went missing.",
     ]

@@ -216,6 +216,12 @@ struct CasualtyReader {
                let m = NumberWords.multipliers[w], w != "dozen" {
                 value *= Double(m)
                 end += 1
+            } else if let w = word(end), w == "m" || w == "bn", t[end].attachedBefore, !t[end].hyphenBefore,
+                      i == 0 || !(t[i - 1].isPunct && CasualtyWords.currency.contains(t[i - 1].text)),
+                      let n = word(end + 1), lex.groups[n] != nil {
+                // "1.5m people": a glued "m" before a person noun is millions, not metres.
+                value *= w == "m" ? 1_000_000 : 1_000_000_000
+                end += 1
             }
         } else if tk.isWord {
             let w = tk.text

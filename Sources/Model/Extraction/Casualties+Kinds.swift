@@ -96,6 +96,7 @@ extension CasualtyReader {
         var k = c.phrase.start - 1
         // "killing all 150 passengers", "wounding the 12 guards".
         while isTransparent(k) || word(k) == "all" || word(k) == "the" { k -= 1 }
+        if word(k) == "of", word(k - 1) == "total", word(k - 2) == "a" { k -= 3 }  // "killed a total of 40"
         guard k >= lo, let w = word(k) else { return nil }
         if w == "of", let noun = singleTrigger(k - 1, roles: .noun), !noun.roles.contains(.passive) || word(k - 1) == "dead" {
             return (noun.kind, (k - 1)..<(k + 1))

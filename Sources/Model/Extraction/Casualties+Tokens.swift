@@ -36,7 +36,7 @@ enum CasualtyTokenizer {
     static func tokenize(_ s: [Unicode.Scalar], in range: Range<Int>? = nil) -> [CasualtyToken] {
         let r = range ?? 0..<s.count
         var tokens: [CasualtyToken] = []
-        tokens.reserveCapacity(r.count / 5 + 4)
+        tokens.reserveCapacity(r.count / 3 + 4)
         let n = r.upperBound
         var i = r.lowerBound
         var pendingHyphen = false

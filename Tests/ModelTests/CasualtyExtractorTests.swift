@@ -150,6 +150,8 @@ private func vague(_ kind: CasualtyKind, least: Int, _ group: VictimGroup = .peo
         ("Rescuers found 14 corpses.", [exact(.killed, 14)]),
         ("Nearly a dozen people drowned.", [ExpectedFigure(.killed, 12, min: nil, max: 12, .nearly)]),
         ("One hundred and fifty people were injured.", [exact(.injured, 150)]),
+        ("Gunmen killed 4 shepherds and 2 paramedics.", [exact(.killed, 4), exact(.killed, 2)]),
+        ("The attack killed 5 Hindus.", [exact(.killed, 5)]),
         // Scope.
         ("The attack killed 10 people, bringing the total number of deaths this year to 150.",
          [exact(.killed, 10), exact(.killed, 150, .people, .cumulative)]),
@@ -209,6 +211,8 @@ private func vague(_ kind: CasualtyKind, least: Int, _ group: VictimGroup = .peo
         "Five of the dead were identified; ten of the killed were children.",
         "Police said the gunman, 25, killed himself.",
         "The project cost $1.5m and injured nobody.",
+        "Voters killed 2 proposals in the referendum.",
+        "The war killed 1 in 10 men.",
         "Jamal, a 45-year-old father of three, was killed.",
         "Two-thirds of the victims were killed at home.",
         "The Tanzanian vessel sank around 20 miles off the coast and the crew went missing.",

@@ -325,6 +325,8 @@ struct CasualtyReader {
             return true
         }
         if let w = prevWord, w == "between", let w2 = word(i - 3), CasualtyWords.ageWords.contains(w2) { return true }
+        // Proportions: "1 in 10 men".
+        if word(p.end) == "in", p.end + 1 < hi, t[p.end + 1].isNumber { return true }
         // Decimals count measures, not people ("magnitude 7.3"), unless scaled ("1.5 million").
         if tk.isNumber, tk.text.contains("."), p.end - p.first == 1 { return true }
         return false
@@ -428,8 +430,15 @@ struct CasualtyReader {
             }
             if w.hasSuffix("ly") { break }
             if w.hasSuffix("s"), !w.hasSuffix("ss"), !nextIsWord {
-                c.group = .people  // an unlisted plural noun: "members", "expatriates"
-                c.person = true
+                // An unlisted plural heads the phrase. It names people when it has a person-noun ending
+                // ("expatriates", "paramedics", "Hindus" as a capital above); otherwise it is a thing
+                // ("proposals", "programmes") and the number counts no one.
+                if Self.personEndings.contains(where: { w.hasSuffix($0) }) {
+                    c.group = .people
+                    c.person = true
+                } else {
+                    unit = true
+                }
                 c.npEnd = k + 1
                 break
             }
@@ -439,6 +448,10 @@ struct CasualtyReader {
         if unit { c.unit = true; c.kindNoun = nil; c.kindInNP = nil; c.group = nil; c.person = false }
         return c
     }
+
+    /// Endings of plural person nouns ("workers", "doctors", "activists", "civilians", "firemen", "refugees",
+    /// "medics"), used only for plurals missing from `groups.tsv`.
+    static let personEndings = ["ers", "ors", "ists", "ians", "men", "ees", "ics", "ents", "ates"]
 
     /// "hundreds and probably thousands of men": the first number shares the noun of the second.
     func borrowCoordinatedHeads(_ cs: inout [FigureCandidate]) {

@@ -212,6 +212,7 @@ private func vague(_ kind: CasualtyKind, least: Int, _ group: VictimGroup = .peo
         "Police said the gunman, 25, killed himself.",
         "The project cost $1.5m and injured nobody.",
         "Voters killed 2 proposals in the referendum.",
+        "A glitch listed 99999999999999999999999 people as killed.",
         "The war killed 1 in 10 men.",
         "Jamal, a 45-year-old father of three, was killed.",
         "Two-thirds of the victims were killed at home.",

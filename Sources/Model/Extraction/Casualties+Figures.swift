@@ -277,8 +277,10 @@ struct CasualtyReader {
         } else {
             return nil
         }
+        // Absurdly long digit strings are no count of people (and would overflow `Int`).
+        guard value < 1e12 else { return nil }
         // Ranges: "10-15", "200 to 300", "between 10 and 15".
-        if end < hi, t[end].isNumber, t[end].hyphenBefore, t[end].value > value {
+        if end < hi, t[end].isNumber, t[end].hyphenBefore, t[end].value > value, t[end].value < 1e12 {
             let high = Int(t[end].value)
             return (Int(value), Int(value), high, false, end + 1)
         }

@@ -127,11 +127,15 @@ public struct CasualtyLexicon: Sendable {
         let numberWords = Array(NumberWords.units.keys) + Array(NumberWords.tens.keys)
             + Array(NumberWords.multipliers.keys) + Array(NumberWords.vague.keys) + ["tens", "half"]
         self.numberWordHashes = WordTable(numberWords.map { ($0, true) })
-        let particles: Set<String> = ["to", "the", "of", "their", "for", "a", "an", "at"]
+        // A phrase can only match where its longest word stands, so that word alone keys the pre-filter
+        // ("lost their lives" → "lives", "forced to flee" → "forced"): common helpers like "left" or "taken"
+        // do not wake the extractor up.
         var casualtyWords: Set<String> = []
         for list in triggers.values {
             for trigger in list {
-                for word in trigger.words where !particles.contains(word) { casualtyWords.insert(word) }
+                var key = trigger.words[0]
+                for word in trigger.words where word.count >= key.count { key = word }
+                casualtyWords.insert(key)
             }
         }
         self.casualtyWordHashes = WordTable(casualtyWords.map { ($0, true) })

@@ -1,73 +1,8 @@
-/// A number phrase: the qualifier, the number itself and its range or vagueness.
-struct NumberPhrase {
-    /// Token index where the phrase starts (the qualifier or filler word, else the number).
-    var start: Int
-    /// Token index of the number's first token.
-    var first: Int
-    /// Token index one past the phrase.
-    var end: Int
-    /// The stated count; nil for vague amounts.
-    var count: Int?
-    /// The stated value, or for vague amounts the least value the word allows.
-    var low: Int
-    /// The top of a range ("10-15", "between 10 and 15").
-    var high: Int?
-    /// A vague plural amount ("dozens", "tens of thousands").
-    var vague: Bool
-    /// How the wording bounds the number.
-    var qualifier: CasualtyQualifier
-}
-
-/// A number phrase with what follows it: the victims' noun, if any, and the cues it carries.
-struct FigureCandidate {
-    /// The number phrase.
-    var phrase: NumberPhrase
-    /// Token index one past the victims' noun phrase (the phrase end when there is none).
-    var npEnd: Int
-    /// The victims' group, when a noun names them.
-    var group: VictimGroup?
-    /// The noun is a person noun ("people", "civilians", "Palestinians").
-    var person = false
-    /// The person noun is a listed victim word, not a guess from a plural or a capital.
-    var listed = false
-    /// A casualty adjective inside the noun phrase ("55 missing people").
-    var kindInNP: CasualtyKind?
-    /// The head noun is itself a casualty noun ("12 deaths", "three bodies").
-    var kindNoun: CasualtyKind?
-    /// Followed by "of whom" / "of them": a part of the figure before it.
-    var partAfter = false
-    /// "N of the M": a part of the next number.
-    var partOfNext = false
-    /// The noun is a unit, object or animal: never a figure ("19 buildings", "three police dogs").
-    var unit = false
-    /// The kind, once a pattern has found one.
-    var kind: CasualtyKind?
-    /// Token index span of the casualty word when it was used as evidence (for the figure's span).
-    var evidence: Range<Int>?
-    /// A sub-count; `parent` is the candidate index it belongs to.
-    var isPart = false
-    /// The candidate this one is a part of.
-    var parent: Int?
-}
-
-/// A figure read from a sentence, before ids, places and duplicates are settled.
-struct FoundFigure {
-    var kind: CasualtyKind
-    var count: Int?
-    var min: Int?
-    var max: Int?
-    var qualifier: CasualtyQualifier
-    var group: VictimGroup
-    var scope: CasualtyScope
-    /// Index into `document.sentences`.
-    var sentence: Int
-    var paragraph: Int
-    var span: TextSpan
-}
-
 /// Reads one document's casualty figures; one reader per extraction call.
 struct CasualtyReader {
+    /// The casualty word lists.
     let lex: CasualtyLexicon
+    /// The document being read.
     let document: Document
     /// Tokens of the paragraph being read.
     var t: [CasualtyToken] = []
@@ -75,6 +10,7 @@ struct CasualtyReader {
     var lo = 0
     var hi = 0
 
+    /// A reader of `document` with `lexicon`.
     init(lexicon: CasualtyLexicon, document: Document) {
         self.lex = lexicon
         self.document = document
@@ -108,6 +44,15 @@ struct CasualtyReader {
         i >= lo && i < hi && t[i].isWord ? t[i].text : nil
     }
 
+    /// The value `table` holds for the word at `i` (nil for numbers, punctuation and indices outside the
+    /// sentence), using the hash the tokenizer computed.
+    @inline(__always) func entry<V>(_ table: WordTable<V>, _ i: Int) -> V? {
+        i >= lo && i < hi && t[i].isWord ? table.lookup(t[i].hash, t[i].text) : nil
+    }
+
+    /// Whether the word at `i` is in `table`.
+    @inline(__always) func isIn(_ table: WordTable<Bool>, _ i: Int) -> Bool { entry(table, i) != nil }
+
     /// Whether the token at `i` is a quotation mark or bracket, which the patterns look through.
     @inline(__always) func isTransparent(_ i: Int) -> Bool {
         guard i >= lo && i < hi && t[i].isPunct else { return false }
@@ -124,19 +69,19 @@ struct CasualtyReader {
 
     /// The longest casualty phrase starting at `i` that has one of `roles`.
     func trigger(at i: Int, roles: CasualtyLexicon.Roles) -> CasualtyLexicon.Trigger? {
-        guard let w = word(i), let list = lex.triggers[w] else { return nil }
+        guard let list = entry(lex.triggers, i) else { return nil }
         return list.first { !$0.roles.isDisjoint(with: roles) && matches($0.words, at: i) }
     }
 
     /// The longest casualty phrase ending at `i` that has one of `roles`.
     func trigger(endingAt i: Int, roles: CasualtyLexicon.Roles) -> CasualtyLexicon.Trigger? {
-        guard let w = word(i), let list = lex.triggersByLast[w] else { return nil }
+        guard let list = entry(lex.triggersByLast, i) else { return nil }
         return list.first { !$0.roles.isDisjoint(with: roles) && matches($0.words, at: i - $0.words.count + 1) }
     }
 
     /// A single-word casualty word at `i` with one of `roles`.
     func singleTrigger(_ i: Int, roles: CasualtyLexicon.Roles) -> CasualtyLexicon.Trigger? {
-        guard let w = word(i), let list = lex.triggers[w] else { return nil }
+        guard let list = entry(lex.triggers, i) else { return nil }
         return list.first { $0.words.count == 1 && !$0.roles.isDisjoint(with: roles) }
     }
 
@@ -166,17 +111,17 @@ struct CasualtyReader {
 
     /// Parses a number phrase whose number starts at `i`, with its qualifier; nil when `i` starts no number.
     func numberPhrase(at i: Int) -> NumberPhrase? {
-        guard i >= lo && i < hi, t[i].isNumber || NumberWords.starters.contains(t[i].text) else { return nil }
+        guard i >= lo && i < hi, t[i].isNumber || isIn(NumberWords.starters, i) else { return nil }
         guard let (count, low, high, vague, end) = number(at: i) else { return nil }
         var phrase = NumberPhrase(start: i, first: i, end: end, count: count, low: low, high: high, vague: vague,
                                   qualifier: vague ? .vague : (high != nil ? .range : .exact))
         // Qualifier before, looking through fillers ("at least another 37", "a further 83").
         var k = i - 1
-        while k >= lo, let w = word(k), CasualtyWords.fillers.contains(w) {
+        while k >= lo, let w = word(k), isIn(CasualtyWords.fillers, k) {
             if w == "a" && word(k + 1) != "further" { break }
             k -= 1
         }
-        if k >= lo, let w = word(k), let list = lex.qualifiersBefore[w] {
+        if k >= lo, let list = entry(lex.qualifiersBefore, k) {
             for q in list where matches(q.words, at: k - q.words.count + 1) {
                 if !vague && high == nil { phrase.qualifier = q.qualifier }
                 phrase.start = k - q.words.count + 1
@@ -192,7 +137,7 @@ struct CasualtyReader {
             }
         }
         // Qualifier after ("50 or more").
-        if let w = word(end), let list = lex.qualifiersAfter[w] {
+        if let list = entry(lex.qualifiersAfter, end) {
             for q in list where matches(q.words, at: end) {
                 if !vague && high == nil { phrase.qualifier = q.qualifier }
                 phrase.end = end + q.words.count
@@ -371,10 +316,10 @@ struct CasualtyReader {
                 }
                 break
             }
-            if lex.units.contains(w) { unit = true; c.npEnd = k + 1; break }
-            if let g = lex.groups[w] {
+            if isIn(lex.units, k) { unit = true; c.npEnd = k + 1; break }
+            if let g = entry(lex.groups, k) {
                 // Casualty nouns that also name people ("hostages") count as casualty nouns here.
-                if let tr = singleTrigger(k, roles: .noun), !(word(k + 1).map { lex.groups[$0] != nil } ?? false) {
+                if let tr = singleTrigger(k, roles: .noun), entry(lex.groups, k + 1) == nil {
                     c.kindNoun = tr.kind
                 }
                 c.group = g
@@ -383,7 +328,7 @@ struct CasualtyReader {
                 c.npEnd = k + 1
                 k += 1
                 // Compound nouns: "police officers", "police dogs", "security officers".
-                if let n = word(k), lex.groups[n] != nil || lex.units.contains(n) { continue }
+                if entry(lex.groups, k) != nil || isIn(lex.units, k) { continue }
                 // Noun lists: "journalists and media workers", "patients, children and nurses".
                 var m = k
                 while m < hi, word(m) == "and" || (t[m].isPunct && t[m].text == ","),
@@ -400,7 +345,7 @@ struct CasualtyReader {
             }
             if let tr = singleTrigger(k, roles: .noun) {
                 // "12 deaths", "three bodies", "more than 200 injuries", "eight dead", "seven missing".
-                if let n = word(k + 1), lex.groups[n] != nil, let p = singleTrigger(k, roles: .passive) {
+                if entry(lex.groups, k + 1) != nil, let p = singleTrigger(k, roles: .passive) {
                     c.kindInNP = p.kind  // "26 injured people"
                     k += 1
                     continue
@@ -417,8 +362,8 @@ struct CasualtyReader {
                 }
                 break
             }
-            if CasualtyWords.function.contains(w) || lex.triggers[w] != nil { break }
-            let nextIsWord = word(k + 1).map { !CasualtyWords.function.contains($0) && lex.triggers[$0] == nil } ?? false
+            if isIn(CasualtyWords.function, k) || entry(lex.triggers, k) != nil { break }
+            let nextIsWord = word(k + 1) != nil && !isIn(CasualtyWords.function, k + 1) && entry(lex.triggers, k + 1) == nil
             if t[k].capitalized {
                 // A demonym plural heads the phrase ("38 Yemenis", "19 Palestinians"); other capitals modify it.
                 if w.hasSuffix("s"), w.count > 3, !(k + 1 < hi && t[k + 1].isWord && t[k + 1].capitalized) {

@@ -39,7 +39,7 @@ struct WordTable<Value: Sendable>: Sendable {
     }
 
     /// The value stored for a word whose hash is `h`; `word` is compared only when a hash matches.
-    @inline(__always) func lookup(_ h: UInt64, _ word: String) -> Value? {
+    @inline(__always) func lookup(_ h: UInt64, _ word: borrowing String) -> Value? {
         var i = Int(truncatingIfNeeded: h) & mask
         while hashes[i] != 0 {
             if hashes[i] == h && words[i] == word { return values[i] }

@@ -156,9 +156,9 @@ extension CasualtyReader {
                let tr = trigger(at: k + 2, roles: [.noun, .passive]) {
                 return (tr.kind, k..<(k + 2 + tr.words.count))
             }
-            if CasualtyWords.modals.contains(w) { modal = true; k += 1; continue }
-            if CasualtyWords.auxiliaries.contains(w) || (w.hasSuffix("ly") && w != "only") { k += 1; continue }
-            if !usedPhrase, CasualtyWords.prepositions.contains(w) {
+            if isIn(CasualtyWords.modals, k) { modal = true; k += 1; continue }
+            if isIn(CasualtyWords.auxiliaries, k) || (w.hasSuffix("ly") && w != "only") { k += 1; continue }
+            if !usedPhrase, isIn(CasualtyWords.prepositions, k) {
                 // A short phrase of place or description, then an auxiliary or the casualty word.
                 var e = k + 1
                 while e < hi, e - k <= 6, let x = word(e), !CasualtyWords.auxiliaries.contains(x),
@@ -248,6 +248,7 @@ extension CasualtyReader {
         return result
     }
 
+    /// The larger of two token indices.
     @inline(__always) func max0(_ a: Int, _ b: Int) -> Int { a > b ? a : b }
 
     /// The bounds a qualifier implies for a stated count N:
@@ -283,7 +284,7 @@ extension CasualtyReader {
                 } else if tk.text == ",", let w = word(i + 1), CasualtyWords.clauseOpeners.contains(w) {
                     clauses.append((i + 1, false))
                 }
-            } else if let w = word(i), let cues = lex.scopeCues[w] {
+            } else if let cues = entry(lex.scopeCues, i) {
                 if cues.contains(where: { matches($0, at: i) }) { clauses[clauses.count - 1].1 = true }
             }
             i += 1

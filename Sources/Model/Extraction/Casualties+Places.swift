@@ -2,9 +2,13 @@
 struct PlaceFinder {
     /// A place mention: document offset, entity, and how specific the place is (lower is smaller).
     struct Mention {
+        /// First scalar of the mention in the document text.
         let start: Int
+        /// One past its last scalar.
         let end: Int
+        /// The place.
         let entity: ArticleEntity
+        /// `PlaceFinder.rank` of its subtype.
         let rank: Int
     }
 

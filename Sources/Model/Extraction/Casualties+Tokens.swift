@@ -10,6 +10,8 @@ struct CasualtyToken {
     let text: String
     /// The numeric value of a number token.
     let value: Double
+    /// `CasualtyTokenizer.hash` of `text`, so that word tables need not hash it again on every look-up.
+    let hash: UInt64
     /// First scalar, relative to the paragraph.
     let start: Int
     /// One past the last scalar, relative to the paragraph.
@@ -21,8 +23,11 @@ struct CasualtyToken {
     /// Touches the previous token with no space or hyphen between ("9mm", "$415").
     let attachedBefore: Bool
 
+    /// A word token.
     var isWord: Bool { kind == .word }
+    /// A number token.
     var isNumber: Bool { kind == .number }
+    /// A punctuation token.
     var isPunct: Bool { kind == .punct }
 }
 
@@ -70,7 +75,7 @@ enum CasualtyTokenizer {
                     }
                 }
                 let text = String(decoding: buffer, as: UTF8.self)
-                tokens.append(CasualtyToken(kind: .number, text: text, value: Double(text) ?? 0, start: i, end: j,
+                tokens.append(CasualtyToken(kind: .number, text: text, value: Double(text) ?? 0, hash: 0, start: i, end: j,
                                             capitalized: false, hyphenBefore: pendingHyphen, attachedBefore: attached))
                 pendingHyphen = false
                 i = j
@@ -110,7 +115,7 @@ enum CasualtyTokenizer {
                     }
                 }
                 tokens.append(CasualtyToken(kind: .word, text: String(decoding: buffer, as: UTF8.self), value: 0,
-                                            start: i, end: j, capitalized: isUpper(c), hyphenBefore: pendingHyphen,
+                                            hash: hash(buffer), start: i, end: j, capitalized: isUpper(c), hyphenBefore: pendingHyphen,
                                             attachedBefore: attached))
                 pendingHyphen = false
                 i = j
@@ -128,7 +133,7 @@ enum CasualtyTokenizer {
             case "\u{2013}", "\u{2014}": mark = "-"
             default: mark = String(Character(c))
             }
-            tokens.append(CasualtyToken(kind: .punct, text: mark, value: 0, start: i, end: i + 1, capitalized: false,
+            tokens.append(CasualtyToken(kind: .punct, text: mark, value: 0, hash: 0, start: i, end: i + 1, capitalized: false,
                                         hyphenBefore: false, attachedBefore: attached))
             pendingHyphen = false
             i += 1
@@ -136,23 +141,28 @@ enum CasualtyTokenizer {
         return tokens
     }
 
+    /// White space, ASCII first.
     @inline(__always) static func isSpace(_ c: Unicode.Scalar) -> Bool {
         if c.value < 128 { return c == " " || c == "\n" || c == "\t" || c == "\r" }
         return c.properties.isWhitespace
     }
 
+    /// An ASCII digit.
     @inline(__always) static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }
 
+    /// A letter of any script, ASCII first.
     @inline(__always) static func isLetter(_ c: Unicode.Scalar) -> Bool {
         if c.value < 128 { return (c.value | 0x20) >= 0x61 && (c.value | 0x20) <= 0x7A }
         return c.properties.isAlphabetic
     }
 
+    /// An upper-case letter, ASCII first.
     @inline(__always) static func isUpper(_ c: Unicode.Scalar) -> Bool {
         if c.value < 128 { return c.value >= 0x41 && c.value <= 0x5A }
         return c.properties.isUppercase
     }
 
+    /// A letter or a digit.
     @inline(__always) static func isWordOrDigit(_ c: Unicode.Scalar) -> Bool { isDigit(c) || isLetter(c) }
 
     /// Exactly three digits at `k`, not followed by a fourth ("1,200" but not "1,2345").

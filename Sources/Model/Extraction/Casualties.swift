@@ -7,6 +7,7 @@ import Foundation
 public struct CasualtyLexicon: Sendable {
     /// The grammatical roles a casualty word can play around a number.
     struct Roles: OptionSet, Sendable {
+        /// The role bits.
         let rawValue: UInt8
         /// A verb taking the victims as object: "killing 9 civilians".
         static let active = Roles(rawValue: 1)

@@ -152,6 +152,13 @@ private func vague(_ kind: CasualtyKind, least: Int, _ group: VictimGroup = .peo
         ("One hundred and fifty people were injured.", [exact(.injured, 150)]),
         ("Gunmen killed 4 shepherds and 2 paramedics.", [exact(.killed, 4), exact(.killed, 2)]),
         ("The attack killed 5 Hindus.", [exact(.killed, 5)]),
+        ("Israel said it had killed 17,000 Hamas fighters.", [exact(.killed, 17000, .soldiers)]),
+        ("Hezbollah said 5 of its fighters were killed.", [exact(.killed, 5, .soldiers)]),
+        ("Twelve people were killed, among them 4 children.", [exact(.killed, 12), exact(.killed, 4, .children)]),
+        ("The strike killed 30, of whom 10 were children.", [exact(.killed, 30), exact(.killed, 10)]),
+        ("Hamas took about 250 hostages.", [ExpectedFigure(.captured, 250, min: nil, max: nil, .about)]),
+        ("Nearly 800 people have been killed in the conflict.",
+         [ExpectedFigure(.killed, 800, min: nil, max: 800, .nearly, .people, .cumulative)]),
         // Scope.
         ("The attack killed 10 people, bringing the total number of deaths this year to 150.",
          [exact(.killed, 10), exact(.killed, 150, .people, .cumulative)]),

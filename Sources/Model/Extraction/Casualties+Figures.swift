@@ -312,6 +312,12 @@ struct CasualtyReader {
                 if c.group == nil && !afterOf && k == phrase.end + (phrase.end < hi && word(phrase.end) == "more" ? 1 : 0) {
                     afterOf = true
                     k += 1
+                    // "five of its fighters", "three of the soldiers".
+                    if let d = word(k), d == "its" || d == "their" || d == "our" || d == "his" || d == "her" || d == "the" {
+                        // "five of the dead" names part of a toll stated elsewhere: no figure of its own.
+                        if entry(lex.triggers, k + 1) != nil { break }
+                        k += 1
+                    }
                     continue
                 }
                 break
@@ -366,7 +372,8 @@ struct CasualtyReader {
             let nextIsWord = word(k + 1) != nil && !isIn(CasualtyWords.function, k + 1) && entry(lex.triggers, k + 1) == nil
             if t[k].capitalized {
                 // A demonym plural heads the phrase ("38 Yemenis", "19 Palestinians"); other capitals modify it.
-                if w.hasSuffix("s"), w.count > 3, !(k + 1 < hi && t[k + 1].isWord && t[k + 1].capitalized) {
+                if w.hasSuffix("s"), w.count > 3, !(k + 1 < hi && t[k + 1].isWord && t[k + 1].capitalized),
+                   !(nextIsWord && (entry(lex.groups, k + 1) != nil || !t[k + 1].capitalized)) {
                     c.group = .people
                     c.person = true
                     c.npEnd = k + 1

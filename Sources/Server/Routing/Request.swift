@@ -1,6 +1,7 @@
 /// HTTP methods the router knows.
 enum HTTPMethod: String, Sendable, CaseIterable {
     case get = "GET", head = "HEAD", options = "OPTIONS", post = "POST", put = "PUT", delete = "DELETE", patch = "PATCH"
+    case trace = "TRACE", connect = "CONNECT"
     case other = "OTHER"
 }
 

@@ -221,6 +221,8 @@ private func vague(_ kind: CasualtyKind, least: Int, _ group: VictimGroup = .peo
         "Voters killed 2 proposals in the referendum.",
         "A glitch listed 99999999999999999999999 people as killed.",
         "The war killed 1 in 10 men.",
+        "About 30% of the 1,000 displaced families returned.",
+        "The fire destroyed 120 homes but nobody was killed.",
         "Jamal, a 45-year-old father of three, was killed.",
         "Two-thirds of the victims were killed at home.",
         "The Tanzanian vessel sank around 20 miles off the coast and the crew went missing.",

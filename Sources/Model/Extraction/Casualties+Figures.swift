@@ -349,6 +349,8 @@ struct CasualtyReader {
                 }
                 break
             }
+            // "1,000 displaced families", "3 injured dogs": the casualty word modifies a unit.
+            if entry(lex.triggers, k) != nil, isIn(lex.units, k + 1) { unit = true; c.npEnd = k + 2; break }
             if let tr = singleTrigger(k, roles: .noun) {
                 // "12 deaths", "three bodies", "more than 200 injuries", "eight dead", "seven missing".
                 if entry(lex.groups, k + 1) != nil, let p = singleTrigger(k, roles: .passive) {

@@ -223,6 +223,8 @@ private func vague(_ kind: CasualtyKind, least: Int, _ group: VictimGroup = .peo
         "The war killed 1 in 10 men.",
         "About 30% of the 1,000 displaced families returned.",
         "The fire destroyed 120 homes but nobody was killed.",
+        "Some 30 people were killed or injured in the blast.",
+        "The shelling, killing or wounding 50 people, went on for hours.",
         "Jamal, a 45-year-old father of three, was killed.",
         "Two-thirds of the victims were killed at home.",
         "The Tanzanian vessel sank around 20 miles off the coast and the crew went missing.",

@@ -85,6 +85,20 @@ extension CasualtyReader {
         return false
     }
 
+    /// Whether the casualty word at `range` is joined by "or"/"and" to a word of another kind
+    /// ("killed or injured", "killing and wounding"): such a count mixes kinds and states none of them.
+    func mixesKinds(_ range: Range<Int>, kind: CasualtyKind) -> Bool {
+        if let w = word(range.upperBound), w == "or" || w == "and",
+           let other = trigger(at: range.upperBound + 1, roles: [.active, .passive, .noun]), other.kind != kind {
+            return true
+        }
+        if let w = word(range.lowerBound - 1), w == "or" || w == "and",
+           let other = trigger(endingAt: range.lowerBound - 2, roles: [.active, .passive, .noun]), other.kind != kind {
+            return true
+        }
+        return false
+    }
+
     /// A forecast word within two tokens before `i` ("could kill", "will displace").
     func forecast(before i: Int) -> Bool {
         for k in max(lo, i - 2)..<i where word(k).map(CasualtyWords.modals.contains) ?? false { return true }
@@ -108,7 +122,7 @@ extension CasualtyReader {
         // "could kill thousands" is a forecast; "could have killed" stays a (hedged) claim.
         if !w.hasSuffix("ed") && forecast(before: first) { return nil }
         // An active verb's object must be people, not a unit ("evacuated 10 times").
-        if c.unit { return nil }
+        if c.unit || mixesKinds(first..<(k + 1), kind: tr.kind) { return nil }
         return (tr.kind, first..<(k + 1))
     }
 
@@ -149,7 +163,7 @@ extension CasualtyReader {
                 continue
             }
             if let tr = trigger(at: k, roles: .passive) {
-                if modal { return nil }
+                if modal || mixesKinds(k..<(k + tr.words.count), kind: tr.kind) { return nil }
                 return (tr.kind, k..<(k + tr.words.count))
             }
             if w == "among", word(k + 1) == "the" || word(k + 1) == "those",

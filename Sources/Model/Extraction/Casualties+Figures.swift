@@ -151,11 +151,10 @@ struct CasualtyReader {
     /// The number at `i`: (count, low, high, vague, end), or nil.
     func number(at i: Int) -> (Int?, Int, Int?, Bool, Int)? {
         guard i >= lo && i < hi else { return nil }
-        let tk = t[i]
         var value: Double
         var end: Int
-        if tk.isNumber {
-            value = tk.value
+        if t[i].isNumber {
+            value = t[i].value
             end = i + 1
             if let w = word(end), !t[end].hyphenBefore, !t[end].attachedBefore,
                let m = NumberWords.multipliers[w], w != "dozen" {
@@ -168,8 +167,8 @@ struct CasualtyReader {
                 value *= w == "m" ? 1_000_000 : 1_000_000_000
                 end += 1
             }
-        } else if tk.isWord {
-            let w = tk.text
+        } else if t[i].isWord {
+            let w = t[i].text
             if w == "a" || w == "an" {
                 guard let next = word(i + 1), let m = NumberWords.multipliers[next] else { return nil }
                 value = Double(m)
@@ -240,29 +239,29 @@ struct CasualtyReader {
     /// Named conditions under which a number is not a count of people.
     func isNonCount(_ p: NumberPhrase) -> Bool {
         let i = p.first
-        let tk = t[i]
-        let next = p.end < hi ? t[p.end] : nil
+        let e = p.end
+        let hasNext = e < hi
         let prevWord = word(i - 1)
         // A model or designation joined to a word: "F-16", "X-59", "COVID-19".
-        if tk.hyphenBefore && i > lo && t[i - 1].isWord { return true }
+        if t[i].hyphenBefore && i > lo && t[i - 1].isWord { return true }
         // Money: "$415m", "£270m".
         if i > lo, t[i - 1].isPunct, CasualtyWords.currency.contains(t[i - 1].text) { return true }
-        if let next {
+        if hasNext {
             // A unit glued to the number: "9mm", "40km", "3am", "1990s", "10th".
-            if next.isWord && next.attachedBefore && !next.hyphenBefore { return true }
+            if t[e].isWord && t[e].attachedBefore && !t[e].hyphenBefore { return true }
             // A compound modifier: "28-year-old", "five-day", "550-seat", "22,000-strong".
-            if next.isWord && next.hyphenBefore { return true }
+            if t[e].isWord && t[e].hyphenBefore { return true }
             // Percentages and clock times: "30%", "4:45".
-            if next.isPunct && (next.text == "%" || (next.text == ":" && p.end + 1 < hi && t[p.end + 1].isNumber)) {
+            if t[e].isPunct && (t[e].text == "%" || (t[e].text == ":" && e + 1 < hi && t[e + 1].isNumber)) {
                 return true
             }
         }
         if i > lo, t[i - 1].isPunct, t[i - 1].text == ":", t[i - 1].attachedBefore { return true }
         // Dates: "April 25", "25 April", "May 6".
-        if i > lo, t[i - 1].isWord, t[i - 1].capitalized, CasualtyWords.months.contains(t[i - 1].text) { return true }
-        if let next, next.isWord, next.capitalized, CasualtyWords.months.contains(next.text) { return true }
+        if i > lo, t[i - 1].isWord, t[i - 1].capitalized, isIn(CasualtyWords.months, i - 1) { return true }
+        if hasNext, t[e].isWord, t[e].capitalized, isIn(CasualtyWords.months, e) { return true }
         // Years: a bare four-digit number from 1800 to 2100 ("in 2013", "since 2009"), unless people follow.
-        if tk.isNumber, tk.end - tk.start == 4, p.count != nil, (1800...2100).contains(p.low), p.high == nil || p.end - p.first <= 2 {
+        if t[i].isNumber, t[i].end - t[i].start == 4, p.count != nil, (1800...2100).contains(p.low), p.high == nil || p.end - p.first <= 2 {
             if let n = word(p.end), lex.groups[n] != nil { return false }
             return true
         }
@@ -275,7 +274,7 @@ struct CasualtyReader {
         // Proportions: "1 in 10 men".
         if word(p.end) == "in", p.end + 1 < hi, t[p.end + 1].isNumber { return true }
         // Decimals count measures, not people ("magnitude 7.3"), unless scaled ("1.5 million").
-        if tk.isNumber, tk.text.contains("."), p.end - p.first == 1 { return true }
+        if t[i].isNumber, t[i].text.contains("."), p.end - p.first == 1 { return true }
         return false
     }
 

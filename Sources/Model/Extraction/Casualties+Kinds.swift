@@ -138,10 +138,9 @@ extension CasualtyReader {
         while k < hi && steps < 14 {
             steps += 1
             if isTransparent(k) { k += 1; continue }
-            let tk = t[k]
-            if tk.isPunct {
+            if t[k].isPunct {
                 // ", including …," and ", aged …," are inserted: skip to the closing comma.
-                guard tk.text == ",", let w = word(k + 1), w == "including" || w == "aged" || w == "among" else { return nil }
+                guard t[k].text == ",", let w = word(k + 1), w == "including" || w == "aged" || w == "among" else { return nil }
                 var e = k + 1
                 while e < hi && !(t[e].isPunct && t[e].text == ",") {
                     if t[e].isPunct && t[e].text != "\"" { return nil }
@@ -291,11 +290,11 @@ extension CasualtyReader {
         var clauses: [(Int, Bool)] = [(lo, false)]
         var i = lo
         while i < hi {
-            let tk = t[i]
-            if tk.isPunct {
-                if tk.text == ";" || tk.text == "-" || tk.text == "(" || tk.text == ")" {
+            if t[i].isPunct {
+                let m = t[i].text
+                if m == ";" || m == "-" || m == "(" || m == ")" {
                     clauses.append((i + 1, false))
-                } else if tk.text == ",", let w = word(i + 1), CasualtyWords.clauseOpeners.contains(w) {
+                } else if m == ",", isIn(CasualtyWords.clauseOpeners, i + 1) {
                     clauses.append((i + 1, false))
                 }
             } else if let cues = entry(lex.scopeCues, i) {

@@ -144,7 +144,6 @@ struct CasualtyReader {
                 break
             }
         }
-        // "between 10 and 15" / "10-15" / "200 to 300" is a range whatever came before.
         return phrase
     }
 
@@ -232,7 +231,8 @@ struct CasualtyReader {
            let (c2, _, _, v2, e2) = number(at: end + 1), !v2, let c2 = c2, Double(c2) > value {
             return (Int(value), Int(value), c2, false, e2)
         }
-        guard value >= 1 || value == 0 && false else { return nil }
+        // Zero people is no figure ("zero casualties"), nor is a fraction of a person.
+        guard value >= 1 else { return nil }
         return (Int(value), Int(value), nil, false, end)
     }
 

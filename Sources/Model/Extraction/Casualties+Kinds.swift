@@ -248,7 +248,10 @@ extension CasualtyReader {
             }
             if group == nil, let last = result.last { group = last.group }  // "and 10 others injured"
             let (min, max) = bounds(c.phrase)
-            var startToken = c.phrase.start, endToken = max0(c.phrase.end, c.group != nil || c.kindNoun != nil ? c.npEnd : c.phrase.end)
+            // The span covers qualifier, number and victims' noun, and the casualty word when it stands
+            // right before ("killing 9 civilians") or within three tokens after ("41 people have been killed").
+            var startToken = c.phrase.start
+            var endToken = max0(c.phrase.end, c.group != nil || c.kindNoun != nil ? c.npEnd : c.phrase.end)
             if let ev = c.evidence, ev.upperBound <= c.phrase.start { startToken = ev.lowerBound }
             if let ev = c.evidence, ev.lowerBound >= endToken, ev.lowerBound - endToken <= 3 { endToken = ev.upperBound }
             let span = TextSpan(start: base + t[startToken].start, end: base + t[endToken - 1].end)
@@ -257,7 +260,6 @@ extension CasualtyReader {
                 kind: kind, count: c.phrase.count, min: min, max: max, qualifier: c.phrase.qualifier,
                 group: group ?? .people, scope: scope, sentence: s, paragraph: paragraph, span: span))
         }
-        // A part read before its parent ("six of the nine") takes the parent's group when it has none.
         return result
     }
 

@@ -322,6 +322,23 @@ private func vague(_ kind: CasualtyKind, least: Int, _ group: VictimGroup = .peo
         ])
     }
 
+    @Test func hyphenatedPlaceIsNoPlaceOfTheEvent() {
+        let paragraphs = ["The UK-based monitor said 12 people were killed in Aleppo.",
+                          "The Saudi-led coalition said 4 soldiers died."]
+        let document = Document(id: "t", date: "2015-06-01", paragraphs: paragraphs)
+        let entities = [
+            Self.place("United Kingdom", subtype: "country", mentions: ["UK"], in: document),
+            Self.place("Aleppo", subtype: "city", mentions: ["Aleppo"], in: document),
+            Self.place("Saudi Arabia", subtype: "country", mentions: ["Saudi"], in: document),
+        ].map { e -> ArticleEntity in
+            var e = e
+            e.aliases = e.mentionSpans.map(\.text)
+            return e
+        }
+        let got = CasualtyExtractor(lexicon: Fixtures.lexicon).extract(document, entities: entities)
+        #expect(got.map(\.location?.name) == ["Aleppo", nil])
+    }
+
     @Test func sentencePlaceBeatsParagraphPlace() {
         let paragraphs = ["Fighting spread across Syria. A fire in Qamishli left at least 40 people killed."]
         let document = Document(id: "t", date: "2015-06-01", paragraphs: paragraphs)

@@ -24,7 +24,7 @@ struct PlaceFinder {
         for e in entities where e.type == .location {
             let names = Set(([e.name] + e.aliases).map { $0.lowercased() })
             let rank = PlaceFinder.rank(e.subtype)
-            for m in e.mentionSpans where names.contains(m.text.lowercased()) {
+            for m in e.mentionSpans where names.contains(m.text.lowercased()) && !PlaceFinder.isModifier(m, document) {
                 list.append(Mention(start: m.start, end: m.end, entity: e, rank: rank))
             }
         }
@@ -34,19 +34,31 @@ struct PlaceFinder {
         }
     }
 
-    /// Smaller places first: a town or camp beats a region, which beats a country.
+    /// A mention glued to a hyphenated word modifies a noun rather than naming a place of the event
+    /// ("the UK-based Observatory", "Saudi-led coalition", "Iran-backed group").
+    static func isModifier(_ m: MentionSpan, _ document: Document) -> Bool {
+        var p = document.paragraphStarts.count - 1
+        while p > 0 && document.paragraphStarts[p] > m.start { p -= 1 }
+        let scalars = document.paragraphScalars[p]
+        let end = m.end - document.paragraphStarts[p]
+        guard end >= 0, end + 1 < scalars.count, scalars[end] == "-" else { return false }
+        return scalars[end + 1].properties.isAlphabetic
+    }
+
+    /// Settlements first: a town, camp or district beats a region or a country, which beat a continent.
     static func rank(_ subtype: String?) -> Int {
         switch subtype?.lowercased() {
         case "city", "town", "village", "camp", "district", "neighbourhood", "neighborhood", "suburb",
              "municipality", "refugee camp": return 0
-        case "country": return 2
-        case "continent": return 3
+        case "continent": return 2
         default: return 1
         }
     }
 
-    /// The sentence's smallest named place (the first of equals); else the paragraph's smallest, nearest to
-    /// the figure; else nil.
+    /// The sentence's first settlement, else its first other place; failing that the paragraph's settlement,
+    /// else other place, nearest to the figure; else nil. (Measured on dev with the entity extractor: about
+    /// 83% of matched figures get the gold place; preferring the place after the number instead of the first
+    /// one trades as many right answers as it gains.)
     func place(for f: FoundFigure, sentence: Sentence) -> CasualtyLocation? {
         let inSentence = mentions.filter { $0.start >= sentence.start && $0.end <= sentence.end }
         if let best = inSentence.min(by: { ($0.rank, $0.start) < ($1.rank, $1.start) }) {

@@ -159,6 +159,9 @@ private func vague(_ kind: CasualtyKind, least: Int, _ group: VictimGroup = .peo
         ("Hamas took about 250 hostages.", [ExpectedFigure(.captured, 250, min: nil, max: nil, .about)]),
         ("Nearly 800 people have been killed in the conflict.",
          [ExpectedFigure(.killed, 800, min: nil, max: 800, .nearly, .people, .cumulative)]),
+        ("The number of people killed has risen to 45.", [exact(.killed, 45, .people, .cumulative)]),
+        ("Those killed numbered 40.", [exact(.killed, 40)]),
+        ("The attack claimed the lives of 20 people.", [exact(.killed, 20)]),
         // Scope.
         ("The attack killed 10 people, bringing the total number of deaths this year to 150.",
          [exact(.killed, 10), exact(.killed, 150, .people, .cumulative)]),

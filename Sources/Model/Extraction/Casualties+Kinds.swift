@@ -201,15 +201,16 @@ extension CasualtyReader {
             if isTransparent(k) { k -= 1; continue }
             if t[k].isPunct { return nil }
             if cs.contains(where: { $0.phrase.end - 1 == k && !$0.unit }) { return nil }
-            if let w = word(k) {
-                if CasualtyWords.modals.contains(w) { modal = true }
-                if CasualtyWords.links.contains(w) { linked = true }
-                if let tr = singleTrigger(k, roles: .noun), !tr.roles.contains(.active) || w == "injured" || w == "wounded" {
-                    if lex.triggers[w]?.contains(where: { $0.roles.contains(.active) }) == true && word(k - 1) != "the" {
-                        k -= 1
-                        continue  // "killed" as a verb, not "the dead"
-                    }
-                    return linked && !modal ? tr.kind : nil
+            if word(k) != nil {
+                if isIn(CasualtyWords.modals, k) { modal = true }
+                if isIn(CasualtyWords.links, k) { linked = true }
+                if let tr = singleTrigger(k, roles: [.noun, .passive]) {
+                    let verb = entry(lex.triggers, k)?.contains(where: { $0.roles.contains(.active) }) == true
+                    // A casualty noun ("deaths", "the toll", "the dead", "the injured"), or a participle after
+                    // its victims ("the number of people killed has risen to 45", "those killed numbered 40").
+                    let noun = tr.roles.contains(.noun) && (!verb || word(k - 1) == "the")
+                    let reduced = tr.roles.contains(.passive) && (entry(lex.groups, k - 1) != nil || word(k - 1) == "those")
+                    if noun || reduced { return linked && !modal ? tr.kind : nil }
                 }
             }
             k -= 1

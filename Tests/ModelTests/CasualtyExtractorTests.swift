@@ -162,6 +162,11 @@ private func vague(_ kind: CasualtyKind, least: Int, _ group: VictimGroup = .peo
         ("The number of people killed has risen to 45.", [exact(.killed, 45, .people, .cumulative)]),
         ("Those killed numbered 40.", [exact(.killed, 40)]),
         ("The attack claimed the lives of 20 people.", [exact(.killed, 20)]),
+        ("About 200 people, mostly women and children, were killed.",
+         [ExpectedFigure(.killed, 200, min: nil, max: nil, .about)]),
+        ("Five people \u{2013} three adults and two children \u{2013} were killed.", [exact(.killed, 5)]),
+        ("At least 25 people, among them 10 children, died.",
+         [ExpectedFigure(.killed, 25, min: 25, max: nil, .atLeast), exact(.killed, 10, .children)]),
         // Scope.
         ("The attack killed 10 people, bringing the total number of deaths this year to 150.",
          [exact(.killed, 10), exact(.killed, 150, .people, .cumulative)]),

@@ -338,7 +338,7 @@ struct CasualtyReader {
                 var m = k
                 while m < hi, word(m) == "and" || (t[m].isPunct && t[m].text == ","),
                       let n = word(m + 1), !CasualtyWords.function.contains(n), lex.triggers[n] == nil,
-                      numberPhrase(at: m + 1) == nil {
+                      !isIn(CasualtyWords.insertionOpeners, m + 1), !n.hasSuffix("ly"), numberPhrase(at: m + 1) == nil {
                     var e = m + 1
                     while let x = word(e), !CasualtyWords.function.contains(x), lex.triggers[x] == nil,
                           !lex.units.contains(x), e - m <= 3 { e += 1 }

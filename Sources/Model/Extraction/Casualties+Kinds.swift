@@ -139,14 +139,17 @@ extension CasualtyReader {
             steps += 1
             if isTransparent(k) { k += 1; continue }
             if t[k].isPunct {
-                // ", including …," and ", aged …," are inserted: skip to the closing comma.
-                guard t[k].text == ",", let w = word(k + 1), w == "including" || w == "aged" || w == "among" else { return nil }
+                // Inserted descriptions of the victims are skipped to their closing mark: ", including 12
+                // officers,", ", aged 6 and 7,", ", mostly women and children,", " – three adults and two children –".
+                let mark = t[k].text
+                guard mark == "," || mark == "-", isIn(CasualtyWords.insertionOpeners, k + 1)
+                    || (mark == "-" && steps == 1) else { return nil }
                 var e = k + 1
-                while e < hi && !(t[e].isPunct && t[e].text == ",") {
-                    if t[e].isPunct && t[e].text != "\"" { return nil }
+                while e < hi && !(t[e].isPunct && t[e].text == mark) {
+                    if t[e].isPunct && t[e].text != "\"" && !(mark == "-" && t[e].text == ",") { return nil }
                     e += 1
                 }
-                guard e < hi else { return nil }
+                guard e < hi, e - k <= 12 else { return nil }
                 k = e + 1
                 continue
             }

@@ -62,6 +62,13 @@ enum CasualtyWords {
     /// Words that may stand between a qualifier and its number ("at least another 37", "a further 83").
     static let fillers = WordTable<Bool>.of(["another", "further", "the", "only", "just", "a"])
 
+    /// Words that open a description inserted between the victims and their verb
+    /// ("14 people, including 12 officers, were wounded", "200 people, mostly women, were killed").
+    static let insertionOpeners = WordTable<Bool>.of([
+        "including", "aged", "among", "mostly", "mainly", "most", "many", "all", "both", "nearly", "some",
+        "almost", "largely", "predominantly",
+    ])
+
     /// Words that mark a number as part of an earlier figure ("including 60 civilians").
     static let subcountOpeners = WordTable<Bool>.of(["including", "includes", "included"])
 

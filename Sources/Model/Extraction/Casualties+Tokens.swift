@@ -178,15 +178,18 @@ enum CasualtyTokenizer {
         return h
     }
 
-    /// The cheap pre-filter: whether `s[range]` has a number (digits or a number word) and a casualty word,
-    /// found by hashing words on the fly instead of building strings.
+    /// The cheap pre-filter: whether `s[range]` has a number (digits or a number word) within sixteen words of
+    /// a casualty word. Words are hashed on the fly instead of being built as strings; the patterns never
+    /// reach further than that between a number and its casualty word.
     static func mayHoldFigure(_ s: [Unicode.Scalar], in range: Range<Int>, numberWords: WordTable<Bool>,
                               casualtyWords: WordTable<Bool>) -> Bool {
-        var number = false, casualty = false
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        var inWord = false
+        let reach = 16
         // Unsafe only to drop per-scalar bounds checks in the hottest loop; `range` lies inside `s`.
         return s.withUnsafeBufferPointer { buffer -> Bool in
+            var lastNumber = Int.min / 2, lastCasualty = Int.min / 2
+            var word = 0
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            var inWord = false, inDigits = false
             for i in range.lowerBound...range.upperBound {
                 let v = i < range.upperBound ? buffer[i].value : 32
                 let lower = v | 0x20
@@ -195,16 +198,32 @@ enum CasualtyTokenizer {
                     inWord = true
                     continue
                 }
+                if v >= 48 && v <= 57 {
+                    if !inDigits {
+                        inDigits = true
+                        word += 1
+                        lastNumber = word
+                        if word - lastCasualty <= reach { return true }
+                    }
+                    continue
+                }
+                if v == 0x2C || v == 0x2E { continue }  // "1,200", "1.5" stay one number
+                inDigits = false
                 if inWord {
-                    if !number && numberWords.containsHash(h) { number = true }
-                    if !casualty && casualtyWords.containsHash(h) { casualty = true }
-                    if number && casualty { return true }
+                    word += 1
+                    if numberWords.containsHash(h) {
+                        lastNumber = word
+                        if word - lastCasualty <= reach { return true }
+                    }
+                    if casualtyWords.containsHash(h) {
+                        lastCasualty = word
+                        if word - lastNumber <= reach { return true }
+                    }
                     h = 0xcbf2_9ce4_8422_2325
                     inWord = false
                 }
-                if v >= 48 && v <= 57 { number = true }
             }
-            return number && casualty
+            return false
         }
     }
 }

@@ -4,10 +4,11 @@ struct CasualtyReader {
     let lex: CasualtyLexicon
     /// The document being read.
     let document: Document
-    /// Tokens of the paragraph being read.
+    /// Tokens of the sentence being read.
     var t: [CasualtyToken] = []
-    /// Token bounds of the sentence being read.
+    /// First token index of the sentence (the patterns never look before it).
     var lo = 0
+    /// One past the last token index of the sentence (the patterns never look past it).
     var hi = 0
 
     /// A reader of `document` with `lexicon`.
@@ -87,8 +88,8 @@ struct CasualtyReader {
 
     // MARK: - Sentence
 
-    /// Reads the figures of one sentence (tokens `lo..<hi` of the current paragraph).
-    mutating func readSentence(_ s: Int, paragraph: Int, base: Int) -> [FoundFigure] {
+    /// Reads the figures of the current sentence (tokens `lo..<hi`).
+    func readSentence(_ s: Int, paragraph: Int, base: Int) -> [FoundFigure] {
         var candidates: [FigureCandidate] = []
         var i = lo
         while i < hi {
@@ -128,6 +129,7 @@ struct CasualtyReader {
                 break
             }
         }
+        if high != nil && word(i - 1) == "between" { phrase.start = i - 1 }
         if phrase.start == i {
             // Fillers alone still belong to the phrase ("another 17 people").
             var f = i - 1

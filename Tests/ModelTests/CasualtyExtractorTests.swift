@@ -122,6 +122,9 @@ private func vague(_ kind: CasualtyKind, least: Int, _ group: VictimGroup = .peo
         ("More than 1.5 million people, including 800,000 children, have fled their homes since the war began.",
          [ExpectedFigure(.displaced, 1500000, min: 1500001, max: nil, .moreThan, .people, .cumulative),
           exact(.displaced, 800000, .children, .cumulative)]),
+        ("Several dozen people were killed.", [vague(.killed, least: 24)]),
+        ("A few hundred people fled.", [vague(.displaced, least: 200)]),
+        ("Less than a dozen people were injured.", [ExpectedFigure(.injured, 12, min: nil, max: 11, .fewerThan)]),
         // Sub-counts.
         ("Six people were injured, three of them seriously.", [exact(.injured, 6), exact(.injured, 3)]),
         ("At least 14 people, including 12 security officers, were wounded.",

@@ -185,8 +185,10 @@ struct CasualtyReader {
                 return (nil, least, nil, true, i + 3)
             } else if let least = NumberWords.vague[w] {
                 return (nil, least, nil, true, i + 1)
-            } else if w == "several" || w == "many", let next = word(i + 1), next == "hundred" || next == "thousand" {
-                return (nil, next == "hundred" ? 200 : 2_000, nil, true, i + 2)
+            } else if w == "several" || w == "many" || (w == "few" && word(i - 1) == "a"),
+                      let next = word(i + 1), let least = Self.vagueMultiples[next] {
+                // "several hundred", "a few dozen": as vague as "hundreds", "dozens".
+                return (nil, least, nil, true, i + 2)
             } else if w == "dozen" {
                 value = 12
                 end = i + 1
@@ -405,6 +407,9 @@ struct CasualtyReader {
         if unit { c.unit = true; c.kindNoun = nil; c.kindInNP = nil; c.group = nil; c.person = false }
         return c
     }
+
+    /// The least value of "several …" / "a few …" amounts, as of their plural forms.
+    static let vagueMultiples = ["dozen": 24, "hundred": 200, "thousand": 2_000, "million": 2_000_000]
 
     /// Endings of plural person nouns ("workers", "doctors", "activists", "civilians", "firemen", "refugees",
     /// "medics"), used only for plurals missing from `groups.tsv`.

@@ -56,5 +56,5 @@ public enum NumberWords {
     /// Every word that can start a number phrase, for a fast first test before the tables above.
     static let starters: WordTable<Bool> = WordTable<Bool>.of(
         Array(units.keys) + Array(tens.keys) + Array(vague.keys)
-            + ["a", "an", "half", "several", "many", "dozen", "tens"])
+            + ["a", "an", "half", "several", "many", "few", "dozen", "tens"])
 }

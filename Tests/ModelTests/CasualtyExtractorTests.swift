@@ -281,6 +281,18 @@ private func vague(_ kind: CasualtyKind, least: Int, _ group: VictimGroup = .peo
         #expect(got.map(\.id) == ["test-c1", "test-c2", "test-c3", "test-c4"])
     }
 
+    @Test func partOfTheFigureBefore() {
+        let got = Self.figures(
+            "An airstrike hit tents in the area, killing at least four people. One of them was an infant girl that "
+                + "arrived at a nearby hospital.",
+            "The blast killed 12 people. Two of them were arrested.")
+        #expect(got.map(ExpectedFigure.init) == [
+            ExpectedFigure(.killed, 4, min: 4, max: nil, .atLeast),
+            exact(.killed, 1, .children),
+            exact(.killed, 12),
+        ])
+    }
+
     @Test func vagueAmountsAreNeverMerged() {
         let got = Self.figures("Dozens of people were killed in the fire.", "Another raid killed dozens in Aleppo.")
         #expect(got.count == 2)

@@ -28,6 +28,18 @@ struct CasualtyReader {
             let base = document.paragraphStarts[p]
             let scalars = document.paragraphScalars[p]
             let range = (sentence.start - base)..<(sentence.end - base)
+            // "…, killing at least four people. One of them was an infant girl.": a part of the figure that
+            // ends the sentence before, in the same paragraph.
+            if let last = figures.last, last.sentence == s - 1, last.paragraph == p, last.count != nil,
+               startsWithPart(scalars, range) {
+                t = CasualtyTokenizer.tokenize(scalars, in: range)
+                lo = 0
+                hi = t.count
+                if let part = partOfPrevious(last, sentence: s, base: base) {
+                    figures.append(part)
+                    continue
+                }
+            }
             guard CasualtyTokenizer.mayHoldFigure(scalars, in: range, numberWords: lex.numberWordHashes,
                                                   casualtyWords: lex.casualtyWordHashes) else { continue }
             t = CasualtyTokenizer.tokenize(scalars, in: range)
@@ -36,6 +48,42 @@ struct CasualtyReader {
             figures.append(contentsOf: readSentence(s, paragraph: p, base: base))
         }
         return figures
+    }
+
+    /// Whether the sentence opens with a number word and " of them" / " of those" (checked on scalars, so
+    /// that only such sentences are tokenized for `partOfPrevious`).
+    func startsWithPart(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        var i = range.lowerBound
+        while i < range.upperBound && (CasualtyTokenizer.isLetter(s[i]) || CasualtyTokenizer.isDigit(s[i])) { i += 1 }
+        let rest = String(String.UnicodeScalarView(s[i..<min(i + 9, range.upperBound)])).lowercased()
+        return rest.hasPrefix(" of them ") || rest.hasPrefix(" of those")
+    }
+
+    /// "One of them was an infant girl", "Three of them were children": a sub-count of the figure before,
+    /// with the group its predicate names; nil unless the sentence is exactly that shape.
+    func partOfPrevious(_ parent: FoundFigure, sentence s: Int, base: Int) -> FoundFigure? {
+        guard let phrase = numberPhrase(at: lo), !phrase.vague, let count = phrase.count, count < (parent.count ?? 0),
+              word(phrase.end) == "of", word(phrase.end + 1) == "them" || word(phrase.end + 1) == "those" else { return nil }
+        var k = phrase.end + 2
+        guard let verb = word(k), verb == "was" || verb == "were" else { return nil }
+        k += 1
+        if let d = word(k), d == "a" || d == "an" { k += 1 }
+        var group: VictimGroup?
+        while k < hi, word(k) != nil, k - phrase.end < 8 {
+            if let g = entry(lex.groups, k) {
+                group = g
+                k += 1
+                if entry(lex.groups, k) != nil { k += 1 }  // "an infant girl"
+                break
+            }
+            if isIn(CasualtyWords.function, k) || entry(lex.triggers, k) != nil { return nil }
+            k += 1
+        }
+        // The predicate noun ends there: a full stop, a comma, or a relative clause ("… girl that arrived …").
+        guard let group, k >= hi || t[k].isPunct || isIn(CasualtyWords.function, k) else { return nil }
+        let span = TextSpan(start: base + t[lo].start, end: base + t[phrase.end - 1].end)
+        return FoundFigure(kind: parent.kind, count: count, min: count, max: count, qualifier: .exact, group: group,
+                           scope: parent.scope, sentence: s, paragraph: parent.paragraph, span: span)
     }
 
     // MARK: - Token helpers

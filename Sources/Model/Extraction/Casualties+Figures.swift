@@ -6,6 +6,8 @@ struct CasualtyReader {
     let document: Document
     /// Tokens of the sentence being read.
     var t: [CasualtyToken] = []
+    /// The text of each token in `t` (kept apart so that tokens stay plain values, cheap to read).
+    var texts: [String] = []
     /// First token index of the sentence (the patterns never look before it).
     var lo = 0
     /// One past the last token index of the sentence (the patterns never look past it).
@@ -32,7 +34,7 @@ struct CasualtyReader {
             // ends the sentence before, in the same paragraph.
             if let last = figures.last, last.sentence == s - 1, last.paragraph == p, last.count != nil,
                startsWithPart(scalars, range) {
-                t = CasualtyTokenizer.tokenize(scalars, in: range)
+                (t, texts) = CasualtyTokenizer.tokenize(scalars, in: range)
                 lo = 0
                 hi = t.count
                 if let part = partOfPrevious(last, sentence: s, base: base) {
@@ -42,7 +44,7 @@ struct CasualtyReader {
             }
             guard CasualtyTokenizer.mayHoldFigure(scalars, in: range, numberWords: lex.numberWordHashes,
                                                   casualtyWords: lex.casualtyWordHashes) else { continue }
-            t = CasualtyTokenizer.tokenize(scalars, in: range)
+            (t, texts) = CasualtyTokenizer.tokenize(scalars, in: range)
             lo = 0
             hi = t.count
             figures.append(contentsOf: readSentence(s, paragraph: p, base: base))
@@ -90,13 +92,13 @@ struct CasualtyReader {
 
     /// The lower-cased word at `i`, or nil for numbers, punctuation and indices outside the sentence.
     @inline(__always) func word(_ i: Int) -> String? {
-        i >= lo && i < hi && t[i].isWord ? t[i].text : nil
+        i >= lo && i < hi && t[i].isWord ? texts[i] : nil
     }
 
     /// The value `table` holds for the word at `i` (nil for numbers, punctuation and indices outside the
     /// sentence), using the hash the tokenizer computed.
     @inline(__always) func entry<V>(_ table: WordTable<V>, _ i: Int) -> V? {
-        i >= lo && i < hi && t[i].isWord ? table.lookup(t[i].hash, t[i].text) : nil
+        i >= lo && i < hi && t[i].isWord ? table.lookup(t[i].hash, texts[i]) : nil
     }
 
     /// Whether the word at `i` is in `table`.
@@ -105,7 +107,7 @@ struct CasualtyReader {
     /// Whether the token at `i` is a quotation mark or bracket, which the patterns look through.
     @inline(__always) func isTransparent(_ i: Int) -> Bool {
         guard i >= lo && i < hi && t[i].isPunct else { return false }
-        let m = t[i].text
+        let m = texts[i]
         return m == "\"" || m == "[" || m == "]"
     }
 
@@ -210,14 +212,14 @@ struct CasualtyReader {
                 value *= Double(m)
                 end += 1
             } else if let w = word(end), w == "m" || w == "bn", t[end].attachedBefore, !t[end].hyphenBefore,
-                      i == 0 || !(t[i - 1].isPunct && CasualtyWords.currency.contains(t[i - 1].text)),
+                      i == 0 || !(t[i - 1].isPunct && CasualtyWords.currency.contains(texts[i - 1])),
                       let n = word(end + 1), lex.groups[n] != nil {
                 // "1.5m people": a glued "m" before a person noun is millions, not metres.
                 value *= w == "m" ? 1_000_000 : 1_000_000_000
                 end += 1
             }
         } else if t[i].isWord {
-            let w = t[i].text
+            let w = texts[i]
             if w == "a" || w == "an" {
                 guard let next = word(i + 1), let m = NumberWords.multipliers[next] else { return nil }
                 value = Double(m)
@@ -297,18 +299,18 @@ struct CasualtyReader {
         // A model or designation joined to a word: "F-16", "X-59", "COVID-19".
         if t[i].hyphenBefore && i > lo && t[i - 1].isWord { return true }
         // Money: "$415m", "£270m".
-        if i > lo, t[i - 1].isPunct, CasualtyWords.currency.contains(t[i - 1].text) { return true }
+        if i > lo, t[i - 1].isPunct, CasualtyWords.currency.contains(texts[i - 1]) { return true }
         if hasNext {
             // A unit glued to the number: "9mm", "40km", "3am", "1990s", "10th".
             if t[e].isWord && t[e].attachedBefore && !t[e].hyphenBefore { return true }
             // A compound modifier: "28-year-old", "five-day", "550-seat", "22,000-strong".
             if t[e].isWord && t[e].hyphenBefore { return true }
             // Percentages and clock times: "30%", "4:45".
-            if t[e].isPunct && (t[e].text == "%" || (t[e].text == ":" && e + 1 < hi && t[e + 1].isNumber)) {
+            if t[e].isPunct && (texts[e] == "%" || (texts[e] == ":" && e + 1 < hi && t[e + 1].isNumber)) {
                 return true
             }
         }
-        if i > lo, t[i - 1].isPunct, t[i - 1].text == ":", t[i - 1].attachedBefore { return true }
+        if i > lo, t[i - 1].isPunct, texts[i - 1] == ":", t[i - 1].attachedBefore { return true }
         // Dates: "April 25", "25 April", "May 6".
         if i > lo, t[i - 1].isWord, t[i - 1].capitalized, isIn(CasualtyWords.months, i - 1) { return true }
         if hasNext, t[e].isWord, t[e].capitalized, isIn(CasualtyWords.months, e) { return true }
@@ -326,7 +328,7 @@ struct CasualtyReader {
         // Proportions: "1 in 10 men".
         if word(p.end) == "in", p.end + 1 < hi, t[p.end + 1].isNumber { return true }
         // Decimals count measures, not people ("magnitude 7.3"), unless scaled ("1.5 million").
-        if t[i].isNumber, t[i].text.contains("."), p.end - p.first == 1 { return true }
+        if t[i].isNumber, texts[i].contains("."), p.end - p.first == 1 { return true }
         return false
     }
 
@@ -388,7 +390,7 @@ struct CasualtyReader {
                 if entry(lex.groups, k) != nil || isIn(lex.units, k) { continue }
                 // Noun lists: "journalists and media workers", "patients, children and nurses".
                 var m = k
-                while m < hi, word(m) == "and" || (t[m].isPunct && t[m].text == ","),
+                while m < hi, word(m) == "and" || (t[m].isPunct && texts[m] == ","),
                       let n = word(m + 1), !CasualtyWords.function.contains(n), lex.triggers[n] == nil,
                       !isIn(CasualtyWords.insertionOpeners, m + 1), !n.hasSuffix("ly"), numberPhrase(at: m + 1) == nil {
                     var e = m + 1

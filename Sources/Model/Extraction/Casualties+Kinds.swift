@@ -141,12 +141,12 @@ extension CasualtyReader {
             if t[k].isPunct {
                 // Inserted descriptions of the victims are skipped to their closing mark: ", including 12
                 // officers,", ", aged 6 and 7,", ", mostly women and children,", " – three adults and two children –".
-                let mark = t[k].text
+                let mark = texts[k]
                 guard mark == "," || mark == "-", isIn(CasualtyWords.insertionOpeners, k + 1)
                     || (mark == "-" && steps == 1) else { return nil }
                 var e = k + 1
-                while e < hi && !(t[e].isPunct && t[e].text == mark) {
-                    if t[e].isPunct && t[e].text != "\"" && !(mark == "-" && t[e].text == ",") { return nil }
+                while e < hi && !(t[e].isPunct && texts[e] == mark) {
+                    if t[e].isPunct && texts[e] != "\"" && !(mark == "-" && texts[e] == ",") { return nil }
                     e += 1
                 }
                 guard e < hi, e - k <= 12 else { return nil }
@@ -297,7 +297,7 @@ extension CasualtyReader {
         var i = lo
         while i < hi {
             if t[i].isPunct {
-                let m = t[i].text
+                let m = texts[i]
                 if m == ";" || m == "-" || m == "(" || m == ")" {
                     clauses.append((i + 1, false))
                 } else if m == ",", isIn(CasualtyWords.clauseOpeners, i + 1) {

@@ -5,9 +5,6 @@ struct CasualtyToken {
 
     /// Word, number or punctuation.
     let kind: Kind
-    /// Lower-cased text for words (curly apostrophes made straight); the digits for numbers; the mark itself
-    /// for punctuation (all quotation marks become `"`).
-    let text: String
     /// The numeric value of a number token.
     let value: Double
     /// `CasualtyTokenizer.hash` of `text`, so that word tables need not hash it again on every look-up.
@@ -37,11 +34,15 @@ struct CasualtyToken {
 /// their Unicode properties.
 enum CasualtyTokenizer {
     /// Tokenizes `s[range]` (offsets stay relative to `s`); hyphens between two tokens with no space set
-    /// `hyphenBefore` instead of becoming tokens.
-    static func tokenize(_ s: [Unicode.Scalar], in range: Range<Int>? = nil) -> [CasualtyToken] {
+    /// `hyphenBefore` instead of becoming tokens. Returns the tokens and, in a parallel array, their texts:
+    /// lower-cased words (curly apostrophes made straight), the digits of numbers, and punctuation marks
+    /// (all quotation marks become `"`, dashes `-`).
+    static func tokenize(_ s: [Unicode.Scalar], in range: Range<Int>? = nil) -> ([CasualtyToken], [String]) {
         let r = range ?? 0..<s.count
         var tokens: [CasualtyToken] = []
         tokens.reserveCapacity(r.count / 3 + 4)
+        var texts: [String] = []
+        texts.reserveCapacity(r.count / 3 + 4)
         let n = r.upperBound
         var i = r.lowerBound
         var pendingHyphen = false
@@ -75,7 +76,8 @@ enum CasualtyTokenizer {
                     }
                 }
                 let text = String(decoding: buffer, as: UTF8.self)
-                tokens.append(CasualtyToken(kind: .number, text: text, value: Double(text) ?? 0, hash: 0, start: i, end: j,
+                texts.append(text)
+                tokens.append(CasualtyToken(kind: .number, value: Double(text) ?? 0, hash: 0, start: i, end: j,
                                             capitalized: false, hyphenBefore: pendingHyphen, attachedBefore: attached))
                 pendingHyphen = false
                 i = j
@@ -114,8 +116,8 @@ enum CasualtyTokenizer {
                         break
                     }
                 }
-                tokens.append(CasualtyToken(kind: .word, text: String(decoding: buffer, as: UTF8.self), value: 0,
-                                            hash: hash(buffer), start: i, end: j, capitalized: isUpper(c), hyphenBefore: pendingHyphen,
+                texts.append(String(decoding: buffer, as: UTF8.self))
+                tokens.append(CasualtyToken(kind: .word, value: 0, hash: hash(buffer), start: i, end: j, capitalized: isUpper(c), hyphenBefore: pendingHyphen,
                                             attachedBefore: attached))
                 pendingHyphen = false
                 i = j
@@ -133,12 +135,13 @@ enum CasualtyTokenizer {
             case "\u{2013}", "\u{2014}": mark = "-"
             default: mark = String(Character(c))
             }
-            tokens.append(CasualtyToken(kind: .punct, text: mark, value: 0, hash: 0, start: i, end: i + 1, capitalized: false,
+            texts.append(mark)
+            tokens.append(CasualtyToken(kind: .punct, value: 0, hash: 0, start: i, end: i + 1, capitalized: false,
                                         hyphenBefore: false, attachedBefore: attached))
             pendingHyphen = false
             i += 1
         }
-        return tokens
+        return (tokens, texts)
     }
 
     /// White space, ASCII first.

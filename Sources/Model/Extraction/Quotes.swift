@@ -1,12 +1,21 @@
 import Foundation
 
-/// Words and cues for quote attribution (stub: filled by the quote extractor's work).
-public struct QuoteLexicon: Sendable {
-    /// Loads the quote word lists from `directory`.
-    public init(directory: URL) throws {}
-}
-
 /// Finds direct quotations and their speakers.
+///
+/// The extractor works in four passes over the paragraphs' scalars:
+/// 1. quotation marks are paired into segments (`Quotes+Marks.swift`) and each paragraph is tokenised
+///    with every segment as one token (`Quotes+Tokens.swift`);
+/// 2. capitalised names are collected, so that a surname can be resolved to the full name the article
+///    gives anywhere;
+/// 3. every reporting cue ("said", "told", "according to") and every sentence subject is read and
+///    resolved in text order (`Quotes+Attribution.swift`, `Quotes+Speakers.swift`), so that "he" means
+///    the person last named;
+/// 4. segments become quotes: a quotation left open at a paragraph's end continues into the next
+///    paragraph when that one opens with a mark, a quotation interrupted by its attribution is joined,
+///    and each quote takes the cue after it, inside it, or before it in its sentence.
+///
+/// No speaker is better than a wrong one: a pronoun whose person the article does not name, a role
+/// with no name ("a witness") and a statement whose issuer is unclear all give `speaker == nil`.
 public struct QuoteExtractor: Sendable {
     /// The word lists.
     public let lexicon: Lexicon
@@ -14,6 +23,554 @@ public struct QuoteExtractor: Sendable {
     /// Creates an extractor.
     public init(lexicon: Lexicon) { self.lexicon = lexicon }
 
-    /// Returns the quotes of `document`; may add quoted people to `entities`.
-    public func extract(_ document: Document, entities: inout [ArticleEntity]) -> [Quote] { [] }
+    /// A quotation before attribution: its segments in order, and the cue that interrupts it, if any.
+    struct Candidate {
+        /// (paragraph, segment index) of each part.
+        var parts: [(paragraph: Int, segment: Int)]
+        /// (paragraph, token index) of a cue between two joined parts.
+        var inner: (paragraph: Int, token: Int)?
+    }
+
+    /// A cue with its resolved speaker.
+    typealias CueEntry = (cue: Cue, resolved: Resolved?)
+
+    /// Quotations shorter than this many words are not quotes: scare quotes, names, slogans.
+    static let minimumWords = 3
+    /// A quotation of at most this many words, all capitalised, is a title ("Operation Protective Edge").
+    static let maximumTitleWords = 6
+    /// How many paragraphs before a quotation are read for the people and bodies it may refer back to.
+    static let contextParagraphs = 2
+    /// A paragraph of at most this many words with no closing punctuation is a heading.
+    static let maximumHeadingWords = 12
+
+    /// Returns the quotes of `document`; adds the people quoted to `entities` when they are not there yet.
+    public func extract(_ document: Document, entities: inout [ArticleEntity]) -> [Quote] {
+        let words = lexicon.quotes
+        let count = document.paragraphScalars.count
+        let segments = document.paragraphScalars.enumerated().map { Self.segments(of: $0.element, paragraph: $0.offset) }
+        // Only paragraphs with quotation marks and the two before each are read word by word; names in
+        // the others are collected with a light scan.
+        var read = [Bool](repeating: false, count: count)
+        for index in 0..<count where !segments[index].isEmpty {
+            for k in max(0, index - Self.contextParagraphs)...index { read[k] = true }
+        }
+        guard read.contains(true) else { return [] }
+        var paragraphs: [Paragraph] = []
+        paragraphs.reserveCapacity(count)
+        for (index, scalars) in document.paragraphScalars.enumerated() {
+            let tokens = read[index] ? Self.tokens(scalars, segments: segments[index], lexicon: words) : []
+            var segmentTokens: [Int] = []
+            for (i, t) in tokens.enumerated() where t.kind == .quote { segmentTokens.append(i) }
+            paragraphs.append(Paragraph(index: index, offset: document.paragraphStarts[index], scalars: scalars,
+                                        segments: segments[index], tokens: tokens, segmentTokens: segmentTokens))
+        }
+
+        var resolver = SpeakerResolver(lexicon: words, entities: entities)
+        for paragraph in paragraphs {
+            if read[paragraph.index] {
+                collectNames(paragraph, into: &resolver)
+            } else {
+                scanNames(paragraph, into: &resolver)
+            }
+        }
+        let cues = resolveCues(paragraphs, &resolver)
+        let candidates = self.candidates(paragraphs, cues)
+
+        var quotes: [Quote] = []
+        var quoted: [Resolved] = []
+        // The speaker of each paragraph's last attributed quotation.
+        var lastSpeaker: [Int: Resolved] = [:]
+        var slugs: [String: String] = [:]
+        for candidate in candidates {
+            let text = candidate.parts.map { part -> String in
+                let paragraph = paragraphs[part.paragraph]
+                let inner = Self.inner(paragraph.segments[part.segment], paragraph.scalars)
+                return paragraph.text(inner.lowerBound, inner.upperBound)
+            }.joined(separator: " ")
+            let first = candidate.parts[0]
+            let last = candidate.parts[candidate.parts.count - 1]
+            let firstSegment = paragraphs[first.paragraph].segments[first.segment]
+            let lastSegment = paragraphs[last.paragraph].segments[last.segment]
+            let attribution = attribute(candidate, paragraphs, cues)
+            var resolved = attribution?.resolved
+            // A paragraph that is all quotation, with no attribution of its own, goes on with the last
+            // speaker or subject of the paragraph before: "“…,” Guterres said. ¶ “It is high time …”".
+            let opening = paragraphs[first.paragraph].segmentTokens[first.segment]
+            if attribution == nil, opening == 0, first.paragraph > 0 {
+                resolved = lastSpeaker[first.paragraph - 1] ?? resolver.lastNamed(inParagraph: first.paragraph - 1)
+            } else if attribution == nil, opening > 0, paragraphs[first.paragraph].tokens[opening - 1].endsClause {
+                // A quotation that opens a sentence after "X told CNN that ...": X goes on speaking.
+                resolved = resolver.lastNamed(inParagraph: first.paragraph,
+                                              before: paragraphs[first.paragraph].offset + firstSegment.open)
+            }
+            if let resolved { lastSpeaker[last.paragraph] = resolved }
+            var speaker: Speaker? = nil
+            if let resolved {
+                let id = slugs[resolved.name] ?? Slug.make(resolved.name)
+                slugs[resolved.name] = id
+                speaker = Speaker(name: resolved.name, role: resolved.role, entityId: id)
+                if resolved.kind == .person { quoted.append(resolved) }
+            }
+            quotes.append(Quote(
+                id: "\(document.id)-q\(quotes.count + 1)", articleId: document.id, date: document.date, text: text,
+                speaker: speaker, cue: attribution.map { paragraphs[$0.cue.paragraph].text($0.cue.range.lowerBound, $0.cue.range.upperBound) },
+                paragraph: first.paragraph,
+                span: TextSpan(start: paragraphs[first.paragraph].offset + firstSegment.open,
+                               end: paragraphs[last.paragraph].offset + lastSegment.end)))
+        }
+        addPeople(quoted, resolver, slugs, to: &entities)
+        return quotes
+    }
+
+    /// Collects the full person names of a paragraph: every run of capitalised words that reads as a
+    /// person's name of two words or more, its title split off as a role ("Israeli President Isaac Herzog").
+    func collectNames(_ paragraph: Paragraph, into resolver: inout SpeakerResolver) {
+        let reader = AttributionReader(lexicon: lexicon.quotes, paragraph: paragraph)
+        let tokens = paragraph.tokens
+        var i = 0
+        while i < tokens.count {
+            guard tokens[i].kind == .word, tokens[i].capitalized else { i += 1; continue }
+            let end = reader.nameRunEnd(from: i)
+            guard end - i >= 1 else { i += 1; continue }
+            // "the Lebanese militant group Hezbollah": "the militant group" later means Hezbollah.
+            if i > 0, tokens[i - 1].kind == .word, !tokens[i - 1].capitalized, tokens[i - 1].info.organisation != nil {
+                var d = i - 1
+                while d > 0 && i - d < 3 && tokens[d - 1].kind == .word && !tokens[d - 1].capitalized
+                        && !tokens[d - 1].info.isA(.determiner) && tokens[d - 1].info.cue == nil
+                        && !tokens[d - 1].info.isA(.preposition) {
+                    d -= 1
+                }
+                let body = reader.classify(i, end, roleEnd: end)
+                if body.kind == .name || body.kind == .organization, let name = body.name {
+                    resolver.addDescription(paragraph.text(tokens: d..<i), for: name)
+                }
+            }
+            // "Yousef Al Saudi and Anas Al Sharif" are two people, unless the whole is a body's name.
+            var pieces = [i..<end]
+            let joined = (i..<end).contains { tokens[$0].lower == "and" && !tokens[$0].capitalized }
+            if joined && reader.classify(i, end, roleEnd: end).kind != .organization {
+                pieces = []
+                var a = i
+                for j in i..<end where tokens[j].lower == "and" && !tokens[j].capitalized {
+                    pieces.append(a..<j)
+                    a = j + 1
+                }
+                pieces.append(a..<end)
+            }
+            // "the Israel Defense Forces (IDF)": the acronym stands for the body.
+            if end + 2 < tokens.count, tokens[end].isPunct("("), tokens[end + 1].acronym, tokens[end + 2].isPunct(")") {
+                let body = reader.classify(i, end, roleEnd: end)
+                if body.kind == .organization, let name = body.name {
+                    resolver.addAcronym(paragraph.text(tokens[end + 1].start, tokens[end + 1].wordEnd), for: name)
+                }
+            }
+            for piece in pieces where piece.count >= 2 {
+                let mention = reader.classify(piece.lowerBound, piece.upperBound, roleEnd: piece.upperBound)
+                if mention.kind == .person, let name = mention.name, let range = mention.nameRange {
+                    resolver.addName(name, position: paragraph.offset + range.lowerBound, role: mention.role,
+                                     span: MentionSpan(start: paragraph.offset + range.lowerBound,
+                                                       end: paragraph.offset + range.upperBound, text: name))
+                }
+            }
+            i = max(end, i + 1)
+        }
+    }
+
+    /// Collects full person names from a paragraph that is not read word by word: each run of two or
+    /// more capitalised words, its title split off at the last role word ("Kenyan President William Ruto"),
+    /// that holds no organisation or place word.
+    func scanNames(_ paragraph: Paragraph, into resolver: inout SpeakerResolver) {
+        let s = paragraph.scalars
+        let n = s.count
+        var run: [(start: Int, end: Int, info: QuoteLexicon.WordInfo)] = []
+        var bytes: [UInt8] = []
+        func flush() {
+            defer { run.removeAll(keepingCapacity: true) }
+            var first = 0
+            while first < run.count && run[first].info.isA(.notName) { first += 1 }
+            guard run.count - first >= 2 else { return }
+            var nameStart = first
+            for k in first..<run.count where run[k].info.role != nil || run[k].info.isA(.honorific) { nameStart = k + 1 }
+            guard run.count - nameStart >= 2 else { return }
+            for k in nameStart..<run.count where run[k].info.organisation != nil || run[k].info.isA(.notName) { return }
+            if run[run.count - 1].info.place { return }
+            let range = run[nameStart].start..<run[run.count - 1].end
+            let name = paragraph.text(range.lowerBound, range.upperBound)
+            let role = nameStart > first ? paragraph.text(run[first].start, run[nameStart - 1].end) : nil
+            resolver.addName(name, position: paragraph.offset + range.lowerBound, role: role,
+                             span: MentionSpan(start: paragraph.offset + range.lowerBound,
+                                               end: paragraph.offset + range.upperBound, text: name))
+        }
+        var i = 0
+        while i < n {
+            let c = s[i]
+            guard Self.isWordScalar(c) else {
+                if c != " " { flush() }
+                i += 1
+                continue
+            }
+            var j = i + 1
+            while j < n {
+                if Self.isWordScalar(s[j]) { j += 1; continue }
+                if (s[j] == "-" || s[j] == "'" || s[j] == "\u{2019}") && j + 1 < n && Self.isWordScalar(s[j + 1]) {
+                    j += 2
+                    continue
+                }
+                break
+            }
+            guard Self.isUpper(c) else { flush(); i = j; continue }
+            // "Netanyahu's office": the possessive ends the run after the name.
+            var end = j
+            if end - i > 2 && s[end - 2] == "'" || end - i > 2 && s[end - 2] == "\u{2019}", s[end - 1] == "s" {
+                end -= 2
+            }
+            bytes.removeAll(keepingCapacity: true)
+            var ascii = true
+            for k in i..<end {
+                let v = s[k].value
+                if v >= 0x80 { ascii = false; break }
+                bytes.append(v >= 0x41 && v <= 0x5A ? UInt8(v + 0x20) : UInt8(v))
+            }
+            let info = ascii ? lexicon.quotes.info(bytes: bytes[...])
+                : lexicon.quotes.info(paragraph.text(i, end).lowercased())
+            run.append((i, end, info))
+            if end < j { flush() }
+            i = j
+        }
+        flush()
+    }
+
+    /// Reads and resolves every cue and sentence subject in text order; returns, per paragraph, each
+    /// cue's token index with the cue and its resolved speaker.
+    func resolveCues(
+        _ paragraphs: [Paragraph], _ resolver: inout SpeakerResolver
+    ) -> [[CueEntry?]] {
+        var result: [[CueEntry?]] = []
+        result.reserveCapacity(paragraphs.count)
+        for paragraph in paragraphs {
+            let reader = AttributionReader(lexicon: lexicon.quotes, paragraph: paragraph)
+            var items: [(index: Int, mention: Mention, cue: Cue?)] = []
+            var sentenceStart = true
+            for i in paragraph.tokens.indices {
+                if sentenceStart {
+                    let subject = reader.sentenceSubject(from: i)
+                    if subject.kind == .person || subject.kind == .name || subject.kind == .organization {
+                        items.append((i, subject, nil))
+                    }
+                    sentenceStart = false
+                }
+                if let cue = reader.cue(at: i) { items.append((i, reader.mention(for: cue), cue)) }
+                sentenceStart = paragraph.tokens[i].endsClause || reader.endsSentence(quoteAt: i)
+            }
+            var cues = [CueEntry?](repeating: nil, count: paragraph.tokens.count)
+            for item in items {
+                let position = paragraph.offset + paragraph.tokens[item.index].start
+                let resolved = resolver.resolve(item.mention, position: position, paragraph: paragraph.index)
+                if let cue = item.cue { cues[item.index] = (cue, resolved) }
+                // A sentence subject counts when it is a person or a body ("Coast Guard aerial assets ...").
+                if item.cue == nil && resolved?.kind != .person && resolved?.kind != .organization { continue }
+                if let resolved, resolved.kind == .person, let range = item.mention.nameRange {
+                    resolver.recordMention(of: resolved.name, MentionSpan(
+                        start: paragraph.offset + range.lowerBound, end: paragraph.offset + range.upperBound,
+                        text: paragraph.text(range.lowerBound, range.upperBound)))
+                }
+                // An unnamed person is a later "he" - unless only the source of a statement ("according to
+                // his colleague"), who is rarely what the text goes on about.
+                let unnamed = item.mention.kind == .role && !item.mention.plural && resolved == nil
+                    && item.cue?.kind != .source
+                let unnamedBody = item.mention.kind == .organization && item.mention.name == nil && resolved == nil
+                resolver.record(Event(position: position, paragraph: paragraph.index, resolved: resolved,
+                                      unnamedPerson: unnamed, unnamedBody: unnamedBody,
+                                      relay: item.cue?.kind == .relay))
+            }
+            result.append(cues)
+        }
+        return result
+    }
+
+    /// Pairs segments into quotations: a segment left open at a paragraph's end runs on into the next
+    /// paragraph when that paragraph opens with a double mark; a quotation ending in a comma and
+    /// interrupted only by its attribution ("“We will,” he said, “and soon.”") is joined with the next.
+    /// Headings, titles and quotations under three words are dropped.
+    func candidates(_ paragraphs: [Paragraph], _ cues: [[CueEntry?]]) -> [Candidate] {
+        var result: [Candidate] = []
+        var skipFirst = Set<Int>()
+        for paragraph in paragraphs where !paragraph.segments.isEmpty {
+            if isHeading(paragraph) { continue }
+            for k in paragraph.segments.indices {
+                if k == 0 && skipFirst.contains(paragraph.index) { continue }
+                var parts = [(paragraph: paragraph.index, segment: k)]
+                var current = paragraph.segments[k]
+                var p = paragraph.index
+                // A paragraph ending inside a quotation continues into a next paragraph that opens with a mark.
+                while current.close == nil && current.double && p + 1 < paragraphs.count {
+                    let next = paragraphs[p + 1]
+                    guard let first = next.segments.first, first.double, next.segmentTokens.first == 0 else { break }
+                    p += 1
+                    parts.append((p, 0))
+                    skipFirst.insert(p)
+                    current = first
+                }
+                result.append(Candidate(parts: parts, inner: nil))
+            }
+        }
+        // Join a quotation interrupted by its attribution; a short quotation in between ("“PRESS”")
+        // stays a candidate of its own.
+        var joined: [Candidate] = []
+        var lastLong = -1
+        for candidate in result {
+            if lastLong >= 0, let cue = interruption(joined[lastLong], candidate, paragraphs, cues) {
+                joined[lastLong].parts += candidate.parts
+                joined[lastLong].inner = joined[lastLong].inner ?? cue
+                continue
+            }
+            joined.append(candidate)
+            // A short part ending in a comma ("“We will,” he said, “and soon.”") can still be joined.
+            let lastPart = candidate.parts[candidate.parts.count - 1]
+            let interrupted = endsWithComma(paragraphs[lastPart.paragraph].segments[lastPart.segment],
+                                            paragraphs[lastPart.paragraph])
+            if interrupted || wordCount(candidate, paragraphs) >= Self.minimumWords || candidate.parts.count > 1 {
+                lastLong = joined.count - 1
+            }
+        }
+        return joined.filter { isQuotation($0, paragraphs) }
+    }
+
+    /// The cue between two candidates when the first is interrupted by it: same paragraph, the first part
+    /// ends with a comma or dash, and only the attribution ("he said", "said Vall") stands between them.
+    func interruption(
+        _ a: Candidate, _ b: Candidate, _ paragraphs: [Paragraph], _ cues: [[CueEntry?]]
+    ) -> (paragraph: Int, token: Int)? {
+        let last = a.parts[a.parts.count - 1]
+        let first = b.parts[0]
+        guard last.paragraph == first.paragraph, first.segment > last.segment else { return nil }
+        let paragraph = paragraphs[last.paragraph]
+        let segment = paragraph.segments[last.segment]
+        guard segment.close != nil, endsWithComma(segment, paragraph, questions: true) else { return nil }
+        let from = paragraph.segmentTokens[last.segment] + 1
+        let to = paragraph.segmentTokens[first.segment]
+        // The attribution ends with a comma, a full stop or a colon right before the next part.
+        guard to - from <= 40, to - 1 > from, paragraph.tokens[to - 1].kind == .punct,
+              [",", ".", ":", "\u{2014}"].contains(paragraph.tokens[to - 1].lower) else { return nil }
+        var found: Int? = nil
+        for i in from..<to {
+            let t = paragraph.tokens[i]
+            if t.endsClause && i != to - 1 { return nil }
+            if let entry = cues[paragraph.index][i] {
+                // A second cue attributes the next part anew: "…,” said Antoine. …, Antoine said: “…”";
+                // a participle goes on with the same speaker: "…,” Marcin said, adding: “…”".
+                if found != nil {
+                    if entry.cue.kind == .participle { continue }
+                    return nil
+                }
+                found = i
+                continue
+            }
+            // "..., while Gallant said “...”": another clause, not an interruption.
+            if found == nil && t.kind == .word && !t.capitalized
+                && (t.info.isA(.conjunction) || t.info.isA(.clause)) {
+                return nil
+            }
+        }
+        guard let found, let entry = cues[paragraph.index][found], entry.cue.kind != .source else { return nil }
+        return (paragraph.index, found)
+    }
+
+    /// Whether a segment's text ends with a comma or a dash, inside or just outside the closing mark.
+    /// With `questions`, a question or exclamation mark counts too ("“Until when?” Al Agha asked. “We …”").
+    func endsWithComma(_ segment: Segment, _ paragraph: Paragraph, questions: Bool = false) -> Bool {
+        let inner = Self.inner(segment, paragraph.scalars)
+        let marks: Set<Unicode.Scalar> = questions ? [",", "\u{2014}", "\u{2013}", "-", "?", "!"] : [",", "\u{2014}", "\u{2013}", "-"]
+        if let last = inner.last.map({ paragraph.scalars[$0] }), marks.contains(last) {
+            return true
+        }
+        guard let close = segment.close else { return false }
+        var i = close + 1
+        while i < paragraph.scalars.count && Self.isSpace(paragraph.scalars[i]) { i += 1 }
+        return i < paragraph.scalars.count && [",", "\u{2014}", "\u{2013}"].contains(paragraph.scalars[i])
+    }
+
+    /// Number of words of a candidate.
+    func wordCount(_ candidate: Candidate, _ paragraphs: [Paragraph]) -> Int {
+        candidate.parts.reduce(0) { total, part in
+            let paragraph = paragraphs[part.paragraph]
+            return total + Self.wordCount(paragraph.scalars, Self.inner(paragraph.segments[part.segment], paragraph.scalars))
+        }
+    }
+
+    /// Whether a candidate is a quotation: three words or more, and not a title in capitals.
+    func isQuotation(_ candidate: Candidate, _ paragraphs: [Paragraph]) -> Bool {
+        var count = 0
+        var capitalised = 0
+        var bytes: [UInt8] = []
+        for part in candidate.parts {
+            let paragraph = paragraphs[part.paragraph]
+            let inner = Self.inner(paragraph.segments[part.segment], paragraph.scalars)
+            var inWord = false
+            var wordStart = 0
+            for i in inner.lowerBound...inner.upperBound {
+                let c: Unicode.Scalar = i < inner.upperBound ? paragraph.scalars[i] : " "
+                let w = Self.isWordScalar(c)
+                if w && !inWord {
+                    count += 1
+                    wordStart = i
+                    if Self.isUpper(c) || ("0"..."9").contains(c) { capitalised += 1 }
+                }
+                if !w && inWord && !Self.isUpper(paragraph.scalars[wordStart]) && i - wordStart <= 4 {
+                    // "Supporters of God": small words do not break a title's capitals.
+                    bytes.removeAll(keepingCapacity: true)
+                    for k in wordStart..<i where paragraph.scalars[k].isASCII {
+                        bytes.append(UInt8(truncatingIfNeeded: paragraph.scalars[k].value))
+                    }
+                    let info = lexicon.quotes.info(bytes: bytes[...])
+                    if info.isA(.connector) || info.isA(.determiner) || info.isA(.preposition) { capitalised += 1 }
+                }
+                inWord = w || (inWord && (c == "'" || c == "\u{2019}" || c == "-"))
+            }
+        }
+        // Scare quotes and short names: fewer than three words.
+        if count < Self.minimumWords { return false }
+        // Titles: a few words, every one capitalised, no sentence ("Operation Protective Edge", not
+        // "No to Fascism!").
+        let last = candidate.parts[candidate.parts.count - 1]
+        let lastInner = Self.inner(paragraphs[last.paragraph].segments[last.segment], paragraphs[last.paragraph].scalars)
+        let sentence = lastInner.last.map { [".", "!", "?"].contains(paragraphs[last.paragraph].scalars[$0]) } ?? false
+        if count <= Self.maximumTitleWords && capitalised == count && !sentence { return false }
+        return true
+    }
+
+    /// Whether a paragraph is a heading: a few words with no closing punctuation.
+    func isHeading(_ paragraph: Paragraph) -> Bool {
+        // A quotation left open runs on into the next paragraph.
+        if let segment = paragraph.segments.last, segment.close == nil { return false }
+        let s = paragraph.scalars
+        // A subheading in single marks: "‘Where should we go?’".
+        if paragraph.segments.count == 1, let segment = paragraph.segments.first, !segment.double,
+           paragraph.tokens.count == 1 || (paragraph.tokens.isEmpty && segment.open == 0) {
+            return Self.wordCount(s, 0..<s.count) <= Self.maximumHeadingWords
+        }
+        var last = s.count - 1
+        while last >= 0 && Self.isSpace(s[last]) { last -= 1 }
+        guard last >= 0 else { return true }
+        switch s[last] {
+        case ".", "!", "?", ":", ")", "\u{2026}": return false
+        case "\u{201D}", "\"", "\u{2019}", "'":
+            if last > 0, [".", "!", "?", ",", "\u{2026}"].contains(s[last - 1]) { return false }
+        default: break
+        }
+        return Self.wordCount(s, 0..<s.count) <= Self.maximumHeadingWords
+    }
+
+    /// The cue a quotation is attributed to, with its resolved speaker: the cue inside a joined
+    /// quotation; else the one right after it ("…,” he said); else the one before it in its sentence
+    /// ("Vall said instead of …, “what we see …”"); else, for a paragraph that is all quotation after a
+    /// paragraph ending in a colon, that paragraph's last cue. An outlet's "reported" after a quotation
+    /// yields to a speaker named before it.
+    func attribute(
+        _ candidate: Candidate, _ paragraphs: [Paragraph], _ cues: [[CueEntry?]]
+    ) -> CueEntry? {
+        if let inner = candidate.inner { return cues[inner.paragraph][inner.token] }
+        let last = candidate.parts[candidate.parts.count - 1]
+        let first = candidate.parts[0]
+        let after = cueAfter(paragraphs[last.paragraph], segment: last.segment, cues[last.paragraph])
+        let before = cueBefore(paragraphs[first.paragraph], segment: first.segment, cues[first.paragraph])
+        if let after {
+            // "…,” NNA reported": an outlet passing on the words of a speaker named before.
+            if after.cue.kind == .relay, after.resolved?.kind != .person, let before, before.resolved != nil {
+                return before
+            }
+            return after
+        }
+        let segment = paragraphs[last.paragraph].segments[last.segment]
+        let inner = Self.inner(segment, paragraphs[last.paragraph].scalars)
+        let complete = inner.last.map { [".", "!", "?"].contains(paragraphs[last.paragraph].scalars[$0]) } ?? false
+        let later = complete ? nil : cueLater(paragraphs[last.paragraph], segment: last.segment, cues[last.paragraph])
+        if let before, before.resolved != nil || later?.resolved == nil { return before }
+        return later
+    }
+
+    /// The cue right after a segment: "…,” he said", "…,” said Safadi", "…,” according to the ministry".
+    /// After a quotation that ends a sentence, only a short attribution counts ("….” Hagari said.").
+    func cueAfter(
+        _ paragraph: Paragraph, segment: Int, _ cues: [CueEntry?]
+    ) -> CueEntry? {
+        let tokens = paragraph.tokens
+        let q = paragraph.segmentTokens[segment]
+        var j = q + 1
+        var commaLike = endsWithComma(paragraph.segments[segment], paragraph)
+        let inner = Self.inner(paragraph.segments[segment], paragraph.scalars)
+        if let end = inner.last, ["?", "!", "\u{2026}"].contains(paragraph.scalars[end]) { commaLike = true }
+        while j < tokens.count && tokens[j].separatesParts && !tokens[j].isPunct("(") {
+            commaLike = true
+            j += 1
+        }
+        var k = j
+        while k < tokens.count && k - j < 20 {
+            let t = tokens[k]
+            if t.kind == .quote || t.endsClause { return nil }
+            if let entry = cues[k] {
+                if k == j && entry.cue.kind != .speech && entry.cue.kind != .source { return nil }
+                return entry
+            }
+            // "…” crossing from Lebanon …", "…,” while Gallant said": no attribution of this quotation.
+            if t.kind == .word && !t.capitalized && (t.info.isA(.conjunction)
+                                                    || t.info.isA(.clause)) {
+                return nil
+            }
+            if !commaLike && !(t.kind == .word && (t.capitalized || t.info.pronoun != nil)) {
+                return nil
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// A cue later in the same sentence as a partial quotation: "All the crew members “fell into the
+    /// sea” wearing life jackets, Hsiao Huan-chang said".
+    func cueLater(
+        _ paragraph: Paragraph, segment: Int, _ cues: [CueEntry?]
+    ) -> CueEntry? {
+        let tokens = paragraph.tokens
+        var k = paragraph.segmentTokens[segment] + 1
+        while k < tokens.count {
+            let t = tokens[k]
+            if t.kind == .quote || t.endsClause { return nil }
+            if let entry = cues[k], entry.cue.kind == .speech || entry.cue.kind == .subject { return entry }
+            k += 1
+        }
+        return nil
+    }
+
+    /// The nearest cue before a segment in its sentence, looking past quotations that do not end it.
+    func cueBefore(
+        _ paragraph: Paragraph, segment: Int, _ cues: [CueEntry?]
+    ) -> CueEntry? {
+        let tokens = paragraph.tokens
+        var k = paragraph.segmentTokens[segment] - 1
+        let reader = AttributionReader(lexicon: lexicon.quotes, paragraph: paragraph)
+        while k >= 0 {
+            if tokens[k].endsClause || reader.endsSentence(quoteAt: k) { return nil }
+            if let entry = cues[k] { return entry }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// Adds each quoted person who is not yet an entity, with the mentions of their name found.
+    func addPeople(
+        _ people: [Resolved], _ resolver: SpeakerResolver, _ slugs: [String: String], to entities: inout [ArticleEntity]
+    ) {
+        var known = Set(entities.map(\.id))
+        for person in people {
+            let id = slugs[person.name] ?? Slug.make(person.name)
+            guard !id.isEmpty, !known.contains(id) else { continue }
+            known.insert(id)
+            var seen = Set<Int>()
+            let spans = (resolver.mentionSpans[person.name] ?? [])
+                .sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+                .filter { seen.insert($0.start).inserted }
+            entities.append(ArticleEntity(id: id, name: person.name, type: .person, mentions: spans.count,
+                                          mentionSpans: spans))
+        }
+    }
 }

@@ -1,0 +1,323 @@
+extension CasualtyReader {
+    // MARK: - Kinds
+
+    /// Gives each candidate its kind from the first pattern that fits, then settles sub-counts.
+    ///
+    /// Patterns, in order:
+    /// 1. a casualty adjective inside the noun phrase: "55 missing people", "26 injured people";
+    /// 2. an active casualty verb right before the number: "killing 9 civilians", "injured another 89,166";
+    ///    a casualty noun with "of": "the bodies of five hostages", "the deaths of 12 children";
+    /// 3. a passive casualty word after the victims: "41 people have been killed", "seven missing",
+    ///    "three people were injured in Russian shelling", "four Pakistanis were among the dead";
+    /// 4. the noun phrase is a casualty noun: "12 deaths", "three bodies", "200 injuries";
+    /// 5. a casualty noun before the number, linked by a verb: "the death toll rose to 40";
+    /// 6. coordination with the figure before: "22 civilians and 43 fighters".
+    /// Sub-counts ("including 60 civilians", "six of whom", "six of the nine") take their parent's kind.
+    func findKinds(_ cs: inout [FigureCandidate]) {
+        for n in cs.indices where !cs[n].unit {
+            let opener = partOpener(before: cs[n].phrase.start)
+            if opener || cs[n].partAfter || cs[n].partOfNext {
+                cs[n].isPart = true
+            }
+            if let k = cs[n].kindInNP {
+                cs[n].kind = k
+            } else if let (k, ev) = activeKind(cs[n]) {
+                cs[n].kind = k
+                cs[n].evidence = ev
+                // The object of its own verb is no part of an earlier figure ("killing up to 300 of them").
+                if cs[n].partAfter && !opener {
+                    cs[n].isPart = false
+                    cs[n].group = cs[n].group ?? .people
+                }
+            } else if let (k, ev) = passiveKind(cs[n], in: cs) {
+                cs[n].kind = k
+                cs[n].evidence = ev
+            } else if let k = cs[n].kindNoun {
+                cs[n].kind = k
+            } else if let k = linkedNounKind(cs[n], in: cs) {
+                cs[n].kind = k
+            } else if n > 0, let k = coordinatedKind(cs[n], previous: cs[n - 1]) {
+                cs[n].kind = k
+                if cs[n - 1].isPart {
+                    cs[n].isPart = true
+                    cs[n].parent = cs[n - 1].parent
+                }
+            }
+        }
+        // Sub-counts: "including 60 civilians" and "six of whom" belong to the figure before; "six of the nine"
+        // to the number after. A sub-count without a parent figure is no figure ("including 772,000 children"
+        // of people "impacted").
+        for n in cs.indices where cs[n].isPart && cs[n].parent == nil {
+            if cs[n].partOfNext {
+                if n + 1 < cs.count, cs[n + 1].kind != nil { cs[n].parent = n + 1 }
+            } else {
+                var p = n - 1
+                while p >= 0 && (cs[p].kind == nil || cs[p].isPart) { p -= 1 }
+                if p >= 0 { cs[n].parent = p }
+            }
+            if let p = cs[n].parent {
+                if cs[n].kind == nil { cs[n].kind = cs[p].kind }
+            } else {
+                // No parent: a figure only if its own words make it one ("the dead included 3 children").
+                cs[n].isPart = false
+            }
+        }
+        for n in cs.indices where cs[n].isPart && cs[n].parent != nil && cs[n].kind == nil {
+            cs[n].kind = cs[cs[n].parent!].kind
+        }
+        // Captives counted in an exchange or a release are not captured figures ("released 33 hostages").
+        for n in cs.indices where cs[n].kind == .captured {
+            for i in lo..<hi where word(i).map(CasualtyWords.exchanges.contains) ?? false {
+                cs[n].kind = nil
+                break
+            }
+        }
+    }
+
+    /// "including 12 security officers", "of whom 3", "among them five".
+    func partOpener(before start: Int) -> Bool {
+        var k = start - 1
+        if word(k) == "the" { k -= 1 }
+        if let w = word(k), CasualtyWords.subcountOpeners.contains(w) { return true }
+        if let w = word(k), CasualtyWords.partitives.contains(w), word(k - 1) == "of" || word(k - 1) == "among" {
+            return true
+        }
+        return false
+    }
+
+    /// Whether the casualty word at `range` is joined by "or"/"and" to a word of another kind
+    /// ("killed or injured", "killing and wounding"): such a count mixes kinds and states none of them.
+    func mixesKinds(_ range: Range<Int>, kind: CasualtyKind) -> Bool {
+        if let w = word(range.upperBound), w == "or" || w == "and",
+           let other = trigger(at: range.upperBound + 1, roles: [.active, .passive, .noun]), other.kind != kind {
+            return true
+        }
+        if let w = word(range.lowerBound - 1), w == "or" || w == "and",
+           let other = trigger(endingAt: range.lowerBound - 2, roles: [.active, .passive, .noun]), other.kind != kind {
+            return true
+        }
+        return false
+    }
+
+    /// A forecast word within two tokens before `i` ("could kill", "will displace").
+    func forecast(before i: Int) -> Bool {
+        for k in max(lo, i - 2)..<i where word(k).map(CasualtyWords.modals.contains) ?? false { return true }
+        return false
+    }
+
+    /// Pattern 2: an active casualty verb or a casualty noun with "of" right before the number phrase.
+    func activeKind(_ c: FigureCandidate) -> (CasualtyKind, Range<Int>)? {
+        var k = c.phrase.start - 1
+        // "killing all 150 passengers", "wounding the 12 guards".
+        while isTransparent(k) || word(k) == "all" || word(k) == "the" { k -= 1 }
+        if word(k) == "of", word(k - 1) == "total", word(k - 2) == "a" { k -= 3 }  // "killed a total of 40"
+        guard k >= lo, let w = word(k) else { return nil }
+        if w == "of", let noun = singleTrigger(k - 1, roles: .noun), !noun.roles.contains(.passive) || word(k - 1) == "dead" {
+            return (noun.kind, (k - 1)..<(k + 1))
+        }
+        guard let tr = trigger(endingAt: k, roles: [.active, .person]) else { return nil }
+        // "lost" counts the dead only with a listed person noun ("lost 50 soldiers", not "lost 2 games").
+        if !tr.roles.contains(.active) && !c.listed { return nil }
+        let first = k - tr.words.count + 1
+        // "could kill thousands" is a forecast; "could have killed" stays a (hedged) claim.
+        if !w.hasSuffix("ed") && forecast(before: first) { return nil }
+        // An active verb's object must be people, not a unit ("evacuated 10 times").
+        if c.unit || mixesKinds(first..<(k + 1), kind: tr.kind) { return nil }
+        return (tr.kind, first..<(k + 1))
+    }
+
+    /// Pattern 3: a passive casualty word after the victims, looking through auxiliaries, hedges, a short
+    /// prepositional phrase, an age ("aged 6 and 7"), an inserted sub-count (", including 12 officers,")
+    /// and coordinated victims ("Eight police officers and 14 armed men have been killed").
+    func passiveKind(_ c: FigureCandidate, in cs: [FigureCandidate]) -> (CasualtyKind, Range<Int>)? {
+        if c.partOfNext { return nil }
+        var k = c.npEnd
+        var steps = 0
+        var usedPhrase = false
+        var modal = false
+        while k < hi && steps < 14 {
+            steps += 1
+            if isTransparent(k) { k += 1; continue }
+            if t[k].isPunct {
+                // Inserted descriptions of the victims are skipped to their closing mark: ", including 12
+                // officers,", ", aged 6 and 7,", ", mostly women and children,", " – three adults and two children –".
+                let mark = texts[k]
+                guard mark == "," || mark == "-", isIn(CasualtyWords.insertionOpeners, k + 1)
+                    || (mark == "-" && steps == 1) else { return nil }
+                var e = k + 1
+                while e < hi && !(t[e].isPunct && texts[e] == mark) {
+                    if t[e].isPunct && texts[e] != "\"" && !(mark == "-" && texts[e] == ",") { return nil }
+                    e += 1
+                }
+                guard e < hi, e - k <= 12 else { return nil }
+                k = e + 1
+                continue
+            }
+            guard let w = word(k) else { return nil }
+            if w == "and" || w == "or", let next = cs.firstIndex(where: { $0.phrase.start == k + 1 }) {
+                k = cs[next].npEnd  // coordinated victims share the verb
+                continue
+            }
+            if w == "aged" {
+                k += 1
+                while k < hi, t[k].isNumber || word(k) == "between" || word(k) == "and" || word(k) == "to"
+                    || (word(k).map { NumberWords.value(of: $0) != nil } ?? false) { k += 1 }
+                continue
+            }
+            if let tr = trigger(at: k, roles: .passive) {
+                if modal || mixesKinds(k..<(k + tr.words.count), kind: tr.kind) { return nil }
+                return (tr.kind, k..<(k + tr.words.count))
+            }
+            if w == "among", word(k + 1) == "the" || word(k + 1) == "those",
+               let tr = trigger(at: k + 2, roles: [.noun, .passive]) {
+                return (tr.kind, k..<(k + 2 + tr.words.count))
+            }
+            if isIn(CasualtyWords.modals, k) { modal = true; k += 1; continue }
+            if isIn(CasualtyWords.auxiliaries, k) || (w.hasSuffix("ly") && w != "only") { k += 1; continue }
+            if !usedPhrase, isIn(CasualtyWords.prepositions, k) {
+                // A short phrase of place or description, then an auxiliary or the casualty word.
+                var e = k + 1
+                while e < hi, e - k <= 6, let x = word(e), !CasualtyWords.auxiliaries.contains(x),
+                      lex.triggers[x] == nil, x != "and", x != "or" { e += 1 }
+                guard e < hi, let x = word(e), CasualtyWords.auxiliaries.contains(x) || lex.triggers[x] != nil else {
+                    return nil
+                }
+                // "Ten of the killed": after a determiner the casualty word is a noun, not the victims' verb.
+                if word(e - 1) == "the" { return nil }
+                usedPhrase = true
+                k = e
+                continue
+            }
+            return nil
+        }
+        return nil
+    }
+
+    /// Pattern 5: a casualty noun before the number, linked to it by a verb or particle
+    /// ("the death toll has surpassed 150", "the total number of deaths now stands at 38,919").
+    func linkedNounKind(_ c: FigureCandidate, in cs: [FigureCandidate]) -> CasualtyKind? {
+        if c.unit { return nil }
+        var k = c.phrase.start - 1
+        var linked = false
+        var modal = false
+        while k >= lo && c.phrase.start - k <= 10 {
+            if isTransparent(k) { k -= 1; continue }
+            if t[k].isPunct { return nil }
+            if cs.contains(where: { $0.phrase.end - 1 == k && !$0.unit }) { return nil }
+            if word(k) != nil {
+                if isIn(CasualtyWords.modals, k) { modal = true }
+                if isIn(CasualtyWords.links, k) { linked = true }
+                if let tr = singleTrigger(k, roles: [.noun, .passive]) {
+                    let verb = entry(lex.triggers, k)?.contains(where: { $0.roles.contains(.active) }) == true
+                    // A casualty noun ("deaths", "the toll", "the dead", "the injured"), or a participle after
+                    // its victims ("the number of people killed has risen to 45", "those killed numbered 40").
+                    let noun = tr.roles.contains(.noun) && (!verb || word(k - 1) == "the")
+                    let reduced = tr.roles.contains(.passive) && (entry(lex.groups, k - 1) != nil || word(k - 1) == "those")
+                    if noun || reduced { return linked && !modal ? tr.kind : nil }
+                }
+            }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// Pattern 6: "22 civilians and 43 fighters", "hundreds and probably thousands of men".
+    func coordinatedKind(_ c: FigureCandidate, previous p: FigureCandidate) -> CasualtyKind? {
+        guard let kind = p.kind, !c.unit else { return nil }
+        var k = c.phrase.start - 1
+        while let w = word(k), w.hasSuffix("ly") || w == "probably" || w == "perhaps" || w == "even" { k -= 1 }
+        guard let w = word(k), w == "and" || w == "or" else { return nil }
+        return p.npEnd == k ? kind : nil
+    }
+
+    // MARK: - Figures
+
+    /// Turns the candidates that found a kind into figures: group, scope, bounds and span.
+    func figures(from cs: [FigureCandidate], sentence s: Int, paragraph: Int, base: Int) -> [FoundFigure] {
+        guard cs.contains(where: { $0.kind != nil && !$0.unit }) else { return [] }
+        let cumulativeClauses = cumulativeClauseStarts()
+        var result: [FoundFigure] = []
+        var byCandidate: [Int: Int] = [:]
+        for (n, c) in cs.enumerated() {
+            guard let kind = c.kind, !c.unit else { continue }
+            var group = c.group
+            var scope: CasualtyScope = isCumulative(at: c.phrase.first, clauses: cumulativeClauses) ? .cumulative : .incident
+            if let p = c.parent, let pf = byCandidate[p] {
+                scope = result[pf].scope
+                if group == nil { group = result[pf].group }
+            } else if let p = c.parent, p > n {
+                // "six of the nine": the parent comes later; read its scope from its clause.
+                scope = isCumulative(at: cs[p].phrase.first, clauses: cumulativeClauses) ? .cumulative : .incident
+                if group == nil { group = cs[p].group }
+            }
+            if group == nil, let last = result.last { group = last.group }  // "and 10 others injured"
+            let (min, max) = bounds(c.phrase)
+            // The span covers qualifier, number and victims' noun, and the casualty word when it stands
+            // right before ("killing 9 civilians") or within three tokens after ("41 people have been killed").
+            var startToken = c.phrase.start
+            var endToken = max0(c.phrase.end, c.group != nil || c.kindNoun != nil ? c.npEnd : c.phrase.end)
+            if let ev = c.evidence, ev.upperBound <= c.phrase.start { startToken = ev.lowerBound }
+            if let ev = c.evidence, ev.lowerBound >= endToken, ev.lowerBound - endToken <= 3 { endToken = ev.upperBound }
+            let span = TextSpan(start: base + t[startToken].start, end: base + t[endToken - 1].end)
+            byCandidate[n] = result.count
+            result.append(FoundFigure(
+                kind: kind, count: c.phrase.count, min: min, max: max, qualifier: c.phrase.qualifier,
+                group: group ?? .people, scope: scope, sentence: s, paragraph: paragraph, span: span))
+        }
+        return result
+    }
+
+    /// The larger of two token indices.
+    @inline(__always) func max0(_ a: Int, _ b: Int) -> Int { a > b ? a : b }
+
+    /// The bounds a qualifier implies for a stated count N:
+    /// exact N..N; about and nearly leave the lower bound open (nearly N is at most N); at least N..∞;
+    /// more than N+1..∞; up to …N; fewer than …N-1; a range low..high (count is the low end);
+    /// a vague amount has no count and the least value its word allows as `min`.
+    func bounds(_ p: NumberPhrase) -> (Int?, Int?) {
+        if p.vague { return (p.low, nil) }
+        guard let n = p.count else { return (nil, nil) }
+        switch p.qualifier {
+        case .exact: return (n, n)
+        case .about: return (nil, nil)
+        case .nearly: return (nil, n)
+        case .atLeast: return (n, nil)
+        case .moreThan: return (n + 1, nil)
+        case .upTo: return (nil, n)
+        case .fewerThan: return (nil, n - 1)
+        case .range: return (p.low, p.high)
+        case .vague: return (p.low, nil)
+        }
+    }
+
+    /// The token index where each clause starts, paired with whether it holds a cumulative cue.
+    /// Clauses end at ";", dashes, and at a comma before "while", "but", "which", "who".
+    func cumulativeClauseStarts() -> [(Int, Bool)] {
+        var clauses: [(Int, Bool)] = [(lo, false)]
+        var i = lo
+        while i < hi {
+            if t[i].isPunct {
+                let m = texts[i]
+                if m == ";" || m == "-" || m == "(" || m == ")" {
+                    clauses.append((i + 1, false))
+                } else if m == ",", isIn(CasualtyWords.clauseOpeners, i + 1) {
+                    clauses.append((i + 1, false))
+                }
+            } else if let cues = entry(lex.scopeCues, i) {
+                if cues.contains(where: { matches($0, at: i) }) { clauses[clauses.count - 1].1 = true }
+            }
+            i += 1
+        }
+        return clauses
+    }
+
+    /// Whether the clause holding token `i` has a cumulative cue.
+    func isCumulative(at i: Int, clauses: [(Int, Bool)]) -> Bool {
+        var result = false
+        for (start, cumulative) in clauses {
+            if start > i { break }
+            result = cumulative
+        }
+        return result
+    }
+}

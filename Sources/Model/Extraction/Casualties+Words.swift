@@ -1,0 +1,90 @@
+/// Closed word classes the casualty patterns test against: grammar, not vocabulary, so Swift tables
+/// (STYLE rule 10). The open vocabulary (casualty words, groups, units, cues) lives in `config/casualties/`.
+enum CasualtyWords {
+    /// Auxiliaries and hedges that may stand between the victims and a passive casualty word
+    /// ("41 people have reportedly been killed", "6,204 people are known to have died").
+    static let auxiliaries = WordTable<Bool>.of([
+        "have", "has", "had", "been", "were", "was", "are", "is", "be", "being", "remain", "remains",
+        "remained", "got", "get", "also", "all", "both", "now", "still", "already", "later", "since", "then",
+        "known", "said", "reported", "believed", "thought", "feared", "confirmed", "presumed", "to", "that",
+        "who", "which", "subsequently", "either", "each", "either", "allegedly", "reportedly", "left",
+    ])
+
+    /// Modal and forecast words: a figure they govern is a forecast, not a count ("could rise to 10,000").
+    static let modals = WordTable<Bool>.of([
+        "could", "would", "will", "might", "may", "can", "expected", "likely", "predicted", "projected",
+        "forecast",
+    ])
+
+    /// Verbs and particles that link a casualty noun to its number ("the death toll rose to 40",
+    /// "the total number of deaths now stands at 38,919", "the death toll includes 22 civilians").
+    static let links = WordTable<Bool>.of([
+        "rose", "risen", "rises", "rise", "rising", "reached", "reaches", "reach", "stands", "stood", "stand",
+        "climbed", "climbs", "surpassed", "exceeded", "passed", "topped", "hit", "numbered", "number",
+        "includes", "included", "is", "was", "were", "are", "has", "have", "had", "now", "at", "to", "jumped",
+        "increased", "grew", "totalled", "totaled", "totals", "was", "of", "put", "puts", "stands",
+    ])
+
+    /// Prepositions that may open a short phrase between the victims and their casualty word
+    /// ("one resident in the city of Toretsk was killed", "20 soldiers in uniform captured").
+    static let prepositions = WordTable<Bool>.of([
+        "in", "at", "on", "near", "from", "inside", "across", "of", "around", "outside", "along",
+    ])
+
+    /// Words that end a noun phrase: function words, pronouns, auxiliaries.
+    static let function = WordTable<Bool>.of([
+        "the", "a", "an", "of", "in", "on", "at", "to", "from", "by", "with", "for", "and", "or", "but", "nor",
+        "have", "has", "had", "were", "was", "are", "is", "be", "been", "being", "that", "who", "which", "whom",
+        "whose", "while", "as", "after", "before", "since", "during", "including", "among", "into", "across",
+        "near", "than", "also", "still", "all", "both", "their", "his", "her", "its", "our", "them", "they",
+        "we", "he", "she", "it", "i", "you", "said", "says", "say", "will", "would", "could", "may", "might",
+        "should", "can", "not", "no", "only", "just", "over", "under", "about", "around", "up", "down", "out",
+        "off", "per", "each", "every", "another", "this", "these", "those", "there", "here", "when", "where",
+        "what", "why", "how", "so", "if", "because", "though", "although", "until", "within", "without",
+        "across", "through", "inside", "outside", "against", "toward", "towards", "according", "amid",
+        "despite", "due", "like", "many", "some", "several", "most", "few", "such", "whether", "whereas",
+        "do", "does", "did", "yet", "ago", "last", "next", "early", "late", "later", "earlier", "reportedly",
+    ])
+
+    /// Month names: a number beside one is a date ("April 25", "25 April").
+    static let months = WordTable<Bool>.of([
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+        "dec",
+    ])
+
+    /// Words before a number that make it an age ("aged 6 and 7", "between the ages of eight and 15").
+    static let ageWords = WordTable<Bool>.of(["aged", "age", "ages"])
+
+    /// Words that make "one" a pronoun rather than a count ("the one killed", "no one", "every one").
+    static let oneBlockers = WordTable<Bool>.of(["the", "no", "this", "that", "every", "any", "each", "which", "only"])
+
+    /// Words that may stand between a qualifier and its number ("at least another 37", "a further 83").
+    static let fillers = WordTable<Bool>.of(["another", "further", "the", "only", "just", "a"])
+
+    /// Words that open a description inserted between the victims and their verb
+    /// ("14 people, including 12 officers, were wounded", "200 people, mostly women, were killed").
+    static let insertionOpeners = WordTable<Bool>.of([
+        "including", "aged", "among", "mostly", "mainly", "most", "many", "all", "both", "nearly", "some",
+        "almost", "largely", "predominantly",
+    ])
+
+    /// Words that mark a number as part of an earlier figure ("including 60 civilians").
+    static let subcountOpeners = WordTable<Bool>.of(["including", "includes", "included"])
+
+    /// Pronouns after "of" that make a number a part of the figure before it ("six of whom", "three of them").
+    static let partitives = WordTable<Bool>.of(["whom", "them", "which"])
+
+    /// Words of a prisoner exchange or release: people counted in one are not captured figures.
+    static let exchanges = WordTable<Bool>.of([
+        "exchange", "exchanged", "swap", "swapped", "released", "release", "freed", "free", "handed", "returned",
+    ])
+
+    /// Clause openers after a comma: a scope cue does not reach across them ("…, which killed 200").
+    static let clauseOpeners = WordTable<Bool>.of([
+        "while", "but", "whereas", "which", "who", "although", "though", "bringing", "raising", "taking", "pushing",
+    ])
+
+    /// Currency symbols: a number after one is money.
+    static let currency = WordTable<Bool>.of(["$", "£", "€", "¥", "₹"])
+}

@@ -1,0 +1,667 @@
+/// Reading an attribution: the reporting cue and the phrase that names who spoke.
+extension QuoteExtractor {
+    /// A paragraph prepared for attribution: its scalars, quoted segments and tokens.
+    struct Paragraph {
+        /// Paragraph index in the document.
+        let index: Int
+        /// Scalar offset of the paragraph in the document text.
+        let offset: Int
+        /// The paragraph's scalars.
+        let scalars: [Unicode.Scalar]
+        /// Quoted segments, in order.
+        let segments: [Segment]
+        /// Tokens; each segment is one `.quote` token.
+        let tokens: [Token]
+        /// Token index of each segment.
+        let segmentTokens: [Int]
+
+        /// The text of a scalar range, encoded straight into a new string.
+        func text(_ start: Int, _ end: Int) -> String {
+            QuoteExtractor.string(scalars, start..<end)
+        }
+
+        /// The text from the first to the last of a token range, the last token's possessive ending dropped.
+        func text(tokens range: Range<Int>) -> String {
+            let last = tokens[range.upperBound - 1]
+            return text(tokens[range.lowerBound].start, last.wordEnd)
+        }
+    }
+
+    /// What an attribution phrase names, before it is resolved against the rest of the article.
+    struct Mention {
+        /// The kind of phrase.
+        enum Kind {
+            /// A person's name, possibly a surname only ("Hikmet Hajiyev", "Vall" with a role).
+            case person
+            /// A bare capitalised name that may be a surname, a body or a place ("Hagari", "Hezbollah").
+            case name
+            /// An organisation ("the defence ministry", "Merseyside Police", "IDF").
+            case organization
+            /// A place ("Saudi Arabia").
+            case place
+            /// A pronoun ("he").
+            case pronoun
+            /// A text rather than a speaker ("the statement").
+            case document
+            /// A role with no name ("a Ganja resident", "Israeli officials").
+            case role
+            /// Nothing usable.
+            case none
+        }
+
+        /// The kind of phrase.
+        var kind: Kind
+        /// The name as written, for persons, names, organisations and places.
+        var name: String? = nil
+        /// The role or title, without articles.
+        var role: String? = nil
+        /// For roles: a plural ("officials"), which names no one speaker.
+        var plural = false
+        /// For pronouns: what they may stand for.
+        var pronoun: QuoteLexicon.PronounKind? = nil
+        /// Scalar range of the name in its paragraph.
+        var nameRange: Range<Int>? = nil
+        /// For organisations: a definite description in lower case ("the ministry"), which refers back to
+        /// a body named before.
+        var definite = false
+
+        /// Nothing usable.
+        static let none = Mention(kind: .none)
+    }
+
+    /// A reporting cue ("said", "told CNN", "according to") found in a paragraph.
+    struct Cue {
+        /// Paragraph index.
+        var paragraph: Int
+        /// Token index of its first word.
+        var index: Int
+        /// Number of words (1 or 2).
+        var width: Int
+        /// How it attaches its speaker.
+        var kind: QuoteLexicon.CueKind
+        /// Scalar range of the cue in its paragraph ("said", "told CNN", "according to").
+        var range: Range<Int>
+    }
+
+    /// Reads cues and speaker phrases in one paragraph.
+    struct AttributionReader {
+        /// The word lists.
+        let lexicon: QuoteLexicon
+        /// The paragraph read.
+        let paragraph: Paragraph
+        /// Its tokens.
+        private let tokens: [Token]
+
+        /// Creates a reader of `paragraph`.
+        init(lexicon: QuoteLexicon, paragraph: Paragraph) {
+            self.lexicon = lexicon
+            self.paragraph = paragraph
+            self.tokens = paragraph.tokens
+        }
+
+        /// The reporting cue starting at token `i`, if any.
+        func cue(at i: Int) -> Cue? {
+            let t = tokens[i]
+            guard t.kind == .word, !t.possessive, t.info.cue != nil || t.info.startsPhrase else { return nil }
+            if t.info.startsPhrase, let options = lexicon.phrases[t.lower], i + 1 < tokens.count,
+               tokens[i + 1].kind == .word {
+                for option in options where option.next == tokens[i + 1].lower {
+                    return Cue(paragraph: paragraph.index, index: i, width: 2, kind: option.kind, range: t.start..<tokens[i + 1].wordEnd)
+                }
+            }
+            guard let kind = t.info.cue else { return nil }
+            // "a man called Mohammad Abdul Jawad": naming, not speaking.
+            if t.info.isA(.naming), i > 0, i + 1 < tokens.count, tokens[i + 1].capitalized,
+               tokens[i - 1].kind == .word, !tokens[i - 1].capitalized {
+                return nil
+            }
+            // "told CNN", "told Reuters": the cue names the outlet it went to.
+            if t.lower == "told", i + 1 < tokens.count, tokens[i + 1].kind == .word, tokens[i + 1].capitalized {
+                return Cue(paragraph: paragraph.index, index: i, width: 1, kind: kind, range: t.start..<tokens[i + 1].wordEnd)
+            }
+            return Cue(paragraph: paragraph.index, index: i, width: 1, kind: kind, range: t.start..<t.wordEnd)
+        }
+
+        /// First token of the clause that ends just before token `i`: after the last sentence end or quotation.
+        func clauseStart(before i: Int) -> Int {
+            var j = i - 1
+            while j >= 0 && !tokens[j].endsClause && tokens[j].kind != .quote { j -= 1 }
+            return j + 1
+        }
+
+        /// One past the last token of the clause that starts at token `i`.
+        func clauseEnd(from i: Int) -> Int {
+            var j = i
+            while j < tokens.count && !tokens[j].endsClause && tokens[j].kind != .quote { j += 1 }
+            return j
+        }
+
+        /// Who the cue names: the subject before it ("Hajiyev said"), or, with nothing before it, the phrase
+        /// after it ("said Hajiyev", "according to the ministry"). A subject joined by "and" to an earlier
+        /// cue of the same sentence ("decried ... and vowed") is that cue's speaker.
+        func mention(for cue: Cue) -> Mention {
+            let start = clauseStart(before: cue.index)
+            if cue.kind == .participle {
+                // "..., saying ...": the subject of the sentence, else the speaker of its verb.
+                let subject = sentenceSubject(from: sentenceStart(before: cue.index))
+                if subject.kind != .none { return subject }
+                if let earlier = earlierCue(before: cue.index), earlier.kind != .participle {
+                    return mention(for: earlier)
+                }
+                return .none
+            }
+            if cue.kind != .source {
+                let subject = subjectMention(start..<cue.index)
+                if subject.kind != .none { return subject }
+                if isCoordinated(start..<cue.index) {
+                    // "... congratulated Netanyahu and said ...": the subject of the sentence.
+                    if let earlier = earlierCue(before: start) {
+                        let found = mention(for: earlier)
+                        if found.kind != .none { return found }
+                    }
+                    return sentenceSubject(from: sentenceStart(before: cue.index))
+                }
+                if hasContent(start..<cue.index) { return .none }
+            }
+            guard cue.kind == .speech || cue.kind == .source || cue.kind == .relay else { return .none }
+            let from = cue.index + cue.width
+            return objectMention(from..<clauseEnd(from: from))
+        }
+
+        /// First token of the sentence that holds token `i`.
+        func sentenceStart(before i: Int) -> Int {
+            var s = i - 1
+            while s >= 0 && !tokens[s].endsClause && !endsSentence(quoteAt: s) { s -= 1 }
+            return s + 1
+        }
+
+        /// The nearest cue before token `i` in the same sentence, looking past quotations.
+        func earlierCue(before i: Int) -> Cue? {
+            var j = i - 1
+            while j >= 0 && !tokens[j].endsClause {
+                if let found = cue(at: j) { return found }
+                j -= 1
+            }
+            return nil
+        }
+
+        /// Whether the range holds anything but punctuation.
+        private func hasContent(_ range: Range<Int>) -> Bool {
+            range.contains { tokens[$0].kind == .word }
+        }
+
+        /// Whether the words before a cue are only "and" or "but" (a second verb of the same subject).
+        private func isCoordinated(_ range: Range<Int>) -> Bool {
+            guard let last = range.last(where: { tokens[$0].kind == .word && !tokens[$0].info.isA(.filler) })
+            else { return false }
+            return tokens[last].info.isA(.conjunction)
+        }
+
+        /// The speaker named by the words before a cue. Appositives are read both ways round: "a Ganja
+        /// resident, Vesile Mehmedova" and "Hikmet Hajiyev, an aide to the president"; side clauses
+        /// ("..., who lives nearby,", "..., in a statement,") between the name and the verb are skipped.
+        func subjectMention(_ range: Range<Int>) -> Mention {
+            let found = subjectParts(range)
+            if found.kind != .none { return found }
+            // "... comes as Saudi King Salman announced", "what he said": the subject follows the last
+            // conjunction or clause word.
+            var i = range.upperBound - 1
+            while i >= range.lowerBound {
+                let t = tokens[i]
+                // ... or the last reporting verb: "The government said it condemned ...".
+                let boundary = t.info.isA(.conjunction) || t.info.isA(.clause)
+                    || (t.info.cue != nil && !t.capitalized)
+                if t.kind == .word && boundary && !isJoiner(i, range.lowerBound, range.upperBound) {
+                    return i + 1 < range.upperBound ? subjectParts((i + 1)..<range.upperBound) : .none
+                }
+                i -= 1
+            }
+            return .none
+        }
+
+        /// The subject of a clause read part by part from the verb backwards.
+        private func subjectParts(_ range: Range<Int>) -> Mention {
+            var end = range.upperBound
+            let start = range.lowerBound
+            while end > start {
+                let t = tokens[end - 1]
+                if t.separatesParts || (t.kind == .word && t.info.isA(.filler)) {
+                    end -= 1
+                    continue
+                }
+                // A time phrase before the verb: "Netanyahu on Saturday announced".
+                if end - 2 >= start, t.kind == .word, t.capitalized, t.info.isA(.notName),
+                   tokens[end - 2].kind == .word, tokens[end - 2].info.isA(.preposition) {
+                    end -= 2
+                    continue
+                }
+                break
+            }
+            guard end > start else { return .none }
+            let parts = split(start..<end)
+            var index = parts.count - 1
+            while index >= 0 {
+                var part = parts[index]
+                var opener = false
+                let first = tokens[part.lowerBound]
+                if first.kind == .word && first.info.isA(.clause) {
+                    opener = true
+                    part = (part.lowerBound + 1)..<part.upperBound
+                }
+                var found = part.isEmpty ? Mention.none : phrase(part, whole: true)
+                // "A man called Mohammad Abdul Jawad": the name after the naming word, the role before it.
+                if found.kind == .none, let naming = part.first(where: {
+                    tokens[$0].kind == .word && !tokens[$0].capitalized && tokens[$0].info.isA(.naming)
+                }), naming + 1 < part.upperBound {
+                    let named = phrase((naming + 1)..<part.upperBound, whole: true)
+                    if named.kind == .person || named.kind == .name {
+                        found = named
+                        found.kind = .person
+                        let role = phrase(part.lowerBound..<naming, whole: true)
+                        if role.kind == .role { found.role = role.role }
+                    }
+                }
+                if found.kind == .none {
+                    // A side clause or adverbial between the speaker and the verb.
+                    if opener || isSideClause(part) { index -= 1; continue }
+                    return .none
+                }
+                guard index > 0 else { return found }
+                let description = found.kind == .organization && found.name == nil
+                if (found.kind == .role && !found.plural) || description {
+                    // An appositive after the name: "Hikmet Hajiyev, an aide to the president,", "Nasser, of
+                    // the Palmyra Media Centre - a monitoring group on the ground -".
+                    var back = index - 1
+                    while back > 0 && isSideClause(parts[back]) { back -= 1 }
+                    var previous = phrase(parts[back], whole: true)
+                    if previous.kind == .person || previous.kind == .name {
+                        if !description {
+                            previous.kind = .person
+                            previous.role = found.role
+                        }
+                        return previous
+                    }
+                } else if (found.kind == .person || found.kind == .name) && found.role == nil {
+                    let previous = phrase(parts[index - 1], whole: true)
+                    if previous.kind == .role && !previous.plural {
+                        found.kind = .person
+                        found.role = previous.role
+                    }
+                }
+                return found
+            }
+            return .none
+        }
+
+        /// The speaker named after a cue ("said Safadi, who lives nearby" -> Safadi; "said Hikmet
+        /// Hajiyev, an aide to the president" -> with that role).
+        func objectMention(_ range: Range<Int>) -> Mention {
+            let parts = split(range)
+            guard let first = parts.first else { return .none }
+            var found = phrase(first, whole: false)
+            if (found.kind == .person || found.kind == .name) && found.role == nil && parts.count > 1 {
+                let next = phrase(parts[1], whole: true)
+                if next.kind == .role && !next.plural {
+                    found.kind = .person
+                    found.role = next.role
+                }
+            }
+            return found
+        }
+
+        /// Splits a token range at commas, dashes, colons and brackets.
+        /// A bracketed aside ("(IDF)", "(EUPOL)") is left out.
+        func split(_ range: Range<Int>) -> [Range<Int>] {
+            var parts: [Range<Int>] = []
+            var a = range.lowerBound
+            var depth = 0
+            for i in range {
+                let t = tokens[i]
+                if t.isPunct("(") {
+                    if depth == 0 && i > a { parts.append(a..<i) }
+                    depth += 1
+                    continue
+                }
+                if t.isPunct(")") {
+                    depth = max(0, depth - 1)
+                    a = i + 1
+                    continue
+                }
+                if depth > 0 { continue }
+                if t.separatesParts {
+                    if i > a { parts.append(a..<i) }
+                    a = i + 1
+                }
+            }
+            if depth == 0 && range.upperBound > a { parts.append(a..<range.upperBound) }
+            return parts
+        }
+
+        /// A part that sits between a speaker and the verb: "reporting from Riyadh", "in a statement",
+        /// "however".
+        private func isSideClause(_ part: Range<Int>) -> Bool {
+            let first = tokens[part.lowerBound]
+            guard first.kind == .word, !first.capitalized || part.count > 0 else { return false }
+            if first.info.isA(.clause) || first.info.isA(.preposition) { return true }
+            return !first.capitalized && first.lower.hasSuffix("ing")
+        }
+
+        /// Classifies one part. With `whole`, the noun phrase must fill the part, save for a trailing
+        /// complement ("a resident of Majdal Shams"); else only its head counts ("Safadi, who ...").
+        func phrase(_ part: Range<Int>, whole: Bool) -> Mention {
+            var a = part.lowerBound
+            let b = part.upperBound
+            while a < b && tokens[a].kind == .word && !tokens[a].dotted
+                    && tokens[a].info.isA(.determiner) {
+                a += 1
+            }
+            guard a < b else { return .none }
+            let first = tokens[a]
+            if b - a == 1, first.kind == .word, let kind = first.info.pronoun {
+                var m = Mention(kind: .pronoun)
+                m.pronoun = kind
+                return m
+            }
+            let e = nounPhraseEnd(a, b)
+            guard e > a else { return .none }
+            if whole && e < b && !(tokens[e].kind == .word && tokens[e].info.isA(.preposition)) {
+                return .none
+            }
+            let head = tokens[e - 1]
+            if head.info.document && !head.capitalized {
+                // "One IDF post", "a Hamas statement": the body that issued it.
+                if e - 1 > a && tokens[e - 2].capitalized {
+                    let owner = classify(a, e - 1, roleEnd: e - 1)
+                    if owner.kind == .organization { return owner }
+                }
+                // "a statement from the military": the body after "from" or "by" is the speaker.
+                if e + 1 < b, tokens[e].kind == .word, ["from", "by", "of"].contains(tokens[e].lower) {
+                    let source = phrase((e + 1)..<b, whole: false)
+                    if source.kind != .none && source.kind != .document { return source }
+                }
+                return Mention(kind: .document)
+            }
+            // A role runs on through its complement: to the end of a part bounded by commas, else over one
+            // prepositional phrase ("a spokesman for the ministry said ...").
+            var roleEnd = trimmedEnd(a, b)
+            if !whole {
+                roleEnd = e
+                if e + 1 < b, tokens[e].kind == .word, tokens[e].info.isA(.preposition) {
+                    var c = e + 1
+                    while c < b && tokens[c].kind == .word && tokens[c].info.isA(.determiner) { c += 1 }
+                    let end = nounPhraseEnd(c, b)
+                    if end > c { roleEnd = end }
+                }
+            }
+            let found = classify(a, e, roleEnd: roleEnd)
+            // Only a role or a body takes a complement ("a resident of Ganja", "Ziv Medical Center in
+            // Safed"); a name followed by one is not the whole subject ("News of the violence").
+            if whole && e < b && (found.kind == .person || found.kind == .name) && found.role == nil {
+                return .none
+            }
+            return found
+        }
+
+        /// End of the part without trailing time phrases ("on Saturday") and punctuation.
+        private func trimmedEnd(_ a: Int, _ b: Int) -> Int {
+            var end = b
+            while end > a {
+                let t = tokens[end - 1]
+                if t.kind != .word || t.info.isA(.filler) { end -= 1; continue }
+                if end - 2 > a, t.capitalized, t.info.isA(.notName),
+                   tokens[end - 2].info.isA(.preposition) {
+                    end -= 2
+                    continue
+                }
+                break
+            }
+            return end
+        }
+
+        /// Whether `t` is a role or title word ("minister", "Spokesperson’s", "Secretary-General").
+        func isRole(_ t: Token) -> Bool {
+            t.kind == .word && t.info.role != nil
+        }
+
+        /// Whether `t` can be part of a capitalised name.
+        private func isNameWord(_ t: Token) -> Bool {
+            guard t.kind == .word, t.capitalized else { return false }
+            if t.dotted { return true }  // an initial ("A. K. Saseendran") or title ("Gen.")
+            if t.info.isA(.notName) { return false }
+            // "Houthi-run", "Iran-backed": a compound adjective, not a name.
+            if t.info.compoundTail { return false }
+            return true
+        }
+
+        /// Whether the token at `i` joins two capitalised words of a name ("Ministry of Health", "bin Laden").
+        private func isJoiner(_ i: Int, _ a: Int, _ b: Int) -> Bool {
+            let t = tokens[i]
+            guard t.kind == .word, !t.capitalized, i > a, i + 1 < b else { return false }
+            guard t.info.isA(.connector) || t.info.isA(.particle) else { return false }
+            return tokens[i - 1].capitalized && tokens[i + 1].capitalized
+        }
+
+        /// One past the noun phrase that starts at `a`: capitalised words, role, organisation and
+        /// document nouns, up to three adjectives before such a noun ("senior medic"), and joiners
+        /// inside names.
+        func nounPhraseEnd(_ a: Int, _ b: Int) -> Int {
+            var i = a
+            var end = a
+            while i < b {
+                let t = tokens[i]
+                guard t.kind == .word else { break }
+                if isNameWord(t) || isRole(t) || t.info.organisation != nil
+                    || t.info.document {
+                    i += 1
+                    end = i
+                    if t.possessive && !t.capitalized { break }
+                    continue
+                }
+                if isJoiner(i, a, b) { i += 1; continue }
+                // Modifiers before a role or organisation noun: "presidential aide", "senior medic",
+                // "fellow Al Jazeera journalist", "acting Inspector General".
+                var j = i
+                var found = -1
+                while j < b && j < i + 5 {
+                    let u = tokens[j]
+                    guard u.kind == .word else { break }
+                    if isRole(u) || u.info.organisation != nil { found = j; break }
+                    if u.capitalized { j += 1; continue }
+                    if u.info.isA(.determiner) { break }
+                    if u.info.isA(.preposition) || u.info.isA(.filler)
+                        || u.info.isA(.clause) || u.info.isA(.conjunction)
+                        || u.info.cue != nil || u.info.pronoun != nil {
+                        break
+                    }
+                    j += 1
+                }
+                if found >= 0 { i = found + 1; end = i; continue }
+                break
+            }
+            return end
+        }
+
+        /// Classifies the noun phrase `a..<e`; a role runs on to `roleEnd` ("aide to the president").
+        func classify(_ a: Int, _ e: Int, roleEnd: Int) -> Mention {
+            // The capitalised run at the end of the phrase.
+            var r = e
+            while r > a {
+                if isNameWord(tokens[r - 1]) { r -= 1; continue }
+                if r - 1 > a && r < e && isJoiner(r - 1, a, e) { r -= 1; continue }
+                break
+            }
+            let roleText = { (end: Int) -> String? in
+                guard end > a else { return nil }
+                return paragraph.text(tokens: a..<end)
+            }
+            if r == e {
+                // No name: a role, an institution or nothing.
+                let head = tokens[e - 1]
+                if let number = head.info.role ?? (isRole(head) ? .one : nil) {
+                    if number == .voice, let body = voiceBody(a, e - 1) { return body }
+                    var m = Mention(kind: .role, role: roleText(max(roleEnd, e)))
+                    m.plural = number == .many
+                    return m
+                }
+                guard let use = head.info.organisation else { return .none }
+                // "the Malian armed forces" names a body; "the UN’s agency" only describes one.
+                let named = (a..<(e - 1)).contains { tokens[$0].capitalized && !tokens[$0].possessive }
+                if use == .institution || named {
+                    // "the defence ministry", "the Malian armed forces".
+                    var m = Mention(kind: .organization, name: Self.titleCased(paragraph.text(tokens: a..<e)),
+                                    nameRange: tokens[a].start..<head.wordEnd)
+                    m.definite = e - a == 1 && a > 0 && tokens[a - 1].lower == "the"
+                    return m
+                }
+                // "the militant group": a body the text does not name here.
+                var m = Mention(kind: .organization)
+                m.definite = true
+                m.role = paragraph.text(tokens: a..<e)
+                return m
+            }
+            var lastTitle = -1
+            var lastPossessive = -1
+            var organisation = false
+            for i in r..<e {
+                if isRole(tokens[i]) { lastTitle = i }
+                if tokens[i].possessive && i < e - 1 { lastPossessive = i }
+                // A body's name ends in its organisation word, or continues through a connector after it:
+                // "Merseyside Police", "Ministry of Foreign Affairs" - not "Police Commissioner X".
+                if tokens[i].info.organisation != nil
+                    && (i == e - 1 || tokens[i + 1].info.isA(.connector) && !tokens[i + 1].capitalized) {
+                    organisation = true
+                }
+            }
+            if organisation || (e - r == 1 && tokens[r].acronym) {
+                return Mention(kind: .organization, name: paragraph.text(tokens: r..<e),
+                               nameRange: tokens[r].start..<tokens[e - 1].wordEnd)
+            }
+            var nameStart = max(lastTitle, lastPossessive, r - 1) + 1
+            if nameStart >= e {
+                guard lastTitle >= 0 else { return .none }
+                if lastTitle == e - 1, tokens[lastTitle].info.role == .voice,
+                   let body = voiceBody(a, lastTitle) {
+                    return body
+                }
+                return Mention(kind: .role, role: roleText(max(roleEnd, e)))
+            }
+            // "Secretary of State Antony Blinken": the title runs on through a connector.
+            if tokens[nameStart].info.isA(.connector) && !tokens[nameStart].capitalized {
+                nameStart = max(nameStart + 1, e - 2)
+            }
+            // "Mr. Marcin": the courtesy title is not part of the name, nor of the role.
+            let titleEnd = nameStart
+            while nameStart < e - 1 && tokens[nameStart].info.isA(.honorific) { nameStart += 1 }
+            // "Khader Al-Za’anoun of Wafa", "Yousef Al Saudi and Anas Al Sharif": a person's name ends
+            // at a connector.
+            var e = e
+            if let cut = (nameStart..<e).first(where: {
+                !tokens[$0].capitalized && (tokens[$0].info.isA(.connector)
+                                            || tokens[$0].info.isA(.conjunction))
+            }), cut > nameStart {
+                e = cut
+            }
+            let name = Self.normalised(paragraph.text(tokens: nameStart..<e))
+            let range = tokens[nameStart].start..<tokens[e - 1].wordEnd
+            if e - nameStart == 1 && tokens[nameStart].acronym {
+                return Mention(kind: .organization, name: name, nameRange: range)
+            }
+            if tokens[e - 1].info.place {
+                return Mention(kind: .place, name: paragraph.text(tokens: r..<e), nameRange: range)
+            }
+            var role: String? = nil
+            if titleEnd > a && (a..<titleEnd).contains(where: { isRole(tokens[$0]) }) {
+                role = roleText(titleEnd)
+            }
+            let kind: Mention.Kind = (e - nameStart == 1 && role == nil) ? .name : .person
+            return Mention(kind: kind, name: name, role: role, nameRange: range)
+        }
+
+        /// The body an unnamed spokesperson speaks for, named just before the role word: "a National
+        /// Security Council spokesperson", "an IDF spokesman".
+        func voiceBody(_ a: Int, _ role: Int) -> Mention? {
+            var r = role
+            while r > a && isNameWord(tokens[r - 1]) && !isRole(tokens[r - 1]) { r -= 1 }
+            guard r < role else { return nil }
+            let body = r..<role
+            let isBody = (body.count == 1 && tokens[r].acronym)
+                || tokens[role - 1].info.organisation != nil
+            guard isBody else { return nil }
+            return Mention(kind: .organization, name: Self.normalised(paragraph.text(tokens: body)),
+                           nameRange: tokens[r].start..<tokens[role - 1].wordEnd)
+        }
+
+        /// One past the run of capitalised words (and joiners between them) that starts at token `i`.
+        func nameRunEnd(from i: Int) -> Int {
+            var j = i
+            while j < tokens.count {
+                if isNameWord(tokens[j]) { j += 1; continue }
+                if j > i && isJoiner(j, i, tokens.count) { j += 1; continue }
+                break
+            }
+            return j
+        }
+
+        /// Whether token `k` is a quotation that ends its sentence: its text ends with a full stop,
+        /// question or exclamation mark and a capitalised word, another quotation or nothing follows.
+        func endsSentence(quoteAt k: Int) -> Bool {
+            guard tokens[k].kind == .quote else { return false }
+            let segment = paragraph.segments[tokens[k].segment]
+            let inner = QuoteExtractor.inner(segment, paragraph.scalars)
+            guard let end = inner.last, [".", "!", "?"].contains(paragraph.scalars[end]) else { return false }
+            guard k + 1 < tokens.count else { return true }
+            let next = tokens[k + 1]
+            return next.kind == .quote || (next.kind == .word && next.capitalized)
+        }
+
+        /// The person a sentence starting at token `i` is about: the name heading its first part, or its
+        /// second part after an adverbial ("On Sunday, Israel’s Defense Minister Yoav Gallant visited").
+        /// A name after "the" is a body or place, not a person ("The White House").
+        func sentenceSubject(from i: Int) -> Mention {
+            // The first two parts, found without building the list of all parts.
+            var start = i
+            for _ in 0..<2 {
+                while start < tokens.count && tokens[start].separatesParts { start += 1 }
+                var end = start
+                while end < tokens.count && !tokens[end].separatesParts && !tokens[end].endsClause
+                        && tokens[end].kind != .quote {
+                    end += 1
+                }
+                guard end > start else { return .none }
+                let part = start..<end
+                start = end
+                let first = tokens[part.lowerBound]
+                guard first.kind == .word else { return .none }
+                // "Following the strike, ...", "Speaking to Al Jazeera, ...": an adverbial first part.
+                let participle = first.capitalized && first.lower.hasSuffix("ing") && part.count > 1
+                    && !tokens[part.lowerBound + 1].capitalized
+                if participle { continue }
+                let found = phrase(part, whole: false)
+                // "The White House", "The Golan Heights attack": a name after "the" is no person.
+                let article = first.lower == "the" && part.count > 1 && tokens[part.lowerBound + 1].capitalized
+                if article && found.kind != .organization { return .none }
+                if found.kind != .none { return found }
+                if !(first.info.isA(.preposition) || first.info.isA(.notName)
+                     || first.info.isA(.clause)) {
+                    return .none
+                }
+            }
+            return .none
+        }
+
+        /// The text with every run of white space (no-break spaces, line breaks) as one space.
+        static func normalised(_ text: String) -> String {
+            guard text.unicodeScalars.contains(where: { $0 != " " && QuoteExtractor.isSpace($0) }) else { return text }
+            return text.unicodeScalars.split(whereSeparator: { QuoteExtractor.isSpace($0) })
+                .map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")
+        }
+
+        /// "defence ministry" -> "Defence Ministry".
+        static func titleCased(_ text: String) -> String {
+            text.split(separator: " ").map { word -> String in
+                guard let first = word.first, first.isLowercase else { return String(word) }
+                return first.uppercased() + word.dropFirst()
+            }.joined(separator: " ")
+        }
+    }
+}

@@ -1,0 +1,250 @@
+/// Resolving attribution phrases to speakers: surnames to full names, pronouns to the person last
+/// named, roles to the person who holds them; and the people quoted, as entities.
+extension QuoteExtractor {
+    /// A speaker as resolved in one article.
+    struct Resolved {
+        /// What the speaker is.
+        enum Kind {
+            /// A person.
+            case person
+            /// An organisation.
+            case organization
+            /// A bare single name that may be a person or a body ("Nasser", "Hezbollah").
+            case name
+            /// A place or anything else.
+            case other
+        }
+        /// What the speaker is.
+        var kind: Kind
+        /// Fullest name the article gives.
+        var name: String
+        /// Role or title, without articles.
+        var role: String?
+    }
+
+    /// Something the article said about who is speaking or acting, in text order.
+    struct Event {
+        /// Scalar offset in the document.
+        var position: Int
+        /// Paragraph index.
+        var paragraph: Int
+        /// The speaker or subject, when it is known.
+        var resolved: Resolved?
+        /// A single person whose name the article does not give ("a witness"): a later "he" is not
+        /// someone named earlier.
+        var unnamedPerson = false
+        /// A body the article does not name here ("the militant group"): a later "it" is not a body
+        /// named earlier.
+        var unnamedBody = false
+        /// An outlet passing on someone else's words ("Reuters reported").
+        var relay = false
+    }
+
+    /// Per-article state for resolution: the names the article gives and what happened so far.
+    struct SpeakerResolver {
+        /// The word lists.
+        let lexicon: QuoteLexicon
+        /// Full person names (two words or more) by their folded last word, with their folded words and
+        /// where they first appear.
+        private(set) var byLastWord: [String: [(name: String, folded: String, position: Int)]] = [:]
+        /// Roles the article gives each full name.
+        private(set) var roles: [String: String] = [:]
+        /// Entities of the article by folded name and alias.
+        private var entityByName: [String: ArticleEntity] = [:]
+        /// Events so far, in text order.
+        private(set) var events: [Event] = []
+        /// Mentions of each person's name, by full name.
+        private(set) var mentionSpans: [String: [MentionSpan]] = [:]
+        /// Full names of bodies by the acronym the article gives in brackets ("IDF" -> "Israel Defense Forces").
+        private var acronyms: [String: String] = [:]
+
+        /// Starts with the entities another extractor found.
+        init(lexicon: QuoteLexicon, entities: [ArticleEntity]) {
+            self.lexicon = lexicon
+            for entity in entities {
+                entityByName[entity.name.applyingFolding()] = entity
+                for alias in entity.aliases { entityByName[alias.applyingFolding()] = entity }
+                if entity.type == .person { addName(entity.name, position: -1, role: nil) }
+            }
+        }
+
+        /// Bodies by the lower-case description the article puts before their name ("militant group").
+        private var descriptions: [String: String] = [:]
+
+        /// Records the description put before a body's name ("the militant group Hezbollah").
+        mutating func addDescription(_ description: String, for name: String) {
+            let key = description.applyingFolding()
+            if descriptions[key] == nil { descriptions[key] = name }
+        }
+
+        /// Records an acronym given in brackets after a body's name.
+        mutating func addAcronym(_ acronym: String, for name: String) {
+            if acronyms[acronym] == nil { acronyms[acronym] = name }
+        }
+
+        /// Records a full person name seen in the text.
+        mutating func addName(_ name: String, position: Int, role: String?, span: MentionSpan? = nil) {
+            let folded = name.applyingFolding()
+            guard let space = folded.lastIndex(of: " ") else { return }
+            let key = String(folded[folded.index(after: space)...])
+            if !entityByName.isEmpty, let entity = entityByName[folded], entity.type != .person { return }
+            if !(byLastWord[key]?.contains { $0.name == name } ?? false) {
+                byLastWord[key, default: []].append((name, folded, position))
+            }
+            if let role, roles[name] == nil { roles[name] = role }
+            if let span { mentionSpans[name, default: []].append(span) }
+        }
+
+        /// The full name a shorter form stands for: the person with that last word named nearest before
+        /// `position` (or first after it); the form itself when the article gives no fuller name.
+        func expand(_ name: String, position: Int) -> String {
+            let words = name.split(separator: " ")
+            guard let last = words.last, let candidates = byLastWord[String(last).applyingFolding()] else {
+                return name
+            }
+            let folded = words.map { String($0).applyingFolding() }
+            let fitting = candidates.filter { candidate in
+                let parts = candidate.folded.split(separator: " ")
+                return parts.count > words.count && folded.allSatisfy { word in parts.contains { $0 == word } }
+            }
+            let before = fitting.filter { $0.position < position }
+            if let best = before.max(by: { $0.position < $1.position }) { return best.name }
+            return fitting.first?.name ?? name
+        }
+
+        /// The person whose role ends with `role` ("prime minister" -> "Israeli Prime Minister ..."), when
+        /// exactly one person in the article has it.
+        func person(withRole role: String) -> String? {
+            let wanted = role.applyingFolding()
+            let holders = Set(roles.filter { entry in
+                let held = entry.value.applyingFolding()
+                return held == wanted || held.hasSuffix(" " + wanted)
+            }.map(\.key))
+            return holders.count == 1 ? holders.first : nil
+        }
+
+        /// Resolves a mention made at `position` in paragraph `paragraph`.
+        func resolve(_ mention: Mention, position: Int, paragraph: Int) -> Resolved? {
+            switch mention.kind {
+            case .person, .name:
+                guard let raw = mention.name else { return nil }
+                let full = expand(raw, position: position)
+                if let entity = entityByName[full.applyingFolding()] {
+                    let kind: Resolved.Kind = entity.type == .person ? .person
+                        : entity.type == .organization ? .organization : .other
+                    return Resolved(kind: kind, name: entity.name, role: mention.role ?? roles[entity.name])
+                }
+                // A bare single name is a person only when the article gives more of it or a role.
+                let isPerson = mention.kind == .person || full != raw
+                return Resolved(kind: isPerson ? .person : .name, name: full, role: mention.role ?? roles[full])
+            case .organization:
+                guard let raw = mention.name else {
+                    // "the militant group": the body the article introduced so ("the militant group
+                    // Hezbollah"), else the body named before with that word, if any.
+                    if let description = mention.role, let named = descriptions[description.applyingFolding()] {
+                        return Resolved(kind: .organization, name: named, role: nil)
+                    }
+                    if let description = mention.role, let head = description.split(separator: " ").last {
+                        // A bare "the agency" is the body last named; "the militant group" only one so called.
+                        return body(withHead: String(head), before: position, paragraph: paragraph,
+                                    recent: !description.contains(" "))
+                    }
+                    return nil
+                }
+                let full = acronyms[raw] ?? raw
+                if let entity = entityByName[full.applyingFolding()] {
+                    return Resolved(kind: .organization, name: entity.name, role: nil)
+                }
+                if full != raw { return Resolved(kind: .organization, name: full, role: nil) }
+                if mention.definite, let named = body(withHead: raw, before: position, paragraph: paragraph) { return named }
+                return Resolved(kind: .organization, name: raw, role: nil)
+            case .place:
+                guard let raw = mention.name else { return nil }
+                return Resolved(kind: .other, name: entityByName[raw.applyingFolding()]?.name ?? raw, role: nil)
+            case .pronoun:
+                switch mention.pronoun {
+                case .person?: return lastPerson(before: position, paragraph: paragraph)
+                case .organization?: return lastBody(before: position, paragraph: paragraph)
+                default: return nil
+                }
+            case .document:
+                return lastBody(before: position, paragraph: paragraph)
+            case .role:
+                guard !mention.plural, let role = mention.role, let name = person(withRole: role) else { return nil }
+                return Resolved(kind: .person, name: name, role: roles[name])
+            case .none:
+                return nil
+            }
+        }
+
+        /// The body named before `position` that "the ministry" refers to: the last organisation whose
+        /// name has that word ("Pakistan’s Ministry of Foreign Affairs").
+        /// With `recent`, an institution ("the ministry") is first the body that spoke or acted last.
+        func body(withHead description: String, before position: Int, paragraph: Int, recent: Bool = true) -> Resolved? {
+            let head = description.applyingFolding()
+            // The body that spoke or acted last, in this paragraph or the one before.
+            for event in events.reversed() where recent && event.position < position {
+                if event.paragraph < paragraph - 1 { break }
+                guard let resolved = event.resolved, !event.relay else { continue }
+                if resolved.kind == .organization { return resolved }
+                break
+            }
+            for event in events.reversed() where event.position < position {
+                guard let resolved = event.resolved, resolved.kind == .organization else { continue }
+                let words = resolved.name.applyingFolding().split(whereSeparator: { !$0.isLetter })
+                if words.count > 1 && words.contains(where: { $0 == head }) { return resolved }
+            }
+            return nil
+        }
+
+        /// The person a "he" or "she" at `position` refers to: the last single person the text named, or
+        /// nil when that person's name was not given. A bare name ("Nasser told Al Jazeera") counts when
+        /// it is the last subject, in this paragraph or the one before.
+        func lastPerson(before position: Int, paragraph: Int) -> Resolved? {
+            var first = true
+            for event in events.reversed() where event.position < position {
+                if event.unnamedPerson { return nil }
+                guard let resolved = event.resolved else { continue }
+                if resolved.kind == .person { return resolved }
+                if first && resolved.kind == .name && event.paragraph >= paragraph - 1 { return resolved }
+                first = false
+            }
+            return nil
+        }
+
+        /// The body an "it" or "the statement" at `position` refers to: the last speaker or subject, when
+        /// it is not a person, within the two paragraphs before.
+        func lastBody(before position: Int, paragraph: Int) -> Resolved? {
+            for event in events.reversed() where event.position < position {
+                if event.paragraph < paragraph - 2 || event.unnamedBody { return nil }
+                guard let resolved = event.resolved else { continue }
+                return resolved.kind == .person ? nil : resolved
+            }
+            return nil
+        }
+
+        /// The last speaker or subject the article named in a paragraph before `position`, outlets passing
+        /// words on aside.
+        func lastNamed(inParagraph paragraph: Int, before position: Int = .max) -> Resolved? {
+            for event in events.reversed() where event.paragraph <= paragraph && event.position < position {
+                if event.paragraph < paragraph { return nil }
+                if let resolved = event.resolved, !(event.relay && resolved.kind != .person) { return resolved }
+            }
+            return nil
+        }
+
+        /// Records an event.
+        mutating func record(_ event: Event) {
+            if let resolved = event.resolved, resolved.kind == .person, let role = resolved.role,
+               roles[resolved.name] == nil {
+                roles[resolved.name] = role
+            }
+            events.append(event)
+        }
+
+        /// Records a mention of a person's name.
+        mutating func recordMention(of name: String, _ span: MentionSpan) {
+            mentionSpans[name, default: []].append(span)
+        }
+    }
+}

@@ -1,0 +1,302 @@
+import Foundation
+import Testing
+@testable import Model
+
+/// One golden row: an article's paragraphs, a quotation in it, and who said it.
+struct QuoteRow: Sendable, CustomTestStringConvertible {
+    /// The paragraphs of the article.
+    let paragraphs: [String]
+    /// The expected quote text.
+    let text: String
+    /// The expected speaker's name, nil for none.
+    let speaker: String?
+    /// The expected role, nil for none.
+    let role: String?
+
+    /// A row: paragraphs, quote text, speaker and role.
+    init(_ paragraphs: [String], _ text: String, speaker: String?, role: String? = nil) {
+        self.paragraphs = paragraphs
+        self.text = text
+        self.speaker = speaker
+        self.role = role
+    }
+
+    /// The start of the quote, to name the row.
+    var testDescription: String { String(text.prefix(40)) }
+}
+
+/// The quote extractor over golden tables: attributed quotations, quotations with no speaker, and text
+/// that holds no quotation at all.
+@Suite struct QuoteExtractorTests {
+    /// Runs the extractor over paragraphs.
+    static func quotes(_ paragraphs: [String], entities: [ArticleEntity] = []) -> (quotes: [Quote], entities: [ArticleEntity]) {
+        var entities = entities
+        let document = Document(id: "test", date: "2020-10-12", paragraphs: paragraphs)
+        let quotes = QuoteExtractor(lexicon: Fixtures.lexicon).extract(document, entities: &entities)
+        return (quotes, entities)
+    }
+
+    /// Quotations and the speaker each must get.
+    static let attributed: [QuoteRow] = [
+        // The seed article: role before the name, after the quotation, with and without an article.
+        QuoteRow(["“We believed in the ceasefire. They were scared. Everybody was scared. Who would have wanted this?”, a Ganja resident, Vesile Mehmedova said."],
+                 "We believed in the ceasefire. They were scared. Everybody was scared. Who would have wanted this?",
+                 speaker: "Vesile Mehmedova", role: "Ganja resident"),
+        QuoteRow(["“Ganja city is more than 100 kilometres away from the scene of military operations. What was the reason to attack the city?”, Azerbaijan's presidential aide, Hikmet Hajiyev said."],
+                 "Ganja city is more than 100 kilometres away from the scene of military operations. What was the reason to attack the city?",
+                 speaker: "Hikmet Hajiyev", role: "Azerbaijan's presidential aide"),
+        // Role after the name, attribution before the quotation.
+        QuoteRow(["Hikmet Hajiyev, an aide to the president, said: “We will not stop until the city is safe.”"],
+                 "We will not stop until the city is safe.", speaker: "Hikmet Hajiyev", role: "aide to the president"),
+        // Inverted: "said X, a role".
+        QuoteRow(["“There is no water left in the camp,” said Maria Lopez, a nurse at the clinic."],
+                 "There is no water left in the camp,", speaker: "Maria Lopez", role: "nurse at the clinic"),
+        QuoteRow(["'We have lost everything in one night,' said Rina Das, a farmer."],
+                 "We have lost everything in one night,", speaker: "Rina Das", role: "farmer"),
+        // Title before the name; "told Reuters"; partial quotation.
+        QuoteRow(["Mayor Anna Kovacs told Reuters the bridge \"could collapse at any moment\"."],
+                 "could collapse at any moment", speaker: "Anna Kovacs", role: "Mayor"),
+        // "wrote on Twitter", "added".
+        QuoteRow(["“We stand with the people of Gaza tonight,” Greta Larsen wrote on Twitter."],
+                 "We stand with the people of Gaza tonight,", speaker: "Greta Larsen"),
+        QuoteRow(["“We will rebuild every house,” Ahmed Saleh added."],
+                 "We will rebuild every house,", speaker: "Ahmed Saleh"),
+        // Bodies: statements, "according to", spokespersons speaking for them.
+        QuoteRow(["“The strikes hit a school and a hospital,” the defence ministry said in a statement."],
+                 "The strikes hit a school and a hospital,", speaker: "Defence Ministry"),
+        QuoteRow(["Warplanes struck targets “deep inside enemy territory,” according to the Ukrainian military."],
+                 "deep inside enemy territory,", speaker: "Ukrainian Military"),
+        QuoteRow(["“We are monitoring the situation closely,” a National Security Council spokesperson said."],
+                 "We are monitoring the situation closely,", speaker: "National Security Council"),
+        QuoteRow(["The UN Human Rights Office (OHCHR) said it was alarmed.",
+                  "“Civilians are paying the price for this war,” the OHCHR said."],
+                 "Civilians are paying the price for this war,", speaker: "UN Human Rights Office"),
+        // An outlet relaying a speaker named before the quotation.
+        QuoteRow(["The Lebanese government said it condemned “all acts of violence against civilians,” state news agency NNA reported."],
+                 "all acts of violence against civilians,", speaker: "Lebanese Government"),
+        // A surname and a pronoun resolve to the full name given earlier.
+        QuoteRow(["Prime Minister Ahmet Davutoglu visited the city on Monday.",
+                  "“I strongly condemn this attack,” Davutoglu said."],
+                 "I strongly condemn this attack,", speaker: "Ahmet Davutoglu", role: "Prime Minister"),
+        QuoteRow(["Al Jazeera's Mohammed Vall, reporting from Riyadh, said the Saudis had sent a “massive additional force” to the border.",
+                  "“The Houthis have escalated their activities along the border,” he said."],
+                 "The Houthis have escalated their activities along the border,", speaker: "Mohammed Vall"),
+        QuoteRow(["Another eyewitness, Taymor Wili, who lives near the field, told CNN he saw the strike.",
+                  "“Kids were playing and nothing like this ever happened before,” he said."],
+                 "Kids were playing and nothing like this ever happened before,", speaker: "Taymor Wili",
+                 role: "eyewitness"),
+        // Interrupted quotations are one quote, the parts joined with a space.
+        QuoteRow(["Defence Minister Ali Karimi visited the front on Monday.", "“We will,” he said, “and soon.”"],
+                 "We will, and soon.", speaker: "Ali Karimi", role: "Defence Minister"),
+        QuoteRow(["“We never lived in fear like this,” Gaza resident Ruwaida Issa told a CNN stringer at a school on Sunday. “We came here to shelter for nothing.”"],
+                 "We never lived in fear like this, We came here to shelter for nothing.",
+                 speaker: "Ruwaida Issa", role: "Gaza resident"),
+        QuoteRow(["“Until when should we keep running?” Riham Al Agha asked. “We have been evacuated ten times.”"],
+                 "Until when should we keep running? We have been evacuated ten times.", speaker: "Riham Al Agha"),
+        // A quotation running over two paragraphs: the first has no closing mark.
+        QuoteRow(["“The first part of the statement goes on", "“and the second part ends here,” the spokesman Omar Haddad said."],
+                 "The first part of the statement goes on and the second part ends here,",
+                 speaker: "Omar Haddad", role: "spokesman"),
+        // A paragraph that is all quotation goes on with the speaker of the paragraph before.
+        QuoteRow(["“The extreme level of fighting in Gaza is inexcusable,” Antonio Guterres said.",
+                  "“It is high time for the parties to reach a deal.”"],
+                 "It is high time for the parties to reach a deal.", speaker: "Antonio Guterres"),
+        // An unclosed quotation before a paragraph with no opening mark ends with its paragraph.
+        QuoteRow(["“We will search for the pilot,” Mohammed Vall said.", "\"This is difficult because the aircraft came down in Saada.",
+                  "Backed by the United States, the coalition has been conducting air raids."],
+                 "This is difficult because the aircraft came down in Saada.", speaker: "Mohammed Vall"),
+        // A partial quotation attributed at the end of its sentence.
+        QuoteRow(["All the crew members “fell into the sea and were floating there” wearing life jackets, Hsiao Huan-chang, the head of the fire agency, said."],
+                 "fell into the sea and were floating there", speaker: "Hsiao Huan-chang", role: "head of the fire agency"),
+        // Courtesy titles and naming phrases.
+        QuoteRow(["“Everyone was crying, screaming,” the eyewitness Mr. Marcin told TVN24."],
+                 "Everyone was crying, screaming,", speaker: "Marcin", role: "eyewitness"),
+        QuoteRow(["A man called Mohammad Abdul Jawad told CNN that “the army called us in the morning.”"],
+                 "the army called us in the morning.", speaker: "Mohammad Abdul Jawad", role: "man"),
+        // A second verb of the same subject.
+        QuoteRow(["Israeli Finance Minister Bezalel Smotrich congratulated the army and said Israel should “adopt the same policy in Lebanon.”"],
+                 "adopt the same policy in Lebanon.", speaker: "Bezalel Smotrich", role: "Israeli Finance Minister"),
+        // A bare name with asides, then "he" (the name is the last subject).
+        QuoteRow(["Nasser, of the Palmyra Media Centre - a monitoring group on the ground - told Al Jazeera that most of those killed were troops.",
+                  "\"Water and electricity have been cut off there,\" he said."],
+                 "Water and electricity have been cut off there,", speaker: "Nasser"),
+        // "the president" is the one person the article gives that title; a participle takes the subject.
+        QuoteRow(["Kenyan President William Ruto met protest leaders.",
+                  "On Sunday, the president expressed frustration with the protests, declaring that “enough is enough” after failed talks."],
+                 "enough is enough", speaker: "William Ruto", role: "Kenyan President"),
+        // A bare "the government" is the body named just before, not the outlet relaying it.
+        QuoteRow(["The Lebanese government said it condemned “all acts of violence against civilians,” state news agency NNA reported.",
+                  "The government also called for “an immediate cessation of hostilities on all fronts,” NNA reported."],
+                 "an immediate cessation of hostilities on all fronts,", speaker: "Lebanese Government"),
+        // A curly possessive before a name is not part of it.
+        QuoteRow(["Israel’s emergency chief Eli Bin said the dead included “teenagers and young adults” from the village."],
+                 "teenagers and young adults", speaker: "Eli Bin", role: "Israel’s emergency chief"),
+        // A spokesperson's body named by its bracketed acronym.
+        QuoteRow(["The Israel Defense Forces (IDF) said it struck the launch site.",
+                  "“The threat was removed within minutes of the launch,” the IDF said."],
+                 "The threat was removed within minutes of the launch,", speaker: "Israel Defense Forces"),
+        // "on X." ends a paragraph: not an initial, and the paragraph is no heading.
+        QuoteRow(["Israeli President Isaac Herzog visited the town.",
+                  "“The world cannot continue to sit in silence,” he said in a post on X."],
+                 "The world cannot continue to sit in silence,", speaker: "Isaac Herzog", role: "Israeli President"),
+        // A paragraph that lost its opening mark but ends with a closing one is a quotation.
+        QuoteRow(["Al Jazeera's Subina Shrestha reported from Kathmandu.",
+                  "\"The army and the police all came out almost immediately,\" she said.",
+                  "They managed to provide services quickly.\""],
+                 "They managed to provide services quickly.", speaker: "Subina Shrestha"),
+        // "the militant group" is the body the article introduced with that description.
+        QuoteRow(["Israel blamed the strike on the Iran-backed Lebanese militant group Hezbollah.",
+                  "The militant group denied involvement in a statement on Telegram.",
+                  "“We had nothing to do with the incident whatsoever,” it said."],
+                 "We had nothing to do with the incident whatsoever,", speaker: "Hezbollah"),
+    ]
+
+    /// Each row's quotation is found with its speaker, role and entity id.
+    @Test("attributed quotations", arguments: attributed)
+    func attributes(_ row: QuoteRow) throws {
+        let quotes = Self.quotes(row.paragraphs).quotes
+        let quote = try #require(quotes.first { $0.text == row.text }, "found: \(quotes.map(\.text))")
+        #expect(quote.speaker?.name == row.speaker)
+        #expect(quote.speaker?.role == row.role)
+        if let name = row.speaker { #expect(quote.speaker?.entityId == Slug.make(name)) }
+    }
+
+    /// Quotations whose speaker must stay unknown, or must not be taken from a nearby clause.
+    static let unattributed: [QuoteRow] = [
+        // A role with no name, a plural, a pronoun with nobody before it.
+        QuoteRow(["“It was terrifying and we ran for our lives,” a witness said."],
+                 "It was terrifying and we ran for our lives,", speaker: nil),
+        QuoteRow(["Israeli officials said the rocket was “launched from southern Lebanon”."],
+                 "launched from southern Lebanon", speaker: nil),
+        QuoteRow(["“We will not leave our homes,” she said."], "We will not leave our homes,", speaker: nil),
+        // "he" after an unnamed person is that person, not someone named earlier.
+        QuoteRow(["Mayor Anna Kovacs visited the camp.", "A doctor at the clinic described the night.",
+                  "“We had no light and no water,” he said."], "We had no light and no water,", speaker: nil),
+        // A body only described ("the militant group") is not an earlier one.
+        QuoteRow(["The IDF blamed the attack on the group.", "The militant group denied involvement.",
+                  "“We had nothing to do with the incident whatsoever,” it said."],
+                 "We had nothing to do with the incident whatsoever,", speaker: nil),
+        // "while X said" starts another clause: not this quotation's attribution.
+        QuoteRow(["Smotrich said Israel must attack “with all its might even in distant places,” while Gallant said “the blood of citizens has a price.”"],
+                 "with all its might even in distant places,", speaker: "Smotrich"),
+        // A slogan in capitals that ends a sentence is a quotation, not a title.
+        QuoteRow(["Hundreds of supporters, chanting slogans like \"No to Fascism!\", marched on the square."],
+                 "No to Fascism!", speaker: nil),
+    ]
+
+    /// No speaker is better than a wrong one.
+    @Test("quotations with no speaker or a guarded one", arguments: unattributed)
+    func refusesToGuess(_ row: QuoteRow) throws {
+        let quotes = Self.quotes(row.paragraphs).quotes
+        let quote = try #require(quotes.first { $0.text == row.text }, "found: \(quotes.map(\.text))")
+        #expect(quote.speaker?.name == row.speaker)
+    }
+
+    /// Paragraphs that hold no quotation: scare quotes, titles, headings, apostrophes.
+    static let noQuotes: [String] = [
+        "The so-called “safe zone” was hit again on Sunday.",
+        "Residents described the scene as “hell” after the strike.",
+        "He called it a “dangerous escalation.”",
+        "Armenia and Azerbaijan accuse each other of violating 'fragile' truce",
+        "Hezbollah ‘firmly denies’ involvement",
+        "‘Dire sights’",
+        "The documentary “Operation Desert Storm Returns” opened on Friday.",
+        "The Houthis’ political council met in the rebels’ stronghold, officials said.",
+        "They don't know what's next, and they won't leave.",
+        "No quotation marks at all in this sentence.",
+        "‘Where should we go?’",
+        "Fighters of the group, known as “Supporters of God” in Arabic, took the port.",
+    ]
+
+    /// Such paragraphs yield nothing.
+    @Test("text with no quotation", arguments: noQuotes)
+    func yieldsNothing(_ paragraph: String) {
+        #expect(Self.quotes([paragraph]).quotes.isEmpty)
+    }
+
+    /// The fields of a quote: id, article, date, paragraph, cue, and a span from mark to mark.
+    @Test("ids, dates, paragraphs, cues and spans point into the text")
+    func quoteFields() throws {
+        let document = Fixtures.document(
+            "Fighting resumed on Monday.",
+            "“We believed in the ceasefire,” a Ganja resident, Vesile Mehmedova said.",
+            "Baku said the strikes were “a war crime against civilians.”")
+        var entities: [ArticleEntity] = []
+        let quotes = QuoteExtractor(lexicon: Fixtures.lexicon).extract(document, entities: &entities)
+        try #require(quotes.count == 2)
+        #expect(quotes.map(\.id) == ["test-q1", "test-q2"])
+        #expect(quotes.allSatisfy { $0.articleId == "test" && $0.date == "2020-10-12" })
+        #expect(quotes.map(\.paragraph) == [1, 2])
+        #expect(quotes.map(\.cue) == ["said", "said"])
+        let scalars = Array(document.text.unicodeScalars)
+        for quote in quotes {
+            let covered = String(String.UnicodeScalarView(scalars[quote.span.start..<quote.span.end]))
+            #expect(covered.hasPrefix("“") && covered.hasSuffix("”"))
+            #expect(covered.contains(quote.text))
+        }
+    }
+
+    /// Quoted people are added as entities once.
+    @Test("quoted people become entities with their mentions; known ones are left alone")
+    func addsPeople() throws {
+        let paragraphs = ["Prime Minister Ahmet Davutoglu visited the city.", "“I strongly condemn this attack,” Davutoglu said.",
+                          "“We are ready,” said Selin Kaya, a teacher."]
+        let known = ArticleEntity(id: "selin-kaya", name: "Selin Kaya", type: .person, mentions: 1,
+                                  mentionSpans: [MentionSpan(start: 0, end: 1, text: "x")])
+        let (_, entities) = Self.quotes(paragraphs, entities: [known])
+        try #require(entities.count == 2)
+        #expect(entities[0] == known)
+        let added = entities[1]
+        #expect(added.id == "ahmet-davutoglu" && added.type == .person)
+        #expect(added.mentionSpans.map(\.text) == ["Ahmet Davutoglu", "Davutoglu"])
+        #expect(added.mentions == 2)
+    }
+
+    /// Persons from the entity extractor resolve surnames.
+    @Test("a surname resolves to a person the entity extractor found")
+    func usesEntities() throws {
+        let person = ArticleEntity(id: "hikmet-hajiyev", name: "Hikmet Hajiyev", type: .person, mentions: 1,
+                                   mentionSpans: [])
+        let (quotes, entities) = Self.quotes(["“There is no military target in the city,” Hajiyev said."], entities: [person])
+        #expect(quotes.first?.speaker?.name == "Hikmet Hajiyev")
+        #expect(entities.count == 1)
+    }
+
+    /// The seed article: both quotes, names and roles.
+    @Test("the seed article comes out exactly right")
+    func seedArticle() throws {
+        let file = Fixtures.repositoryRoot.appendingPathComponent("corpus/sample/000_53270147d5724fcb.txt")
+        let raw = try String(contentsOf: file, encoding: .utf8)
+        var paragraphs = raw.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .filter { !$0.isEmpty && !$0.hasPrefix("Also read:") }
+        // The first line is "date YYYY-MM-DD <lead paragraph>".
+        paragraphs[0] = paragraphs[0].split(separator: " ", maxSplits: 2).dropFirst(2).joined()
+        let (quotes, entities) = Self.quotes(paragraphs)
+        try #require(quotes.count == 2)
+        #expect(quotes[0].speaker == Speaker(name: "Vesile Mehmedova", role: "Ganja resident", entityId: "vesile-mehmedova"))
+        #expect(quotes[0].text.hasPrefix("We believed in the ceasefire.") && quotes[0].text.hasSuffix("Who would have wanted this?"))
+        #expect(quotes[1].speaker == Speaker(name: "Hikmet Hajiyev", role: "Azerbaijan's presidential aide", entityId: "hikmet-hajiyev"))
+        #expect(quotes[1].text.hasPrefix("Ganja city is more than 100 kilometres away"))
+        #expect(quotes[1].text.hasSuffix("just Armenia's purpose to kill civilians"))
+        #expect(entities.map(\.name) == ["Vesile Mehmedova", "Hikmet Hajiyev"])
+    }
+
+    /// A malformed data file throws `LexiconError` naming it.
+    @Test("a malformed word list fails loading with an error that names the file")
+    func malformedFile() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("quotes-\(UUID().uuidString)")
+        let quotes = directory.appendingPathComponent(QuoteLexicon.subdirectory)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.copyItem(
+            at: Fixtures.configDirectory.appendingPathComponent(QuoteLexicon.subdirectory), to: quotes)
+        #expect(throws: Never.self) { try QuoteLexicon(directory: directory) }
+        try "said\tspeech\ntold\n".write(to: quotes.appendingPathComponent("reporting-verbs.tsv"), atomically: true, encoding: .utf8)
+        let error = try #require(throws: LexiconError.self) { try QuoteLexicon(directory: directory) }
+        #expect(error.file.hasSuffix("reporting-verbs.tsv"))
+        try "he\tperson\nshe\tsomeone\n".write(to: quotes.appendingPathComponent("pronouns.tsv"), atomically: true, encoding: .utf8)
+        try "said\tspeech\n".write(to: quotes.appendingPathComponent("reporting-verbs.tsv"), atomically: true, encoding: .utf8)
+        let unknown = try #require(throws: LexiconError.self) { try QuoteLexicon(directory: directory) }
+        #expect(unknown.file.hasSuffix("pronouns.tsv"))
+    }
+}

@@ -185,8 +185,10 @@
         }
         const scale = valueScale(max, logarithmic);
         const y = (value) => margin.top + plotHeight - scale.fraction(value) * plotHeight;
-        const band = plotWidth / days.length;
-        const center = (i) => margin.left + band * (i + 0.5);
+        // A few days get columns of at most 90 units, centred, rather than bands across the whole width.
+        const band = Math.min(plotWidth / days.length, 90);
+        const left = margin.left + (plotWidth - band * days.length) / 2;
+        const center = (i) => left + band * (i + 0.5);
         const barWidth = Math.max(2, Math.min(band * 0.36, 22));
 
         const chart = svg("svg", {
@@ -243,7 +245,7 @@
                 "aria-label": `${day.date}: ${summary}. Show this day's articles.`,
             }, svg("title", { text: `${day.date}\n${summary}` }));
             group.append(svg("rect", {
-                x: margin.left + band * i, y: margin.top, width: band, height: plotHeight, class: "hit",
+                x: left + band * i, y: margin.top, width: band, height: plotHeight, class: "hit",
             }));
             CHART_KINDS.forEach(({ kind }, k) => {
                 const value = day[kind].incident;

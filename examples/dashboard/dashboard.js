@@ -635,8 +635,8 @@
         if (article) openArticle(article);
     }
 
-    // For the browser test: the pure functions, to check them on hand-made input.
-    window.NewsdeskDashboard = { chartDays, renderText, annotations };
+    // For the browser test: the text renderer, to check it on hand-made input.
+    window.NewsdeskDashboard = { renderText };
 
     init();
 })();

@@ -1,12 +1,89 @@
 import Foundation
 
-/// Gazetteers, demonyms and organisation names (stub: filled by the entity extractor's work).
+/// Gazetteers, demonyms, organisation names and stop words, read from `config/entities/`.
 public struct EntityLexicon: Sendable {
-    /// Loads the entity data files from `directory`.
-    public init(directory: URL) throws {}
+    /// Places, organisations and demonyms by name.
+    public let gazetteer: Gazetteer
+    /// Folded capitalised words that are never entities by themselves ("However", "Monday", "President").
+    public let stopwords: Set<String>
+
+    /// The files read, relative to the configuration directory.
+    public static let files = [
+        "entities/organizations.tsv", "entities/regions.tsv", "entities/countries.tsv", "entities/states.tsv",
+        "entities/continents.tsv", "entities/cities.tsv", "entities/demonyms.tsv", "entities/stopwords.txt",
+    ]
+
+    /// Loads the entity data files from `directory` (the repository's `config/`); a missing or malformed
+    /// file throws a `LexiconError` that names it.
+    public init(directory: URL) throws {
+        var gazetteer = Gazetteer()
+        let folder = directory.appendingPathComponent("entities")
+        // Lower rank wins a form that two entries share: curated data, then countries, then cities.
+        for row in try TSVFile(folder, "organizations.tsv", columns: 2...3).rows {
+            let entry = try gazetteer.add(GazetteerEntry(
+                name: row.required(0), type: .organization, subtype: row.optional(1), countryCode: nil))
+            gazetteer.addForm(row[0], entry: entry, kind: .name, rank: 0)
+            for alias in row.list(2) { gazetteer.addForm(alias, entry: entry, kind: .alias, rank: 0) }
+        }
+        for row in try TSVFile(folder, "regions.tsv", columns: 2...4).rows {
+            let entry = try gazetteer.add(GazetteerEntry(
+                name: row.required(0), type: .location, subtype: row.optional(1), countryCode: row.optional(2)))
+            gazetteer.addForm(row[0], entry: entry, kind: .name, rank: 1)
+            for alias in row.list(3) { gazetteer.addForm(alias, entry: entry, kind: .alias, rank: 1) }
+        }
+        for row in try TSVFile(folder, "countries.tsv", columns: 2...3).rows {
+            let code = try row.required(1)
+            guard code.count == 2 else { throw row.error("country code \"\(code)\" is not two letters") }
+            let entry = try gazetteer.add(GazetteerEntry(
+                name: row.required(0), type: .location, subtype: "country", countryCode: code))
+            gazetteer.addForm(row[0], entry: entry, kind: .name, rank: 2)
+            for alias in row.list(2) { gazetteer.addForm(alias, entry: entry, kind: .alias, rank: 2) }
+        }
+        for row in try TSVFile(folder, "states.tsv", columns: 3...3).rows {
+            let entry = try gazetteer.add(GazetteerEntry(
+                name: row.required(0), type: .location, subtype: row.optional(2), countryCode: row.optional(1)))
+            gazetteer.addForm(row[0], entry: entry, kind: .name, rank: 3)
+        }
+        for row in try TSVFile(folder, "continents.tsv", columns: 1...1).rows {
+            let entry = try gazetteer.add(GazetteerEntry(
+                name: row.required(0), type: .location, subtype: "continent", countryCode: nil))
+            gazetteer.addForm(row[0], entry: entry, kind: .name, rank: 3)
+        }
+        for row in try TSVFile(folder, "cities.tsv", columns: 3...4).rows {
+            guard let population = Int(row[2]), population >= 0 else {
+                throw row.error("population \"\(row[2])\" is not a number")
+            }
+            let entry = try gazetteer.add(GazetteerEntry(
+                name: row.required(0), type: .location, subtype: "city", countryCode: row.optional(1)))
+            gazetteer.addForm(row[0], entry: entry, kind: .name, rank: 10, population: population)
+            for alias in row.list(3) {
+                gazetteer.addForm(alias, entry: entry, kind: .alias, rank: 11, population: population)
+            }
+        }
+        for row in try TSVFile(folder, "demonyms.tsv", columns: 2...3).rows {
+            let place = try row.required(1)
+            guard let entry = gazetteer.entryByName[place.applyingFolding()] else {
+                throw row.error("unknown place \"\(place)\"")
+            }
+            for form in [try row.required(0)] + row.list(2) {
+                gazetteer.addForm(form, entry: entry, kind: .demonym, rank: 2)
+            }
+        }
+        var stopwords = Set<String>()
+        for row in try TSVFile(folder, "stopwords.txt", columns: 1...1).rows {
+            stopwords.insert(try row.required(0).applyingFolding())
+        }
+        self.gazetteer = gazetteer
+        self.stopwords = stopwords
+    }
 }
 
-/// Finds people, organisations and places.
+/// Finds people, organisations and places, each once per article with all its mentions.
+///
+/// Places and well-known organisations come from the gazetteer (longest match first); other names are
+/// capitalised word sequences classified by their words ("… Ministry" is an organisation, "… River" a place)
+/// and by their context (a title or a reporting verb makes a person, "the village of …" a place). A
+/// capitalised word with no such evidence is left out: no entity is better than a wrong one.
 public struct EntityExtractor: Sendable {
     /// The data files.
     public let lexicon: Lexicon
@@ -14,6 +91,83 @@ public struct EntityExtractor: Sendable {
     /// Creates an extractor.
     public init(lexicon: Lexicon) { self.lexicon = lexicon }
 
-    /// Returns the entities of `document`, each once, with all its mentions.
-    public func extract(_ document: Document) -> [ArticleEntity] { [] }
+    /// Returns the entities of `document`, each once, with all its mentions, in order of first mention.
+    public func extract(_ document: Document) -> [ArticleEntity] {
+        var collector = EntityCollector(lexicon: lexicon.entities, document: document)
+        for paragraph in document.paragraphScalars.indices {
+            collector.scan(paragraph: paragraph)
+        }
+        return collector.finish()
+    }
+}
+
+/// A data file split into rows of tab-separated columns, with line numbers for errors.
+struct TSVFile {
+    /// One line of the file.
+    struct Row {
+        /// The file's path.
+        let file: String
+        /// 1-based line number.
+        let line: Int
+        /// The columns; missing trailing columns are empty strings.
+        let columns: [String]
+
+        /// Column `i`, trimmed.
+        subscript(i: Int) -> String { i < columns.count ? columns[i] : "" }
+
+        /// Column `i`, which must not be empty.
+        func required(_ i: Int) throws -> String {
+            let value = self[i]
+            if value.isEmpty { throw error("column \(i + 1) is empty") }
+            return value
+        }
+
+        /// Column `i`, or nil when empty.
+        func optional(_ i: Int) -> String? {
+            let value = self[i]
+            return value.isEmpty ? nil : value
+        }
+
+        /// Column `i` split at `|`.
+        func list(_ i: Int) -> [String] {
+            self[i].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+
+        /// An error naming the file and line.
+        func error(_ reason: String) -> LexiconError {
+            LexiconError(file: file, reason: "line \(line): \(reason)")
+        }
+    }
+
+    /// The rows, without blank lines and `#` comments.
+    let rows: [Row]
+
+    /// Reads `name` in `folder`, checking that every row has a number of columns in `columns`.
+    init(_ folder: URL, _ name: String, columns: ClosedRange<Int>) throws {
+        let url = folder.appendingPathComponent(name)
+        let path = url.path
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw LexiconError(file: path, reason: "cannot be read as UTF-8 text")
+        }
+        var rows: [Row] = []
+        var number = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            number += 1
+            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            var fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            // Trailing empty columns are optional.
+            while fields.count > columns.lowerBound && fields.last == "" { fields.removeLast() }
+            guard columns.contains(fields.count) else {
+                let expected = columns.count == 1 ? "\(columns.lowerBound)" : "\(columns.lowerBound) to \(columns.upperBound)"
+                throw LexiconError(file: path, reason: "line \(number): expected \(expected) columns, found \(fields.count)")
+            }
+            rows.append(Row(file: path, line: number, columns: fields))
+        }
+        self.rows = rows
+    }
 }

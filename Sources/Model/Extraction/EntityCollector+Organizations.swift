@@ -1,0 +1,132 @@
+/// Organisations the gazetteer does not know: by a head word ("Gaza Health Ministry", "Ministry of Health",
+/// "Ukrainian Air Force"), by an acronym defined in the text ("… (JNIM)"), or an unknown acronym; and
+/// hyphenated compounds whose parts are gazetteer names ("UN-run", "Moscow-mediated").
+extension EntityCollector {
+    /// Words that end (or, before "of", start) an organisation's name, folded.
+    static let organizationHeads: Set<String> = [
+        "ministry", "forces", "force", "army", "navy", "police", "guard", "guards", "office", "party", "council",
+        "agency", "authority", "commission", "committee", "court", "department", "bureau", "directorate",
+        "service", "services", "institute", "organization", "organisation", "union", "league", "movement",
+        "movements", "front", "brigade", "brigades", "battalion", "corps", "cartel", "group", "centre", "center",
+        "hospital", "university", "college", "federation", "association", "foundation", "fund", "programme",
+        "program", "bank", "company", "corporation", "inc", "ltd", "radio", "news", "network", "television", "tv",
+        "times", "post", "parliament", "assembly", "government", "administration", "alliance", "coalition",
+        "mission", "unit", "board", "society", "secretariat", "chamber", "tribunal", "cabinet", "fm", "airways",
+        "airlines", "embassy", "consulate", "brotherhood", "militia", "gendarmerie", "command",
+        "observatory", "trust", "charity", "channel", "newspaper", "magazine", "daily",
+        "herald", "tribune", "journal", "gazette", "press", "media", "ngo",
+    ]
+
+    /// Acronyms in capitals that are not organisations ("TV", "GMT", "CCTV"), folded.
+    static let nonOrganizationAcronyms: Set<String> = [
+        "tv", "gmt", "utc", "cctv", "covid", "hiv", "aids", "dna", "gdp", "ceo", "cfo", "id", "ok", "am", "pm", "suv",
+        "ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii", "km", "kg", "mph", "usd", "eur", "gbp", "sms",
+        "gps", "ai", "it", "pr", "vip", "faq", "diy", "rip", "lgbt", "lgbtq", "phd", "mba", "bbq", "atm", "ict",
+        "rpg", "ied", "ieds", "idp", "idps", "mri", "icu", "er", "sos", "vs", "ps", "pps", "ad", "bc", "a", "i",
+        "breaking", "update", "live", "watch", "video", "read", "more", "news", "photos", "exclusive", "urgent",
+    ]
+
+    /// The organisation span in `a..<b` when it holds a head word: from the chunk start (or after a title)
+    /// to the head, with a following "of …" complement. A head word alone ("Police") is no name.
+    func organizationSpan(_ a: Int, _ b: Int) -> Range<Int>? {
+        var head: Int?
+        var k = b - 1
+        while k >= a {
+            let f = tokens[k].folded
+            if tokens[k].isWord && tokens[k].isCapitalized
+                && (Self.organizationHeads.contains(f) || ((f == "defense" || f == "defence") && k == b - 1)) {
+                head = k
+                break
+            }
+            k -= 1
+        }
+        guard let h = head else { return nil }
+        var e = h + 1
+        if e < b && !tokens[e].isCapitalized && Self.connectors.contains(tokens[e].folded) { e = b }
+        var s = a
+        for t in a..<h where tokens[t].isWord && Self.titles.contains(tokens[t].folded) { s = t + 1 }
+        while s < h && (!isNameToken(s) || (isStopword(s) && tokens[s].isSentenceStart)) { s += 1 }
+        guard h > s || e > h + 1 else { return nil }
+        return s..<e
+    }
+
+    /// Records an organisation at `range`: the gazetteer's when it names one, else one of its own, keyed so
+    /// that "Gaza Health Ministry", "Health Ministry" and "Ministry of Health" are one.
+    mutating func emitOrganization(_ range: Range<Int>) {
+        let (a, b) = (range.lowerBound, range.upperBound)
+        if let m = gazetteer.longestMatch(tokens, at: a, limit: b), m.end == b {
+            emit(m.form, a, b)
+            return
+        }
+        emitUnknown(.organization, subtype: nil, a, b, key: organizationKey(a, b))
+    }
+
+    /// The words that identify an organisation: without a leading place or demonym ("Russian", "Gaza"),
+    /// unless only a head word would remain; "X Ministry" as "ministry of X".
+    func organizationKey(_ a: Int, _ b: Int) -> String {
+        var i = a
+        while let m = gazetteer.longestMatch(tokens, at: i, limit: b), m.end < b,
+              gazetteer.entries[m.form.entry].type == .location,
+              (m.end..<b).filter({ tokens[$0].isWord }).count >= 2 {
+            i = m.end
+        }
+        var words = (i..<b).filter { tokens[$0].isWord }.map { tokens[$0].folded }
+        if words.last == "affairs" && words.contains("ministry") { words.removeLast() }
+        if words.count >= 2 && words.last == "ministry" {
+            return "ministry of " + words.dropLast().joined(separator: " ")
+        }
+        return words.joined(separator: " ")
+    }
+
+    /// An unknown word in capitals that may be an organisation's acronym ("BRAC", "NNA").
+    func isAcronymCandidate(_ i: Int) -> Bool {
+        let t = tokens[i]
+        let length = t.end - t.start
+        return length >= 2 && length <= 6 && !isStopword(i) && !Self.nonOrganizationAcronyms.contains(t.folded)
+            && !Self.isRomanNumeral(t.folded)
+    }
+
+    /// A hyphenated word that is not one name but joins a gazetteer name to something else: "UN-run",
+    /// "Moscow-mediated", "Armenia-Azerbaijan". Returns its parts (paragraph scalar ranges, folded), or nil
+    /// for a name ("Al-Shati", "Abd-Rabbu", "Nagorno-Karabakh").
+    func compoundParts(_ i: Int) -> [(start: Int, end: Int, folded: String, capitalized: Bool, capitals: Bool)]? {
+        if gazetteer.longestMatch(tokens, at: i, limit: tokens.count) != nil { return nil }
+        let t = tokens[i]
+        var parts: [(start: Int, end: Int, folded: String, capitalized: Bool, capitals: Bool)] = []
+        var start = t.start
+        var k = t.start
+        while k <= t.end {
+            if k == t.end || scalars[k] == "-" || scalars[k] == "\u{2010}" || scalars[k] == "\u{2011}" {
+                if k > start {
+                    let slice = scalars[start..<k]
+                    parts.append((start, k, EntityTokenizer.fold(slice), slice.first!.properties.isUppercase,
+                                  EntityTokenizer.isAllCaps(slice)))
+                }
+                start = k + 1
+            }
+            k += 1
+        }
+        guard parts.count >= 2 else { return nil }
+        // "al-Assad", "wal-Muslimin": a lower-case particle joined to a name.
+        if !parts[0].capitalized && parts[0].folded.count <= 3 { return nil }
+        if parts.dropFirst().contains(where: { !$0.capitalized }) { return parts }
+        if parts.allSatisfy({ gazetteer.singleWordForm($0.folded, capitals: $0.capitals) != nil }) { return parts }
+        return nil
+    }
+
+    /// Records the gazetteer names among a compound's parts.
+    mutating func emitCompound(_ i: Int, _ parts: [(start: Int, end: Int, folded: String, capitalized: Bool, capitals: Bool)]) {
+        for part in parts where part.capitalized {
+            guard let form = gazetteer.singleWordForm(part.folded, capitals: part.capitals) else { continue }
+            record(form, mention(scalarsFrom: part.start, to: part.end, isDemonym: form.kind == .demonym))
+            last = (i + 1, gazetteer.entries[form.entry].type)
+        }
+    }
+}
+
+extension Gazetteer {
+    /// The one-word form `folded`, if any; a capitals-only alias needs `capitals`.
+    func singleWordForm(_ folded: String, capitals: Bool) -> GazetteerForm? {
+        formsByFirstToken[folded]?.first { $0.tokens.count == 1 && (!$0.requiresCapitals || capitals) }
+    }
+}

@@ -54,7 +54,8 @@ public struct EntityLexicon: Sendable {
                 throw row.error("population \"\(row[2])\" is not a number")
             }
             let entry = try gazetteer.add(GazetteerEntry(
-                name: row.required(0), type: .location, subtype: "city", countryCode: row.optional(1)))
+                name: row.required(0), type: .location, subtype: "city", countryCode: row.optional(1),
+                population: population))
             gazetteer.addForm(row[0], entry: entry, kind: .name, rank: 10, population: population)
             for alias in row.list(3) {
                 gazetteer.addForm(alias, entry: entry, kind: .alias, rank: 11, population: population)

@@ -17,6 +17,9 @@ extension EntityCollector {
         "herald", "tribune", "journal", "gazette", "press", "media", "ngo",
     ]
 
+    /// Heads of organisations abroad, which take "in" and a place into their name ("Police Mission in Afghanistan").
+    static let organizationsAbroad: Set<String> = ["mission", "office", "embassy", "consulate", "delegation"]
+
     /// Acronyms in capitals that are not organisations ("TV", "GMT", "CCTV"), folded.
     static let nonOrganizationAcronyms: Set<String> = [
         "tv", "gmt", "utc", "cctv", "covid", "hiv", "aids", "dna", "gdp", "ceo", "cfo", "id", "ok", "am", "pm", "suv",
@@ -24,6 +27,7 @@ extension EntityCollector {
         "gps", "ai", "it", "pr", "vip", "faq", "diy", "rip", "lgbt", "lgbtq", "phd", "mba", "bbq", "atm", "ict",
         "rpg", "ied", "ieds", "idp", "idps", "mri", "icu", "er", "sos", "vs", "ps", "pps", "ad", "bc", "a", "i",
         "breaking", "update", "live", "watch", "video", "read", "more", "news", "photos", "exclusive", "urgent",
+        "uav", "uavs", "sar", "mt", "fv", "mv", "hms", "uss", "hq", "ok", "ngo", "ngos", "un-run", "pc", "tnt",
     ]
 
     /// The organisation span in `a..<b` when it holds a head word: from the chunk start (or after a title)
@@ -43,6 +47,11 @@ extension EntityCollector {
         guard let h = head else { return nil }
         var e = h + 1
         if e < b && !tokens[e].isCapitalized && Self.connectors.contains(tokens[e].folded) { e = b }
+        // "Border Guard Bangladesh": a country's name right after the head, ending the chunk.
+        if e < b, let m = gazetteer.longestMatch(tokens, at: e, limit: b), m.end == b,
+           gazetteer.entries[m.form.entry].subtype == "country", m.form.kind != .demonym {
+            e = b
+        }
         var s = a
         for t in a..<h where tokens[t].isWord && Self.titles.contains(tokens[t].folded) { s = t + 1 }
         while s < h && (!isNameToken(s) || (isStopword(s) && tokens[s].isSentenceStart)) { s += 1 }
@@ -54,10 +63,19 @@ extension EntityCollector {
     /// that "Gaza Health Ministry", "Health Ministry" and "Ministry of Health" are one.
     mutating func emitOrganization(_ range: Range<Int>) {
         let (a, b) = (range.lowerBound, range.upperBound)
-        if let m = gazetteer.longestMatch(tokens, at: a, limit: b), m.end == b {
-            emit(m.form, a, b)
-            return
+        // The gazetteer's organisation, maybe after a demonym or place ("Albanian Kosovo Liberation Army").
+        for s in a..<b where isNameToken(s) {
+            if let m = gazetteer.longestMatch(tokens, at: s, limit: b), m.end == b,
+               gazetteer.entries[m.form.entry].type == .organization || s == a {
+                gazetteerOnly(a, s)
+                emit(m.form, s, b)
+                return
+            }
         }
+        let lastBefore = last
+        // Places inside the name are named too ("… Mission in Afghanistan", "Border Guard Bangladesh").
+        gazetteerOnly(a, b, placesOnly: true)
+        last = lastBefore
         emitUnknown(.organization, subtype: nil, a, b, key: organizationKey(a, b))
     }
 
@@ -109,8 +127,11 @@ extension EntityCollector {
         guard parts.count >= 2 else { return nil }
         // "al-Assad", "wal-Muslimin": a lower-case particle joined to a name.
         if !parts[0].capitalized && parts[0].folded.count <= 3 { return nil }
-        if parts.dropFirst().contains(where: { !$0.capitalized }) { return parts }
-        if parts.allSatisfy({ gazetteer.singleWordForm($0.folded, capitals: $0.capitals) != nil }) { return parts }
+        let known = parts.filter { $0.capitalized && gazetteer.singleWordForm($0.folded, capitals: $0.capitals) != nil }
+        // "Moscow-mediated", "UN-run": a name joined to a lower-case word ("Huan-chang" is a name).
+        if parts.dropFirst().contains(where: { !$0.capitalized }) { return known.isEmpty ? nil : parts }
+        // "Armenia-Azerbaijan": names joined to names.
+        if known.count == parts.count { return parts }
         return nil
     }
 
@@ -118,6 +139,9 @@ extension EntityCollector {
     mutating func emitCompound(_ i: Int, _ parts: [(start: Int, end: Int, folded: String, capitalized: Bool, capitals: Bool)]) {
         for part in parts where part.capitalized {
             guard let form = gazetteer.singleWordForm(part.folded, capitals: part.capitals) else { continue }
+            let entry = gazetteer.entries[form.entry]
+            // "Roman-era": a small town named like an adjective is doubtful here.
+            if entry.subtype == "city" && entry.population < Self.doubtfulTownPopulation { continue }
             record(form, mention(scalarsFrom: part.start, to: part.end, isDemonym: form.kind == .demonym))
             last = (i + 1, gazetteer.entries[form.entry].type)
         }

@@ -11,7 +11,7 @@ extension EntityCollector {
         "chairwoman", "chancellor", "premier", "admiral", "adm", "brig", "brigadier", "imam", "ayatollah", "rabbi",
         "bishop", "cardinal", "archbishop", "rev", "reverend", "speaker", "deputy", "inspector", "superintendent",
         "commissioner", "emir", "sultan", "marshal", "lord", "lady", "sir", "dame", "sheikha", "cpl", "corporal",
-        "private", "officer", "sergeant-major", "lieutenant-general", "major-general", "lieutenant-colonel",
+        "private", "officer", "constable", "detective", "sheriff", "superintendent", "sergeant-major", "lieutenant-general", "major-general", "lieutenant-colonel",
     ]
 
     /// Role nouns: before a name ("spokesman Ivo Kotevski", "a Ganja resident, Vesile Mehmedova") they make
@@ -51,17 +51,27 @@ extension EntityCollector {
     /// Suffixes of a name that do not identify the person ("Jr", "III").
     static let nameSuffixes: Set<String> = ["jr", "sr", "junior", "senior"]
 
-    /// Whether the words around `a..<b` show a person: a role noun or a reporting verb before, a reporting
-    /// verb, an age (", 41,") or an appositive (", a spokesman for …") after.
+    /// Whether the words around `a..<b` show a person.
     func personContext(_ a: Int, _ b: Int) -> Bool {
+        personContextBefore(a) || personContextAfter(b)
+    }
+
+    /// A role noun or a reporting verb before `a` ("spokesman X", "said X", "a Ganja resident, X",
+    /// "according to X").
+    func personContextBefore(_ a: Int) -> Bool {
         if let w = lowerWord(a - 1), Self.roleNouns.contains(w) || Self.reportingVerbs.contains(w) { return true }
         if a >= 2, tokens[a - 1].folded == ",", let w = lowerWord(a - 2), Self.roleNouns.contains(w) { return true }
         if a >= 2, lowerWord(a - 1) == "to", lowerWord(a - 2) == "according" { return true }
+        return false
+    }
+
+    /// A reporting verb, an age (", 41,"), ", who" or an appositive (", a spokesman for …") after `b`.
+    func personContextAfter(_ b: Int) -> Bool {
         if let w = lowerWord(b), Self.reportingVerbs.contains(w) { return true }
         if b + 1 < tokens.count, tokens[b].folded == "," {
             let next = tokens[b + 1]
             if next.isWord, let first = next.folded.unicodeScalars.first, ("0"..."9").contains(first) { return true }
-            if next.folded == "who" { return true }
+            if next.folded == "who" || Self.reportingVerbs.contains(next.folded) && !next.isCapitalized { return true }
             if next.folded == "a" || next.folded == "an" || next.folded == "the" {
                 var k = b + 2
                 while k < tokens.count && k < b + 8 && tokens[k].isWord {
@@ -73,6 +83,11 @@ extension EntityCollector {
         return false
     }
 
+    /// Whether token `i` is a title or role noun.
+    func isTitle(_ i: Int) -> Bool {
+        tokens[i].isWord && (Self.titles.contains(tokens[i].folded) || Self.roleNouns.contains(tokens[i].folded))
+    }
+
     /// The last title in `a..<b` followed by a capitalised word, and the index of that word.
     func titleSplit(_ a: Int, _ b: Int) -> (title: Int, name: Int)? {
         var k = b - 1
@@ -81,6 +96,12 @@ extension EntityCollector {
             if tokens[k].isWord && (Self.titles.contains(f) || Self.roleNouns.contains(f)) {
                 var n = k + 1
                 while n < b && tokens[n].folded == "." { n += 1 }
+                // "Secretary of Defense Lloyd Austin", "Inspector General of Police Douglas Kanja".
+                if n < b && tokens[n].folded == "of" {
+                    n += 1
+                    while n < b && (tokens[n].folded == "the" || isStopword(n) || Self.organizationHeads.contains(tokens[n].folded)) { n += 1 }
+                    if n >= b { return (k, b) }
+                }
                 if n < b && isNameToken(n) { return (k, n) }
             }
             k -= 1
@@ -113,19 +134,44 @@ extension EntityCollector {
         addPerson(a, b)
     }
 
-    /// The folded words that identify a person at `a..<b`, without suffixes.
+    /// The folded words that identify a person at `a..<b`: without suffixes ("jr", "III") and name particles,
+    /// hyphenated parts apart ("Rami Al-Rifi" and "Rami al Rifi" are both "rami rifi").
     func personWords(_ a: Int, _ b: Int) -> [String] {
-        var words = (a..<b).filter { tokens[$0].isWord }.map { tokens[$0].folded }
+        var words: [String] = []
+        for k in a..<b where tokens[k].isWord {
+            for part in tokens[k].folded.split(separator: "-") where !Self.nameParticles.contains(String(part)) {
+                words.append(String(part))
+            }
+        }
         while words.count > 1, let w = words.last, Self.nameSuffixes.contains(w) || Self.isRomanNumeral(w) {
             words.removeLast()
         }
+        if words.isEmpty { words = (a..<b).filter { tokens[$0].isWord }.map { tokens[$0].folded } }
         return words
+    }
+
+    /// The key of a person's name at `a..<b`.
+    func personKey(_ a: Int, _ b: Int) -> String {
+        personWords(a, b).joined(separator: " ")
     }
 
     /// Records a person mention at `a..<b`.
     mutating func addPerson(_ a: Int, _ b: Int) {
-        let words = personWords(a, b)
+        var words = personWords(a, b)
         guard !words.isEmpty else { return }
+        // "(Hamas political leader Ismail) Haniyeh": the name goes on after the bracket.
+        if b + 1 < tokens.count, tokens[b].folded == ")", isNameToken(b + 1), !isStopword(b + 1) {
+            var c = b + 1
+            while c < tokens.count && isNameToken(c) && !tokens[c - 1].isPossessive { c += 1 }
+            words += personWords(b + 1, c)
+            personMentions.append(PersonMention(words: words, mention: mention(a, b)))
+            personMentions.append(PersonMention(words: words, mention: mention(b + 1, c)))
+            knownPeople.insert(words.joined(separator: " "))
+            lastKey = "p:" + words.joined(separator: " ")
+            last = (c, .person)
+            skipTo = c
+            return
+        }
         personMentions.append(PersonMention(words: words, mention: mention(a, b)))
         if words.count >= 2 { knownPeople.insert(words.joined(separator: " ")) }
         lastKey = "p:" + words.joined(separator: " ")
@@ -139,7 +185,7 @@ extension EntityCollector {
 
     /// Groups person mentions into people: a shorter name whose words all belong to a fuller one and that
     /// keeps its surname ("Hajiyev", "President Marcos"), or a single given name, is the same person.
-    mutating func people() -> [(name: String, mentions: [Mention])] {
+    mutating func people() -> [(words: [String], name: String, mentions: [Mention])] {
         var names: [[String]] = []
         var seen = Set<[String]>()
         for m in personMentions where seen.insert(m.words).inserted { names.append(m.words) }
@@ -151,6 +197,9 @@ extension EntityCollector {
             let set = Set(words)
             if let c = clusters.firstIndex(where: { full in
                 set.isSubset(of: Set(full)) && (full.last == words.last || words.count == 1)
+            }) ?? clusters.firstIndex(where: { full in
+                // "Dasilver Aguiar" for "Alice Dasilva Aguiar": a shorter name with the same surname.
+                words.count >= 2 && full.count > words.count && full.last == words.last
             }) {
                 clusterOf[words] = c
             } else {
@@ -186,7 +235,7 @@ extension EntityCollector {
                 let l = lhs.text.split(separator: " ").count, r = rhs.text.split(separator: " ").count
                 return (l, lhs.text.unicodeScalars.count) < (r, rhs.text.unicodeScalars.count)
             }?.text ?? clusters[c].joined(separator: " ")
-            return (name, sorted)
+            return (clusters[c], name, sorted)
         }
     }
 }

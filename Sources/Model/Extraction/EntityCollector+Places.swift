@@ -15,7 +15,7 @@ extension EntityCollector {
 
     /// First words that make a capitalised sequence a place ("Mount Everest", "Lake Chad"), folded.
     static let placePrefixes: [String: String] = [
-        "mount": "mountain", "lake": "lake", "cape": "region", "gulf": "gulf", "bay": "bay", "port": "city",
+        "mount": "mountain", "lake": "lake", "cape": "region",
     ]
 
     /// Lower-case nouns that, right after a name, make it a place ("Mingechevir city", "Rizal province").
@@ -25,6 +25,7 @@ extension EntityCollector {
         "neighborhood": "district", "governorate": "province", "county": "county", "municipality": "city",
         "refugee": "camp", "valley": "valley", "river": "river", "island": "island", "crossing": "crossing",
         "prefecture": "province", "suburb": "district", "state": "state", "border": "region",
+        "intersection": "district", "junction": "district", "roundabout": "district", "housing": "district",
     ]
 
     /// Lower-case nouns that, before "of" and a name, make it a place ("the village of Gosince").
@@ -36,12 +37,13 @@ extension EntityCollector {
         "northeast": "region", "northwest": "region", "southeast": "region", "southwest": "region",
         "north-east": "region", "north-west": "region", "south-east": "region", "south-west": "region",
         "centre": "city", "center": "city", "capital": "city", "streets": "city", "state": "state",
-        "island": "island", "islands": "island", "port": "city",
+        "island": "island", "islands": "island", "port": "city", "districts": "district", "provinces": "province",
+        "villages": "village", "towns": "city", "cities": "city", "regions": "region", "states": "state",
     ]
 
     /// Prepositions and adjectives of place before a name ("in Nuseirat", "northern Shujayah"), folded.
     static let placeWordsBefore: Set<String> = [
-        "in", "near", "outside", "around", "across", "northern", "southern", "eastern", "western", "central",
+        "in", "near", "at", "outside", "around", "across", "northern", "southern", "eastern", "western", "central",
         "north-eastern", "north-western", "south-eastern", "south-western", "northeastern", "northwestern",
         "southeastern", "southwestern", "downtown",
     ]
@@ -56,19 +58,30 @@ extension EntityCollector {
 
     /// The place subtype that the words around `a..<b` give ("in" gives none), or nil when they show no place.
     func placeContext(_ a: Int, _ b: Int) -> String?? {
+        if let subtype = placeContextBefore(a, b) { return .some(subtype) }
         if let w = lowerWord(b), let subtype = Self.placeNounsAfter[w] { return .some(subtype) }
-        if let w = lowerWord(a - 1), Self.placeWordsBefore.contains(w) { return .some(nil) }
+        if listContinuesPlaces(a) { return .some(nil) }
+        return nil
+    }
+
+    /// A place word before `a`: "in", "near", "at", "northern", "the village of". A possessive name of two
+    /// words after "in" is rather a person's ("in Roberto Saviano’s book").
+    func placeContextBefore(_ a: Int, _ b: Int) -> String?? {
+        if let w = lowerWord(a - 1), Self.placeWordsBefore.contains(w) {
+            if b - a >= 2 && tokens[b - 1].isPossessive { return nil }
+            return .some(nil)
+        }
         if lowerWord(a - 1) == "of", let w = lowerWord(a - 2), let subtype = Self.placeNounsBeforeOf[w] {
             return .some(subtype)
         }
-        // A list that began with a place goes on with places ("in Khan Younis, Abasan and Khuzaa").
-        if let last, last.type == .location, last.end <= a {
-            let gap = tokens[last.end..<a]
-            if !gap.isEmpty && gap.count <= 2 && gap.allSatisfy({ $0.folded == "," || $0.folded == "and" || $0.folded == "or" }) {
-                return .some(nil)
-            }
-        }
         return nil
+    }
+
+    /// Whether a list that began with a place goes on at `a` ("in Khan Younis, Abasan and Khuzaa").
+    func listContinuesPlaces(_ a: Int) -> Bool {
+        guard let last, last.type == .location, last.end <= a else { return false }
+        let gap = tokens[last.end..<a]
+        return !gap.isEmpty && gap.count <= 2 && gap.allSatisfy { $0.folded == "," || $0.folded == "and" || $0.folded == "or" }
     }
 
     /// Records a place at `a..<b`: the gazetteer's when the words before a head word name one

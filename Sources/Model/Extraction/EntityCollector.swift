@@ -68,6 +68,8 @@ struct EntityCollector {
     var acronymFollows = false
     /// The key of the entity most recently given a mention ("p:…" for a person).
     var lastKey: String?
+    /// Tokens before this index were consumed ahead of the scan ("(leader Ismail) Haniyeh").
+    var skipTo = 0
 
     /// Starts an extraction.
     init(lexicon: EntityLexicon, document: Document) {
@@ -84,33 +86,54 @@ struct EntityCollector {
         tokens = EntityTokenizer.tokenize(scalars)
         base = document.paragraphStarts[index]
         last = nil
+        skipTo = 0
         var i = 0
         while i < tokens.count {
+            if i < skipTo { i = skipTo; continue }
             let t = tokens[i]
-            guard t.isWord, t.isCapitalized || t.isAllCaps else { i += 1; continue }
+            let particleStart = t.isWord && EntityTokenizer.particles.contains(t.folded) && i + 1 < tokens.count
+                && tokens[i + 1].isCapitalized && gazetteer.longestMatch(tokens, at: i, limit: tokens.count) != nil
+            guard t.isWord, t.isCapitalized || t.isAllCaps || particleStart else { i += 1; continue }
             if t.isHyphenated, let parts = compoundParts(i) {
                 emitCompound(i, parts)
                 i += 1
                 continue
             }
             let end = chunkEnd(from: i)
-            acronymFollows = definedAcronym(after: end) != nil
+            // "FV Argos Georgia": a vessel's name is none of the three types.
+            if Self.vesselPrefixes.contains(t.folded) && t.isAllCaps && end - i >= 2 { i = end; continue }
+            let acronym = definedAcronym(after: end) ?? acronymBefore(i, end)
+            acronymFollows = acronym != nil
             lastKey = nil
-            classify(i..<end)
-            if let acronym = definedAcronym(after: end), let key = lastKey {
-                acronyms[acronym] = key
+            if let facility = lowerWord(end).flatMap({ Self.facilityNouns[$0] }), !isWholeGazetteerName(i, end) {
+                // "Nasser hospital" is an organisation; "Abu Oreiban school", "Imam Ali mosque" are buildings.
+                if facility { emitOrganization(i..<end) }
+            } else {
+                classify(i..<end)
             }
+            if let acronym, let key = lastKey { acronyms[acronym] = key }
             acronymFollows = false
-            i = end
+            i = max(end, skipTo)
         }
     }
-
 
     /// The acronym in "( ACR )" right after token `end`, folded.
     func definedAcronym(after end: Int) -> String? {
         guard end + 2 < tokens.count, tokens[end].folded == "(", tokens[end + 1].isWord, tokens[end + 1].isAllCaps,
               tokens[end + 2].folded == ")" else { return nil }
         return tokens[end + 1].folded
+    }
+
+    /// The acronym in "ACR (" right before a chunk `a..<b` that is closed by ")": "JNIM (Jama’at Nusrat …)".
+    func acronymBefore(_ a: Int, _ b: Int) -> String? {
+        guard a >= 2, b < tokens.count, tokens[b].folded == ")", tokens[a - 1].folded == "(", tokens[a - 2].isWord,
+              tokens[a - 2].isAllCaps, b - a >= 2 else { return nil }
+        return tokens[a - 2].folded
+    }
+
+    /// Whether `a..<b` is exactly one gazetteer name.
+    func isWholeGazetteerName(_ a: Int, _ b: Int) -> Bool {
+        gazetteer.longestMatch(tokens, at: a, limit: b)?.end == b
     }
 
     /// One past the last token of the chunk starting at `i`: capitalised words, joined by connectors
@@ -170,9 +193,9 @@ struct EntityCollector {
             }
             return nil
         }
-        // "in" joins only after an organisation head ("Police Mission in Afghanistan").
+        // "in" joins only after a mission or an office abroad ("Police Mission in Afghanistan").
         if first == "in" {
-            return j > 0 && Self.organizationHeads.contains(tokens[j - 1].folded) ? k : nil
+            return j > 0 && Self.organizationsAbroad.contains(tokens[j - 1].folded) ? k : nil
         }
         return k
     }
@@ -182,27 +205,51 @@ struct EntityCollector {
     /// Classifies the chunk `range` (see the type's documentation for the order of rules).
     mutating func classify(_ range: Range<Int>) {
         var a = range.lowerBound, b = range.upperBound
-        while a < b && !isNameToken(a) { a += 1 }
+        while a < b && !isNameToken(a) && !(a + 1 < b && EntityTokenizer.particles.contains(tokens[a].folded)
+                                             && gazetteer.longestMatch(tokens, at: a, limit: b) != nil) { a += 1 }
         while b > a && !isNameToken(b - 1) { b -= 1 }
+        // A capitalised common word that starts the sentence ("The Golan Heights") is not part of a name.
+        while a < b && tokens[a].isSentenceStart && isStopword(a) && !isTitle(a)
+                && gazetteer.longestMatch(tokens, at: a, limit: b) == nil {
+            a += 1
+            while a < b && !isNameToken(a) { a += 1 }
+        }
         guard a < b else { return }
+        // An acronym the article defined ("Security Service (SBU)") before what the gazetteer says.
+        if b - a == 1, tokens[a].isAllCaps, let key = acronyms[tokens[a].folded] {
+            addMention(key, a, b)
+            return
+        }
         // 1. A gazetteer name, unless it is a town named like the person the context points to.
         if let m = gazetteer.longestMatch(tokens, at: a, limit: b), m.end == b {
             let entry = gazetteer.entries[m.form.entry]
-            if !(b - a == 1 && entry.subtype == "city" && (personContext(a, b) || isKnownSurname(tokens[a].folded))) {
-                emit(m.form, a, b)
+            if b - a == 1 && entry.subtype == "city" && (personContext(a, b) || isKnownSurname(tokens[a].folded)) {
+                addPerson(a, b)
                 return
             }
+            // A small town named like a capitalised word at the start of a sentence ("Dire sights") is doubtful.
+            if b - a == 1 && entry.subtype == "city" && entry.population < Self.doubtfulTownPopulation
+                && tokens[a].isSentenceStart && !personContext(a, b) && placeContext(a, b) == nil {
+                return
+            }
+            emit(m.form, a, b)
+            return
         }
         // 2. A person named in full before.
-        if b - a >= 2, knownPeople.contains(personWords(a, b).joined(separator: " ")) {
+        if b - a >= 2, knownPeople.contains(personKey(a, b)) {
             addPerson(a, b)
             return
         }
-        // 3. An organisation by its head word.
+        // 3. An organisation by its head word; a lone head after a country's possessive ("Argentina’s Navy").
         if let org = organizationSpan(a, b) {
             gazetteerOnly(a, org.lowerBound)
             emitOrganization(org)
             classify(org.upperBound..<b)
+            return
+        }
+        if b - a == 1, Self.organizationHeads.contains(tokens[a].folded), a >= 1, tokens[a - 1].isPossessive,
+           let m = gazetteer.longestMatch(tokens, at: a - 1, limit: a), gazetteer.entries[m.form.entry].subtype == "country" {
+            emitUnknown(.organization, subtype: nil, a, b)
             return
         }
         // 4. A place by its head word.
@@ -216,9 +263,9 @@ struct EntityCollector {
             classifyPerson(name..<b)
             return
         }
-        // Stop words at either end are not part of a name ("On Friday", "However").
+        // Stop words at the start and dates at the end are not part of a name ("On Friday", "Hamas Monday").
         while a < b && isStopword(a) && gazetteer.longestMatch(tokens, at: a, limit: b) == nil { a += 1 }
-        while b > a && isStopword(b - 1) { b -= 1 }
+        while b > a && Self.temporalWords.contains(tokens[b - 1].folded) { b -= 1 }
         while a < b && !isNameToken(a) { a += 1 }
         while b > a && !isNameToken(b - 1) { b -= 1 }
         guard a < b else { return }
@@ -236,8 +283,9 @@ struct EntityCollector {
     }
 
     /// A chunk with no organisation or place head and no title: gazetteer names in it are entities, and
-    /// the rest is judged by context. A town next to unknown capitalised words is rather part of a
-    /// person's name ("Kamala Harris").
+    /// the rest is judged by context. A town next to unknown capitalised words, two places side by side, or
+    /// a place after a name particle are rather a person's name ("Kamala Harris", "Carmen Crespo",
+    /// "Yousef Al Saudi").
     mutating func scanMixed(_ a: Int, _ b: Int) {
         var parts: [(range: Range<Int>, form: GazetteerForm?)] = []
         var i = a
@@ -253,17 +301,22 @@ struct EntityCollector {
             }
         }
         if run < b { parts.append((run..<b, nil)) }
-        let hasUnknownName = parts.contains { part in
-            part.form == nil && part.range.contains { isNameToken($0) && !isStopword($0) && !tokens[$0].isAllCaps }
-        }
-        if hasUnknownName && parts.count > 1 {
-            let townInName = parts.contains { part in
-                guard let form = part.form else { return false }
+        if parts.count > 1 {
+            let hasUnknownName = parts.contains { $0.form == nil && hasName($0.range) }
+            let places = parts.compactMap { part -> GazetteerEntry? in
+                guard let form = part.form, form.kind != .demonym else { return nil }
                 let entry = gazetteer.entries[form.entry]
-                return entry.subtype == "city" && form.kind != .demonym
+                return entry.type == .location ? entry : nil
             }
-            let countryFirst = parts[0].form.map { gazetteer.entries[$0.entry].type == .location } ?? false
-            if townInName || (countryFirst && personContext(a, b)) {
+            let townInName = hasUnknownName && places.contains { $0.subtype == "city" }
+            let placesSideBySide = places.count == parts.count && places.contains { $0.subtype == "city" }
+            let particleBeforePlace = parts.indices.dropFirst().contains { k in
+                parts[k].form != nil && parts[k - 1].form == nil
+                    && Self.nameParticles.contains(tokens[parts[k - 1].range.upperBound - 1].folded)
+            }
+            let placeFirst = parts[0].form.map { gazetteer.entries[$0.entry].type == .location } ?? false
+            if townInName || placesSideBySide || particleBeforePlace
+                || (hasUnknownName && placeFirst && personContext(a, b)) {
                 classifyUnknown(a, b)
                 return
             }
@@ -277,11 +330,16 @@ struct EntityCollector {
         }
     }
 
+    /// Whether `range` holds a capitalised word that is neither a stop word nor an acronym.
+    func hasName(_ range: Range<Int>) -> Bool {
+        range.contains { isNameToken($0) && !isStopword($0) && !tokens[$0].isAllCaps }
+    }
+
     /// Judges a run of capitalised words that the gazetteer does not know, by its form and context.
     mutating func classifyUnknown(_ a0: Int, _ b0: Int) {
         var a = a0, b = b0
         while a < b && (!isNameToken(a) || isStopword(a)) { a += 1 }
-        while b > a && (!isNameToken(b - 1) || isStopword(b - 1)) { b -= 1 }
+        while b > a && (!isNameToken(b - 1) || Self.temporalWords.contains(tokens[b - 1].folded)) { b -= 1 }
         guard a < b else { return }
         // Acronyms among other words are judged one by one ("CNN Weather").
         if b - a >= 2, (a..<b).contains(where: { tokens[$0].isAllCaps && !Self.isRomanNumeral(tokens[$0].folded) }) {
@@ -300,33 +358,58 @@ struct EntityCollector {
                 }
                 return
             }
-            if t.end - t.start < 2 { return }
-            if personContext(a, b) {
-                addPerson(a, b)
-            } else if let subtype = placeContext(a, b) {
-                emitPlace(a, b, subtype: subtype)
-            } else if acronymFollows {
+            if t.end - t.start < 2 || isStopword(a) { return }
+            // "Shems-FM": a hyphenated name ending in an organisation head.
+            if t.isHyphenated, let lastPart = t.folded.split(separator: "-").last,
+               Self.organizationHeads.contains(String(lastPart)) {
                 emitUnknown(.organization, subtype: nil, a, b)
-            } else {
-                pendingSingles.append((t.folded, mention(a, b)))
+                return
             }
-            return
         }
         if acronymFollows {
             emitUnknown(.organization, subtype: nil, a, b)
-        } else if !personContext(a, b), let subtype = placeContext(a, b) {
-            emitPlace(a, b, subtype: subtype)
-        } else {
-            addPerson(a, b)
+            return
         }
+        switch judge(a, b) {
+        case .person: addPerson(a, b)
+        case .place(let subtype): emitPlace(a, b, subtype: subtype)
+        case nil:
+            if b - a == 1 {
+                pendingSingles.append((tokens[a].folded, mention(a, b)))
+            } else {
+                addPerson(a, b)
+            }
+        }
+    }
+
+    /// What the context says an unknown name is, strongest evidence first: a role or reporting verb
+    /// before it, a place word before it ("in", "the village of"), a place noun after it ("… city"), a
+    /// reporting verb after it, a list that began with a place. Nil when the context says nothing.
+    func judge(_ a: Int, _ b: Int) -> Judgement? {
+        if personContextBefore(a) { return .person }
+        let single = b - a == 1
+        // Adjectives of peoples are not places ("the Kurdish city of").
+        let adjective = single && Self.adjectiveEndings.contains { tokens[a].folded.hasSuffix($0) }
+        if !adjective, let subtype = placeContextBefore(a, b) { return .place(subtype) }
+        if !adjective, let w = lowerWord(b), let subtype = Self.placeNounsAfter[w] { return .place(subtype) }
+        if personContextAfter(b) { return .person }
+        if !adjective, listContinuesPlaces(a) { return .place(nil) }
+        return nil
+    }
+
+    /// A verdict on an unknown name.
+    enum Judgement {
+        case person
+        case place(String?)
     }
 
     /// Emits only the gazetteer names (places, demonyms, organisations) in `a..<b`: for the words before a
     /// title or an organisation ("Israeli Prime Minister", "Gaza Health Ministry").
-    mutating func gazetteerOnly(_ a: Int, _ b: Int) {
+    mutating func gazetteerOnly(_ a: Int, _ b: Int, placesOnly: Bool = false) {
         var i = a
         while i < b {
-            if tokens[i].isWord, let m = gazetteer.longestMatch(tokens, at: i, limit: b) {
+            if tokens[i].isWord, let m = gazetteer.longestMatch(tokens, at: i, limit: b),
+               !placesOnly || gazetteer.entries[m.form.entry].type == .location {
                 emit(m.form, i, m.end)
                 i = m.end
             } else {
@@ -366,7 +449,9 @@ struct EntityCollector {
 
     /// Records a place or organisation the gazetteer does not know.
     mutating func emitUnknown(_ type: EntityType, subtype: String?, _ a: Int, _ b: Int, key: String? = nil) {
-        let words = (a..<b).filter { tokens[$0].isWord }.map { tokens[$0].folded }.joined(separator: " ")
+        // Places are keyed like people, so that a name taken for both can be told apart ("Al-Shati", "al Shati").
+        let words = type == .location ? personKey(a, b)
+            : (a..<b).filter { tokens[$0].isWord }.map { tokens[$0].folded }.joined(separator: " ")
         let key = (type == .organization ? "o:" : "l:") + (key ?? words)
         found[key, default: Found(type: type, subtype: subtype, countryCode: nil, canonical: nil, mentions: [])]
             .mentions.append(mention(a, b))
@@ -399,8 +484,17 @@ struct EntityCollector {
                 found[key]?.mentions.append(contentsOf: early.mentions)
             }
         }
+        mergeContainedOrganizations()
         var result: [ArticleEntity] = []
-        for (name, mentions) in people() where !mentions.isEmpty {
+        var byWords: [String: String] = [:]
+        for key in found.keys where key.hasPrefix("l:") || key.hasPrefix("o:") { byWords[String(key.dropFirst(2))] = key }
+        for (words, name, mentions) in people() where !mentions.isEmpty {
+            // A name that the article also shows to be a place or organisation ("the town of Santa Margarita"
+            // … "Santa Margarita, the hardest-hit town") is that, not a person.
+            if let key = byWords[words.joined(separator: " ")] {
+                found[key]?.mentions.append(contentsOf: mentions)
+                continue
+            }
             result.append(ArticleEntity(
                 id: Slug.make(name), name: name, type: .person, aliases: aliases(mentions, name: name),
                 mentions: mentions.count,
@@ -423,6 +517,33 @@ struct EntityCollector {
                 mentionSpans: mentions.map { MentionSpan(start: $0.start, end: $0.end, text: $0.text) }))
         }
         return result.sorted { ($0.mentionSpans.first?.start ?? 0, $0.id) < ($1.mentionSpans.first?.start ?? 0, $1.id) }
+    }
+
+    /// Merges an organisation into a fuller name of it in the same article: "Civil Defense" into "Gazan
+    /// Civil Defense Directorate" (the fuller name adds only places, demonyms and head words).
+    mutating func mergeContainedOrganizations() {
+        let keys = found.keys.filter { $0.hasPrefix("o:") }.sorted { $0.count < $1.count }
+        for short in keys {
+            let a = short.dropFirst(2).split(separator: " ").map(String.init)
+            guard a.count >= 2 else { continue }
+            for long in keys where long.count > short.count && found[long] != nil {
+                let b = long.dropFirst(2).split(separator: " ").map(String.init)
+                guard b.count > a.count else { continue }
+                var merged = false
+                for p in 0...(b.count - a.count) where Array(b[p..<p + a.count]) == a {
+                    let before = b[..<p].allSatisfy { gazetteer.singleWordForm($0, capitals: true)?.kind == .demonym
+                        || gazetteer.singleWordForm($0, capitals: true).map { gazetteer.entries[$0.entry].type == .location } == true }
+                    let after = b[(p + a.count)...].allSatisfy { Self.organizationHeads.contains($0) }
+                    if before && after, let mentions = found[short]?.mentions {
+                        found[long]?.mentions.append(contentsOf: mentions)
+                        found[short] = nil
+                        merged = true
+                        break
+                    }
+                }
+                if merged { break }
+            }
+        }
     }
 
     /// The distinct written forms other than `name`, in order of first use.
@@ -466,6 +587,34 @@ struct EntityCollector {
 
     /// Connectors that separate two names when the chunk is not an organisation or place name.
     static let splittingConnectors: Set<String> = ["of", "for", "on", "to", "the", "and", "&", "in"]
+
+    /// Days, months and other time words that may follow a name in a chunk ("Reuters Monday").
+    static let temporalWords: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+        "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "today",
+        "tonight", "yesterday", "tomorrow", "gmt", "utc",
+    ]
+
+    /// All-capital first words of vessels' names ("FV Argos Georgia", "MT Terra Nova").
+    static let vesselPrefixes: Set<String> = ["fv", "mv", "mt", "hms", "uss", "rms", "ss", "ins", "fpso"]
+
+    /// Lower-case nouns after a chunk that make it a building: true for an organisation ("Nasser hospital"),
+    /// false for a place that is none of the three types ("Abu Oreiban school").
+    static let facilityNouns: [String: Bool] = [
+        "hospital": true, "clinic": false, "school": false, "mosque": false, "church": false, "synagogue": false,
+        "temple": false, "stadium": false, "market": false, "hotel": false, "prison": false, "building": false,
+        "tower": false, "street": false, "road": false, "bridge": false, "highway": false, "museum": false,
+        "mall": false, "airport": false,
+    ]
+
+    /// Capitalised particles inside Arabic and other names ("Yousef Al Saudi", "Van Der Klaauw").
+    static let nameParticles: Set<String> = ["al", "el", "abu", "bin", "ben", "ibn", "bint", "van", "der", "de", "da", "le", "la"]
+
+    /// Endings of adjectives of peoples and languages, which are not place names ("Kurdish", "Neapolitan").
+    static let adjectiveEndings = ["ish", "ian", "ese", "ic"]
+
+    /// Towns smaller than this are doubtful where context says nothing (sentence starts, compounds).
+    static let doubtfulTownPopulation = 100_000
 
     /// Words that make a chunk a named event, holiday or product rather than an entity.
     static let eventWords: Set<String> = [

@@ -28,6 +28,12 @@ enum EntityTokenizer {
         "sen", "rep", "rev", "st", "mt", "jr", "sr", "brig", "hon", "no", "vs", "inc", "ltd", "co", "corp",
     ]
 
+    /// Lower-case particles that begin Arabic and other names when joined by a hyphen ("al-Assad").
+    static let particles: Set<String> = [
+        "al", "el", "ad", "ar", "as", "at", "az", "an", "ash", "ibn", "bin", "wal", "abu", "de", "da", "di", "du",
+        "d", "l", "van", "von", "ben", "bint", "ul",
+    ]
+
     /// Tokens of `s`.
     static func tokenize(_ s: [Unicode.Scalar]) -> [EntityToken] {
         tokenize(s[...])
@@ -145,8 +151,9 @@ enum EntityTokenizer {
         if first.properties.isUppercase { return true }
         var k = s.startIndex
         while k < s.endIndex && k - s.startIndex < 4 && s[k].properties.isLowercase { k += 1 }
-        return k - s.startIndex <= 3 && k + 1 < s.endIndex && (s[k] == "-" || s[k] == "'" || s[k] == "\u{2019}")
-            && s[k + 1].properties.isUppercase
+        guard k - s.startIndex <= 3, k + 1 < s.endIndex, s[k] == "-" || s[k] == "'" || s[k] == "\u{2019}",
+              s[k + 1].properties.isUppercase else { return false }
+        return particles.contains(String(String.UnicodeScalarView(s[s.startIndex..<k])))
     }
 
     /// Two or more letters, none lower case.

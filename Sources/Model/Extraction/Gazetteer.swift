@@ -10,6 +10,8 @@ public struct GazetteerEntry: Sendable, Equatable {
     public let subtype: String?
     /// ISO 3166-1 alpha-2 code for places, when known.
     public let countryCode: String?
+    /// Population, for cities; 0 when unknown.
+    public var population: Int = 0
 }
 
 /// How a written form relates to its entry.
@@ -97,7 +99,8 @@ public struct Gazetteer: Sendable {
             guard ok else { continue }
             if form.requiresCapitals && !tokens[start].isAllCaps { continue }
             // A name must be capitalised as written in text: its first and last words at least.
-            if !tokens[start].isCapitalized || !tokens[t - 1].isCapitalized { continue }
+            let startsWithParticle = EntityTokenizer.particles.contains(tokens[start].folded) && t - start >= 2
+            if !(tokens[start].isCapitalized || startsWithParticle) || !tokens[t - 1].isCapitalized { continue }
             return (form, t)
         }
         return nil

@@ -17,6 +17,15 @@ extension EntityCollector {
         "herald", "tribune", "journal", "gazette", "press", "media", "ngo",
     ]
 
+    /// Lower-case last parts of hyphenated adjectives ("Qatar-based" aside: "UN-run", "Roman-era").
+    static let compoundSuffixes: Set<String> = [
+        "run", "era", "style", "born", "made", "majority", "wide", "like", "friendly", "type", "owned", "linked",
+        "backed", "led", "based", "held", "speaking", "bound", "proof", "free", "rich", "poor",
+    ]
+
+    /// Articles, which never begin a name.
+    static let articles: Set<String> = ["the", "a", "an"]
+
     /// Heads of organisations abroad, which take "in" and a place into their name ("Police Mission in Afghanistan").
     static let organizationsAbroad: Set<String> = ["mission", "office", "embassy", "consulate", "delegation"]
 
@@ -53,8 +62,9 @@ extension EntityCollector {
             e = b
         }
         var s = a
-        for t in a..<h where tokens[t].isWord && Self.titles.contains(tokens[t].folded) { s = t + 1 }
-        while s < h && (!isNameToken(s) || (isStopword(s) && tokens[s].isSentenceStart)) { s += 1 }
+        while s < h && (!isNameToken(s) || (isStopword(s) && (tokens[s].isSentenceStart || Self.articles.contains(tokens[s].folded)))) {
+            s += 1
+        }
         guard h > s || e > h + 1 else { return nil }
         return s..<e
     }
@@ -74,7 +84,7 @@ extension EntityCollector {
         }
         let lastBefore = last
         // Places inside the name are named too ("… Mission in Afghanistan", "Border Guard Bangladesh").
-        gazetteerOnly(a, b, placesOnly: true)
+        gazetteerOnly(a, b, placesOnly: true, largePlacesOnly: true)
         last = lastBefore
         emitUnknown(.organization, subtype: nil, a, b, key: organizationKey(a, b))
     }
@@ -129,7 +139,15 @@ extension EntityCollector {
         if !parts[0].capitalized && parts[0].folded.count <= 3 { return nil }
         let known = parts.filter { $0.capitalized && gazetteer.singleWordForm($0.folded, capitals: $0.capitals) != nil }
         // "Moscow-mediated", "UN-run": a name joined to a lower-case word ("Huan-chang" is a name).
-        if parts.dropFirst().contains(where: { !$0.capitalized }) { return known.isEmpty ? nil : parts }
+        if parts.dropFirst().contains(where: { !$0.capitalized }) {
+            // "Sunni-ruled", "Eye-witnesses": an adjective or a common noun, not a name, even with no place in it.
+            if let lastPart = parts.last?.folded, !parts.last!.capitalized,
+               lastPart.hasSuffix("ed") || lastPart.hasSuffix("ing") || lastPart.hasSuffix("es")
+                || Self.compoundSuffixes.contains(lastPart) {
+                return parts
+            }
+            return known.isEmpty ? nil : parts
+        }
         // "Armenia-Azerbaijan": names joined to names.
         if known.count == parts.count { return parts }
         return nil

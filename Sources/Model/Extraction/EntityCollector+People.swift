@@ -178,6 +178,11 @@ extension EntityCollector {
         last = (b, .person)
     }
 
+    /// Whether `word` is a word of the name of a person seen so far.
+    func isKnownPersonWord(_ word: String) -> Bool {
+        personMentions.contains { $0.words.contains(word) }
+    }
+
     /// Whether `word` is the last word of a person named in full so far.
     func isKnownSurname(_ word: String) -> Bool {
         personMentions.contains { $0.words.count >= 2 && $0.words.last == word }

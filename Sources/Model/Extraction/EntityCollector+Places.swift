@@ -38,7 +38,7 @@ extension EntityCollector {
         "north-east": "region", "north-west": "region", "south-east": "region", "south-west": "region",
         "centre": "city", "center": "city", "capital": "city", "streets": "city", "state": "state",
         "island": "island", "islands": "island", "port": "city", "districts": "district", "provinces": "province",
-        "villages": "village", "towns": "city", "cities": "city", "regions": "region", "states": "state",
+        "villages": "village", "coast": "region", "shores": "region", "towns": "city", "cities": "city", "regions": "region", "states": "state",
     ]
 
     /// Prepositions and adjectives of place before a name ("in Nuseirat", "northern Shujayah"), folded.

@@ -107,13 +107,14 @@ struct EntityCollector {
             lastKey = nil
             if let facility = lowerWord(end).flatMap({ Self.facilityNouns[$0] }), !isWholeGazetteerName(i, end) {
                 // "Nasser hospital" is an organisation; "Abu Oreiban school", "Imam Ali mosque" are buildings.
-                if facility { emitOrganization(i..<end) }
+                if facility { emitOrganization(i..<end + 1) }
             } else {
                 classify(i..<end)
             }
             if let acronym, let key = lastKey { acronyms[acronym] = key }
             acronymFollows = false
             i = max(end, skipTo)
+            if i == end, lowerWord(end).flatMap({ Self.facilityNouns[$0] }) == true { i += 1 }
         }
     }
 
@@ -186,6 +187,12 @@ struct EntityCollector {
         // "and" joins only inside an organisation name whose head word follows ("Ministry of Labour and
         // Social Affairs", "UK Maritime & Coastguard Agency"): "Azerbaijan and Armenia" are two.
         if first == "and" || first == "&" {
+            // After a head word, "and" begins a second organisation ("the Air Force and Army Aviation").
+            var h = j - 1
+            while h >= 0 && tokens[h].isWord && (tokens[h].isCapitalized || Self.connectors.contains(tokens[h].folded)) {
+                if Self.organizationHeads.contains(tokens[h].folded) { return nil }
+                h -= 1
+            }
             var m = k
             while m < n && m < k + 4 && tokens[m].isWord && tokens[m].isCapitalized {
                 if Self.organizationHeads.contains(tokens[m].folded) { return k }
@@ -223,7 +230,10 @@ struct EntityCollector {
         // 1. A gazetteer name, unless it is a town named like the person the context points to.
         if let m = gazetteer.longestMatch(tokens, at: a, limit: b), m.end == b {
             let entry = gazetteer.entries[m.form.entry]
-            if b - a == 1 && entry.subtype == "city" && (personContext(a, b) || isKnownSurname(tokens[a].folded)) {
+            // A town named like the person the context points to ("Marcin said", "Santos" after "Juan Manuel
+            // Santos"); a large city keeps its name.
+            if b - a == 1 && entry.subtype == "city" && entry.population < Self.largeCityPopulation
+                && (isKnownPersonWord(tokens[a].folded) || judgeIsPerson(a, b)) {
                 addPerson(a, b)
                 return
             }
@@ -249,7 +259,10 @@ struct EntityCollector {
         }
         if b - a == 1, Self.organizationHeads.contains(tokens[a].folded), a >= 1, tokens[a - 1].isPossessive,
            let m = gazetteer.longestMatch(tokens, at: a - 1, limit: a), gazetteer.entries[m.form.entry].subtype == "country" {
-            emitUnknown(.organization, subtype: nil, a, b)
+            // "Israel’s Channel 14".
+            let numbered = b < tokens.count && tokens[b].isWord && tokens[b].folded.allSatisfy(\.isNumber)
+            emitUnknown(.organization, subtype: nil, a, numbered ? b + 1 : b)
+            if numbered { skipTo = b + 1 }
             return
         }
         // 4. A place by its head word.
@@ -314,6 +327,13 @@ struct EntityCollector {
                 parts[k].form != nil && parts[k - 1].form == nil
                     && Self.nameParticles.contains(tokens[parts[k - 1].range.upperBound - 1].folded)
             }
+            // "Greenpeace Philippines": a known organisation's branch in a country.
+            if parts.count == 2, let org = parts[0].form, let place = parts[1].form,
+               gazetteer.entries[org.entry].type == .organization, gazetteer.entries[place.entry].subtype == "country" {
+                emit(place, parts[1].range.lowerBound, parts[1].range.upperBound)
+                emitUnknown(.organization, subtype: nil, a, b)
+                return
+            }
             let placeFirst = parts[0].form.map { gazetteer.entries[$0.entry].type == .location } ?? false
             if townInName || placesSideBySide || particleBeforePlace
                 || (hasUnknownName && placeFirst && personContext(a, b)) {
@@ -358,7 +378,7 @@ struct EntityCollector {
                 }
                 return
             }
-            if t.end - t.start < 2 || isStopword(a) { return }
+            if t.end - t.start < 2 || isStopword(a) || Self.organizationHeads.contains(t.folded) { return }
             // "Shems-FM": a hyphenated name ending in an organisation head.
             if t.isHyphenated, let lastPart = t.folded.split(separator: "-").last,
                Self.organizationHeads.contains(String(lastPart)) {
@@ -397,6 +417,12 @@ struct EntityCollector {
         return nil
     }
 
+    /// Whether the context says a person (and not a place) at `a..<b`.
+    func judgeIsPerson(_ a: Int, _ b: Int) -> Bool {
+        if case .person = judge(a, b) { return true }
+        return false
+    }
+
     /// A verdict on an unknown name.
     enum Judgement {
         case person
@@ -405,11 +431,13 @@ struct EntityCollector {
 
     /// Emits only the gazetteer names (places, demonyms, organisations) in `a..<b`: for the words before a
     /// title or an organisation ("Israeli Prime Minister", "Gaza Health Ministry").
-    mutating func gazetteerOnly(_ a: Int, _ b: Int, placesOnly: Bool = false) {
+    mutating func gazetteerOnly(_ a: Int, _ b: Int, placesOnly: Bool = false, largePlacesOnly: Bool = false) {
         var i = a
         while i < b {
             if tokens[i].isWord, let m = gazetteer.longestMatch(tokens, at: i, limit: b),
-               !placesOnly || gazetteer.entries[m.form.entry].type == .location {
+               !placesOnly || gazetteer.entries[m.form.entry].type == .location,
+               !largePlacesOnly || gazetteer.entries[m.form.entry].subtype != "city"
+                || gazetteer.entries[m.form.entry].population >= Self.doubtfulTownPopulation {
                 emit(m.form, i, m.end)
                 i = m.end
             } else {
@@ -565,7 +593,10 @@ struct EntityCollector {
 
     /// A word from the stop list.
     func isStopword(_ i: Int) -> Bool {
-        lexicon.stopwords.contains(tokens[i].folded)
+        let t = tokens[i]
+        if lexicon.stopwords.contains(t.folded) { return true }
+        // "Sunni-Muslim": every part a stop word.
+        return t.isHyphenated && t.folded.split(separator: "-").allSatisfy { lexicon.stopwords.contains(String($0)) }
     }
 
     /// The previous token, if it is a lower-case word.
@@ -612,6 +643,9 @@ struct EntityCollector {
 
     /// Endings of adjectives of peoples and languages, which are not place names ("Kurdish", "Neapolitan").
     static let adjectiveEndings = ["ish", "ian", "ese", "ic"]
+
+    /// Cities at least this large keep their name even where the context suggests a person.
+    static let largeCityPopulation = 1_000_000
 
     /// Towns smaller than this are doubtful where context says nothing (sentence starts, compounds).
     static let doubtfulTownPopulation = 100_000

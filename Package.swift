@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "newsdesk",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "newsdesk", targets: ["Server"]),
     ],
@@ -31,7 +31,8 @@ let package = Package(
                 "Model",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            resources: [.copy("openapi.json")]
         ),
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "ServerTests", dependencies: ["Server", "Model"]),

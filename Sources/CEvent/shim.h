@@ -4,6 +4,7 @@
 // Only libevent's public headers: evhttp_request and friends stay opaque to Swift.
 #include <event2/event.h>
 #include <event2/http.h>
+#include <event2/listener.h>
 #include <event2/buffer.h>
 #include <event2/keyvalq_struct.h>
 #include <event2/thread.h>

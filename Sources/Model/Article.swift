@@ -1,3 +1,5 @@
+import Foundation
+
 /// A news article as the API serves it: its text, metadata and everything extracted from it.
 ///
 /// Built once at load time and never mutated; `GET /articles/{id}` serves all of it, lists serve
@@ -19,8 +21,17 @@ public struct Article: Sendable, Codable, Equatable {
     public var counts: ArticleCounts
     /// Full body text, paragraphs joined by a blank line. Spans count Unicode scalars into it.
     public var text: String
-    /// The paragraphs of `text`, in order.
-    public var paragraphs: [String]
+    /// The paragraphs of `text`, in order: derived from `text`, so the text is held once.
+    public var paragraphs: [String] {
+        var result: [String] = []
+        var rest = Substring(text)
+        while let range = rest.range(of: Document.paragraphSeparator) {
+            result.append(String(rest[..<range.lowerBound]))
+            rest = rest[range.upperBound...]
+        }
+        result.append(String(rest))
+        return result
+    }
     /// Headlines of "Also read: …" lines, which are not body text.
     public var related: [String]
     /// Direct quotations.
@@ -33,7 +44,7 @@ public struct Article: Sendable, Codable, Equatable {
     /// Creates an article from all of its parts.
     public init(
         id: String, date: String, title: String, summary: String, source: ArticleSource, wordCount: Int,
-        counts: ArticleCounts, text: String, paragraphs: [String], related: [String], quotes: [Quote],
+        counts: ArticleCounts, text: String, related: [String], quotes: [Quote],
         entities: [ArticleEntity], casualties: [Casualty]
     ) {
         self.id = id
@@ -44,7 +55,6 @@ public struct Article: Sendable, Codable, Equatable {
         self.wordCount = wordCount
         self.counts = counts
         self.text = text
-        self.paragraphs = paragraphs
         self.related = related
         self.quotes = quotes
         self.entities = entities

@@ -45,7 +45,7 @@ public struct Document: Sendable {
                     paragraph: index,
                     start: starts[index] + range.lowerBound,
                     end: starts[index] + range.upperBound,
-                    text: String(String.UnicodeScalarView(s[range]))))
+                    text: String(scalars: s[range])))
             }
         }
         self.sentences = sentences
@@ -53,7 +53,7 @@ public struct Document: Sendable {
 
     /// The text of a scalar range within one paragraph (offsets relative to that paragraph).
     public func substring(paragraph: Int, _ range: Range<Int>) -> String {
-        String(String.UnicodeScalarView(paragraphScalars[paragraph][range]))
+        String(scalars: paragraphScalars[paragraph][range])
     }
 
     /// The document-wide span of a scalar range within one paragraph.

@@ -19,8 +19,8 @@ public enum SentenceSplitter {
         let n = s.count
         func push(_ end: Int) {
             var a = start, b = end
-            while a < b && s[a].properties.isWhitespace { a += 1 }
-            while b > a && s[b - 1].properties.isWhitespace { b -= 1 }
+            while a < b && s[a].isSpace { a += 1 }
+            while b > a && s[b - 1].isSpace { b -= 1 }
             if a < b { result.append(a..<b) }
             start = end
         }
@@ -36,12 +36,12 @@ public enum SentenceSplitter {
                     i = j
                     continue
                 }
-                guard s[j].properties.isWhitespace else { i = j; continue }
+                guard s[j].isSpace else { i = j; continue }
                 var k = j
-                while k < n && s[k].properties.isWhitespace { k += 1 }
+                while k < n && s[k].isSpace { k += 1 }
                 guard k < n else { i = k; continue }
                 let next = s[k]
-                let startsSentence = next.properties.isUppercase || ("0"..."9").contains(next)
+                let startsSentence = next.isUpper || ("0"..."9").contains(next)
                     || next == "\u{201C}" || next == "\"" || next == "\u{2018}" || next == "'" || next == "("
                 if c == "." && startsSentence && isAbbreviation(s, before: i) { i = j; continue }
                 if startsSentence {
@@ -59,11 +59,11 @@ public enum SentenceSplitter {
     /// Whether the word ending just before the full stop at `dot` is an abbreviation or an initial.
     static func isAbbreviation(_ s: [Unicode.Scalar], before dot: Int) -> Bool {
         var a = dot
-        while a > 0 && (s[a - 1].properties.isAlphabetic || s[a - 1] == ".") { a -= 1 }
-        let word = String(String.UnicodeScalarView(s[a..<dot])).lowercased()
+        while a > 0 && (s[a - 1].isLetter || s[a - 1] == ".") { a -= 1 }
+        let word = String(scalars: s[a..<dot]).lowercased()
         if word.isEmpty { return false }
         // A single capital letter is an initial ("John F. Kennedy").
-        if word.unicodeScalars.count == 1 && s[a].properties.isUppercase { return true }
+        if word.unicodeScalars.count == 1 && s[a].isUpper { return true }
         return abbreviations.contains(word)
     }
 }

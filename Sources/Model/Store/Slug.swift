@@ -7,7 +7,7 @@ public enum Slug {
         var words: [String] = []
         var current = ""
         for scalar in text.applyingFolding().unicodeScalars {
-            if scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)) {
+            if scalar.isASCII && scalar.isWordScalar {
                 current.unicodeScalars.append(scalar)
             } else if scalar == "'" || scalar == "\u{2019}" {
                 continue  // "Azerbaijan's" -> "azerbaijans"

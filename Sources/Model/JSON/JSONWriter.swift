@@ -1,0 +1,180 @@
+/// A small, fast JSON writer that appends UTF-8 bytes; keys come out in the order they are written.
+///
+/// Used at load time to encode response parts once, and on the request path to join them.
+public struct JSONWriter: Sendable {
+    /// The bytes written so far.
+    public private(set) var bytes: [UInt8]
+    /// One flag per open object or array: whether a value has been written at that level.
+    private var hasValue: [Bool] = []
+    /// Whether the next value follows a key (and so takes no comma).
+    private var afterKey = false
+
+    /// Creates an empty writer, reserving `capacity` bytes.
+    public init(capacity: Int = 256) {
+        bytes = []
+        bytes.reserveCapacity(capacity)
+    }
+
+    private mutating func separate() {
+        if afterKey {
+            afterKey = false
+            return
+        }
+        if let last = hasValue.last {
+            if last { bytes.append(UInt8(ascii: ",")) }
+            hasValue[hasValue.count - 1] = true
+        }
+    }
+
+    /// Opens an object.
+    public mutating func beginObject() {
+        separate()
+        bytes.append(UInt8(ascii: "{"))
+        hasValue.append(false)
+    }
+
+    /// Closes the innermost object.
+    public mutating func endObject() {
+        bytes.append(UInt8(ascii: "}"))
+        hasValue.removeLast()
+    }
+
+    /// Opens an array.
+    public mutating func beginArray() {
+        separate()
+        bytes.append(UInt8(ascii: "["))
+        hasValue.append(false)
+    }
+
+    /// Closes the innermost array.
+    public mutating func endArray() {
+        bytes.append(UInt8(ascii: "]"))
+        hasValue.removeLast()
+    }
+
+    /// Writes an object key; the next call writes its value.
+    public mutating func key(_ name: StaticString) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        afterKey = true
+    }
+
+    /// Writes an object key given at run time.
+    public mutating func key(_ name: String) {
+        string(name)
+        bytes.append(UInt8(ascii: ":"))
+        afterKey = true
+    }
+
+    /// Writes a string value, escaped.
+    public mutating func string(_ value: String) {
+        separate()
+        Self.appendEscaped(value, to: &bytes)
+    }
+
+    /// Writes a string value or `null`.
+    public mutating func string(_ value: String?) {
+        if let value { string(value) } else { null() }
+    }
+
+    /// Writes an integer.
+    public mutating func int(_ value: Int) {
+        separate()
+        bytes.append(contentsOf: String(value).utf8)
+    }
+
+    /// Writes an integer or `null`.
+    public mutating func int(_ value: Int?) {
+        if let value { int(value) } else { null() }
+    }
+
+    /// Writes a number with up to 6 decimals.
+    public mutating func double(_ value: Double) {
+        separate()
+        if value.isFinite {
+            if value == value.rounded() && abs(value) < 1e15 {
+                bytes.append(contentsOf: String(Int(value)).utf8)
+            } else {
+                bytes.append(contentsOf: String((value * 1_000_000).rounded() / 1_000_000).utf8)
+            }
+        } else {
+            bytes.append(contentsOf: "null".utf8)
+        }
+    }
+
+    /// Writes a boolean.
+    public mutating func bool(_ value: Bool) {
+        separate()
+        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+    }
+
+    /// Writes `null`.
+    public mutating func null() {
+        separate()
+        bytes.append(contentsOf: "null".utf8)
+    }
+
+    /// Writes bytes that already are one complete JSON value.
+    public mutating func raw(_ json: [UInt8]) {
+        separate()
+        bytes.append(contentsOf: json)
+    }
+
+    /// Writes a value that knows how to write itself.
+    public mutating func value<T: JSONWritable>(_ value: T) {
+        value.writeJSON(to: &self)
+    }
+
+    /// Writes an array of values.
+    public mutating func array<S: Sequence>(_ values: S) where S.Element: JSONWritable {
+        beginArray()
+        for v in values { v.writeJSON(to: &self) }
+        endArray()
+    }
+
+    /// Writes an array of strings.
+    public mutating func array(_ values: [String]) {
+        beginArray()
+        for v in values { string(v) }
+        endArray()
+    }
+
+    /// Appends `value` as a JSON string literal to `out`.
+    public static func appendEscaped(_ value: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(UInt8(ascii: "\\")); out.append(byte)
+            case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\")); out.append(byte)
+            case 0x0A: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
+            case 0x0D: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
+            case 0x09: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
+            case 0..<0x20:
+                out.append(contentsOf: Array("\\u00".utf8))
+                out.append(hex[Int(byte >> 4)])
+                out.append(hex[Int(byte & 0xF)])
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}
+
+/// A value with a JSON form of its own, written without Foundation.
+public protocol JSONWritable {
+    /// Writes the value to `writer`.
+    func writeJSON(to writer: inout JSONWriter)
+}
+
+extension JSONWritable {
+    /// The value's JSON bytes.
+    public var jsonBytes: [UInt8] {
+        var writer = JSONWriter()
+        writeJSON(to: &writer)
+        return writer.bytes
+    }
+}

@@ -1,0 +1,43 @@
+/// Turns a raw article and its id into the served `Article`, running extraction.
+public struct ArticleBuilder: Sendable {
+    /// The extraction pipeline.
+    public let extractors: Extractors
+
+    /// Creates a builder.
+    public init(extractors: Extractors) { self.extractors = extractors }
+
+    /// Builds the article.
+    public func build(_ raw: RawArticle, id: String) -> Article {
+        let document = Document(id: id, date: raw.date, paragraphs: raw.paragraphs)
+        let (quotes, entities, casualties) = extractors.extract(document)
+        return Article(
+            id: id, date: raw.date, title: Self.title(of: raw), summary: raw.paragraphs.first ?? "",
+            source: raw.source, wordCount: Self.wordCount(document.text),
+            counts: ArticleCounts(quotes: quotes.count, entities: entities.count, casualties: casualties.count),
+            text: document.text, related: raw.related,
+            quotes: quotes, entities: entities, casualties: casualties)
+    }
+
+    /// The headline, or else the lead paragraph's first sentence (at most 200 characters).
+    public static func title(of raw: RawArticle) -> String {
+        if let title = raw.title { return title }
+        guard let lead = raw.paragraphs.first else { return "" }
+        let scalars = Array(lead.unicodeScalars)
+        let first = SentenceSplitter.split(scalars).first ?? 0..<scalars.count
+        var title = String(scalars: scalars[first])
+        if title.count > 200 { title = String(title.prefix(199)) + "…" }
+        return title
+    }
+
+    /// Words: runs of letters or digits (with inner apostrophes and hyphens) separated by anything else.
+    public static func wordCount(_ text: String) -> Int {
+        var count = 0
+        var inWord = false
+        for scalar in text.unicodeScalars {
+            let isWordScalar = scalar.isWordScalar
+            if isWordScalar && !inWord { count += 1 }
+            if isWordScalar { inWord = true } else if scalar.isSpace { inWord = false }
+        }
+        return count
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Model
+
+/// `/stats`, `/healthz`, `/metrics`, `/openapi.json`.
+enum OpsHandlers {
+    /// Registers the routes.
+    static func register(_ router: inout Router, state: ServerState, openAPI: [UInt8]) {
+        router.get("/healthz", summary: "liveness: ok once serving") { _, _ in
+            var response = Response.json(Array(#"{"status":"ok"}"#.utf8))
+            response.cacheable = false
+            return response
+        }
+        router.get("/stats", summary: "corpus figures") { _, _ in
+            let s = state.snapshot
+            return ListResponse.single { w in
+                w.beginObject()
+                w.key("articles"); w.int(s.articles.count)
+                w.key("quotes"); w.int(s.quotes.count)
+                w.key("entities"); w.int(s.entities.count)
+                w.key("casualties"); w.int(s.casualties.count)
+                w.key("speakers"); w.int(s.speakers.count)
+                w.key("dateRange")
+                w.beginObject()
+                w.key("from"); w.string(s.articles.last?.date)
+                w.key("to"); w.string(s.articles.first?.date)
+                w.endObject()
+                w.key("loadSeconds"); w.double(s.loadSeconds)
+                w.key("loadedAt"); w.string(ISO8601DateFormatter().string(from: s.info.loadedAt))
+                w.key("dataVersion"); w.string(s.dataVersion)
+                w.key("textBytes"); w.int(s.info.textBytes)
+                w.key("skippedFiles"); w.int(s.info.failures.count)
+                w.endObject()
+            }
+        }
+        router.get("/metrics", summary: "Prometheus metrics") { _, _ in
+            let s = state.snapshot
+            let text = state.metrics.render(gauges: [
+                ("newsdesk_corpus_articles", "Articles loaded.", Double(s.articles.count)),
+                ("newsdesk_corpus_quotes", "Quotes extracted.", Double(s.quotes.count)),
+                ("newsdesk_corpus_entities", "Distinct entities.", Double(s.entities.count)),
+                ("newsdesk_corpus_casualties", "Casualty figures extracted.", Double(s.casualties.count)),
+                ("newsdesk_corpus_text_bytes", "Bytes of article text.", Double(s.info.textBytes)),
+                ("newsdesk_corpus_skipped_files", "Files skipped at load.", Double(s.info.failures.count)),
+                ("newsdesk_load_seconds", "Seconds the last corpus load took.", s.loadSeconds),
+                ("newsdesk_uptime_seconds", "Seconds since the server started.", Date().timeIntervalSince(state.startedAt)),
+            ])
+            var response = Response.content(Array(text.utf8), type: "text/plain; version=0.0.4; charset=utf-8")
+            response.cacheable = false
+            return response
+        }
+        router.get("/openapi.json", summary: "this API as OpenAPI 3.1") { _, _ in
+            .json(openAPI)
+        }
+    }
+}

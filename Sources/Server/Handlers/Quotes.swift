@@ -1,0 +1,43 @@
+import Model
+
+/// `/quotes` and `/speakers`.
+enum QuoteHandlers {
+    /// Registers the routes.
+    static func register(_ router: inout Router, state: ServerState) {
+        router.get("/quotes", parameters: ["speaker", "q", "date", "from", "to", "article", "limit", "offset", "format"],
+                   summary: "quotes") { request, p in
+            let snapshot = state.snapshot
+            let format = try ListResponse.format(request, p, csv: true)
+            let positions = snapshot.findQuotes(
+                window: try p.window(), speaker: try p.words("speaker"), words: try p.words("q"), article: p.string("article"))
+            let json = snapshot.quoteJSON
+            let quotes = snapshot.quotes
+            return try ListResponse.render(
+                request, p, count: positions.count, format: format, json: { json[Int(positions[$0])] },
+                csvHeader: ["id", "articleId", "date", "speaker", "role", "speakerEntityId", "cue", "text", "paragraph", "start", "end"],
+                csvRow: { i in
+                    let q = quotes[Int(positions[i])]
+                    return [q.id, q.articleId, q.date, q.speaker?.name ?? "", q.speaker?.role ?? "", q.speaker?.entityId ?? "",
+                            q.cue ?? "", q.text, String(q.paragraph), String(q.span.start), String(q.span.end)]
+                })
+        }
+        router.get("/speakers", parameters: ["q", "limit", "offset", "format"], summary: "people quoted, with quote counts") { request, p in
+            let format = try ListResponse.format(request, p, csv: false)
+            let speakers = state.snapshot.findSpeakers(try p.words("q"))
+            return try ListResponse.render(request, p, count: speakers.count, format: format) { i in
+                let s = speakers[i]
+                var w = JSONWriter()
+                w.beginObject()
+                w.key("name"); w.string(s.name)
+                w.key("entityId"); w.string(s.entityId)
+                w.key("quotes"); w.int(s.quotes)
+                w.key("articles"); w.int(s.articles)
+                w.key("roles"); w.array(s.roles)
+                w.key("firstSeen"); w.string(s.firstSeen)
+                w.key("lastSeen"); w.string(s.lastSeen)
+                w.endObject()
+                return w.bytes
+            }
+        }
+    }
+}

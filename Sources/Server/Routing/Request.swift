@@ -1,0 +1,75 @@
+/// HTTP methods the router knows.
+enum HTTPMethod: String, Sendable, CaseIterable {
+    case get = "GET", head = "HEAD", options = "OPTIONS", post = "POST", put = "PUT", delete = "DELETE", patch = "PATCH"
+    case other = "OTHER"
+}
+
+/// An incoming request, in Swift values: no libevent type crosses into routing or handlers.
+struct Request: Sendable {
+    /// The method.
+    var method: HTTPMethod
+    /// The request target as sent (path and query).
+    var uri: String
+    /// The path, percent-encoded as sent.
+    var path: String
+    /// Query parameters in order, decoded.
+    var query: [(name: String, value: String)]
+    /// The request headers the API looks at, by lower-cased name.
+    var headers: [String: String]
+
+    /// Parses a request target ("/quotes?speaker=Hajiyev") into path and query.
+    init(method: HTTPMethod, uri: String, headers: [String: String] = [:]) {
+        self.method = method
+        self.uri = uri
+        self.headers = headers
+        var target = Substring(uri)
+        if let hash = target.firstIndex(of: "#") { target = target[..<hash] }
+        if let mark = target.firstIndex(of: "?") {
+            path = String(target[..<mark])
+            query = Self.parseQuery(target[target.index(after: mark)...])
+        } else {
+            path = String(target)
+            query = []
+        }
+    }
+
+    /// The value of a header (lower-case name).
+    func header(_ name: String) -> String? { headers[name] }
+
+    /// Splits `a=1&b=x+y` into decoded pairs; `+` is a space.
+    static func parseQuery(_ text: Substring) -> [(name: String, value: String)] {
+        text.split(separator: "&", omittingEmptySubsequences: true).map { pair in
+            if let eq = pair.firstIndex(of: "=") {
+                return (percentDecode(pair[..<eq]), percentDecode(pair[pair.index(after: eq)...]))
+            }
+            return (percentDecode(pair), "")
+        }
+    }
+
+    /// Decodes `%XX` escapes and `+`; invalid escapes stay as written, invalid UTF-8 is repaired.
+    static func percentDecode<S: StringProtocol>(_ text: S, plusIsSpace: Bool = true) -> String {
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        func hex(_ b: UInt8) -> UInt8? {
+            switch b {
+            case 0x30...0x39: return b - 0x30
+            case 0x41...0x46: return b - 0x41 + 10
+            case 0x61...0x66: return b - 0x61 + 10
+            default: return nil
+            }
+        }
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == UInt8(ascii: "%"), i + 2 < bytes.count, let h = hex(bytes[i + 1]), let l = hex(bytes[i + 2]) {
+                out.append(h << 4 | l)
+                i += 3
+            } else {
+                out.append(plusIsSpace && b == UInt8(ascii: "+") ? 0x20 : b)
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -1,0 +1,94 @@
+import Logging
+
+/// A request handler: a plain function of the request and its parameters.
+typealias Handler = @Sendable (Request, Parameters) throws -> Response
+
+/// Matches method and path to handlers; maps every error to the API's error envelope in one place.
+struct Router: Sendable {
+    /// One registered route.
+    struct Route: Sendable {
+        /// "/articles/{id}".
+        var pattern: String
+        /// Pattern segments; `{name}` segments capture.
+        var segments: [String]
+        /// The method (GET routes also answer HEAD).
+        var method: HTTPMethod
+        /// Query parameters it accepts.
+        var parameters: Set<String>
+        /// The handler.
+        var handler: Handler
+        /// One-line description (for the README and OpenAPI check).
+        var summary: String
+    }
+
+    private(set) var routes: [Route] = []
+    /// Logs unexpected errors.
+    var logger = Logger(label: "newsdesk.router")
+
+    /// Registers a GET route (HEAD is implied).
+    mutating func get(_ pattern: String, parameters: Set<String> = [], summary: String = "", _ handler: @escaping Handler) {
+        routes.append(Route(pattern: pattern, segments: Self.segments(pattern), method: .get,
+                            parameters: parameters, handler: handler, summary: summary))
+    }
+
+    static func segments(_ path: String) -> [String] {
+        path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+    }
+
+    /// Finds the routes whose pattern matches `path`, with captured parameters. Literal segments win over captures.
+    func match(_ path: String) -> [(route: Route, captures: [String: String])] {
+        let parts = Self.segments(path)
+        var found: [(route: Route, captures: [String: String], literals: Int)] = []
+        for route in routes where route.segments.count == parts.count {
+            var captures: [String: String] = [:]
+            var literals = 0
+            var ok = true
+            for (pattern, part) in zip(route.segments, parts) {
+                if pattern.hasPrefix("{") {
+                    captures[String(pattern.dropFirst().dropLast())] = Request.percentDecode(part, plusIsSpace: false)
+                } else if pattern == part {
+                    literals += 1
+                } else {
+                    ok = false
+                    break
+                }
+            }
+            if ok { found.append((route, captures, literals)) }
+        }
+        let best = found.map(\.literals).max()
+        return found.filter { $0.literals == best }.map { ($0.route, $0.captures) }
+    }
+
+    /// Answers a request: route, run, and turn any error into an error response.
+    func respond(to request: Request) -> Response {
+        let matches = match(request.path)
+        guard !matches.isEmpty else {
+            return APIError.notFound("no route for \(request.path)").response
+        }
+        let allowed = Set(matches.map(\.route.method)).flatMap { $0 == .get ? ["GET", "HEAD"] : [$0.rawValue] } + ["OPTIONS"]
+        let method = request.method == .head ? .get : request.method
+        if request.method == .options {
+            var response = Response(status: 204, headers: [("Allow", allowed.joined(separator: ", "))], body: .bytes([]))
+            response.cacheable = false
+            response.route = matches[0].route.pattern
+            return response
+        }
+        guard let (route, captures) = matches.first(where: { $0.route.method == method }) else {
+            var response = APIError.methodNotAllowed(request.method.rawValue, allowed: allowed).response
+            response.route = matches[0].route.pattern
+            return response
+        }
+        var response: Response
+        do {
+            let parameters = try Parameters(path: captures, query: request.query, allowed: route.parameters)
+            response = try route.handler(request, parameters)
+        } catch let error as APIError {
+            response = error.response
+        } catch {
+            logger.error("handler failed", metadata: ["request.path": "\(request.path)", "error": "\(error)"])
+            response = APIError.internalError.response
+        }
+        response.route = route.pattern
+        return response
+    }
+}

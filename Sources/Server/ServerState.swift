@@ -1,0 +1,30 @@
+import Foundation
+import Model
+import Synchronization
+
+/// What the handlers share: the configuration, the current corpus snapshot and the metrics.
+///
+/// The snapshot is swapped whole by a reload; a request takes the snapshot once and reads only it.
+final class ServerState: Sendable {
+    /// The resolved configuration.
+    let configuration: Configuration
+    /// Request counters and latency histogram.
+    let metrics = Metrics()
+    /// When the process started serving.
+    let startedAt = Date()
+    private let current: Mutex<CorpusSnapshot>
+
+    /// Creates the state around a first snapshot.
+    init(configuration: Configuration, snapshot: CorpusSnapshot) {
+        self.configuration = configuration
+        self.current = Mutex(snapshot)
+    }
+
+    /// The snapshot requests read now.
+    var snapshot: CorpusSnapshot { current.withLock { $0 } }
+
+    /// Swaps in a new snapshot; requests already running finish on the old one.
+    func replace(with snapshot: CorpusSnapshot) {
+        current.withLock { $0 = snapshot }
+    }
+}

@@ -1,2 +1,0 @@
-// Placeholder entry point; replaced by the command-line interface.
-print("newsdesk")

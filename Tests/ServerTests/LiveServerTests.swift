@@ -1,0 +1,149 @@
+import Foundation
+import Logging
+import Testing
+@testable import Model
+@testable import Server
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A minimal HTTP/1.1 client over a blocking socket, so tests control every byte sent.
+struct RawHTTP {
+    let port: Int
+
+    /// Sends `request` as given and reads until the server closes the connection.
+    func exchange(_ request: String) throws -> String {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw POSIXError(.EIO) }
+        defer { close(fd) }
+        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = UInt16(port).bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
+        let bytes = Array(request.utf8)
+        _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) }
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if n <= 0 { break }
+            received += buffer[0..<n]
+        }
+        return String(decoding: received, as: UTF8.self)
+    }
+
+    /// A GET with `Connection: close`.
+    func get(_ path: String, method: String = "GET", headers: [String] = []) throws -> (status: Int, head: String, body: String) {
+        let text = try exchange(([ "\(method) \(path) HTTP/1.1", "Host: 127.0.0.1", "Connection: close"] + headers)
+            .joined(separator: "\r\n") + "\r\n\r\n")
+        let parts = text.components(separatedBy: "\r\n\r\n")
+        let head = parts.first ?? ""
+        let status = Int(head.split(separator: " ").dropFirst().first ?? "") ?? 0
+        return (status, head, parts.dropFirst().joined(separator: "\r\n\r\n"))
+    }
+}
+
+/// The real evhttp server on port 0, driven over sockets.
+@Suite(.serialized) final class LiveServerTests: @unchecked Sendable {
+    // @unchecked Sendable: the stored properties are immutable after init; the server is thread-safe.
+    let server: EventHTTPServer
+    let client: RawHTTP
+
+    init() throws {
+        var config = Configuration()
+        config.port = 0
+        config.threads = 2
+        let service = TestCorpus.service(config)
+        server = EventHTTPServer(service: service, configuration: config, logger: Logger(label: "test"))
+        try server.start()
+        client = RawHTTP(port: server.port)
+    }
+
+    deinit { server.stop() }
+
+    @Test func bindsAFreePortAndAnswers() throws {
+        #expect(server.port > 0)
+        let r = try client.get("/articles/2020-10-12")
+        #expect(r.status == 200)
+        #expect(r.head.contains("Content-Type: application/json; charset=utf-8"))
+        #expect(r.body.contains("\"2020-10-12-ganja-hit\""))
+    }
+
+    @Test func headHasNoBody() throws {
+        let r = try client.get("/stats", method: "HEAD")
+        #expect(r.status == 200)
+        #expect(r.body.isEmpty)
+        #expect(r.head.contains("ETag: "))
+    }
+
+    @Test func errorsOverTheWire() throws {
+        let bad = try client.get("/quotes?speker=Hajiyev")
+        #expect(bad.status == 400)
+        #expect(bad.body.contains("\"parameter\":\"speker\""))
+        let wrong = try client.get("/articles", method: "DELETE")
+        #expect(wrong.status == 405)
+        #expect(wrong.head.contains("Allow: GET, HEAD, OPTIONS"))
+        #expect(try client.get("/nope").status == 404)
+    }
+
+    @Test func streamsArriveChunked() throws {
+        let r = try client.get("/casualties?format=ndjson")
+        #expect(r.status == 200)
+        #expect(r.head.contains("Transfer-Encoding: chunked"))
+        #expect(r.body.contains("2020-10-13-fighting-resumes-c1"))
+        #expect(r.body.contains("2020-10-11-talks-in-moscow-c1"))
+    }
+
+    @Test func conditionalAndCompressed() throws {
+        let first = try client.get("/articles")
+        let tag = try #require(first.head.split(separator: "\r\n").first { $0.hasPrefix("ETag: ") }?.dropFirst(6))
+        #expect(try client.get("/articles", headers: ["If-None-Match: \(tag)"]).status == 304)
+        let zipped = try client.get("/articles/2020-10-12-ganja-hit", headers: ["Accept-Encoding: gzip"])
+        #expect(zipped.head.contains("Content-Encoding: gzip"))
+    }
+
+    @Test func garbageAndHostileRequestsDoNotKillTheServer() throws {
+        _ = try? client.exchange("THIS IS NOT HTTP\r\n\r\n")
+        _ = try? client.exchange("GET /articles HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999\r\n\r\nabc")
+        _ = try? client.exchange("GET /" + String(repeating: "a", count: 100_000) + " HTTP/1.1\r\n\r\n")
+        _ = try? client.exchange("GET /articles?q=%ff%fe%00 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        _ = try? client.exchange("GET /articles/%E2%80 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        #expect(try client.get("/healthz").status == 200)
+    }
+
+    @Test func keepAliveServesManyRequestsOnOneConnection() throws {
+        let one = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
+        let text = try client.exchange(String(repeating: one, count: 5) + "GET /stats HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        #expect(text.components(separatedBy: "HTTP/1.1 200 OK").count - 1 == 6)
+    }
+
+    @Test func reloadSwapsTheSnapshotWithoutFailingRequests() throws {
+        let state = server.service.state
+        let before = state.snapshot
+        let replacement = CorpusSnapshot(articles: Array(TestCorpus.articles.prefix(1)), info: before.info)
+        let failures = Mutex(0)
+        let client = self.client
+        DispatchQueue.concurrentPerform(iterations: 4) { i in
+            if i == 0 {
+                state.replace(with: replacement)
+            } else {
+                for _ in 0..<20 {
+                    if (try? client.get("/articles").status) != 200 { failures.withLock { $0 += 1 } }
+                }
+            }
+        }
+        #expect(failures.withLock { $0 } == 0)
+        let after = try client.get("/stats")
+        #expect(after.body.contains("\"articles\":1"))
+        state.replace(with: before)
+    }
+}
+
+import Synchronization

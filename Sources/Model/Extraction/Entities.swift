@@ -6,6 +6,11 @@ public struct EntityLexicon: Sendable {
     public let gazetteer: Gazetteer
     /// Folded capitalised words that are never entities by themselves ("However", "Monday", "President").
     public let stopwords: Set<String>
+    /// Each known folded word: its closed lists and the gazetteer forms it begins, so that the extractor
+    /// looks a word up once.
+    let words: [String: EntityWordInfo]
+    /// Gazetteer forms by first word, longest first; `EntityWordInfo.forms` indexes this.
+    let formLists: [[GazetteerForm]]
 
     /// The files read, relative to the configuration directory.
     public static let files = [
@@ -74,8 +79,22 @@ public struct EntityLexicon: Sendable {
         for row in try TSVFile(folder, "stopwords.txt", columns: 1...1).rows {
             stopwords.insert(try row.required(0).applyingFolding())
         }
+        var words: [String: EntityWordInfo] = [:]
+        var formLists: [[GazetteerForm]] = []
+        words.reserveCapacity(gazetteer.formsByFirstToken.count + 2000)
+        formLists.reserveCapacity(gazetteer.formsByFirstToken.count)
+        for (word, forms) in gazetteer.formsByFirstToken {
+            words[word, default: .unknown].forms = Int32(formLists.count)
+            formLists.append(forms)
+        }
+        for (wordClass, list) in EntityWordClass.tables {
+            for word in list { words[word, default: .unknown].classes.insert(wordClass) }
+        }
+        for word in stopwords { words[word, default: .unknown].classes.insert(.stopword) }
         self.gazetteer = gazetteer
         self.stopwords = stopwords
+        self.words = words
+        self.formLists = formLists
     }
 }
 

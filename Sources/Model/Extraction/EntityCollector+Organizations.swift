@@ -47,7 +47,7 @@ extension EntityCollector {
         while k >= a {
             let f = tokens[k].folded
             if tokens[k].isWord && tokens[k].isCapitalized
-                && (Self.organizationHeads.contains(f) || ((f == "defense" || f == "defence") && k == b - 1)) {
+                && (has(k, .organizationHeads) || ((f == "defense" || f == "defence") && k == b - 1)) {
                 head = k
                 break
             }
@@ -55,14 +55,14 @@ extension EntityCollector {
         }
         guard let h = head else { return nil }
         var e = h + 1
-        if e < b && !tokens[e].isCapitalized && Self.connectors.contains(tokens[e].folded) { e = b }
+        if e < b && !tokens[e].isCapitalized && has(e, .connectors) { e = b }
         // "Border Guard Bangladesh": a country's name right after the head, ending the chunk.
-        if e < b, let m = gazetteer.longestMatch(tokens, at: e, limit: b), m.end == b,
+        if e < b, let m = match(e, b), m.end == b,
            gazetteer.entries[m.form.entry].subtype == "country", m.form.kind != .demonym {
             e = b
         }
         var s = a
-        while s < h && (!isNameToken(s) || (isStopword(s) && (tokens[s].isSentenceStart || Self.articles.contains(tokens[s].folded)))) {
+        while s < h && (!isNameToken(s) || (isStopword(s) && (tokens[s].isSentenceStart || has(s, .articles)))) {
             s += 1
         }
         guard h > s || e > h + 1 else { return nil }
@@ -75,7 +75,7 @@ extension EntityCollector {
         let (a, b) = (range.lowerBound, range.upperBound)
         // The gazetteer's organisation, maybe after a demonym or place ("Albanian Kosovo Liberation Army").
         for s in a..<b where isNameToken(s) {
-            if let m = gazetteer.longestMatch(tokens, at: s, limit: b), m.end == b,
+            if let m = match(s, b), m.end == b,
                gazetteer.entries[m.form.entry].type == .organization || s == a {
                 gazetteerOnly(a, s)
                 emit(m.form, s, b)
@@ -93,7 +93,7 @@ extension EntityCollector {
     /// unless only a head word would remain; "X Ministry" as "ministry of X".
     func organizationKey(_ a: Int, _ b: Int) -> String {
         var i = a
-        while let m = gazetteer.longestMatch(tokens, at: i, limit: b), m.end < b,
+        while let m = match(i, b), m.end < b,
               gazetteer.entries[m.form.entry].type == .location,
               (m.end..<b).filter({ tokens[$0].isWord }).count >= 2 {
             i = m.end
@@ -110,7 +110,7 @@ extension EntityCollector {
     func isAcronymCandidate(_ i: Int) -> Bool {
         let t = tokens[i]
         let length = t.end - t.start
-        return length >= 2 && length <= 6 && !isStopword(i) && !Self.nonOrganizationAcronyms.contains(t.folded)
+        return length >= 2 && length <= 6 && !isStopword(i) && !has(i, .nonOrganizationAcronyms)
             && !Self.isRomanNumeral(t.folded)
     }
 
@@ -118,7 +118,7 @@ extension EntityCollector {
     /// "Moscow-mediated", "Armenia-Azerbaijan". Returns its parts (paragraph scalar ranges, folded), or nil
     /// for a name ("Al-Shati", "Abd-Rabbu", "Nagorno-Karabakh").
     func compoundParts(_ i: Int) -> [(start: Int, end: Int, folded: String, capitalized: Bool, capitals: Bool)]? {
-        if gazetteer.longestMatch(tokens, at: i, limit: tokens.count) != nil { return nil }
+        if match(i, tokens.count) != nil { return nil }
         let t = tokens[i]
         var parts: [(start: Int, end: Int, folded: String, capitalized: Bool, capitals: Bool)] = []
         var start = t.start
@@ -127,7 +127,7 @@ extension EntityCollector {
             if k == t.end || scalars[k] == "-" || scalars[k] == "\u{2010}" || scalars[k] == "\u{2011}" {
                 if k > start {
                     let slice = scalars[start..<k]
-                    parts.append((start, k, EntityTokenizer.fold(slice), slice.first!.properties.isUppercase,
+                    parts.append((start, k, EntityTokenizer.fold(slice), slice.first!.isUpper,
                                   EntityTokenizer.isAllCaps(slice)))
                 }
                 start = k + 1

@@ -59,23 +59,23 @@ extension EntityCollector {
     /// A role noun or a reporting verb before `a` ("spokesman X", "said X", "a Ganja resident, X",
     /// "according to X").
     func personContextBefore(_ a: Int) -> Bool {
-        if let w = lowerWord(a - 1), Self.roleNouns.contains(w) || Self.reportingVerbs.contains(w) { return true }
-        if a >= 2, tokens[a - 1].folded == ",", let w = lowerWord(a - 2), Self.roleNouns.contains(w) { return true }
+        if lower(a - 1, .roleNouns) || lower(a - 1, .reportingVerbs) { return true }
+        if a >= 2, tokens[a - 1].folded == ",", lower(a - 2, .roleNouns) { return true }
         if a >= 2, lowerWord(a - 1) == "to", lowerWord(a - 2) == "according" { return true }
         return false
     }
 
     /// A reporting verb, an age (", 41,"), ", who" or an appositive (", a spokesman for …") after `b`.
     func personContextAfter(_ b: Int) -> Bool {
-        if let w = lowerWord(b), Self.reportingVerbs.contains(w) { return true }
+        if lower(b, .reportingVerbs) { return true }
         if b + 1 < tokens.count, tokens[b].folded == "," {
             let next = tokens[b + 1]
             if next.isWord, let first = next.folded.unicodeScalars.first, ("0"..."9").contains(first) { return true }
-            if next.folded == "who" || Self.reportingVerbs.contains(next.folded) && !next.isCapitalized { return true }
+            if next.folded == "who" || lower(b + 1, .reportingVerbs) { return true }
             if next.folded == "a" || next.folded == "an" || next.folded == "the" {
                 var k = b + 2
                 while k < tokens.count && k < b + 8 && tokens[k].isWord {
-                    if Self.roleNouns.contains(tokens[k].folded) { return true }
+                    if has(k, .roleNouns) { return true }
                     k += 1
                 }
             }
@@ -85,7 +85,7 @@ extension EntityCollector {
 
     /// Whether token `i` is a title or role noun.
     func isTitle(_ i: Int) -> Bool {
-        tokens[i].isWord && (Self.titles.contains(tokens[i].folded) || Self.roleNouns.contains(tokens[i].folded))
+        tokens[i].isWord && (has(i, .titles) || has(i, .roleNouns))
     }
 
     /// The last title in `a..<b` followed by a capitalised word, and the index of that word.
@@ -93,13 +93,13 @@ extension EntityCollector {
         var k = b - 1
         while k >= a {
             let f = tokens[k].folded
-            if tokens[k].isWord && (Self.titles.contains(f) || Self.roleNouns.contains(f)) {
+            if has(k, .titles) || has(k, .roleNouns) {
                 var n = k + 1
                 while n < b && tokens[n].folded == "." { n += 1 }
                 // "Secretary of Defense Lloyd Austin", "Inspector General of Police Douglas Kanja".
                 if n < b && tokens[n].folded == "of" {
                     n += 1
-                    while n < b && (tokens[n].folded == "the" || isStopword(n) || Self.organizationHeads.contains(tokens[n].folded)) { n += 1 }
+                    while n < b && (tokens[n].folded == "the" || isStopword(n) || has(n, .organizationHeads)) { n += 1 }
                     if n >= b { return (k, b) }
                 }
                 if n < b && isNameToken(n) { return (k, n) }
@@ -114,7 +114,7 @@ extension EntityCollector {
         var a = range.lowerBound, b = range.upperBound
         while a < b && !isNameToken(a) { a += 1 }
         guard a < b else { return }
-        if let k = (a..<b).first(where: { !tokens[$0].isCapitalized && Self.splittingConnectors.contains(tokens[$0].folded) }) {
+        if let k = (a..<b).first(where: { !tokens[$0].isCapitalized && has($0, .splittingConnectors) }) {
             classifyPerson(a..<k)
             classify(k + 1..<b)
             return
@@ -122,7 +122,7 @@ extension EntityCollector {
         while b > a && !isNameToken(b - 1) { b -= 1 }
         guard a < b else { return }
         // A title before an organisation ("Chief of Staff" aside) or a country is not a person's name.
-        if let m = gazetteer.longestMatch(tokens, at: a, limit: b), m.end == b,
+        if let m = match(a, b), m.end == b,
            gazetteer.entries[m.form.entry].type == .organization || gazetteer.entries[m.form.entry].subtype == "country" {
             emit(m.form, a, b)
             return
@@ -138,14 +138,24 @@ extension EntityCollector {
     /// hyphenated parts apart ("Rami Al-Rifi" and "Rami al Rifi" are both "rami rifi").
     func personWords(_ a: Int, _ b: Int) -> [String] {
         var words: [String] = []
+        var suffixes = 0
         for k in a..<b where tokens[k].isWord {
+            guard tokens[k].isHyphenated else {
+                if !has(k, .nameParticles) { words.append(tokens[k].folded) }
+                continue
+            }
             for part in tokens[k].folded.split(separator: "-") where !Self.nameParticles.contains(String(part)) {
                 words.append(String(part))
             }
         }
-        while words.count > 1, let w = words.last, Self.nameSuffixes.contains(w) || Self.isRomanNumeral(w) {
-            words.removeLast()
+        // Suffixes at the end ("Jr", "III") do not identify the person.
+        var k = b - 1
+        while k >= a && words.count - suffixes > 1 && tokens[k].isWord
+                && (has(k, .nameSuffixes) || Self.isRomanNumeral(tokens[k].folded)) {
+            suffixes += 1
+            k -= 1
         }
+        words.removeLast(suffixes)
         if words.isEmpty { words = (a..<b).filter { tokens[$0].isWord }.map { tokens[$0].folded } }
         return words
     }

@@ -51,15 +51,17 @@ extension EntityCollector {
     /// The place subtype that a head word at either end of `a..<b` gives, when there are two words or more.
     func placeHead(_ a: Int, _ b: Int) -> String?? {
         guard b - a >= 2 else { return nil }
-        if let subtype = Self.placeHeads[tokens[b - 1].folded] { return .some(subtype) }
-        if let subtype = Self.placePrefixes[tokens[a].folded], isNameToken(a + 1) { return .some(subtype) }
+        if has(b - 1, .placeHeads), let subtype = Self.placeHeads[tokens[b - 1].folded] { return .some(subtype) }
+        if has(a, .placePrefixes), let subtype = Self.placePrefixes[tokens[a].folded], isNameToken(a + 1) {
+            return .some(subtype)
+        }
         return nil
     }
 
     /// The place subtype that the words around `a..<b` give ("in" gives none), or nil when they show no place.
     func placeContext(_ a: Int, _ b: Int) -> String?? {
         if let subtype = placeContextBefore(a, b) { return .some(subtype) }
-        if let w = lowerWord(b), let subtype = Self.placeNounsAfter[w] { return .some(subtype) }
+        if lower(b, .placeNounsAfter), let subtype = Self.placeNounsAfter[tokens[b].folded] { return .some(subtype) }
         if listContinuesPlaces(a) { return .some(nil) }
         return nil
     }
@@ -67,11 +69,11 @@ extension EntityCollector {
     /// A place word before `a`: "in", "near", "at", "northern", "the village of". A possessive name of two
     /// words after "in" is rather a person's ("in Roberto Saviano’s book").
     func placeContextBefore(_ a: Int, _ b: Int) -> String?? {
-        if let w = lowerWord(a - 1), Self.placeWordsBefore.contains(w) {
+        if lower(a - 1, .placeWordsBefore) {
             if b - a >= 2 && tokens[b - 1].isPossessive { return nil }
             return .some(nil)
         }
-        if lowerWord(a - 1) == "of", let w = lowerWord(a - 2), let subtype = Self.placeNounsBeforeOf[w] {
+        if lowerWord(a - 1) == "of", lower(a - 2, .placeNounsBeforeOf), let subtype = Self.placeNounsBeforeOf[tokens[a - 2].folded] {
             return .some(subtype)
         }
         return nil
@@ -87,7 +89,7 @@ extension EntityCollector {
     /// Records a place at `a..<b`: the gazetteer's when the words before a head word name one
     /// ("Nangarhar Province"), else a place of its own.
     mutating func emitPlace(_ a: Int, _ b: Int, subtype: String?) {
-        if b - a >= 2, let m = gazetteer.longestMatch(tokens, at: a, limit: b - 1), m.end == b - 1,
+        if b - a >= 2, let m = match(a, b - 1), m.end == b - 1,
            gazetteer.entries[m.form.entry].type == .location, m.form.kind != .demonym {
             record(m.form, mention(a, b))
             last = (b, .location)

@@ -60,6 +60,8 @@ struct EntityCollector {
     var tokens: [EntityToken] = []
     /// Its scalars.
     var scalars: [Unicode.Scalar] = []
+    /// What the lexicon knows of each token (closed lists, gazetteer forms it begins).
+    var infos: [EntityWordInfo] = []
     /// Document offset of its first scalar.
     var base = 0
     /// The last entity found in this paragraph: token end and type, for lists ("in Abasan, Khuzaa and …").
@@ -84,6 +86,8 @@ struct EntityCollector {
         paragraph = index
         scalars = document.paragraphScalars[index]
         tokens = EntityTokenizer.tokenize(scalars)
+        let words = lexicon.words
+        infos = tokens.map { $0.isWord || $0.folded == "&" ? words[$0.folded] ?? .unknown : .unknown }
         base = document.paragraphStarts[index]
         last = nil
         skipTo = 0
@@ -91,8 +95,8 @@ struct EntityCollector {
         while i < tokens.count {
             if i < skipTo { i = skipTo; continue }
             let t = tokens[i]
-            let particleStart = t.isWord && EntityTokenizer.particles.contains(t.folded) && i + 1 < tokens.count
-                && tokens[i + 1].isCapitalized && gazetteer.longestMatch(tokens, at: i, limit: tokens.count) != nil
+            let particleStart = t.isWord && has(i, .particles) && i + 1 < tokens.count
+                && tokens[i + 1].isCapitalized && match(i, tokens.count) != nil
             guard t.isWord, t.isCapitalized || t.isAllCaps || particleStart else { i += 1; continue }
             if t.isHyphenated, let parts = compoundParts(i) {
                 emitCompound(i, parts)
@@ -101,11 +105,11 @@ struct EntityCollector {
             }
             let end = chunkEnd(from: i)
             // "FV Argos Georgia": a vessel's name is none of the three types.
-            if Self.vesselPrefixes.contains(t.folded) && t.isAllCaps && end - i >= 2 { i = end; continue }
+            if has(i, .vesselPrefixes) && t.isAllCaps && end - i >= 2 { i = end; continue }
             let acronym = definedAcronym(after: end) ?? acronymBefore(i, end)
             acronymFollows = acronym != nil
             lastKey = nil
-            if let facility = lowerWord(end).flatMap({ Self.facilityNouns[$0] }), !isWholeGazetteerName(i, end) {
+            if lower(end, .facilityNouns), let facility = Self.facilityNouns[tokens[end].folded], !isWholeGazetteerName(i, end) {
                 // "Nasser hospital" is an organisation; "Abu Oreiban school", "Imam Ali mosque" are buildings.
                 if facility { emitOrganization(i..<end + 1) }
             } else {
@@ -114,7 +118,7 @@ struct EntityCollector {
             if let acronym, let key = lastKey { acronyms[acronym] = key }
             acronymFollows = false
             i = max(end, skipTo)
-            if i == end, lowerWord(end).flatMap({ Self.facilityNouns[$0] }) == true { i += 1 }
+            if i == end, lower(end, .facilityNouns), Self.facilityNouns[tokens[end].folded] == true { i += 1 }
         }
     }
 
@@ -134,7 +138,7 @@ struct EntityCollector {
 
     /// Whether `a..<b` is exactly one gazetteer name.
     func isWholeGazetteerName(_ a: Int, _ b: Int) -> Bool {
-        gazetteer.longestMatch(tokens, at: a, limit: b)?.end == b
+        match(a, b)?.end == b
     }
 
     /// One past the last token of the chunk starting at `i`: capitalised words, joined by connectors
@@ -143,7 +147,7 @@ struct EntityCollector {
     func chunkEnd(from i: Int) -> Int {
         let n = tokens.count
         var reach = i + 1
-        if let m = gazetteer.longestMatch(tokens, at: i, limit: n) { reach = max(reach, m.end) }
+        if let m = match(i, n) { reach = max(reach, m.end) }
         var j = i + 1
         while j < n {
             if j < reach { j += 1; continue }
@@ -152,7 +156,7 @@ struct EntityCollector {
             let t = tokens[j]
             if t.isWord && (t.isCapitalized || t.isAllCaps) {
                 if t.isHyphenated && compoundParts(j) != nil { break }
-                if let m = gazetteer.longestMatch(tokens, at: j, limit: n), m.end > reach { reach = m.end }
+                if let m = match(j, n), m.end > reach { reach = m.end }
                 j += 1
                 continue
             }
@@ -177,7 +181,7 @@ struct EntityCollector {
         let n = tokens.count
         var k = j
         while k < n && k - j < 2 && (tokens[k].isWord || tokens[k].folded == "&") && !tokens[k].isCapitalized
-                && Self.connectors.contains(tokens[k].folded) {
+                && has(k, .connectors) {
             k += 1
         }
         guard k > j, k < n, tokens[k].isWord, tokens[k].isCapitalized else { return nil }
@@ -189,20 +193,20 @@ struct EntityCollector {
         if first == "and" || first == "&" {
             // After a head word, "and" begins a second organisation ("the Air Force and Army Aviation").
             var h = j - 1
-            while h >= 0 && tokens[h].isWord && (tokens[h].isCapitalized || Self.connectors.contains(tokens[h].folded)) {
-                if Self.organizationHeads.contains(tokens[h].folded) { return nil }
+            while h >= 0 && tokens[h].isWord && (tokens[h].isCapitalized || has(h, .connectors)) {
+                if has(h, .organizationHeads) { return nil }
                 h -= 1
             }
             var m = k
             while m < n && m < k + 4 && tokens[m].isWord && tokens[m].isCapitalized {
-                if Self.organizationHeads.contains(tokens[m].folded) { return k }
+                if has(m, .organizationHeads) { return k }
                 m += 1
             }
             return nil
         }
         // "in" joins only after a mission or an office abroad ("Police Mission in Afghanistan").
         if first == "in" {
-            return j > 0 && Self.organizationsAbroad.contains(tokens[j - 1].folded) ? k : nil
+            return j > 0 && has(j - 1, .organizationsAbroad) ? k : nil
         }
         return k
     }
@@ -212,12 +216,12 @@ struct EntityCollector {
     /// Classifies the chunk `range` (see the type's documentation for the order of rules).
     mutating func classify(_ range: Range<Int>) {
         var a = range.lowerBound, b = range.upperBound
-        while a < b && !isNameToken(a) && !(a + 1 < b && EntityTokenizer.particles.contains(tokens[a].folded)
-                                             && gazetteer.longestMatch(tokens, at: a, limit: b) != nil) { a += 1 }
+        while a < b && !isNameToken(a) && !(a + 1 < b && has(a, .particles)
+                                             && match(a, b) != nil) { a += 1 }
         while b > a && !isNameToken(b - 1) { b -= 1 }
         // A capitalised common word that starts the sentence ("The Golan Heights") is not part of a name.
         while a < b && tokens[a].isSentenceStart && isStopword(a) && !isTitle(a)
-                && gazetteer.longestMatch(tokens, at: a, limit: b) == nil {
+                && match(a, b) == nil {
             a += 1
             while a < b && !isNameToken(a) { a += 1 }
         }
@@ -228,7 +232,7 @@ struct EntityCollector {
             return
         }
         // 1. A gazetteer name, unless it is a town named like the person the context points to.
-        if let m = gazetteer.longestMatch(tokens, at: a, limit: b), m.end == b {
+        if let m = match(a, b), m.end == b {
             let entry = gazetteer.entries[m.form.entry]
             // A town named like the person the context points to ("Marcin said", "Santos" after "Juan Manuel
             // Santos"); a large city keeps its name.
@@ -257,8 +261,8 @@ struct EntityCollector {
             classify(org.upperBound..<b)
             return
         }
-        if b - a == 1, Self.organizationHeads.contains(tokens[a].folded), a >= 1, tokens[a - 1].isPossessive,
-           let m = gazetteer.longestMatch(tokens, at: a - 1, limit: a), gazetteer.entries[m.form.entry].subtype == "country" {
+        if b - a == 1, has(a, .organizationHeads), a >= 1, tokens[a - 1].isPossessive,
+           let m = match(a - 1, a), gazetteer.entries[m.form.entry].subtype == "country" {
             // "Israel’s Channel 14".
             let numbered = b < tokens.count && tokens[b].isWord && tokens[b].folded.allSatisfy(\.isNumber)
             emitUnknown(.organization, subtype: nil, a, numbered ? b + 1 : b)
@@ -277,8 +281,8 @@ struct EntityCollector {
             return
         }
         // Stop words at the start and dates at the end are not part of a name ("On Friday", "Hamas Monday").
-        while a < b && isStopword(a) && gazetteer.longestMatch(tokens, at: a, limit: b) == nil { a += 1 }
-        while b > a && Self.temporalWords.contains(tokens[b - 1].folded) { b -= 1 }
+        while a < b && isStopword(a) && match(a, b) == nil { a += 1 }
+        while b > a && has(b - 1, .temporalWords) { b -= 1 }
         while a < b && !isNameToken(a) { a += 1 }
         while b > a && !isNameToken(b - 1) { b -= 1 }
         guard a < b else { return }
@@ -287,7 +291,7 @@ struct EntityCollector {
             return
         }
         // 6. Split at connectors that separate names ("Secretary of State Antony Blinken").
-        for k in a..<b where !tokens[k].isCapitalized && Self.splittingConnectors.contains(tokens[k].folded) {
+        for k in a..<b where !tokens[k].isCapitalized && has(k, .splittingConnectors) {
             classify(a..<k)
             classify(k + 1..<b)
             return
@@ -304,7 +308,7 @@ struct EntityCollector {
         var i = a
         var run = a
         while i < b {
-            if let m = gazetteer.longestMatch(tokens, at: i, limit: b) {
+            if let m = match(i, b) {
                 if run < i { parts.append((run..<i, nil)) }
                 parts.append((i..<m.end, m.form))
                 i = m.end
@@ -325,7 +329,7 @@ struct EntityCollector {
             let placesSideBySide = places.count == parts.count && places.contains { $0.subtype == "city" }
             let particleBeforePlace = parts.indices.dropFirst().contains { k in
                 parts[k].form != nil && parts[k - 1].form == nil
-                    && Self.nameParticles.contains(tokens[parts[k - 1].range.upperBound - 1].folded)
+                    && has(parts[k - 1].range.upperBound - 1, .nameParticles)
             }
             // "Greenpeace Philippines": a known organisation's branch in a country.
             if parts.count == 2, let org = parts[0].form, let place = parts[1].form,
@@ -359,7 +363,7 @@ struct EntityCollector {
     mutating func classifyUnknown(_ a0: Int, _ b0: Int) {
         var a = a0, b = b0
         while a < b && (!isNameToken(a) || isStopword(a)) { a += 1 }
-        while b > a && (!isNameToken(b - 1) || Self.temporalWords.contains(tokens[b - 1].folded)) { b -= 1 }
+        while b > a && (!isNameToken(b - 1) || has(b - 1, .temporalWords)) { b -= 1 }
         guard a < b else { return }
         // Acronyms among other words are judged one by one ("CNN Weather").
         if b - a >= 2, (a..<b).contains(where: { tokens[$0].isAllCaps && !Self.isRomanNumeral(tokens[$0].folded) }) {
@@ -367,7 +371,7 @@ struct EntityCollector {
             return
         }
         // Named events, holidays and products are none of the three types.
-        if (a..<b).contains(where: { Self.eventWords.contains(tokens[$0].folded) }) { return }
+        if (a..<b).contains(where: { has($0, .eventWords) }) { return }
         if b - a == 1 {
             let t = tokens[a]
             if t.isAllCaps {
@@ -378,7 +382,7 @@ struct EntityCollector {
                 }
                 return
             }
-            if t.end - t.start < 2 || isStopword(a) || Self.organizationHeads.contains(t.folded) { return }
+            if t.end - t.start < 2 || isStopword(a) || has(a, .organizationHeads) { return }
             // "Shems-FM": a hyphenated name ending in an organisation head.
             if t.isHyphenated, let lastPart = t.folded.split(separator: "-").last,
                Self.organizationHeads.contains(String(lastPart)) {
@@ -411,7 +415,9 @@ struct EntityCollector {
         // Adjectives of peoples are not places ("the Kurdish city of").
         let adjective = single && Self.adjectiveEndings.contains { tokens[a].folded.hasSuffix($0) }
         if !adjective, let subtype = placeContextBefore(a, b) { return .place(subtype) }
-        if !adjective, let w = lowerWord(b), let subtype = Self.placeNounsAfter[w] { return .place(subtype) }
+        if !adjective, lower(b, .placeNounsAfter), let subtype = Self.placeNounsAfter[tokens[b].folded] {
+            return .place(subtype)
+        }
         if personContextAfter(b) { return .person }
         if !adjective, listContinuesPlaces(a) { return .place(nil) }
         return nil
@@ -434,7 +440,7 @@ struct EntityCollector {
     mutating func gazetteerOnly(_ a: Int, _ b: Int, placesOnly: Bool = false, largePlacesOnly: Bool = false) {
         var i = a
         while i < b {
-            if tokens[i].isWord, let m = gazetteer.longestMatch(tokens, at: i, limit: b),
+            if tokens[i].isWord, let m = match(i, b),
                !placesOnly || gazetteer.entries[m.form.entry].type == .location,
                !largePlacesOnly || gazetteer.entries[m.form.entry].subtype != "city"
                 || gazetteer.entries[m.form.entry].population >= Self.doubtfulTownPopulation {
@@ -456,7 +462,7 @@ struct EntityCollector {
     /// The mention of paragraph scalars `start..<end`.
     func mention(scalarsFrom start: Int, to end: Int, isDemonym: Bool = false) -> Mention {
         Mention(start: base + start, end: base + end,
-                text: String(String.UnicodeScalarView(scalars[start..<end])), isDemonym: isDemonym)
+                text: String(scalars: scalars[start..<end]), isDemonym: isDemonym)
     }
 
     /// Records a mention of gazetteer form `form` at tokens `a..<b`.
@@ -586,6 +592,25 @@ struct EntityCollector {
 
     // MARK: Token tests
 
+    /// Whether token `i` exists and is in the closed list `wordClass`.
+    @inline(__always)
+    func has(_ i: Int, _ wordClass: EntityWordClass) -> Bool {
+        i >= 0 && i < infos.count && infos[i].classes.contains(wordClass)
+    }
+
+    /// Whether token `i` is a lower-case word in the closed list `wordClass`.
+    @inline(__always)
+    func lower(_ i: Int, _ wordClass: EntityWordClass) -> Bool {
+        has(i, wordClass) && tokens[i].isWord && !tokens[i].isCapitalized
+    }
+
+    /// The longest gazetteer name starting at token `i` and ending at or before `limit`.
+    func match(_ i: Int, _ limit: Int) -> (form: GazetteerForm, end: Int)? {
+        let list = infos[i].forms
+        guard list >= 0 else { return nil }
+        return Gazetteer.longestMatch(tokens, at: i, limit: limit, candidates: lexicon.formLists[Int(list)])
+    }
+
     /// A capitalised word.
     func isNameToken(_ i: Int) -> Bool {
         tokens[i].isWord && (tokens[i].isCapitalized || tokens[i].isAllCaps)
@@ -594,7 +619,8 @@ struct EntityCollector {
     /// A word from the stop list.
     func isStopword(_ i: Int) -> Bool {
         let t = tokens[i]
-        if lexicon.stopwords.contains(t.folded) { return true }
+        if infos[i].classes.contains(.stopword) { return true }
+        guard t.isHyphenated else { return false }
         // "Sunni-Muslim": every part a stop word.
         return t.isHyphenated && t.folded.split(separator: "-").allSatisfy { lexicon.stopwords.contains(String($0)) }
     }

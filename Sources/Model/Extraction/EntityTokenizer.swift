@@ -53,9 +53,9 @@ enum EntityTokenizer {
                 var j = i + 1
                 var hyphenated = false
                 // Dotted acronyms: "U.S.", "U.N."
-                if c.properties.isUppercase && j + 2 < n && s[j] == "." && s[j + 1].properties.isUppercase
+                if c.isUpper && j + 2 < n && s[j] == "." && s[j + 1].isUpper
                     && s[j + 2] == "." {
-                    while j + 2 < n && s[j] == "." && s[j + 1].properties.isUppercase && s[j + 2] == "." { j += 2 }
+                    while j + 2 < n && s[j] == "." && s[j + 1].isUpper && s[j + 2] == "." { j += 2 }
                     j += 1  // the final stop
                 } else {
                     while j < n {
@@ -92,7 +92,7 @@ enum EntityTokenizer {
                 i = j
                 continue
             }
-            if c.properties.isWhitespace { i += 1; continue }
+            if c.isSpace { i += 1; continue }
             // Punctuation.
             let mark = String(c)
             if c == "." || c == "!" || c == "?" || c == ":" || c == ";" {
@@ -122,7 +122,7 @@ enum EntityTokenizer {
     /// Letters and digits.
     @inline(__always)
     static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
-        if c.isASCII {
+        if c.value < 0x80 {
             let v = c.value
             return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39)
         }
@@ -132,36 +132,42 @@ enum EntityTokenizer {
     /// Lower-cased and folded text of a word.
     static func fold(_ s: ArraySlice<Unicode.Scalar>) -> String {
         var ascii = true
-        for c in s where !c.isASCII { ascii = false; break }
+        for c in s where c.value >= 0x80 { ascii = false; break }
         if ascii {
-            var out = String.UnicodeScalarView()
-            for c in s {
-                let v = c.value
-                out.append((v >= 0x41 && v <= 0x5A) ? Unicode.Scalar(v + 32)! : c)
+            // Lower-cased bytes straight into a string: no scalar view, no heap for short words.
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: s.count) { buffer in
+                var k = 0
+                for c in s {
+                    let v = UInt8(truncatingIfNeeded: c.value)
+                    buffer[k] = (v >= 0x41 && v <= 0x5A) ? v + 32 : v
+                    k += 1
+                }
+                return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<k]), as: UTF8.self)
             }
-            return String(out)
         }
-        return String(String.UnicodeScalarView(s)).applyingFolding()
+        return String(scalars: s).applyingFolding()
     }
 
     /// Starts upper case, or is a short lower-case particle joined by a hyphen to an upper-case part
     /// ("al-Assad", "wal-Muslimin").
     static func isCapitalized(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
         guard let first = s.first else { return false }
-        if first.properties.isUppercase { return true }
+        if first.isUpper { return true }
+        if !first.isLower { return false }
         var k = s.startIndex
-        while k < s.endIndex && k - s.startIndex < 4 && s[k].properties.isLowercase { k += 1 }
+        while k < s.endIndex && k - s.startIndex < 4 && s[k].isLower { k += 1 }
         guard k - s.startIndex <= 3, k + 1 < s.endIndex, s[k] == "-" || s[k] == "'" || s[k] == "\u{2019}",
-              s[k + 1].properties.isUppercase else { return false }
-        return particles.contains(String(String.UnicodeScalarView(s[s.startIndex..<k])))
+              s[k + 1].isUpper else { return false }
+        return particles.contains(String(scalars: s[s.startIndex..<k]))
     }
 
     /// Two or more letters, none lower case.
     static func isAllCaps(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard let first = s.first, first.isUpper else { return false }
         var letters = 0
         for c in s {
-            if c.properties.isLowercase { return false }
-            if c.properties.isAlphabetic { letters += 1 }
+            if c.isLower { return false }
+            if c.isLetter { letters += 1 }
         }
         return letters >= 2
     }

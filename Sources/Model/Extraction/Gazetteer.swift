@@ -84,6 +84,12 @@ public struct Gazetteer: Sendable {
     func longestMatch(_ tokens: [EntityToken], at start: Int, limit: Int) -> (form: GazetteerForm, end: Int)? {
         let first = tokens[start]
         guard first.isWord, let candidates = formsByFirstToken[first.folded] else { return nil }
+        return Self.longestMatch(tokens, at: start, limit: limit, candidates: candidates)
+    }
+
+    /// The longest of `candidates` (forms that begin with the word at `start`, longest first) that matches.
+    static func longestMatch(_ tokens: [EntityToken], at start: Int, limit: Int,
+                             candidates: [GazetteerForm]) -> (form: GazetteerForm, end: Int)? {
         for form in candidates {
             var t = start
             var k = 0
@@ -123,8 +129,8 @@ public struct Gazetteer: Sendable {
     private func isCapitals(_ text: String) -> Bool {
         var letters = 0
         for c in text.unicodeScalars {
-            if c.properties.isLowercase { return false }
-            if c.properties.isAlphabetic { letters += 1 }
+            if c.isLower { return false }
+            if c.isLetter { letters += 1 }
         }
         return letters >= 2
     }

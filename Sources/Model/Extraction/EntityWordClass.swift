@@ -1,0 +1,65 @@
+/// The closed word lists a word belongs to, as bits, so that the extractor looks each word up once.
+struct EntityWordClass: OptionSet, Sendable, Hashable {
+    let rawValue: UInt32
+
+    static let stopword = EntityWordClass(rawValue: 1 << 0)
+    static let connectors = EntityWordClass(rawValue: 1 << 1)
+    static let splittingConnectors = EntityWordClass(rawValue: 1 << 2)
+    static let titles = EntityWordClass(rawValue: 1 << 3)
+    static let roleNouns = EntityWordClass(rawValue: 1 << 4)
+    static let reportingVerbs = EntityWordClass(rawValue: 1 << 5)
+    static let placeWordsBefore = EntityWordClass(rawValue: 1 << 6)
+    static let placeNounsAfter = EntityWordClass(rawValue: 1 << 7)
+    static let placeNounsBeforeOf = EntityWordClass(rawValue: 1 << 8)
+    static let placeHeads = EntityWordClass(rawValue: 1 << 9)
+    static let placePrefixes = EntityWordClass(rawValue: 1 << 10)
+    static let temporalWords = EntityWordClass(rawValue: 1 << 11)
+    static let organizationHeads = EntityWordClass(rawValue: 1 << 12)
+    static let organizationsAbroad = EntityWordClass(rawValue: 1 << 13)
+    static let facilityNouns = EntityWordClass(rawValue: 1 << 14)
+    static let articles = EntityWordClass(rawValue: 1 << 15)
+    static let nameParticles = EntityWordClass(rawValue: 1 << 16)
+    static let nameSuffixes = EntityWordClass(rawValue: 1 << 17)
+    static let eventWords = EntityWordClass(rawValue: 1 << 18)
+    static let vesselPrefixes = EntityWordClass(rawValue: 1 << 19)
+    static let nonOrganizationAcronyms = EntityWordClass(rawValue: 1 << 20)
+    static let particles = EntityWordClass(rawValue: 1 << 21)
+
+    /// Every closed list of the extractor with its bit.
+    static var tables: [(EntityWordClass, [String])] {
+        [
+            (.connectors, Array(EntityCollector.connectors)),
+            (.splittingConnectors, Array(EntityCollector.splittingConnectors)),
+            (.titles, Array(EntityCollector.titles)),
+            (.roleNouns, Array(EntityCollector.roleNouns)),
+            (.reportingVerbs, Array(EntityCollector.reportingVerbs)),
+            (.placeWordsBefore, Array(EntityCollector.placeWordsBefore)),
+            (.placeNounsAfter, Array(EntityCollector.placeNounsAfter.keys)),
+            (.placeNounsBeforeOf, Array(EntityCollector.placeNounsBeforeOf.keys)),
+            (.placeHeads, Array(EntityCollector.placeHeads.keys)),
+            (.placePrefixes, Array(EntityCollector.placePrefixes.keys)),
+            (.temporalWords, Array(EntityCollector.temporalWords)),
+            (.organizationHeads, Array(EntityCollector.organizationHeads)),
+            (.organizationsAbroad, Array(EntityCollector.organizationsAbroad)),
+            (.facilityNouns, Array(EntityCollector.facilityNouns.keys)),
+            (.articles, Array(EntityCollector.articles)),
+            (.nameParticles, Array(EntityCollector.nameParticles)),
+            (.nameSuffixes, Array(EntityCollector.nameSuffixes)),
+            (.eventWords, Array(EntityCollector.eventWords)),
+            (.vesselPrefixes, Array(EntityCollector.vesselPrefixes)),
+            (.nonOrganizationAcronyms, Array(EntityCollector.nonOrganizationAcronyms)),
+            (.particles, Array(EntityTokenizer.particles)),
+        ]
+    }
+}
+
+/// What the lexicon knows about one folded word: its word lists and the gazetteer names it begins.
+struct EntityWordInfo: Sendable {
+    /// The closed lists the word is in.
+    var classes: EntityWordClass = []
+    /// Index into `EntityLexicon.formLists` of the gazetteer forms that begin with the word, or -1.
+    var forms: Int32 = -1
+
+    /// A word the lexicon does not know.
+    static let unknown = EntityWordInfo()
+}

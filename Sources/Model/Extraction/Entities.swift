@@ -6,10 +6,13 @@ public struct EntityLexicon: Sendable {
     public let gazetteer: Gazetteer
     /// Folded capitalised words that are never entities by themselves ("However", "Monday", "President").
     public let stopwords: Set<String>
-    /// Each known folded word: its closed lists and the gazetteer forms it begins, so that the extractor
-    /// looks a word up once.
-    let words: [String: EntityWordInfo]
-    /// Gazetteer forms by first word, longest first; `EntityWordInfo.forms` indexes this.
+    /// The closed lists of each listed folded word (stop words, titles, reporting verbs, …).
+    let closedWords: [String: EntityWordClass]
+    /// Whether some listed word has a given length and first byte (`shapeIndex`): most words need no lookup.
+    let closedShapes: [Bool]
+    /// The index in `formLists` of the gazetteer forms that each folded word begins.
+    let formIndex: [String: Int32]
+    /// Gazetteer forms by first word, longest first.
     let formLists: [[GazetteerForm]]
 
     /// The files read, relative to the configuration directory.
@@ -79,22 +82,50 @@ public struct EntityLexicon: Sendable {
         for row in try TSVFile(folder, "stopwords.txt", columns: 1...1).rows {
             stopwords.insert(try row.required(0).applyingFolding())
         }
-        var words: [String: EntityWordInfo] = [:]
+        var formIndex: [String: Int32] = [:]
         var formLists: [[GazetteerForm]] = []
-        words.reserveCapacity(gazetteer.formsByFirstToken.count + 2000)
+        formIndex.reserveCapacity(gazetteer.formsByFirstToken.count)
         formLists.reserveCapacity(gazetteer.formsByFirstToken.count)
         for (word, forms) in gazetteer.formsByFirstToken {
-            words[word, default: .unknown].forms = Int32(formLists.count)
+            formIndex[word] = Int32(formLists.count)
             formLists.append(forms)
         }
+        var closedWords: [String: EntityWordClass] = [:]
         for (wordClass, list) in EntityWordClass.tables {
-            for word in list { words[word, default: .unknown].classes.insert(wordClass) }
+            for word in list { closedWords[word, default: []].insert(wordClass) }
         }
-        for word in stopwords { words[word, default: .unknown].classes.insert(.stopword) }
+        for word in stopwords { closedWords[word, default: []].insert(.stopword) }
+        var closedShapes = [Bool](repeating: false, count: 32 * 128)
+        for word in closedWords.keys { closedShapes[Self.shapeIndex(word)] = true }
         self.gazetteer = gazetteer
         self.stopwords = stopwords
-        self.words = words
+        self.closedWords = closedWords
+        self.closedShapes = closedShapes
+        self.formIndex = formIndex
         self.formLists = formLists
+    }
+}
+
+extension EntityLexicon {
+    /// A folded word's length (up to 31 bytes) and first byte, as an index into `closedShapes`.
+    @inline(__always)
+    static func shapeIndex(_ word: String) -> Int {
+        let utf8 = word.utf8
+        return Swift.min(utf8.count, 31) * 128 + Int((utf8.first ?? 0) & 0x7F)
+    }
+
+    /// What the lexicon knows of a token: its closed lists, and for a capitalised word or a particle the
+    /// gazetteer forms it begins.
+    func info(_ token: EntityToken) -> EntityWordInfo {
+        guard token.isWord || token.folded == "&" else { return .unknown }
+        var info = EntityWordInfo.unknown
+        if closedShapes[Self.shapeIndex(token.folded)], let classes = closedWords[token.folded] {
+            info.classes = classes
+        }
+        if token.isCapitalized || info.classes.contains(.particles), let index = formIndex[token.folded] {
+            info.forms = index
+        }
+        return info
     }
 }
 
@@ -150,7 +181,9 @@ struct TSVFile {
 
         /// Column `i` split at `|`.
         func list(_ i: Int) -> [String] {
-            self[i].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let column = self[i]
+            if column.isEmpty { return [] }
+            return column.split(separator: "|").map { String(TSVFile.trimmed($0)) }.filter { !$0.isEmpty }
         }
 
         /// An error naming the file and line.
@@ -176,10 +209,9 @@ struct TSVFile {
         var number = 0
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             number += 1
-            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = Self.trimmed(line)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            var fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            var fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { String(Self.trimmed($0)) }
             // Trailing empty columns are optional.
             while fields.count > columns.lowerBound && fields.last == "" { fields.removeLast() }
             guard columns.contains(fields.count) else {
@@ -189,5 +221,18 @@ struct TSVFile {
             rows.append(Row(file: path, line: number, columns: fields))
         }
         self.rows = rows
+    }
+
+    /// `s` without spaces and carriage returns at either end (Foundation's trimming is slow on 30,000 lines).
+    static func trimmed(_ s: Substring) -> Substring {
+        var a = s.unicodeScalars.startIndex, b = s.unicodeScalars.endIndex
+        let scalars = s.unicodeScalars
+        while a < b && (scalars[a] == " " || scalars[a] == "\r" || scalars[a] == "\u{FEFF}") { a = scalars.index(after: a) }
+        while b > a {
+            let before = scalars.index(before: b)
+            guard scalars[before] == " " || scalars[before] == "\r" else { break }
+            b = before
+        }
+        return Substring(scalars[a..<b])
     }
 }

@@ -160,7 +160,7 @@ extension EntityCollector {
             let entry = gazetteer.entries[form.entry]
             // "Roman-era": a small town named like an adjective is doubtful here.
             if entry.subtype == "city" && entry.population < Self.doubtfulTownPopulation { continue }
-            record(form, mention(scalarsFrom: part.start, to: part.end, isDemonym: form.kind == .demonym))
+            record(form, mention(scalarsFrom: part.start, to: part.end, key: part.folded, isDemonym: form.kind == .demonym))
             last = (i + 1, gazetteer.entries[form.entry].type)
         }
     }

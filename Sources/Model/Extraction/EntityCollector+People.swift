@@ -201,17 +201,16 @@ extension EntityCollector {
     /// Groups person mentions into people: a shorter name whose words all belong to a fuller one and that
     /// keeps its surname ("Hajiyev", "President Marcos"), or a single given name, is the same person.
     mutating func people() -> [(words: [String], name: String, mentions: [Mention])] {
+        guard !personMentions.isEmpty else { return [] }
         var names: [[String]] = []
-        var seen = Set<[String]>()
-        for m in personMentions where seen.insert(m.words).inserted { names.append(m.words) }
+        for m in personMentions where !names.contains(m.words) { names.append(m.words) }
         let order = names.indices.sorted { (names[$0].count, -$0) > (names[$1].count, -$1) }
         var clusters: [[String]] = []
         var clusterOf: [[String]: Int] = [:]
         for index in order {
             let words = names[index]
-            let set = Set(words)
             if let c = clusters.firstIndex(where: { full in
-                set.isSubset(of: Set(full)) && (full.last == words.last || words.count == 1)
+                words.allSatisfy { full.contains($0) } && (full.last == words.last || words.count == 1)
             }) ?? clusters.firstIndex(where: { full in
                 // "Dasilver Aguiar" for "Alice Dasilva Aguiar": a shorter name with the same surname.
                 words.count >= 2 && full.count > words.count && full.last == words.last
@@ -236,9 +235,10 @@ extension EntityCollector {
         // A town named like a known person's surname ("Santos", "Harris") is that person.
         let surnames = Set(clusters.filter { $0.count >= 2 }.compactMap(\.last))
         for (key, entity) in found where key.hasPrefix("g") && entity.subtype == "city" {
-            guard entity.mentions.allSatisfy({ !$0.isDemonym && surnames.contains($0.text.applyingFolding()) }) else { continue }
+            guard !surnames.isEmpty,
+                  entity.mentions.allSatisfy({ !$0.isDemonym && surnames.contains($0.key) }) else { continue }
             for m in entity.mentions {
-                if let c = clusters.firstIndex(where: { $0.count >= 2 && $0.last == m.text.applyingFolding() }) {
+                if let c = clusters.firstIndex(where: { $0.count >= 2 && $0.last == m.key }) {
                     mentions[c].append(m)
                 }
             }

@@ -20,6 +20,8 @@ struct EntityCollector {
         let text: String
         /// A demonym ("Armenian"), which counts only when the entity is named too.
         let isDemonym: Bool
+        /// The folded words of the text joined by spaces, to compare written forms.
+        let key: String
     }
 
     /// An entity found so far.
@@ -86,8 +88,7 @@ struct EntityCollector {
         paragraph = index
         scalars = document.paragraphScalars[index]
         tokens = EntityTokenizer.tokenize(scalars)
-        let words = lexicon.words
-        infos = tokens.map { $0.isWord || $0.folded == "&" ? words[$0.folded] ?? .unknown : .unknown }
+        infos = tokens.map { lexicon.info($0) }
         base = document.paragraphStarts[index]
         last = nil
         skipTo = 0
@@ -456,13 +457,20 @@ struct EntityCollector {
 
     /// The mention of tokens `a..<b`.
     func mention(_ a: Int, _ b: Int, isDemonym: Bool = false) -> Mention {
-        mention(scalarsFrom: tokens[a].start, to: tokens[b - 1].end, isDemonym: isDemonym)
+        var key = tokens[a].folded
+        if b - a > 1 {
+            for k in a + 1..<b where tokens[k].isWord || tokens[k].folded == "&" {
+                key += " "
+                key += tokens[k].folded
+            }
+        }
+        return mention(scalarsFrom: tokens[a].start, to: tokens[b - 1].end, key: key, isDemonym: isDemonym)
     }
 
-    /// The mention of paragraph scalars `start..<end`.
-    func mention(scalarsFrom start: Int, to end: Int, isDemonym: Bool = false) -> Mention {
+    /// The mention of paragraph scalars `start..<end`, whose folded words are `key`.
+    func mention(scalarsFrom start: Int, to end: Int, key: String, isDemonym: Bool = false) -> Mention {
         Mention(start: base + start, end: base + end,
-                text: String(scalars: scalars[start..<end]), isDemonym: isDemonym)
+                text: String(scalars: scalars[start..<end]), isDemonym: isDemonym, key: key)
     }
 
     /// Records a mention of gazetteer form `form` at tokens `a..<b`.
@@ -540,7 +548,7 @@ struct EntityCollector {
             guard !named.isEmpty else { continue }
             let name: String
             if let canonical = entity.canonical,
-               named.contains(where: { $0.text.applyingFolding() == canonical.applyingFolding() }) {
+               named.contains(where: { $0.key == EntityTokenizer.keyTokens(canonical).joined(separator: " ") }) {
                 name = canonical
             } else {
                 name = named.max { ($0.text.unicodeScalars.count, $1.start) < ($1.text.unicodeScalars.count, $0.start) }!.text
@@ -582,9 +590,9 @@ struct EntityCollector {
 
     /// The distinct written forms other than `name`, in order of first use.
     func aliases(_ mentions: [Mention], name: String) -> [String] {
-        var seen: Set<String> = [name.applyingFolding()]
+        var seen: Set<String> = [EntityTokenizer.keyTokens(name).joined(separator: " ")]
         var result: [String] = []
-        for m in mentions where !m.isDemonym && seen.insert(m.text.applyingFolding()).inserted {
+        for m in mentions where !m.isDemonym && seen.insert(m.key).inserted {
             result.append(m.text)
         }
         return result

@@ -31,6 +31,8 @@ struct EntityCollector {
         var countryCode: String?
         /// The gazetteer's canonical name, for gazetteer entities.
         var canonical: String?
+        /// The gazetteer entry, for gazetteer entities.
+        var entry: Int? = nil
         var mentions: [Mention]
     }
 
@@ -62,8 +64,9 @@ struct EntityCollector {
     var tokens: [EntityToken] = []
     /// Its scalars.
     var scalars: [Unicode.Scalar] = []
-    /// What the lexicon knows of each token (closed lists, gazetteer forms it begins).
-    var infos: [EntityWordInfo] = []
+    /// What the lexicon knows of each token (closed lists, gazetteer forms it begins), looked up when first
+    /// asked: most words are never asked about.
+    let infos = EntityTokenInfos()
     /// Document offset of its first scalar.
     var base = 0
     /// The last entity found in this paragraph: token end and type, for lists ("in Abasan, Khuzaa and …").
@@ -88,7 +91,7 @@ struct EntityCollector {
         paragraph = index
         scalars = document.paragraphScalars[index]
         tokens = EntityTokenizer.tokenize(scalars)
-        infos = tokens.map { lexicon.info($0) }
+        infos.reset(count: tokens.count)
         base = document.paragraphStarts[index]
         last = nil
         skipTo = 0
@@ -96,8 +99,9 @@ struct EntityCollector {
         while i < tokens.count {
             if i < skipTo { i = skipTo; continue }
             let t = tokens[i]
-            let particleStart = t.isWord && has(i, .particles) && i + 1 < tokens.count
-                && tokens[i + 1].isCapitalized && match(i, tokens.count) != nil
+            // "al Qaeda": a gazetteer name may begin with a lower-case particle.
+            let particleStart = t.isWord && !t.isCapitalized && i + 1 < tokens.count && tokens[i + 1].isCapitalized
+                && has(i, .particles) && match(i, tokens.count) != nil
             guard t.isWord, t.isCapitalized || t.isAllCaps || particleStart else { i += 1; continue }
             if t.isHyphenated, let parts = compoundParts(i) {
                 emitCompound(i, parts)
@@ -485,7 +489,7 @@ struct EntityCollector {
         let key = "g\(form.entry)"
         found[key, default: Found(
             type: entry.type, subtype: entry.subtype, countryCode: entry.countryCode, canonical: entry.name,
-            mentions: [])].mentions.append(m)
+            entry: form.entry, mentions: [])].mentions.append(m)
         lastKey = key
     }
 
@@ -548,13 +552,13 @@ struct EntityCollector {
             guard !named.isEmpty else { continue }
             let name: String
             if let canonical = entity.canonical,
-               named.contains(where: { $0.key == EntityTokenizer.keyTokens(canonical).joined(separator: " ") }) {
+               let entry = entity.entry, named.contains(where: { $0.key == gazetteer.entries[entry].key }) {
                 name = canonical
             } else {
                 name = named.max { ($0.text.unicodeScalars.count, $1.start) < ($1.text.unicodeScalars.count, $0.start) }!.text
             }
             result.append(ArticleEntity(
-                id: Slug.make(entity.canonical ?? name), name: name, type: entity.type, subtype: entity.subtype,
+                id: entity.entry.map { gazetteer.entries[$0].id } ?? Slug.make(name), name: name, type: entity.type, subtype: entity.subtype,
                 countryCode: entity.countryCode, aliases: aliases(named, name: name), mentions: mentions.count,
                 mentionSpans: mentions.map { MentionSpan(start: $0.start, end: $0.end, text: $0.text) }))
         }
@@ -600,10 +604,19 @@ struct EntityCollector {
 
     // MARK: Token tests
 
+    /// What the lexicon knows of token `i`.
+    @inline(__always)
+    func info(_ i: Int) -> EntityWordInfo {
+        if let known = infos.known(i) { return known }
+        let info = lexicon.info(tokens[i])
+        infos.store(info, at: i)
+        return info
+    }
+
     /// Whether token `i` exists and is in the closed list `wordClass`.
     @inline(__always)
     func has(_ i: Int, _ wordClass: EntityWordClass) -> Bool {
-        i >= 0 && i < infos.count && infos[i].classes.contains(wordClass)
+        i >= 0 && i < tokens.count && info(i).classes.contains(wordClass)
     }
 
     /// Whether token `i` is a lower-case word in the closed list `wordClass`.
@@ -614,7 +627,7 @@ struct EntityCollector {
 
     /// The longest gazetteer name starting at token `i` and ending at or before `limit`.
     func match(_ i: Int, _ limit: Int) -> (form: GazetteerForm, end: Int)? {
-        let list = infos[i].forms
+        let list = info(i).forms
         guard list >= 0 else { return nil }
         return Gazetteer.longestMatch(tokens, at: i, limit: limit, candidates: lexicon.formLists[Int(list)])
     }
@@ -627,7 +640,7 @@ struct EntityCollector {
     /// A word from the stop list.
     func isStopword(_ i: Int) -> Bool {
         let t = tokens[i]
-        if infos[i].classes.contains(.stopword) { return true }
+        if info(i).classes.contains(.stopword) { return true }
         guard t.isHyphenated else { return false }
         // "Sunni-Muslim": every part a stop word.
         return t.isHyphenated && t.folded.split(separator: "-").allSatisfy { lexicon.stopwords.contains(String($0)) }

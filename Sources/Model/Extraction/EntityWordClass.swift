@@ -63,3 +63,33 @@ struct EntityWordInfo: Sendable {
     /// A word the lexicon does not know.
     static let unknown = EntityWordInfo()
 }
+
+/// The lexicon facts of one paragraph's tokens, filled in as the extractor asks for them.
+///
+/// A class so that the extractor's read-only helpers can fill it; it lives inside one extraction and is
+/// never shared between threads.
+final class EntityTokenInfos {
+    /// Facts per token; `forms == Self.unasked` marks a token not looked up yet.
+    private var infos: [EntityWordInfo] = []
+    /// Marker of a token not looked up yet.
+    private static let unasked: Int32 = -2
+
+    /// Forgets everything, for a paragraph of `count` tokens.
+    func reset(count: Int) {
+        infos.removeAll(keepingCapacity: true)
+        infos.append(contentsOf: repeatElement(EntityWordInfo(classes: [], forms: Self.unasked), count: count))
+    }
+
+    /// The facts of token `i`, if looked up already.
+    @inline(__always)
+    func known(_ i: Int) -> EntityWordInfo? {
+        let info = infos[i]
+        return info.forms == Self.unasked ? nil : info
+    }
+
+    /// Records the facts of token `i`.
+    @inline(__always)
+    func store(_ info: EntityWordInfo, at i: Int) {
+        infos[i] = info
+    }
+}

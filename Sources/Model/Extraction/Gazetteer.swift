@@ -12,6 +12,10 @@ public struct GazetteerEntry: Sendable, Equatable {
     public let countryCode: String?
     /// Population, for cities; 0 when unknown.
     public var population: Int = 0
+    /// The slug id of the canonical name, computed once at load.
+    public internal(set) var id: String = ""
+    /// The folded words of the canonical name joined by spaces, to compare with a mention's key.
+    var key: String = ""
 }
 
 /// How a written form relates to its entry.
@@ -55,6 +59,9 @@ public struct Gazetteer: Sendable {
 
     /// Adds an entry and returns its index.
     mutating func add(_ entry: GazetteerEntry) -> Int {
+        var entry = entry
+        entry.id = Slug.make(entry.name)
+        entry.key = EntityTokenizer.keyTokens(entry.name).joined(separator: " ")
         entries.append(entry)
         let index = entries.count - 1
         let key = entry.name.applyingFolding()

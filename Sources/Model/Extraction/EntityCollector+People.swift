@@ -177,14 +177,14 @@ extension EntityCollector {
             personMentions.append(PersonMention(words: words, mention: mention(a, b)))
             personMentions.append(PersonMention(words: words, mention: mention(b + 1, c)))
             knownPeople.insert(words.joined(separator: " "))
-            lastKey = "p:" + words.joined(separator: " ")
+            lastKey = .person(words.joined(separator: " "))
             last = (c, .person)
             skipTo = c
             return
         }
         personMentions.append(PersonMention(words: words, mention: mention(a, b)))
         if words.count >= 2 { knownPeople.insert(words.joined(separator: " ")) }
-        lastKey = "p:" + words.joined(separator: " ")
+        lastKey = .person(words.joined(separator: " "))
         last = (b, .person)
     }
 
@@ -234,7 +234,7 @@ extension EntityCollector {
         }
         // A town named like a known person's surname ("Santos", "Harris") is that person.
         let surnames = Set(clusters.filter { $0.count >= 2 }.compactMap(\.last))
-        for (key, entity) in found where key.hasPrefix("g") && entity.subtype == "city" {
+        for (key, entity) in found where entity.subtype == "city" && entity.entry != nil {
             guard !surnames.isEmpty,
                   entity.mentions.allSatisfy({ !$0.isDemonym && surnames.contains($0.key) }) else { continue }
             for m in entity.mentions {

@@ -47,8 +47,20 @@ struct EntityCollector {
     let document: Document
     var gazetteer: Gazetteer { lexicon.gazetteer }
 
-    /// Places, organisations: by key ("g12" for gazetteer entry 12, "o:…" and "l:…" for others).
-    var found: [String: Found] = [:]
+    /// Which entity a mention belongs to.
+    enum Key: Hashable {
+        /// A gazetteer entry, by index.
+        case gazetteer(Int)
+        /// An organisation the gazetteer does not know, by its folded words.
+        case organization(String)
+        /// A place the gazetteer does not know, by its folded words.
+        case location(String)
+        /// A person, by the folded words of the name.
+        case person(String)
+    }
+
+    /// Places and organisations found so far.
+    var found: [Key: Found] = [:]
     /// Every person mention, in text order.
     var personMentions: [PersonMention] = []
     /// Folded full names (two words or more) of people seen so far.
@@ -56,7 +68,7 @@ struct EntityCollector {
     /// Single capitalised words with no evidence of their own: kept only if they name a known person.
     var pendingSingles: [(word: String, mention: Mention)] = []
     /// Acronyms defined in the text ("Israel Defense Forces (IDF)") -> entity key.
-    var acronyms: [String: String] = [:]
+    var acronyms: [String: Key] = [:]
 
     /// The paragraph being scanned.
     var paragraph = 0
@@ -73,8 +85,8 @@ struct EntityCollector {
     var last: (end: Int, type: EntityType)?
     /// The chunk being classified is followed by a parenthesised acronym, which names an organisation.
     var acronymFollows = false
-    /// The key of the entity most recently given a mention ("p:…" for a person).
-    var lastKey: String?
+    /// The key of the entity most recently given a mention.
+    var lastKey: Key?
     /// Tokens before this index were consumed ahead of the scan ("(leader Ismail) Haniyeh").
     var skipTo = 0
 
@@ -486,7 +498,7 @@ struct EntityCollector {
     /// Records a mention of a gazetteer entry.
     mutating func record(_ form: GazetteerForm, _ m: Mention) {
         let entry = gazetteer.entries[form.entry]
-        let key = "g\(form.entry)"
+        let key = Key.gazetteer(form.entry)
         found[key, default: Found(
             type: entry.type, subtype: entry.subtype, countryCode: entry.countryCode, canonical: entry.name,
             entry: form.entry, mentions: [])].mentions.append(m)
@@ -498,7 +510,7 @@ struct EntityCollector {
         // Places are keyed like people, so that a name taken for both can be told apart ("Al-Shati", "al Shati").
         let words = type == .location ? personKey(a, b)
             : (a..<b).filter { tokens[$0].isWord }.map { tokens[$0].folded }.joined(separator: " ")
-        let key = (type == .organization ? "o:" : "l:") + (key ?? words)
+        let key: Key = type == .organization ? .organization(key ?? words) : .location(key ?? words)
         found[key, default: Found(type: type, subtype: subtype, countryCode: nil, canonical: nil, mentions: [])]
             .mentions.append(mention(a, b))
         lastKey = key
@@ -506,9 +518,9 @@ struct EntityCollector {
     }
 
     /// Adds a mention at `a..<b` to the entity `key`.
-    mutating func addMention(_ key: String, _ a: Int, _ b: Int) {
-        if key.hasPrefix("p:") {
-            personMentions.append(PersonMention(words: String(key.dropFirst(2)).split(separator: " ").map(String.init),
+    mutating func addMention(_ key: Key, _ a: Int, _ b: Int) {
+        if case .person(let name) = key {
+            personMentions.append(PersonMention(words: name.split(separator: " ").map(String.init),
                                                 mention: mention(a, b)))
             last = (b, .person)
         } else {
@@ -524,16 +536,21 @@ struct EntityCollector {
     /// Ends the extraction: groups people, merges acronyms used before their definition, and builds the
     /// article entities in order of first mention. A place named only by a demonym is dropped.
     mutating func finish() -> [ArticleEntity] {
-        for (acronym, key) in acronyms where key != "o:" + acronym {
-            if let early = found["o:" + acronym] {
-                found["o:" + acronym] = nil
+        for (acronym, key) in acronyms where key != .organization(acronym) {
+            if let early = found[.organization(acronym)] {
+                found[.organization(acronym)] = nil
                 found[key]?.mentions.append(contentsOf: early.mentions)
             }
         }
         mergeContainedOrganizations()
         var result: [ArticleEntity] = []
-        var byWords: [String: String] = [:]
-        for key in found.keys where key.hasPrefix("l:") || key.hasPrefix("o:") { byWords[String(key.dropFirst(2))] = key }
+        var byWords: [String: Key] = [:]
+        for key in found.keys {
+            switch key {
+            case .location(let words), .organization(let words): byWords[words] = key
+            case .gazetteer, .person: break
+            }
+        }
         for (words, name, mentions) in people() where !mentions.isEmpty {
             // A name that the article also shows to be a place or organisation ("the town of Santa Margarita"
             // … "Santa Margarita, the hardest-hit town") is that, not a person.
@@ -551,15 +568,17 @@ struct EntityCollector {
             let named = mentions.filter { !$0.isDemonym }
             guard !named.isEmpty else { continue }
             let name: String
+            var nameKey: String?
             if let canonical = entity.canonical,
                let entry = entity.entry, named.contains(where: { $0.key == gazetteer.entries[entry].key }) {
                 name = canonical
+                nameKey = gazetteer.entries[entry].key
             } else {
                 name = named.max { ($0.text.unicodeScalars.count, $1.start) < ($1.text.unicodeScalars.count, $0.start) }!.text
             }
             result.append(ArticleEntity(
                 id: entity.entry.map { gazetteer.entries[$0].id } ?? Slug.make(name), name: name, type: entity.type, subtype: entity.subtype,
-                countryCode: entity.countryCode, aliases: aliases(named, name: name), mentions: mentions.count,
+                countryCode: entity.countryCode, aliases: aliases(named, name: name, nameKey: nameKey), mentions: mentions.count,
                 mentionSpans: mentions.map { MentionSpan(start: $0.start, end: $0.end, text: $0.text) }))
         }
         return result.sorted { ($0.mentionSpans.first?.start ?? 0, $0.id) < ($1.mentionSpans.first?.start ?? 0, $1.id) }
@@ -568,12 +587,18 @@ struct EntityCollector {
     /// Merges an organisation into a fuller name of it in the same article: "Civil Defense" into "Gazan
     /// Civil Defense Directorate" (the fuller name adds only places, demonyms and head words).
     mutating func mergeContainedOrganizations() {
-        let keys = found.keys.filter { $0.hasPrefix("o:") }.sorted { $0.count < $1.count }
-        for short in keys {
-            let a = short.dropFirst(2).split(separator: " ").map(String.init)
+        let keys = found.keys.compactMap { key -> String? in
+            if case .organization(let words) = key { return words }
+            return nil
+        }.sorted { ($0.count, $0) < ($1.count, $1) }
+        guard keys.count >= 2 else { return }
+        for shortWords in keys {
+            let short = Key.organization(shortWords)
+            let a = shortWords.split(separator: " ").map(String.init)
             guard a.count >= 2 else { continue }
-            for long in keys where long.count > short.count && found[long] != nil {
-                let b = long.dropFirst(2).split(separator: " ").map(String.init)
+            for longWords in keys where longWords.count > shortWords.count && found[.organization(longWords)] != nil {
+                let long = Key.organization(longWords)
+                let b = longWords.split(separator: " ").map(String.init)
                 guard b.count > a.count else { continue }
                 var merged = false
                 for p in 0...(b.count - a.count) where Array(b[p..<p + a.count]) == a {
@@ -593,10 +618,11 @@ struct EntityCollector {
     }
 
     /// The distinct written forms other than `name`, in order of first use.
-    func aliases(_ mentions: [Mention], name: String) -> [String] {
-        var seen: Set<String> = [EntityTokenizer.keyTokens(name).joined(separator: " ")]
+    func aliases(_ mentions: [Mention], name: String, nameKey: String? = nil) -> [String] {
+        var seen: [String] = [nameKey ?? mentions.first { $0.text == name }?.key ?? name.applyingFolding()]
         var result: [String] = []
-        for m in mentions where !m.isDemonym && seen.insert(m.key).inserted {
+        for m in mentions where !m.isDemonym && !seen.contains(m.key) {
+            seen.append(m.key)
             result.append(m.text)
         }
         return result

@@ -1,6 +1,16 @@
 #ifndef NEWSDESK_CEVENT_SHIM_H
 #define NEWSDESK_CEVENT_SHIM_H
 
+// libevent's event-config.h defines _GNU_SOURCE, which would give this module another layout of glibc's
+// fd_set than Dispatch's module has, and the Swift build then fails on the clash. Including the system
+// headers first, with the same feature macros as everyone else, keeps one definition.
+#include <sys/types.h>
+#include <sys/select.h>
+#include <sys/time.h>
+#include <sys/socket.h>
+#include <netinet/in.h>
+#include <stdint.h>
+
 // Only libevent's public headers: evhttp_request and friends stay opaque to Swift.
 #include <event2/event.h>
 #include <event2/http.h>

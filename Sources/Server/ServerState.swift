@@ -8,8 +8,8 @@ import Synchronization
 final class ServerState: Sendable {
     /// The resolved configuration.
     let configuration: Configuration
-    /// Request counters and latency histogram.
-    let metrics = Metrics()
+    /// Request counters and latency histogram, one shard per event-loop thread.
+    let metrics: Metrics
     /// When the process started serving.
     let startedAt = Date()
     private let current: Mutex<CorpusSnapshot>
@@ -18,6 +18,7 @@ final class ServerState: Sendable {
     init(configuration: Configuration, snapshot: CorpusSnapshot) {
         self.configuration = configuration
         self.current = Mutex(snapshot)
+        self.metrics = Metrics(shards: configuration.effectiveThreads)
     }
 
     /// The snapshot requests read now.

@@ -165,7 +165,8 @@ final class Worker {
         }
         let c = server.configuration
         evhttp_set_allowed_methods(http, UInt16(EVHTTP_REQ_GET.rawValue | EVHTTP_REQ_HEAD.rawValue | EVHTTP_REQ_OPTIONS.rawValue
-            | EVHTTP_REQ_POST.rawValue | EVHTTP_REQ_PUT.rawValue | EVHTTP_REQ_DELETE.rawValue | EVHTTP_REQ_PATCH.rawValue))
+            | EVHTTP_REQ_POST.rawValue | EVHTTP_REQ_PUT.rawValue | EVHTTP_REQ_DELETE.rawValue | EVHTTP_REQ_PATCH.rawValue
+            | EVHTTP_REQ_TRACE.rawValue | EVHTTP_REQ_CONNECT.rawValue))
         evhttp_set_max_headers_size(http, c.maxHeadersSize + c.maxUriLength)
         evhttp_set_max_body_size(http, c.maxBodySize)
         evhttp_set_timeout(http, Int32(c.timeoutSeconds))
@@ -189,6 +190,8 @@ final class Worker {
         case EVHTTP_REQ_PUT: method = .put
         case EVHTTP_REQ_DELETE: method = .delete
         case EVHTTP_REQ_PATCH: method = .patch
+        case EVHTTP_REQ_TRACE: method = .trace
+        case EVHTTP_REQ_CONNECT: method = .connect
         default: method = .other
         }
         let uri = evhttp_request_get_uri(raw).map { String(cString: $0) } ?? "/"
@@ -205,7 +208,7 @@ final class Worker {
         let response = server.service.respond(to: request, cache: cache)
         send(response, to: raw, head: method == .head)
         let seconds = Double(monotonicNanoseconds() - started) / 1e9
-        server.service.state.metrics.record(route: response.route, status: response.status, seconds: seconds)
+        server.service.state.metrics.record(route: response.route, status: response.status, seconds: seconds, shard: index)
         if server.logger.logLevel <= .debug {
             server.logger.debug("request", metadata: [
                 "request.method": "\(method.rawValue)", "request.uri": "\(uri)", "response.status": "\(response.status)",

@@ -46,7 +46,9 @@ struct HTTPService: Sendable {
             let bytes = response.bytes ?? []
             var hash = FNV1a()
             hash.combine(bytes: bytes)
-            response.headers.append(("ETag", "\"\(String(hash.value, radix: 16))\""))
+            let tag = "\"\(String(hash.value, radix: 16))\""
+            response.etag = tag
+            response.headers.append(("ETag", tag))
             response = finish(response, request)
             if let key, let cache { cache.store(key, response, version: snapshot.dataVersion) }
             return conditional(response, request)
@@ -79,7 +81,7 @@ struct HTTPService: Sendable {
 
     /// 304 when `If-None-Match` names the response's ETag.
     func conditional(_ response: Response, _ request: Request) -> Response {
-        guard let tag = response.header("etag"), let match = request.header("if-none-match") else { return response }
+        guard let tag = response.etag, let match = request.header("if-none-match") else { return response }
         let tags = match.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         guard tags.contains("*") || tags.contains(tag) || tags.contains("W/" + tag) else { return response }
         var notModified = response
@@ -92,6 +94,8 @@ struct HTTPService: Sendable {
     /// Whether `Accept-Encoding` allows gzip (and does not give it q=0).
     func acceptsGzip(_ header: String?) -> Bool {
         guard let header else { return false }
+        // The common case, "gzip, deflate, br", needs no parsing.
+        if !header.utf8.contains(UInt8(ascii: ";")) { return header.contains("gzip") }
         for part in header.lowercased().split(separator: ",") {
             let fields = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
             guard fields.first == "gzip" || fields.first == "x-gzip" else { continue }

@@ -1,6 +1,7 @@
 /// HTTP methods the router knows.
 enum HTTPMethod: String, Sendable, CaseIterable {
     case get = "GET", head = "HEAD", options = "OPTIONS", post = "POST", put = "PUT", delete = "DELETE", patch = "PATCH"
+    case trace = "TRACE", connect = "CONNECT"
     case other = "OTHER"
 }
 
@@ -10,27 +11,34 @@ struct Request: Sendable {
     var method: HTTPMethod
     /// The request target as sent (path and query).
     var uri: String
-    /// The path, percent-encoded as sent.
-    var path: String
-    /// Query parameters in order, decoded.
-    var query: [(name: String, value: String)]
     /// The request headers the API looks at, by lower-cased name.
     var headers: [String: String]
 
-    /// Parses a request target ("/quotes?speaker=Hajiyev") into path and query.
+    /// A request for a target ("/quotes?speaker=Hajiyev"); path and query are read from it when asked,
+    /// so a response served from the cache never parses them.
     init(method: HTTPMethod, uri: String, headers: [String: String] = [:]) {
         self.method = method
         self.uri = uri
         self.headers = headers
-        var target = Substring(uri)
-        if let hash = target.firstIndex(of: "#") { target = target[..<hash] }
-        if let mark = target.firstIndex(of: "?") {
-            path = String(target[..<mark])
-            query = Self.parseQuery(target[target.index(after: mark)...])
-        } else {
-            path = String(target)
-            query = []
-        }
+    }
+
+    /// The target without a fragment.
+    private var target: Substring {
+        let whole = Substring(uri)
+        return whole.utf8.firstIndex(of: UInt8(ascii: "#")).map { whole[..<$0] } ?? whole
+    }
+
+    /// The path, percent-encoded as sent.
+    var path: String {
+        let t = target
+        return String(t.utf8.firstIndex(of: UInt8(ascii: "?")).map { t[..<$0] } ?? t)
+    }
+
+    /// Query parameters in order, decoded.
+    var query: [(name: String, value: String)] {
+        let t = target
+        guard let mark = t.utf8.firstIndex(of: UInt8(ascii: "?")) else { return [] }
+        return Self.parseQuery(t[t.utf8.index(after: mark)...])
     }
 
     /// The value of a header (lower-case name).

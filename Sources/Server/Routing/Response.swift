@@ -18,6 +18,8 @@ struct Response: Sendable {
     var cacheable = true
     /// The route pattern that answered ("/articles/{id}"), for metrics.
     var route = "unmatched"
+    /// The entity tag, also among `headers` once set.
+    var etag: String? = nil
 
     /// The body bytes, or nil for a stream.
     var bytes: [UInt8]? {

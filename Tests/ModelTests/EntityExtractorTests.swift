@@ -121,6 +121,12 @@ import Testing
         #expect(ministries.first?.aliases == ["Ministry of Health"])
     }
 
+    @Test(arguments: ["Hikmet Hajiyev", "Nagorno-Karabakh", "Azerbaijan's presidential aide", "U.S.", "Gəncə",
+                      "Khalil Al-Daqran", "Jama’at Nusrat al-Islam wal-Muslimin", "  --  ", "TVN24", "A. K. Saseendran"])
+    func fastSlugIsSlug(name: String) {
+        #expect(EntityCollector.slug(name) == Slug.make(name))
+    }
+
     /// The seed article must come out exactly as its gold file says.
     @Test func seedArticle() throws {
         let url = Fixtures.filesDirectory.appendingPathComponent("entities/seed-000.txt")

@@ -267,7 +267,7 @@ struct EntityCollector {
             return
         }
         // 2. A person named in full before.
-        if b - a >= 2, knownPeople.contains(personKey(a, b)) {
+        if b - a >= 2, !knownPeople.isEmpty, knownPeople.contains(personKey(a, b)) {
             addPerson(a, b)
             return
         }
@@ -559,7 +559,7 @@ struct EntityCollector {
                 continue
             }
             result.append(ArticleEntity(
-                id: Slug.make(name), name: name, type: .person, aliases: aliases(mentions, name: name),
+                id: Self.slug(name), name: name, type: .person, aliases: aliases(mentions, name: name),
                 mentions: mentions.count,
                 mentionSpans: mentions.map { MentionSpan(start: $0.start, end: $0.end, text: $0.text) }))
         }
@@ -577,11 +577,36 @@ struct EntityCollector {
                 name = named.max { ($0.text.unicodeScalars.count, $1.start) < ($1.text.unicodeScalars.count, $0.start) }!.text
             }
             result.append(ArticleEntity(
-                id: entity.entry.map { gazetteer.entries[$0].id } ?? Slug.make(name), name: name, type: entity.type, subtype: entity.subtype,
+                id: entity.entry.map { gazetteer.entries[$0].id } ?? Self.slug(name), name: name, type: entity.type, subtype: entity.subtype,
                 countryCode: entity.countryCode, aliases: aliases(named, name: name, nameKey: nameKey), mentions: mentions.count,
                 mentionSpans: mentions.map { MentionSpan(start: $0.start, end: $0.end, text: $0.text) }))
         }
         return result.sorted { ($0.mentionSpans.first?.start ?? 0, $0.id) < ($1.mentionSpans.first?.start ?? 0, $1.id) }
+    }
+
+    /// `Slug.make(name)`, with a fast path for ASCII names (most names), which gives the same slug.
+    static func slug(_ name: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count)
+        var pendingHyphen = false
+        for byte in name.utf8 {
+            guard byte < 0x80 else { return Slug.make(name) }
+            switch byte {
+            case 0x30...0x39, 0x61...0x7A:
+                if pendingHyphen && !bytes.isEmpty { bytes.append(0x2D) }
+                pendingHyphen = false
+                bytes.append(byte)
+            case 0x41...0x5A:
+                if pendingHyphen && !bytes.isEmpty { bytes.append(0x2D) }
+                pendingHyphen = false
+                bytes.append(byte + 32)
+            case 0x27:  // an apostrophe joins: "Azerbaijan's" -> "azerbaijans"
+                break
+            default:
+                pendingHyphen = true
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Merges an organisation into a fuller name of it in the same article: "Civil Defense" into "Gazan

@@ -132,6 +132,8 @@ def main():
     continents = [(clean(c["name"]),) for c in sorted(gc.get_continents().values(), key=lambda c: c["name"])]
     write("continents.tsv", ["name"], continents)
 
+    # Capitals are never doubtful, however small ("Stanley", Falkland Islands).
+    capitals = {(c["iso"], fold(c["capital"])) for c in gc.get_countries().values() if c.get("capital")}
     cities = list(gc.get_cities().values())
     primary = {fold(c["name"]) for c in cities}
     rows = []
@@ -159,8 +161,10 @@ def main():
             # The closest spellings first, then cut.
             alternates.sort(key=lambda a: -SequenceMatcher(None, fold(a), fold(name)).ratio())
             alternates = alternates[:MAX_ALTERNATES]
-        rows.append((clean(name), c["countrycode"], str(c["population"]), "|".join(clean(a) for a in alternates)))
-    write("cities.tsv", ["name", "countryCode", "population", "alternates"], rows)
+        capital = "capital" if (c["countrycode"], fold(name)) in capitals else ""
+        rows.append((clean(name), c["countrycode"], str(c["population"]), "|".join(clean(a) for a in alternates),
+                     capital))
+    write("cities.tsv", ["name", "countryCode", "population", "alternates", "capital"], rows)
 
 
 if __name__ == "__main__":

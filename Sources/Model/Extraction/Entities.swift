@@ -57,14 +57,15 @@ public struct EntityLexicon: Sendable {
                 name: row.required(0), type: .location, subtype: "continent", countryCode: nil))
             gazetteer.addForm(row[0], entry: entry, kind: .name, rank: 3)
         }
-        for row in try TSVFile(folder, "cities.tsv", columns: 3...4).rows {
+        for row in try TSVFile(folder, "cities.tsv", columns: 3...5).rows {
             guard let population = Int(row[2]), population >= 0 else {
                 throw row.error("population \"\(row[2])\" is not a number")
             }
             let entry = try gazetteer.add(GazetteerEntry(
                 name: row.required(0), type: .location, subtype: "city", countryCode: row.optional(1),
-                population: population))
-            gazetteer.addForm(row[0], entry: entry, kind: .name, rank: 10, population: population)
+                population: population, isCapital: row[4] == "capital"))
+            // A capital keeps its name before a larger town of the same name ("Stanley").
+            gazetteer.addForm(row[0], entry: entry, kind: .name, rank: row[4] == "capital" ? 9 : 10, population: population)
             for alias in row.list(3) {
                 gazetteer.addForm(alias, entry: entry, kind: .alias, rank: 11, population: population)
             }

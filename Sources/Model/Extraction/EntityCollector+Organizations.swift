@@ -36,7 +36,9 @@ extension EntityCollector {
         "gps", "ai", "it", "pr", "vip", "faq", "diy", "rip", "lgbt", "lgbtq", "phd", "mba", "bbq", "atm", "ict",
         "rpg", "ied", "ieds", "idp", "idps", "mri", "icu", "er", "sos", "vs", "ps", "pps", "ad", "bc", "a", "i",
         "breaking", "update", "live", "watch", "video", "read", "more", "news", "photos", "exclusive", "urgent",
-        "uav", "uavs", "sar", "mt", "fv", "mv", "hms", "uss", "hq", "ok", "ngo", "ngos", "un-run", "pc", "tnt",
+        "uav", "uavs", "sar", "mt", "fv", "mv", "hms", "uss", "hq", "ngo", "ngos", "pc", "tnt", "bce", "ce",
+        "lidar", "radar", "blog", "ems", "usb", "pdf", "html", "url", "ufo", "omg", "lol", "asap", "fyi", "tba", "eta",
+        "mw", "gw", "kw", "ppm", "cm", "mm", "ft", "lb", "lbs", "oz", "hr", "min", "sec", "no", "yes",
     ]
 
     /// The organisation span in `a..<b` when it holds a head word: from the chunk start (or after a title)
@@ -159,7 +161,7 @@ extension EntityCollector {
             guard let form = gazetteer.singleWordForm(part.folded, capitals: part.capitals) else { continue }
             let entry = gazetteer.entries[form.entry]
             // "Roman-era": a small town named like an adjective is doubtful here.
-            if entry.subtype == "city" && entry.population < Self.doubtfulTownPopulation { continue }
+            if isDoubtfulTown(entry, below: Self.doubtfulTownPopulation) { continue }
             record(form, mention(scalarsFrom: part.start, to: part.end, key: part.folded, isDemonym: form.kind == .demonym))
             last = (i + 1, gazetteer.entries[form.entry].type)
         }

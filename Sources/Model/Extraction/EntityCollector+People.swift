@@ -35,6 +35,8 @@ extension EntityCollector {
         "pastor", "priest", "cleric", "imam", "rabbi", "bishop", "monk", "chancellor", "king", "queen", "prince",
         "princess", "emir", "sheikh", "mr", "mrs", "ms", "dr", "boss", "administrator", "superintendent", "principal",
         "mum", "mom", "dad", "grandson", "granddaughter", "child", "girl", "boy", "man", "woman", "mayor-elect",
+        "columnist", "blogger", "filmmaker", "artist", "poet", "novelist", "designer", "chef", "entrepreneur",
+        "businessman", "businesswoman", "tycoon", "billionaire", "lecturer", "scholar", "diplomat", "envoy-elect",
     ]
 
     /// Verbs of saying: a name right before or after one is a person ("Vesile Mehmedova said", "said Nasser").
@@ -188,6 +190,11 @@ extension EntityCollector {
         last = (b, .person)
     }
 
+    /// Whether `a` and `b` begin with the same `length` characters.
+    static func sharePrefix(_ a: String, _ b: String, _ length: Int) -> Bool {
+        a.count >= length && b.count >= length && a.prefix(length) == b.prefix(length)
+    }
+
     /// Whether `word` is a word of the name of a person seen so far.
     func isKnownPersonWord(_ word: String) -> Bool {
         personMentions.contains { $0.words.contains(word) }
@@ -212,8 +219,10 @@ extension EntityCollector {
             if let c = clusters.firstIndex(where: { full in
                 words.allSatisfy { full.contains($0) } && (full.last == words.last || words.count == 1)
             }) ?? clusters.firstIndex(where: { full in
-                // "Dasilver Aguiar" for "Alice Dasilva Aguiar": a shorter name with the same surname.
+                // "Dasilver Aguiar" for "Alice Dasilva Aguiar": a shorter name with the same surname whose other
+                // words are misspellings of the fuller name's (not a relative: "Omar Khadr", "Ahmed Said Khadr").
                 words.count >= 2 && full.count > words.count && full.last == words.last
+                    && words.dropLast().allSatisfy { word in full.dropLast().contains { Self.sharePrefix(word, $0, 5) } }
             }) {
                 clusterOf[words] = c
             } else {

@@ -259,8 +259,12 @@ struct EntityCollector {
                 return
             }
             // A small town named like a capitalised word at the start of a sentence ("Dire sights") is doubtful.
-            if b - a == 1 && entry.subtype == "city" && entry.population < Self.doubtfulTownPopulation
+            if b - a == 1 && isDoubtfulTown(entry, below: Self.doubtfulTownPopulation)
                 && tokens[a].isSentenceStart && !personContext(a, b) && placeContext(a, b) == nil {
+                return
+            }
+            // A small town's name with nothing around it that speaks of a place ("Roman wall") is doubtful.
+            if b - a == 1 && isDoubtfulTown(entry, below: Self.smallTownPopulation) && placeContext(a, b) == nil {
                 return
             }
             emit(m.form, a, b)
@@ -371,6 +375,11 @@ struct EntityCollector {
         }
     }
 
+    /// A GeoNames town (not a curated place, not a capital) smaller than `population`.
+    func isDoubtfulTown(_ entry: GazetteerEntry, below population: Int) -> Bool {
+        entry.subtype == "city" && entry.population > 0 && entry.population < population && !entry.isCapital
+    }
+
     /// Whether `range` holds a capitalised word that is neither a stop word nor an acronym.
     func hasName(_ range: Range<Int>) -> Bool {
         range.contains { isNameToken($0) && !isStopword($0) && !tokens[$0].isAllCaps }
@@ -459,8 +468,7 @@ struct EntityCollector {
         while i < b {
             if tokens[i].isWord, let m = match(i, b),
                !placesOnly || gazetteer.entries[m.form.entry].type == .location,
-               !largePlacesOnly || gazetteer.entries[m.form.entry].subtype != "city"
-                || gazetteer.entries[m.form.entry].population >= Self.doubtfulTownPopulation {
+               !largePlacesOnly || !isDoubtfulTown(gazetteer.entries[m.form.entry], below: Self.doubtfulTownPopulation) {
                 emit(m.form, i, m.end)
                 i = m.end
             } else {
@@ -741,6 +749,9 @@ struct EntityCollector {
 
     /// Endings of adjectives of peoples and languages, which are not place names ("Kurdish", "Neapolitan").
     static let adjectiveEndings = ["ish", "ian", "ese", "ic"]
+
+    /// Towns smaller than this need a word of place around them ("in", "the town of", "… city").
+    static let smallTownPopulation = 50_000
 
     /// Cities at least this large keep their name even where the context suggests a person.
     static let largeCityPopulation = 1_000_000

@@ -10,8 +10,10 @@ public struct GazetteerEntry: Sendable, Equatable {
     public let subtype: String?
     /// ISO 3166-1 alpha-2 code for places, when known.
     public let countryCode: String?
-    /// Population, for cities; 0 when unknown.
+    /// Population, for cities; 0 when unknown (curated places).
     public var population: Int = 0
+    /// A country's capital.
+    public var isCapital = false
     /// The slug id of the canonical name, computed once at load.
     public internal(set) var id: String = ""
     /// The folded words of the canonical name joined by spaces, to compare with a mention's key.

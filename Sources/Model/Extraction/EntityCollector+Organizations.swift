@@ -67,6 +67,10 @@ extension EntityCollector {
         while s < h && (!isNameToken(s) || (isStopword(s) && (tokens[s].isSentenceStart || has(s, .articles)))) {
             s += 1
         }
+        // "Director of Arkansas State Police": a title of the organisation is not part of its name.
+        var t = s
+        while t + 1 < h && !(tokens[t].isWord && tokens[t].folded == "of") { t += 1 }
+        if t + 1 < h, (s..<t).contains(where: { has($0, .titles) }) { s = t + 1 }
         guard h > s || e > h + 1 else { return nil }
         return s..<e
     }

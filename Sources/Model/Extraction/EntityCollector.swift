@@ -26,13 +26,17 @@ struct EntityCollector {
 
     /// An entity found so far.
     struct Found {
+        /// Location or organisation.
         var type: EntityType
+        /// `country`, `city`, `camp`, …
         var subtype: String?
+        /// ISO country code, for gazetteer places.
         var countryCode: String?
         /// The gazetteer's canonical name, for gazetteer entities.
         var canonical: String?
         /// The gazetteer entry, for gazetteer entities.
         var entry: Int? = nil
+        /// Every mention, demonyms included.
         var mentions: [Mention]
     }
 
@@ -40,11 +44,15 @@ struct EntityCollector {
     struct PersonMention {
         /// Folded name words, without titles and suffixes ("jr").
         let words: [String]
+        /// Where it is.
         let mention: Mention
     }
 
+    /// The data files.
     let lexicon: EntityLexicon
+    /// The article.
     let document: Document
+    /// The places and organisations of the lexicon.
     var gazetteer: Gazetteer { lexicon.gazetteer }
 
     /// Which entity a mention belongs to.
@@ -457,7 +465,9 @@ struct EntityCollector {
 
     /// A verdict on an unknown name.
     enum Judgement {
+        /// A person.
         case person
+        /// A place, with its subtype when the context gives one.
         case place(String?)
     }
 

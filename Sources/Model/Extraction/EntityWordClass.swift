@@ -1,28 +1,51 @@
 /// The closed word lists a word belongs to, as bits, so that the extractor looks each word up once.
 struct EntityWordClass: OptionSet, Sendable, Hashable {
+    /// The bits.
     let rawValue: UInt32
 
+    /// A stop word (`config/entities/stopwords.txt`).
     static let stopword = EntityWordClass(rawValue: 1 << 0)
+    /// In `EntityCollector.connectors`.
     static let connectors = EntityWordClass(rawValue: 1 << 1)
+    /// In `EntityCollector.splittingConnectors`.
     static let splittingConnectors = EntityWordClass(rawValue: 1 << 2)
+    /// In `EntityCollector.titles`.
     static let titles = EntityWordClass(rawValue: 1 << 3)
+    /// In `EntityCollector.roleNouns`.
     static let roleNouns = EntityWordClass(rawValue: 1 << 4)
+    /// In `EntityCollector.reportingVerbs`.
     static let reportingVerbs = EntityWordClass(rawValue: 1 << 5)
+    /// In `EntityCollector.placeWordsBefore`.
     static let placeWordsBefore = EntityWordClass(rawValue: 1 << 6)
+    /// In `EntityCollector.placeNounsAfter`.
     static let placeNounsAfter = EntityWordClass(rawValue: 1 << 7)
+    /// In `EntityCollector.placeNounsBeforeOf`.
     static let placeNounsBeforeOf = EntityWordClass(rawValue: 1 << 8)
+    /// In `EntityCollector.placeHeads`.
     static let placeHeads = EntityWordClass(rawValue: 1 << 9)
+    /// In `EntityCollector.placePrefixes`.
     static let placePrefixes = EntityWordClass(rawValue: 1 << 10)
+    /// In `EntityCollector.temporalWords`.
     static let temporalWords = EntityWordClass(rawValue: 1 << 11)
+    /// In `EntityCollector.organizationHeads`.
     static let organizationHeads = EntityWordClass(rawValue: 1 << 12)
+    /// In `EntityCollector.organizationsAbroad`.
     static let organizationsAbroad = EntityWordClass(rawValue: 1 << 13)
+    /// In `EntityCollector.facilityNouns`.
     static let facilityNouns = EntityWordClass(rawValue: 1 << 14)
+    /// In `EntityCollector.articles`.
     static let articles = EntityWordClass(rawValue: 1 << 15)
+    /// In `EntityCollector.nameParticles`.
     static let nameParticles = EntityWordClass(rawValue: 1 << 16)
+    /// In `EntityCollector.nameSuffixes`.
     static let nameSuffixes = EntityWordClass(rawValue: 1 << 17)
+    /// In `EntityCollector.eventWords`.
     static let eventWords = EntityWordClass(rawValue: 1 << 18)
+    /// In `EntityCollector.vesselPrefixes`.
     static let vesselPrefixes = EntityWordClass(rawValue: 1 << 19)
+    /// In `EntityCollector.nonOrganizationAcronyms`.
     static let nonOrganizationAcronyms = EntityWordClass(rawValue: 1 << 20)
+    /// A name particle of the tokenizer (`EntityTokenizer.particles`).
     static let particles = EntityWordClass(rawValue: 1 << 21)
 
     /// Every closed list of the extractor with its bit.

@@ -59,6 +59,13 @@ import Testing
          [place("Sindhupalchok"), place("Dolakha"), place("Rasuwa")]),
         ("Troops searched the Sambisa Forest for the missing girls.", [place("Sambisa Forest")]),
         ("The Moscow-mediated peace deal is on the verge of collapse.", [place("Moscow")]),
+        // "and" separates names; a date after a name is not part of it; a place before a noun stays a place.
+        ("The Taliban and the Haqqani Network claimed the attack.", [org("Taliban"), org("Haqqani Network")]),
+        ("The UN Development Programme on Wednesday launched an appeal.", [org("UN Development Programme")]),
+        ("Al Jazeera's Mohammed Adow said Garissa police had confirmed the deaths.",
+         [org("Al Jazeera"), person("Mohammed Adow"), place("Garissa")]),
+        ("Activists in Homs, which includes Palmyra, told reporters that fighting continued.",
+         [place("Homs"), place("Palmyra")]),
     ])
     func finds(text: String, expected: [Expected]) {
         let found = entities(text).map { Expected(name: $0.name, type: $0.type) }
@@ -75,6 +82,7 @@ import Testing
         "Is a war now inevitable between the two former Soviet Republics?",
         "The Abu Oreiban school was hit, and the Sunni-ruled Gulf states protested.",
         "The fishing vessel, FV Argos Georgia, requested assistance.",
+        "The hospital said REUTER and PEKING were shouted.",
     ])
     func findsNothing(text: String) {
         #expect(entities(text).isEmpty, "\(text)")

@@ -38,7 +38,8 @@ extension EntityCollector {
         "breaking", "update", "live", "watch", "video", "read", "more", "news", "photos", "exclusive", "urgent",
         "uav", "uavs", "sar", "mt", "fv", "mv", "hms", "uss", "hq", "ngo", "ngos", "pc", "tnt", "bce", "ce",
         "lidar", "radar", "blog", "ems", "usb", "pdf", "html", "url", "ufo", "omg", "lol", "asap", "fyi", "tba", "eta",
-        "mw", "gw", "kw", "ppm", "cm", "mm", "ft", "lb", "lbs", "oz", "hr", "min", "sec", "no", "yes",
+        "mw", "gw", "kw", "ppm", "cm", "mm", "ft", "lb", "lbs", "oz", "hr", "min", "sec", "no", "yes", "qtr", "mln",
+        "bln", "dlrs", "cts", "pct", "shr", "avg", "revs", "net", "oper", "reuter",
     ]
 
     /// The organisation span in `a..<b` when it holds a head word: from the chunk start (or after a title)
@@ -116,7 +117,8 @@ extension EntityCollector {
     func isAcronymCandidate(_ i: Int) -> Bool {
         let t = tokens[i]
         let length = t.end - t.start
-        return length >= 2 && length <= 6 && !isStopword(i) && !has(i, .nonOrganizationAcronyms)
+        // Five letters at most: a longer word in capitals is shouted ("PEKING", "REUTER"), not an acronym.
+        return length >= 2 && length <= 5 && !isStopword(i) && !has(i, .nonOrganizationAcronyms)
             && !Self.isRomanNumeral(t.folded)
     }
 

@@ -133,7 +133,7 @@ extension EntityCollector {
             addMention(key, a, b)
             return
         }
-        addPerson(a, b)
+        addPerson(a, b, strong: true)
     }
 
     /// The folded words that identify a person at `a..<b`: without suffixes ("jr", "III") and name particles,
@@ -168,9 +168,10 @@ extension EntityCollector {
     }
 
     /// Records a person mention at `a..<b`.
-    mutating func addPerson(_ a: Int, _ b: Int) {
+    mutating func addPerson(_ a: Int, _ b: Int, strong: Bool = false) {
         var words = personWords(a, b)
         guard !words.isEmpty else { return }
+        if strong || words.count >= 2 { strongPersonWords.formUnion(words) }
         // "(Hamas political leader Ismail) Haniyeh": the name goes on after the bracket.
         if b + 1 < tokens.count, tokens[b].folded == ")", isNameToken(b + 1), !isStopword(b + 1) {
             var c = b + 1
@@ -193,11 +194,6 @@ extension EntityCollector {
     /// Whether `a` and `b` begin with the same `length` characters.
     static func sharePrefix(_ a: String, _ b: String, _ length: Int) -> Bool {
         a.count >= length && b.count >= length && a.prefix(length) == b.prefix(length)
-    }
-
-    /// Whether `word` is a word of the name of a person seen so far.
-    func isKnownPersonWord(_ word: String) -> Bool {
-        personMentions.contains { $0.words.contains(word) }
     }
 
     /// Whether `word` is the last word of a person named in full so far.

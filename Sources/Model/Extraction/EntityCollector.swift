@@ -95,6 +95,8 @@ struct EntityCollector {
     var acronymFollows = false
     /// The key of the entity most recently given a mention.
     var lastKey: Key?
+    /// Words of people named with a title or in full: a town of that name is rather the person ("Mr. Marcin").
+    var strongPersonWords: Set<String> = []
     /// Tokens before this index were consumed ahead of the scan ("(leader Ismail) Haniyeh").
     var skipTo = 0
 
@@ -134,7 +136,8 @@ struct EntityCollector {
             let acronym = definedAcronym(after: end) ?? acronymBefore(i, end)
             acronymFollows = acronym != nil
             lastKey = nil
-            if lower(end, .facilityNouns), let facility = Self.facilityNouns[tokens[end].folded], !isWholeGazetteerName(i, end) {
+            if lower(end, .facilityNouns), let facility = Self.facilityNouns[tokens[end].folded], hasName(i..<end),
+               !isWholeGazetteerName(i, end) {
                 // "Nasser hospital" is an organisation; "Abu Oreiban school", "Imam Ali mosque" are buildings.
                 if facility { emitOrganization(i..<end + 1) }
             } else {
@@ -210,12 +213,15 @@ struct EntityCollector {
             k += 1
         }
         guard k > j, k < n, tokens[k].isWord, tokens[k].isCapitalized else { return nil }
+        // "… Programme on Wednesday": a date is not part of a name.
+        if has(k, .temporalWords) { return nil }
         let first = tokens[j].folded
         // "the" joins only after another connector ("of the"); a bare "the" starts a new phrase.
         if first == "the" { return nil }
-        // "and" joins only inside an organisation name whose head word follows ("Ministry of Labour and
-        // Social Affairs", "UK Maritime & Coastguard Agency"): "Azerbaijan and Armenia" are two.
-        if first == "and" || first == "&" {
+        // "and" separates names ("Azerbaijan and Armenia", "the Taliban and the Haqqani Network"); "&" joins
+        // inside an organisation name whose head word follows ("UK Maritime & Coastguard Agency").
+        if first == "and" { return nil }
+        if first == "&" {
             // After a head word, "and" begins a second organisation ("the Air Force and Army Aviation").
             var h = j - 1
             while h >= 0 && tokens[h].isWord && (tokens[h].isCapitalized || has(h, .connectors)) {
@@ -262,7 +268,8 @@ struct EntityCollector {
             // A town named like the person the context points to ("Marcin said", "Santos" after "Juan Manuel
             // Santos"); a large city keeps its name.
             if b - a == 1 && entry.subtype == "city" && entry.population < Self.largeCityPopulation
-                && (isKnownPersonWord(tokens[a].folded) || judgeIsPerson(a, b)) {
+                && !isAttributive(b) && placeContextBefore(a, b) == nil
+                && (strongPersonWords.contains(tokens[a].folded) || personContextBefore(a) || lower(b, .reportingVerbs)) {
                 addPerson(a, b)
                 return
             }
@@ -381,6 +388,12 @@ struct EntityCollector {
                 classifyUnknown(part.range.lowerBound, part.range.upperBound)
             }
         }
+    }
+
+    /// Whether the word at `b` makes the name before it a modifier of a noun ("Garissa police", "Gaza attack").
+    func isAttributive(_ b: Int) -> Bool {
+        lower(b, .organizationHeads) || lower(b, .facilityNouns) || lower(b, .placeNounsAfter) || lower(b, .eventWords)
+            || lower(b, .attributiveNouns)
     }
 
     /// A GeoNames town (not a curated place, not a capital) smaller than `population`.
@@ -734,6 +747,12 @@ struct EntityCollector {
 
     /// Connectors that separate two names when the chunk is not an organisation or place name.
     static let splittingConnectors: Set<String> = ["of", "for", "on", "to", "the", "and", "&", "in"]
+
+    /// Nouns that a place name modifies ("Garissa attack", "Gaza residents").
+    static let attributiveNouns: Set<String> = [
+        "attack", "attacks", "residents", "authorities", "officials", "governor", "massacre", "bombing", "siege",
+        "offensive", "front", "region", "countryside", "outskirts", "airport", "port", "branch", "chapter",
+    ]
 
     /// Days, months and other time words that may follow a name in a chunk ("Reuters Monday").
     static let temporalWords: Set<String> = [

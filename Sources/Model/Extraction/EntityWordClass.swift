@@ -45,6 +45,8 @@ struct EntityWordClass: OptionSet, Sendable, Hashable {
     static let vesselPrefixes = EntityWordClass(rawValue: 1 << 19)
     /// In `EntityCollector.nonOrganizationAcronyms`.
     static let nonOrganizationAcronyms = EntityWordClass(rawValue: 1 << 20)
+    /// In `EntityCollector.attributiveNouns`.
+    static let attributiveNouns = EntityWordClass(rawValue: 1 << 22)
     /// A name particle of the tokenizer (`EntityTokenizer.particles`).
     static let particles = EntityWordClass(rawValue: 1 << 21)
 
@@ -72,6 +74,7 @@ struct EntityWordClass: OptionSet, Sendable, Hashable {
             (.vesselPrefixes, Array(EntityCollector.vesselPrefixes)),
             (.nonOrganizationAcronyms, Array(EntityCollector.nonOrganizationAcronyms)),
             (.particles, Array(EntityTokenizer.particles)),
+            (.attributiveNouns, Array(EntityCollector.attributiveNouns)),
         ]
     }
 }

@@ -14,7 +14,8 @@ extension EntityCollector {
         "mission", "unit", "board", "society", "secretariat", "chamber", "tribunal", "cabinet", "fm", "airways",
         "airlines", "embassy", "consulate", "brotherhood", "militia", "gendarmerie", "command",
         "observatory", "trust", "charity", "channel", "newspaper", "magazine", "daily",
-        "herald", "tribune", "journal", "gazette", "press", "media", "ngo",
+        "herald", "tribune", "journal", "gazette", "press", "media", "ngo", "facility", "lab", "laboratory",
+        "laboratories", "institution", "academy", "school", "prison", "jail",
     ]
 
     /// Lower-case last parts of hyphenated adjectives ("Qatar-based" aside: "UN-run", "Roman-era").

@@ -15,7 +15,7 @@ extension EntityCollector {
 
     /// First words that make a capitalised sequence a place ("Mount Everest", "Lake Chad"), folded.
     static let placePrefixes: [String: String] = [
-        "mount": "mountain", "lake": "lake", "cape": "region",
+        "mount": "mountain", "lake": "lake", "cape": "region", "camp": "camp",
     ]
 
     /// Lower-case nouns that, right after a name, make it a place ("Mingechevir city", "Rizal province").

@@ -648,27 +648,24 @@ struct EntityCollector {
             return nil
         }.sorted { ($0.count, $0) < ($1.count, $1) }
         guard keys.count >= 2 else { return }
-        for shortWords in keys {
-            let short = Key.organization(shortWords)
-            let a = shortWords.split(separator: " ").map(String.init)
-            guard a.count >= 2 else { continue }
-            for longWords in keys where longWords.count > shortWords.count && found[.organization(longWords)] != nil {
-                let long = Key.organization(longWords)
-                let b = longWords.split(separator: " ").map(String.init)
-                guard b.count > a.count else { continue }
-                var merged = false
-                for p in 0...(b.count - a.count) where Array(b[p..<p + a.count]) == a {
-                    let before = b[..<p].allSatisfy { gazetteer.singleWordForm($0, capitals: true)?.kind == .demonym
-                        || gazetteer.singleWordForm($0, capitals: true).map { gazetteer.entries[$0.entry].type == .location } == true }
-                    let after = b[(p + a.count)...].allSatisfy { Self.organizationHeads.contains($0) }
-                    if before && after, let mentions = found[short]?.mentions {
-                        found[long]?.mentions.append(contentsOf: mentions)
-                        found[short] = nil
-                        merged = true
-                        break
-                    }
+        let split = keys.map { $0.split(separator: " ").map(String.init) }
+        var merged = Set<Int>()
+        for s in split.indices where split[s].count >= 2 {
+            let a = split[s]
+            for l in split.indices where l != s && !merged.contains(l) && split[l].count > a.count {
+                let b = split[l]
+                let fits = (0...(b.count - a.count)).contains { p in
+                    Array(b[p..<p + a.count]) == a
+                        && b[..<p].allSatisfy { gazetteer.singleWordForm($0, capitals: true).map {
+                            $0.kind == .demonym || gazetteer.entries[$0.entry].type == .location } == true }
+                        && b[(p + a.count)...].allSatisfy { Self.organizationHeads.contains($0) }
                 }
-                if merged { break }
+                if fits, let mentions = found[.organization(keys[s])]?.mentions {
+                    found[.organization(keys[l])]?.mentions.append(contentsOf: mentions)
+                    found[.organization(keys[s])] = nil
+                    merged.insert(s)
+                    break
+                }
             }
         }
     }

@@ -42,7 +42,7 @@ enum EntityTokenizer {
     /// Tokens of `s`; offsets are relative to `s.startIndex`.
     static func tokenize(_ s: ArraySlice<Unicode.Scalar>) -> [EntityToken] {
         var tokens: [EntityToken] = []
-        tokens.reserveCapacity(s.count / 5)
+        tokens.reserveCapacity(s.count / 4 + 8)
         let base = s.startIndex
         let n = s.endIndex
         var i = base

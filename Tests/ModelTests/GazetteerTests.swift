@@ -54,6 +54,16 @@ import Testing
         #expect(gazetteer.entries[form.entry].name == "Armenia")
     }
 
+    @Test func wordTableAnswersLikeADictionary() {
+        var dictionary: [String: Int] = [:]
+        for i in 0..<5000 { dictionary["w\(i)"] = i }
+        let table = WordTable(dictionary)
+        #expect(table.count == 5000)
+        #expect((0..<5000).allSatisfy { table["w\($0)"] == $0 })
+        #expect(table["w5000"] == nil && table[""] == nil && table["gaza"] == nil)
+        #expect(WordTable([String: Int]())["x"] == nil)
+    }
+
     /// Minimal valid contents of every entity file.
     static let validFiles: [String: String] = [
         "organizations.tsv": "United Nations\tinternational\tUN\n",

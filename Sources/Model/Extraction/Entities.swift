@@ -7,11 +7,11 @@ public struct EntityLexicon: Sendable {
     /// Folded capitalised words that are never entities by themselves ("However", "Monday", "President").
     public let stopwords: Set<String>
     /// The closed lists of each listed folded word (stop words, titles, reporting verbs, …).
-    let closedWords: [String: EntityWordClass]
+    let closedWords: WordTable<EntityWordClass>
     /// Whether some listed word has a given length and first byte (`shapeIndex`): most words need no lookup.
     let closedShapes: [Bool]
     /// The index in `formLists` of the gazetteer forms that each folded word begins.
-    let formIndex: [String: Int32]
+    let formIndex: WordTable<Int32>
     /// Gazetteer forms by first word, longest first.
     let formLists: [[GazetteerForm]]
 
@@ -100,9 +100,9 @@ public struct EntityLexicon: Sendable {
         for word in closedWords.keys { closedShapes[Self.shapeIndex(word)] = true }
         self.gazetteer = gazetteer
         self.stopwords = stopwords
-        self.closedWords = closedWords
+        self.closedWords = WordTable(closedWords)
         self.closedShapes = closedShapes
-        self.formIndex = formIndex
+        self.formIndex = WordTable(formIndex)
         self.formLists = formLists
     }
 }

@@ -59,16 +59,9 @@ extension CorpusSnapshot {
             guard let position = articleIndex[article] else { return [] }
             range = range.clamped(to: itemRange(quoteArticle, articles: Int(position)..<Int(position) + 1))
         }
-        var lists: [[Int32]] = []
+        var lists: [[Int32]] = words.map { quoteWordIndex[$0] ?? [] }
         if !speaker.isEmpty { lists.append(speakerQuotes(speaker)) }
-        var result = intersect(lists, within: range)
-        if !words.isEmpty {
-            result = result.filter { q in
-                let tokens = Set(TextTokens.words(quotes[Int(q)].text))
-                return words.allSatisfy(tokens.contains)
-            }
-        }
-        return result
+        return intersect(lists, within: range)
     }
 
     /// Casualty figures matching every given filter.

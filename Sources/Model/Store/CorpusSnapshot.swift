@@ -37,6 +37,10 @@ public final class CorpusSnapshot: Sendable {
     let speakerTokenIndex: [String: [Int32]]
     /// Folded words of quote texts -> quote positions.
     let quoteWordIndex: [String: [Int32]]
+    /// Figure positions by kind.
+    let casualtyKindIndex: [CasualtyKind: [Int32]]
+    /// Figure positions by the entity id of their place.
+    let casualtyLocationIndex: [String: [Int32]]
     /// Folded entity names and aliases, sorted, with the entity each belongs to: for prefix search.
     let entityNames: [(name: String, entity: Int32)]
     /// People quoted, most quoted first.
@@ -145,6 +149,14 @@ public final class CorpusSnapshot: Sendable {
         self.quoteArticle = quoteArticle
         self.quoteJSON = prepared.flatMap(\.quotes)
         self.casualties = casualties
+        var kindIndex: [CasualtyKind: [Int32]] = [:]
+        var locationIndex: [String: [Int32]] = [:]
+        for (i, c) in casualties.enumerated() {
+            kindIndex[c.kind, default: []].append(Int32(i))
+            if let id = c.location?.entityId { locationIndex[id, default: []].append(Int32(i)) }
+        }
+        self.casualtyKindIndex = kindIndex
+        self.casualtyLocationIndex = locationIndex
         self.casualtyArticle = casualtyArticle
         self.casualtyJSON = prepared.flatMap(\.figures)
         self.wordIndex = wordIndex

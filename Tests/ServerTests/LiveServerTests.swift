@@ -147,3 +147,17 @@ struct RawHTTP {
 }
 
 import Synchronization
+
+/// A regression: a stop right after start used to be lost (loopbreak before the loop ran), hanging the join.
+@Suite struct ServerLifecycleTests {
+    @Test(.timeLimit(.minutes(1))) func stopRightAfterStartReturns() throws {
+        var config = Configuration()
+        config.port = 0
+        config.threads = 2
+        for _ in 0..<25 {
+            let server = EventHTTPServer(service: TestCorpus.service(config), configuration: config, logger: Logger(label: "test"))
+            try server.start()
+            server.stop()
+        }
+    }
+}

@@ -97,12 +97,12 @@ struct CasualtyReader {
 
     /// The value `table` holds for the word at `i` (nil for numbers, punctuation and indices outside the
     /// sentence), using the hash the tokenizer computed.
-    @inline(__always) func entry<V>(_ table: WordTable<V>, _ i: Int) -> V? {
+    @inline(__always) func entry<V>(_ table: CasualtyWordTable<V>, _ i: Int) -> V? {
         i >= lo && i < hi && t[i].isWord ? table.lookup(t[i].hash, texts[i]) : nil
     }
 
     /// Whether the word at `i` is in `table`.
-    @inline(__always) func isIn(_ table: WordTable<Bool>, _ i: Int) -> Bool { entry(table, i) != nil }
+    @inline(__always) func isIn(_ table: CasualtyWordTable<Bool>, _ i: Int) -> Bool { entry(table, i) != nil }
 
     /// Whether the token at `i` is a quotation mark or bracket, which the patterns look through.
     @inline(__always) func isTransparent(_ i: Int) -> Bool {

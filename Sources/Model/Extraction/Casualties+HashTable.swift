@@ -3,7 +3,7 @@
 /// The extractor looks every word up several times; `Set<String>` and `Dictionary` pay for SipHash on each
 /// look-up, this table pays one multiply-xor per byte once per word and a masked index per look-up.
 /// Keys keep their word, so a hash collision never makes an unrelated word match.
-struct WordTable<Value: Sendable>: Sendable {
+struct CasualtyWordTable<Value: Sendable>: Sendable {
     private var hashes: [UInt64]
     private var words: [String]
     private var values: [Value?]
@@ -62,7 +62,7 @@ struct WordTable<Value: Sendable>: Sendable {
     }
 
     /// A set of words, as a table of `true`.
-    static func of(_ words: [String]) -> WordTable<Bool> where Value == Bool {
-        WordTable<Bool>(words.map { ($0, true) })
+    static func of(_ words: [String]) -> CasualtyWordTable<Bool> where Value == Bool {
+        CasualtyWordTable<Bool>(words.map { ($0, true) })
     }
 }

@@ -184,8 +184,8 @@ enum CasualtyTokenizer {
     /// The cheap pre-filter: whether `s[range]` has a number (digits or a number word) within sixteen words of
     /// a casualty word. Words are hashed on the fly instead of being built as strings; the patterns never
     /// reach further than that between a number and its casualty word.
-    static func mayHoldFigure(_ s: [Unicode.Scalar], in range: Range<Int>, numberWords: WordTable<Bool>,
-                              casualtyWords: WordTable<Bool>) -> Bool {
+    static func mayHoldFigure(_ s: [Unicode.Scalar], in range: Range<Int>, numberWords: CasualtyWordTable<Bool>,
+                              casualtyWords: CasualtyWordTable<Bool>) -> Bool {
         let reach = 16
         // Unsafe only to drop per-scalar bounds checks in the hottest loop; `range` lies inside `s`.
         return s.withUnsafeBufferPointer { buffer -> Bool in

@@ -3,7 +3,7 @@
 enum CasualtyWords {
     /// Auxiliaries and hedges that may stand between the victims and a passive casualty word
     /// ("41 people have reportedly been killed", "6,204 people are known to have died").
-    static let auxiliaries = WordTable<Bool>.of([
+    static let auxiliaries = CasualtyWordTable<Bool>.of([
         "have", "has", "had", "been", "were", "was", "are", "is", "be", "being", "remain", "remains",
         "remained", "got", "get", "also", "all", "both", "now", "still", "already", "later", "since", "then",
         "known", "said", "reported", "believed", "thought", "feared", "confirmed", "presumed", "to", "that",
@@ -11,14 +11,14 @@ enum CasualtyWords {
     ])
 
     /// Modal and forecast words: a figure they govern is a forecast, not a count ("could rise to 10,000").
-    static let modals = WordTable<Bool>.of([
+    static let modals = CasualtyWordTable<Bool>.of([
         "could", "would", "will", "might", "may", "can", "expected", "likely", "predicted", "projected",
         "forecast",
     ])
 
     /// Verbs and particles that link a casualty noun to its number ("the death toll rose to 40",
     /// "the total number of deaths now stands at 38,919", "the death toll includes 22 civilians").
-    static let links = WordTable<Bool>.of([
+    static let links = CasualtyWordTable<Bool>.of([
         "rose", "risen", "rises", "rise", "rising", "reached", "reaches", "reach", "stands", "stood", "stand",
         "climbed", "climbs", "surpassed", "exceeded", "passed", "topped", "hit", "numbered", "number",
         "includes", "included", "is", "was", "were", "are", "has", "have", "had", "now", "at", "to", "jumped",
@@ -27,12 +27,12 @@ enum CasualtyWords {
 
     /// Prepositions that may open a short phrase between the victims and their casualty word
     /// ("one resident in the city of Toretsk was killed", "20 soldiers in uniform captured").
-    static let prepositions = WordTable<Bool>.of([
+    static let prepositions = CasualtyWordTable<Bool>.of([
         "in", "at", "on", "near", "from", "inside", "across", "of", "around", "outside", "along",
     ])
 
     /// Words that end a noun phrase: function words, pronouns, auxiliaries.
-    static let function = WordTable<Bool>.of([
+    static let function = CasualtyWordTable<Bool>.of([
         "the", "a", "an", "of", "in", "on", "at", "to", "from", "by", "with", "for", "and", "or", "but", "nor",
         "have", "has", "had", "were", "was", "are", "is", "be", "been", "being", "that", "who", "which", "whom",
         "whose", "while", "as", "after", "before", "since", "during", "including", "among", "into", "across",
@@ -47,44 +47,44 @@ enum CasualtyWords {
     ])
 
     /// Month names: a number beside one is a date ("April 25", "25 April").
-    static let months = WordTable<Bool>.of([
+    static let months = CasualtyWordTable<Bool>.of([
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
         "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
         "dec",
     ])
 
     /// Words before a number that make it an age ("aged 6 and 7", "between the ages of eight and 15").
-    static let ageWords = WordTable<Bool>.of(["aged", "age", "ages"])
+    static let ageWords = CasualtyWordTable<Bool>.of(["aged", "age", "ages"])
 
     /// Words that make "one" a pronoun rather than a count ("the one killed", "no one", "every one").
-    static let oneBlockers = WordTable<Bool>.of(["the", "no", "this", "that", "every", "any", "each", "which", "only"])
+    static let oneBlockers = CasualtyWordTable<Bool>.of(["the", "no", "this", "that", "every", "any", "each", "which", "only"])
 
     /// Words that may stand between a qualifier and its number ("at least another 37", "a further 83").
-    static let fillers = WordTable<Bool>.of(["another", "further", "the", "only", "just", "a"])
+    static let fillers = CasualtyWordTable<Bool>.of(["another", "further", "the", "only", "just", "a"])
 
     /// Words that open a description inserted between the victims and their verb
     /// ("14 people, including 12 officers, were wounded", "200 people, mostly women, were killed").
-    static let insertionOpeners = WordTable<Bool>.of([
+    static let insertionOpeners = CasualtyWordTable<Bool>.of([
         "including", "aged", "among", "mostly", "mainly", "most", "many", "all", "both", "nearly", "some",
         "almost", "largely", "predominantly",
     ])
 
     /// Words that mark a number as part of an earlier figure ("including 60 civilians").
-    static let subcountOpeners = WordTable<Bool>.of(["including", "includes", "included"])
+    static let subcountOpeners = CasualtyWordTable<Bool>.of(["including", "includes", "included"])
 
     /// Pronouns after "of" that make a number a part of the figure before it ("six of whom", "three of them").
-    static let partitives = WordTable<Bool>.of(["whom", "them", "which"])
+    static let partitives = CasualtyWordTable<Bool>.of(["whom", "them", "which"])
 
     /// Words of a prisoner exchange or release: people counted in one are not captured figures.
-    static let exchanges = WordTable<Bool>.of([
+    static let exchanges = CasualtyWordTable<Bool>.of([
         "exchange", "exchanged", "swap", "swapped", "released", "release", "freed", "free", "handed", "returned",
     ])
 
     /// Clause openers after a comma: a scope cue does not reach across them ("…, which killed 200").
-    static let clauseOpeners = WordTable<Bool>.of([
+    static let clauseOpeners = CasualtyWordTable<Bool>.of([
         "while", "but", "whereas", "which", "who", "although", "though", "bringing", "raising", "taking", "pushing",
     ])
 
     /// Currency symbols: a number after one is money.
-    static let currency = WordTable<Bool>.of(["$", "£", "€", "¥", "₹"])
+    static let currency = CasualtyWordTable<Bool>.of(["$", "£", "€", "¥", "₹"])
 }

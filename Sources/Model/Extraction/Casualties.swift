@@ -38,23 +38,23 @@ public struct CasualtyLexicon: Sendable {
     }
 
     /// Casualty phrases keyed by their first word, longest first.
-    let triggers: WordTable<[Trigger]>
+    let triggers: CasualtyWordTable<[Trigger]>
     /// Casualty phrases keyed by their last word, longest first (for matching backwards from a number).
-    let triggersByLast: WordTable<[Trigger]>
+    let triggersByLast: CasualtyWordTable<[Trigger]>
     /// Victim nouns and their groups.
-    let groups: WordTable<VictimGroup>
+    let groups: CasualtyWordTable<VictimGroup>
     /// Qualifiers that stand before the number, keyed by their last word, longest first.
-    let qualifiersBefore: WordTable<[Qualifier]>
+    let qualifiersBefore: CasualtyWordTable<[Qualifier]>
     /// Qualifiers that stand after the number, keyed by their first word.
-    let qualifiersAfter: WordTable<[Qualifier]>
+    let qualifiersAfter: CasualtyWordTable<[Qualifier]>
     /// Cumulative-scope cue phrases, keyed by their first word.
-    let scopeCues: WordTable<[[String]]>
+    let scopeCues: CasualtyWordTable<[[String]]>
     /// Nouns that never count people (units, objects, households, animals).
-    let units: WordTable<Bool>
+    let units: CasualtyWordTable<Bool>
     /// Pre-filter table of the number words.
-    let numberWordHashes: WordTable<Bool>
+    let numberWordHashes: CasualtyWordTable<Bool>
     /// Pre-filter table of the casualty words (every word of a casualty phrase but a few particles).
-    let casualtyWordHashes: WordTable<Bool>
+    let casualtyWordHashes: CasualtyWordTable<Bool>
 
     /// The files this lexicon reads, relative to the configuration directory.
     static let files = (kinds: "casualties/kinds.tsv", groups: "casualties/groups.tsv",
@@ -86,8 +86,8 @@ public struct CasualtyLexicon: Sendable {
             triggers[words[0], default: []].append(trigger)
             byLast[words[words.count - 1], default: []].append(trigger)
         }
-        self.triggers = WordTable(triggers.map { ($0.key, $0.value.sorted { $0.words.count > $1.words.count }) })
-        self.triggersByLast = WordTable(byLast.map { ($0.key, $0.value.sorted { $0.words.count > $1.words.count }) })
+        self.triggers = CasualtyWordTable(triggers.map { ($0.key, $0.value.sorted { $0.words.count > $1.words.count }) })
+        self.triggersByLast = CasualtyWordTable(byLast.map { ($0.key, $0.value.sorted { $0.words.count > $1.words.count }) })
 
         var groups: [String: VictimGroup] = [:]
         for (line, fields) in try Self.rows(directory, Self.files.groups, columns: 2) {
@@ -96,7 +96,7 @@ public struct CasualtyLexicon: Sendable {
             }
             groups[fields[0].lowercased()] = group
         }
-        self.groups = WordTable(groups.map { ($0.key, $0.value) })
+        self.groups = CasualtyWordTable(groups.map { ($0.key, $0.value) })
 
         var before: [String: [Qualifier]] = [:]
         var after: [String: [Qualifier]] = [:]
@@ -114,20 +114,20 @@ public struct CasualtyLexicon: Sendable {
                                    reason: "line \(line): position must be 'before' or 'after', not '\(fields[2])'")
             }
         }
-        self.qualifiersBefore = WordTable(before.map { ($0.key, $0.value.sorted { $0.words.count > $1.words.count }) })
-        self.qualifiersAfter = WordTable(after.map { ($0.key, $0.value.sorted { $0.words.count > $1.words.count }) })
+        self.qualifiersBefore = CasualtyWordTable(before.map { ($0.key, $0.value.sorted { $0.words.count > $1.words.count }) })
+        self.qualifiersAfter = CasualtyWordTable(after.map { ($0.key, $0.value.sorted { $0.words.count > $1.words.count }) })
 
         var cues: [String: [[String]]] = [:]
         for (_, fields) in try Self.rows(directory, Self.files.scope, columns: 1) {
             let words = Self.words(fields[0])
             cues[words[0], default: []].append(words)
         }
-        self.scopeCues = WordTable(cues.map { ($0.key, $0.value) })
-        self.units = WordTable(try Self.rows(directory, Self.files.units, columns: 1).map { ($0.1[0].lowercased(), true) })
+        self.scopeCues = CasualtyWordTable(cues.map { ($0.key, $0.value) })
+        self.units = CasualtyWordTable(try Self.rows(directory, Self.files.units, columns: 1).map { ($0.1[0].lowercased(), true) })
 
         let numberWords = Array(NumberWords.units.keys) + Array(NumberWords.tens.keys)
             + Array(NumberWords.multipliers.keys) + Array(NumberWords.vague.keys) + ["tens", "half"]
-        self.numberWordHashes = WordTable(numberWords.map { ($0, true) })
+        self.numberWordHashes = CasualtyWordTable(numberWords.map { ($0, true) })
         // A phrase can only match where its longest word stands, so that word alone keys the pre-filter
         // ("lost their lives" → "lives", "forced to flee" → "forced"): common helpers like "left" or "taken"
         // do not wake the extractor up.
@@ -139,7 +139,7 @@ public struct CasualtyLexicon: Sendable {
                 casualtyWords.insert(key)
             }
         }
-        self.casualtyWordHashes = WordTable(casualtyWords.map { ($0, true) })
+        self.casualtyWordHashes = CasualtyWordTable(casualtyWords.map { ($0, true) })
     }
 
     /// "config/casualties/kinds.tsv" for error messages.

@@ -1,12 +1,141 @@
 import Foundation
 
-/// Gazetteers, demonyms and organisation names (stub: filled by the entity extractor's work).
+/// Gazetteers, demonyms, organisation names and stop words, read from `config/entities/`.
 public struct EntityLexicon: Sendable {
-    /// Loads the entity data files from `directory`.
-    public init(directory: URL) throws {}
+    /// Places, organisations and demonyms by name.
+    public let gazetteer: Gazetteer
+    /// Folded capitalised words that are never entities by themselves ("However", "Monday", "President").
+    public let stopwords: Set<String>
+    /// The closed lists of each listed folded word (stop words, titles, reporting verbs, …).
+    let closedWords: WordTable<EntityWordClass>
+    /// Whether some listed word has a given length and first byte (`shapeIndex`): most words need no lookup.
+    let closedShapes: [Bool]
+    /// The index in `formLists` of the gazetteer forms that each folded word begins.
+    let formIndex: WordTable<Int32>
+    /// Gazetteer forms by first word, longest first.
+    let formLists: [[GazetteerForm]]
+
+    /// The files read, relative to the configuration directory.
+    public static let files = [
+        "entities/organizations.tsv", "entities/regions.tsv", "entities/countries.tsv", "entities/states.tsv",
+        "entities/continents.tsv", "entities/cities.tsv", "entities/demonyms.tsv", "entities/stopwords.txt",
+    ]
+
+    /// Loads the entity data files from `directory` (the repository's `config/`); a missing or malformed
+    /// file throws a `LexiconError` that names it.
+    public init(directory: URL) throws {
+        var gazetteer = Gazetteer()
+        let folder = directory.appendingPathComponent("entities")
+        // Lower rank wins a form that two entries share: curated data, then countries, then cities.
+        for row in try TSVFile(folder, "organizations.tsv", columns: 2...3).rows {
+            let entry = try gazetteer.add(GazetteerEntry(
+                name: row.required(0), type: .organization, subtype: row.optional(1), countryCode: nil))
+            gazetteer.addForm(row[0], entry: entry, kind: .name, rank: 0)
+            for alias in row.list(2) { gazetteer.addForm(alias, entry: entry, kind: .alias, rank: 0) }
+        }
+        for row in try TSVFile(folder, "regions.tsv", columns: 2...4).rows {
+            let entry = try gazetteer.add(GazetteerEntry(
+                name: row.required(0), type: .location, subtype: row.optional(1), countryCode: row.optional(2)))
+            gazetteer.addForm(row[0], entry: entry, kind: .name, rank: 1)
+            for alias in row.list(3) { gazetteer.addForm(alias, entry: entry, kind: .alias, rank: 1) }
+        }
+        for row in try TSVFile(folder, "countries.tsv", columns: 2...3).rows {
+            let code = try row.required(1)
+            guard code.count == 2 else { throw row.error("country code \"\(code)\" is not two letters") }
+            let entry = try gazetteer.add(GazetteerEntry(
+                name: row.required(0), type: .location, subtype: "country", countryCode: code))
+            gazetteer.addForm(row[0], entry: entry, kind: .name, rank: 2)
+            for alias in row.list(2) { gazetteer.addForm(alias, entry: entry, kind: .alias, rank: 2) }
+        }
+        for row in try TSVFile(folder, "states.tsv", columns: 3...3).rows {
+            let entry = try gazetteer.add(GazetteerEntry(
+                name: row.required(0), type: .location, subtype: row.optional(2), countryCode: row.optional(1)))
+            gazetteer.addForm(row[0], entry: entry, kind: .name, rank: 3)
+        }
+        for row in try TSVFile(folder, "continents.tsv", columns: 1...1).rows {
+            let entry = try gazetteer.add(GazetteerEntry(
+                name: row.required(0), type: .location, subtype: "continent", countryCode: nil))
+            gazetteer.addForm(row[0], entry: entry, kind: .name, rank: 3)
+        }
+        for row in try TSVFile(folder, "cities.tsv", columns: 3...5).rows {
+            guard let population = Int(row[2]), population >= 0 else {
+                throw row.error("population \"\(row[2])\" is not a number")
+            }
+            let entry = try gazetteer.add(GazetteerEntry(
+                name: row.required(0), type: .location, subtype: "city", countryCode: row.optional(1),
+                population: population, isCapital: row[4] == "capital"))
+            // A capital keeps its name before a larger town of the same name ("Stanley").
+            gazetteer.addForm(row[0], entry: entry, kind: .name, rank: row[4] == "capital" ? 9 : 10, population: population)
+            for alias in row.list(3) {
+                gazetteer.addForm(alias, entry: entry, kind: .alias, rank: 11, population: population)
+            }
+        }
+        for row in try TSVFile(folder, "demonyms.tsv", columns: 2...3).rows {
+            let place = try row.required(1)
+            guard let entry = gazetteer.entryByName[place.applyingFolding()] else {
+                throw row.error("unknown place \"\(place)\"")
+            }
+            for form in [try row.required(0)] + row.list(2) {
+                gazetteer.addForm(form, entry: entry, kind: .demonym, rank: 2)
+            }
+        }
+        var stopwords = Set<String>()
+        for row in try TSVFile(folder, "stopwords.txt", columns: 1...1).rows {
+            stopwords.insert(try row.required(0).applyingFolding())
+        }
+        var formIndex: [String: Int32] = [:]
+        var formLists: [[GazetteerForm]] = []
+        formIndex.reserveCapacity(gazetteer.formsByFirstToken.count)
+        formLists.reserveCapacity(gazetteer.formsByFirstToken.count)
+        for (word, forms) in gazetteer.formsByFirstToken {
+            formIndex[word] = Int32(formLists.count)
+            formLists.append(forms)
+        }
+        var closedWords: [String: EntityWordClass] = [:]
+        for (wordClass, list) in EntityWordClass.tables {
+            for word in list { closedWords[word, default: []].insert(wordClass) }
+        }
+        for word in stopwords { closedWords[word, default: []].insert(.stopword) }
+        var closedShapes = [Bool](repeating: false, count: 32 * 128)
+        for word in closedWords.keys { closedShapes[Self.shapeIndex(word)] = true }
+        self.gazetteer = gazetteer
+        self.stopwords = stopwords
+        self.closedWords = WordTable(closedWords)
+        self.closedShapes = closedShapes
+        self.formIndex = WordTable(formIndex)
+        self.formLists = formLists
+    }
 }
 
-/// Finds people, organisations and places.
+extension EntityLexicon {
+    /// A folded word's length (up to 31 bytes) and first byte, as an index into `closedShapes`.
+    @inline(__always)
+    static func shapeIndex(_ word: String) -> Int {
+        let utf8 = word.utf8
+        return Swift.min(utf8.count, 31) * 128 + Int((utf8.first ?? 0) & 0x7F)
+    }
+
+    /// What the lexicon knows of a token: its closed lists, and for a capitalised word or a particle the
+    /// gazetteer forms it begins.
+    func info(_ token: EntityToken) -> EntityWordInfo {
+        guard token.isWord || token.folded == "&" else { return .unknown }
+        var info = EntityWordInfo.unknown
+        if closedShapes[Self.shapeIndex(token.folded)], let classes = closedWords[token.folded] {
+            info.classes = classes
+        }
+        if token.isCapitalized || info.classes.contains(.particles), let index = formIndex[token.folded] {
+            info.forms = index
+        }
+        return info
+    }
+}
+
+/// Finds people, organisations and places, each once per article with all its mentions.
+///
+/// Places and well-known organisations come from the gazetteer (longest match first); other names are
+/// capitalised word sequences classified by their words ("… Ministry" is an organisation, "… River" a place)
+/// and by their context (a title or a reporting verb makes a person, "the village of …" a place). A
+/// capitalised word with no such evidence is left out: no entity is better than a wrong one.
 public struct EntityExtractor: Sendable {
     /// The data files.
     public let lexicon: Lexicon
@@ -14,6 +143,12 @@ public struct EntityExtractor: Sendable {
     /// Creates an extractor.
     public init(lexicon: Lexicon) { self.lexicon = lexicon }
 
-    /// Returns the entities of `document`, each once, with all its mentions.
-    public func extract(_ document: Document) -> [ArticleEntity] { [] }
+    /// Returns the entities of `document`, each once, with all its mentions, in order of first mention.
+    public func extract(_ document: Document) -> [ArticleEntity] {
+        var collector = EntityCollector(lexicon: lexicon.entities, document: document)
+        for paragraph in document.paragraphScalars.indices {
+            collector.scan(paragraph: paragraph)
+        }
+        return collector.finish()
+    }
 }

@@ -54,7 +54,7 @@ public enum NumberWords {
     }
 
     /// Every word that can start a number phrase, for a fast first test before the tables above.
-    static let starters: WordTable<Bool> = WordTable<Bool>.of(
+    static let starters: CasualtyWordTable<Bool> = CasualtyWordTable<Bool>.of(
         Array(units.keys) + Array(tens.keys) + Array(vague.keys)
             + ["a", "an", "half", "several", "many", "few", "dozen", "tens"])
 }

@@ -59,16 +59,9 @@ extension CorpusSnapshot {
             guard let position = articleIndex[article] else { return [] }
             range = range.clamped(to: itemRange(quoteArticle, articles: Int(position)..<Int(position) + 1))
         }
-        var lists: [[Int32]] = []
+        var lists: [[Int32]] = words.map { quoteWordIndex[$0] ?? [] }
         if !speaker.isEmpty { lists.append(speakerQuotes(speaker)) }
-        var result = intersect(lists, within: range)
-        if !words.isEmpty {
-            result = result.filter { q in
-                let tokens = Set(TextTokens.words(quotes[Int(q)].text))
-                return words.allSatisfy(tokens.contains)
-            }
-        }
-        return result
+        return intersect(lists, within: range)
     }
 
     /// Casualty figures matching every given filter.
@@ -81,16 +74,14 @@ extension CorpusSnapshot {
             guard let position = articleIndex[article] else { return [] }
             range = range.clamped(to: itemRange(casualtyArticle, articles: Int(position)..<Int(position) + 1))
         }
-        var result: [Int32] = []
-        for i in range {
-            let c = casualties[i]
-            if let kind, c.kind != kind { continue }
-            if let group, c.group != group { continue }
-            if let scope, c.scope != scope { continue }
-            if let location, c.location?.entityId != location { continue }
-            result.append(Int32(i))
+        var lists: [[Int32]] = []
+        if let kind { lists.append(casualtyKindIndex[kind] ?? []) }
+        if let location { lists.append(casualtyLocationIndex[location] ?? []) }
+        // Group and scope have a handful of values each: they filter what the indexes left.
+        return intersect(lists, within: range).filter { i in
+            let c = casualties[Int(i)]
+            return (group.map { c.group == $0 } ?? true) && (scope.map { c.scope == $0 } ?? true)
         }
-        return result
     }
 
     /// Entities matching the filters, most mentioned first (or by name).

@@ -35,6 +35,12 @@ public final class CorpusSnapshot: Sendable {
     let wordIndex: [String: [Int32]]
     /// Folded speaker-name tokens -> quote positions.
     let speakerTokenIndex: [String: [Int32]]
+    /// Folded words of quote texts -> quote positions.
+    let quoteWordIndex: [String: [Int32]]
+    /// Figure positions by kind.
+    let casualtyKindIndex: [CasualtyKind: [Int32]]
+    /// Figure positions by the entity id of their place.
+    let casualtyLocationIndex: [String: [Int32]]
     /// Folded entity names and aliases, sorted, with the entity each belongs to: for prefix search.
     let entityNames: [(name: String, entity: Int32)]
     /// People quoted, most quoted first.
@@ -99,12 +105,14 @@ public final class CorpusSnapshot: Sendable {
         self.articles = articles
         self.info = info
         // The per-article work (encoding, tokenizing) runs on all cores; the merge below is sequential.
-        let prepared = concurrentMap(articles) { a -> (summary: [UInt8], words: [String], quotes: [[UInt8]], figures: [[UInt8]]) in
+        let prepared = concurrentMap(articles) {
+            a -> (summary: [UInt8], words: [String], quotes: [[UInt8]], quoteWords: [[String]], figures: [[UInt8]]) in
             var w = JSONWriter(capacity: 512)
             a.writeSummaryJSON(to: &w)
             var words = Set(TextTokens.words(a.title))
             words.formUnion(TextTokens.words(a.text))
-            return (w.bytes, Array(words), a.quotes.map(\.jsonBytes), a.casualties.map(\.jsonBytes))
+            return (w.bytes, Array(words), a.quotes.map(\.jsonBytes), a.quotes.map { Array(Set(TextTokens.words($0.text))) },
+                    a.casualties.map(\.jsonBytes))
         }
         articleSummaryJSON = prepared.map(\.summary)
         var articleIndex: [String: Int32] = [:]
@@ -113,13 +121,15 @@ public final class CorpusSnapshot: Sendable {
         var casualties: [Casualty] = [], casualtyArticle: [Int32] = []
         var wordIndex: [String: [Int32]] = [:]
         var speakerTokenIndex: [String: [Int32]] = [:]
+        var quoteWordIndex: [String: [Int32]] = [:]
         var hasher = FNV1a()
         for (i, a) in articles.enumerated() {
             let position = Int32(i)
             articleIndex[a.id] = position
             hasher.combine(a.id)
             hasher.combine(a.text)
-            for q in a.quotes {
+            for (k, q) in a.quotes.enumerated() {
+                for word in prepared[i].quoteWords[k] { quoteWordIndex[word, default: []].append(Int32(quotes.count)) }
                 if let name = q.speaker?.name {
                     for token in Set(TextTokens.words(name)) {
                         speakerTokenIndex[token, default: []].append(Int32(quotes.count))
@@ -139,10 +149,19 @@ public final class CorpusSnapshot: Sendable {
         self.quoteArticle = quoteArticle
         self.quoteJSON = prepared.flatMap(\.quotes)
         self.casualties = casualties
+        var kindIndex: [CasualtyKind: [Int32]] = [:]
+        var locationIndex: [String: [Int32]] = [:]
+        for (i, c) in casualties.enumerated() {
+            kindIndex[c.kind, default: []].append(Int32(i))
+            if let id = c.location?.entityId { locationIndex[id, default: []].append(Int32(i)) }
+        }
+        self.casualtyKindIndex = kindIndex
+        self.casualtyLocationIndex = locationIndex
         self.casualtyArticle = casualtyArticle
         self.casualtyJSON = prepared.flatMap(\.figures)
         self.wordIndex = wordIndex
         self.speakerTokenIndex = speakerTokenIndex
+        self.quoteWordIndex = quoteWordIndex
         self.dataVersion = String(hasher.value, radix: 16)
 
         // Corpus-wide entities.

@@ -12,7 +12,7 @@ import Glibc
 final class EventHTTPServer: @unchecked Sendable {
     // @unchecked Sendable: `workers` and `port` are set in `start()` before any other thread exists and
     // only read afterwards; each worker's C handles are used only by its own thread, except
-    // `event_base_loopbreak`, which libevent makes thread-safe once evthread_use_pthreads() has run.
+    // `event_base_loopexit`, which libevent makes thread-safe once evthread_use_pthreads() has run.
 
     /// Answers requests; called on the worker threads.
     let service: HTTPService
@@ -52,7 +52,9 @@ final class EventHTTPServer: @unchecked Sendable {
 
     /// Stops every worker loop and waits for the threads. Safe to call from any thread.
     func stop() {
-        for worker in workers { event_base_loopbreak(worker.base) }
+        // loopexit, not loopbreak: a loop that has not started yet clears a pending break when it starts,
+        // but runs a scheduled exit on its first turn, so a stop right after start cannot be lost.
+        for worker in workers { event_base_loopexit(worker.base, nil) }
         for thread in threads { pthread_join(thread, nil) }
         threads.removeAll()
     }
@@ -178,7 +180,7 @@ final class Worker {
         evhttp_set_gencb(http, handleRequestTrampoline, Unmanaged.passUnretained(self).toOpaque())
     }
 
-    /// Runs the event loop until `event_base_loopbreak`.
+    /// Runs the event loop until `stop()` schedules its exit.
     func run() {
         event_base_dispatch(base)
     }

@@ -1,0 +1,183 @@
+/// Organisations the gazetteer does not know: by a head word ("Gaza Health Ministry", "Ministry of Health",
+/// "Ukrainian Air Force"), by an acronym defined in the text ("… (JNIM)"), or an unknown acronym; and
+/// hyphenated compounds whose parts are gazetteer names ("UN-run", "Moscow-mediated").
+extension EntityCollector {
+    /// Words that end (or, before "of", start) an organisation's name, folded.
+    static let organizationHeads: Set<String> = [
+        "ministry", "forces", "force", "army", "navy", "police", "guard", "guards", "office", "party", "council",
+        "agency", "authority", "commission", "committee", "court", "department", "bureau", "directorate",
+        "service", "services", "institute", "organization", "organisation", "union", "league", "movement",
+        "movements", "front", "brigade", "brigades", "battalion", "corps", "cartel", "group", "centre", "center",
+        "hospital", "university", "college", "federation", "association", "foundation", "fund", "programme",
+        "program", "bank", "company", "corporation", "inc", "ltd", "radio", "news", "network", "television", "tv",
+        "times", "post", "parliament", "assembly", "government", "administration", "alliance", "coalition",
+        "mission", "unit", "board", "society", "secretariat", "chamber", "tribunal", "cabinet", "fm", "airways",
+        "airlines", "embassy", "consulate", "brotherhood", "militia", "gendarmerie", "command",
+        "observatory", "trust", "charity", "channel", "newspaper", "magazine", "daily",
+        "herald", "tribune", "journal", "gazette", "press", "media", "ngo", "facility", "lab", "laboratory",
+        "laboratories", "institution", "academy", "school", "prison", "jail",
+    ]
+
+    /// Lower-case last parts of hyphenated adjectives ("Qatar-based" aside: "UN-run", "Roman-era").
+    static let compoundSuffixes: Set<String> = [
+        "run", "era", "style", "born", "made", "majority", "wide", "like", "friendly", "type", "owned", "linked",
+        "backed", "led", "based", "held", "speaking", "bound", "proof", "free", "rich", "poor",
+    ]
+
+    /// Articles, which never begin a name.
+    static let articles: Set<String> = ["the", "a", "an"]
+
+    /// Heads of organisations abroad, which take "in" and a place into their name ("Police Mission in Afghanistan").
+    static let organizationsAbroad: Set<String> = ["mission", "office", "embassy", "consulate", "delegation"]
+
+    /// Acronyms in capitals that are not organisations ("TV", "GMT", "CCTV"), folded.
+    static let nonOrganizationAcronyms: Set<String> = [
+        "tv", "gmt", "utc", "cctv", "covid", "hiv", "aids", "dna", "gdp", "ceo", "cfo", "id", "ok", "am", "pm", "suv",
+        "ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii", "km", "kg", "mph", "usd", "eur", "gbp", "sms",
+        "gps", "ai", "it", "pr", "vip", "faq", "diy", "rip", "lgbt", "lgbtq", "phd", "mba", "bbq", "atm", "ict",
+        "rpg", "ied", "ieds", "idp", "idps", "mri", "icu", "er", "sos", "vs", "ps", "pps", "ad", "bc", "a", "i",
+        "breaking", "update", "live", "watch", "video", "read", "more", "news", "photos", "exclusive", "urgent",
+        "uav", "uavs", "sar", "mt", "fv", "mv", "hms", "uss", "hq", "ngo", "ngos", "pc", "tnt", "bce", "ce",
+        "lidar", "radar", "blog", "ems", "usb", "pdf", "html", "url", "ufo", "omg", "lol", "asap", "fyi", "tba", "eta",
+        "mw", "gw", "kw", "ppm", "cm", "mm", "ft", "lb", "lbs", "oz", "hr", "min", "sec", "no", "yes", "qtr", "mln",
+        "bln", "dlrs", "cts", "pct", "shr", "avg", "revs", "net", "oper", "reuter",
+    ]
+
+    /// The organisation span in `a..<b` when it holds a head word: from the chunk start (or after a title)
+    /// to the head, with a following "of …" complement. A head word alone ("Police") is no name.
+    func organizationSpan(_ a: Int, _ b: Int) -> Range<Int>? {
+        var head: Int?
+        var k = b - 1
+        while k >= a {
+            let f = tokens[k].folded
+            if tokens[k].isWord && tokens[k].isCapitalized
+                && (has(k, .organizationHeads) || ((f == "defense" || f == "defence") && k == b - 1)) {
+                head = k
+                break
+            }
+            k -= 1
+        }
+        guard let h = head else { return nil }
+        var e = h + 1
+        if e < b && !tokens[e].isCapitalized && has(e, .connectors) { e = b }
+        // "Border Guard Bangladesh": a country's name right after the head, ending the chunk.
+        if e < b, let m = match(e, b), m.end == b,
+           gazetteer.entries[m.form.entry].subtype == "country", m.form.kind != .demonym {
+            e = b
+        }
+        var s = a
+        while s < h && (!isNameToken(s) || (isStopword(s) && (tokens[s].isSentenceStart || has(s, .articles)))) {
+            s += 1
+        }
+        // "Director of Arkansas State Police": a title of the organisation is not part of its name.
+        var t = s
+        while t + 1 < h && !(tokens[t].isWord && tokens[t].folded == "of") { t += 1 }
+        if t + 1 < h, (s..<t).contains(where: { has($0, .titles) }) { s = t + 1 }
+        guard h > s || e > h + 1 else { return nil }
+        return s..<e
+    }
+
+    /// Records an organisation at `range`: the gazetteer's when it names one, else one of its own, keyed so
+    /// that "Gaza Health Ministry", "Health Ministry" and "Ministry of Health" are one.
+    mutating func emitOrganization(_ range: Range<Int>) {
+        let (a, b) = (range.lowerBound, range.upperBound)
+        // The gazetteer's organisation, maybe after a demonym or place ("Albanian Kosovo Liberation Army").
+        for s in a..<b where isNameToken(s) {
+            if let m = match(s, b), m.end == b,
+               gazetteer.entries[m.form.entry].type == .organization || s == a {
+                gazetteerOnly(a, s)
+                emit(m.form, s, b)
+                return
+            }
+        }
+        let lastBefore = last
+        // Places inside the name are named too ("… Mission in Afghanistan", "Border Guard Bangladesh").
+        gazetteerOnly(a, b, placesOnly: true, largePlacesOnly: true)
+        last = lastBefore
+        emitUnknown(.organization, subtype: nil, a, b, key: organizationKey(a, b))
+    }
+
+    /// The words that identify an organisation: without a leading place or demonym ("Russian", "Gaza"),
+    /// unless only a head word would remain; "X Ministry" as "ministry of X".
+    func organizationKey(_ a: Int, _ b: Int) -> String {
+        var i = a
+        while let m = match(i, b), m.end < b,
+              gazetteer.entries[m.form.entry].type == .location,
+              (m.end..<b).filter({ tokens[$0].isWord }).count >= 2 {
+            i = m.end
+        }
+        var words = (i..<b).filter { tokens[$0].isWord }.map { tokens[$0].folded }
+        if words.last == "affairs" && words.contains("ministry") { words.removeLast() }
+        if words.count >= 2 && words.last == "ministry" {
+            return "ministry of " + words.dropLast().joined(separator: " ")
+        }
+        return words.joined(separator: " ")
+    }
+
+    /// An unknown word in capitals that may be an organisation's acronym ("BRAC", "NNA").
+    func isAcronymCandidate(_ i: Int) -> Bool {
+        let t = tokens[i]
+        let length = t.end - t.start
+        // Five letters at most: a longer word in capitals is shouted ("PEKING", "REUTER"), not an acronym.
+        return length >= 2 && length <= 5 && !isStopword(i) && !has(i, .nonOrganizationAcronyms)
+            && !Self.isRomanNumeral(t.folded)
+    }
+
+    /// A hyphenated word that is not one name but joins a gazetteer name to something else: "UN-run",
+    /// "Moscow-mediated", "Armenia-Azerbaijan". Returns its parts (paragraph scalar ranges, folded), or nil
+    /// for a name ("Al-Shati", "Abd-Rabbu", "Nagorno-Karabakh").
+    func compoundParts(_ i: Int) -> [(start: Int, end: Int, folded: String, capitalized: Bool, capitals: Bool)]? {
+        if match(i, tokens.count) != nil { return nil }
+        let t = tokens[i]
+        var parts: [(start: Int, end: Int, folded: String, capitalized: Bool, capitals: Bool)] = []
+        var start = t.start
+        var k = t.start
+        while k <= t.end {
+            if k == t.end || scalars[k] == "-" || scalars[k] == "\u{2010}" || scalars[k] == "\u{2011}" {
+                if k > start {
+                    let slice = scalars[start..<k]
+                    parts.append((start, k, EntityTokenizer.fold(slice), slice.first!.isUpper,
+                                  EntityTokenizer.isAllCaps(slice)))
+                }
+                start = k + 1
+            }
+            k += 1
+        }
+        guard parts.count >= 2 else { return nil }
+        // "al-Assad", "wal-Muslimin": a lower-case particle joined to a name.
+        if !parts[0].capitalized && parts[0].folded.count <= 3 { return nil }
+        let known = parts.filter { $0.capitalized && gazetteer.singleWordForm($0.folded, capitals: $0.capitals) != nil }
+        // "Moscow-mediated", "UN-run": a name joined to a lower-case word ("Huan-chang" is a name).
+        if parts.dropFirst().contains(where: { !$0.capitalized }) {
+            // "Sunni-ruled", "Eye-witnesses": an adjective or a common noun, not a name, even with no place in it.
+            if let lastPart = parts.last?.folded, !parts.last!.capitalized,
+               lastPart.hasSuffix("ed") || lastPart.hasSuffix("ing") || lastPart.hasSuffix("es")
+                || Self.compoundSuffixes.contains(lastPart) {
+                return parts
+            }
+            return known.isEmpty ? nil : parts
+        }
+        // "Armenia-Azerbaijan": names joined to names.
+        if known.count == parts.count { return parts }
+        return nil
+    }
+
+    /// Records the gazetteer names among a compound's parts.
+    mutating func emitCompound(_ i: Int, _ parts: [(start: Int, end: Int, folded: String, capitalized: Bool, capitals: Bool)]) {
+        for part in parts where part.capitalized {
+            guard let form = gazetteer.singleWordForm(part.folded, capitals: part.capitals) else { continue }
+            let entry = gazetteer.entries[form.entry]
+            // "Roman-era": a small town named like an adjective is doubtful here.
+            if isDoubtfulTown(entry, below: Self.doubtfulTownPopulation) { continue }
+            record(form, mention(scalarsFrom: part.start, to: part.end, key: part.folded, isDemonym: form.kind == .demonym))
+            last = (i + 1, gazetteer.entries[form.entry].type)
+        }
+    }
+}
+
+extension Gazetteer {
+    /// The one-word form `folded`, if any; a capitals-only alias needs `capitals`.
+    func singleWordForm(_ folded: String, capitals: Bool) -> GazetteerForm? {
+        formsByFirstToken[folded]?.first { $0.tokens.count == 1 && (!$0.requiresCapitals || capitals) }
+    }
+}

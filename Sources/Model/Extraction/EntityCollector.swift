@@ -1,0 +1,795 @@
+/// The working state of one entity extraction: it scans a document paragraph by paragraph, classifies
+/// each capitalised word sequence ("chunk"), and gathers the mentions of each entity.
+///
+/// Classification of a chunk, first rule that applies:
+/// 1. the whole chunk is a gazetteer name (a place, a well-known organisation, a demonym);
+/// 2. it is a person already named in full earlier in the article;
+/// 3. it holds an organisation head word ("… Ministry", "Ministry of …", "… Forces");
+/// 4. it ends in a place head word ("… River", "… Strip") or starts with one ("Mount …");
+/// 5. it holds a title ("President", "Gen.", "spokesman"): the words after it are a person;
+/// 6. otherwise it is split at "of"/"for"/… and scanned for gazetteer names, and what is left is judged by
+///    its context (`classifyUnknown`).
+struct EntityCollector {
+    /// One occurrence in the document text.
+    struct Mention {
+        /// Document scalar offset of the first scalar.
+        let start: Int
+        /// One past the last scalar.
+        let end: Int
+        /// The text as written.
+        let text: String
+        /// A demonym ("Armenian"), which counts only when the entity is named too.
+        let isDemonym: Bool
+        /// The folded words of the text joined by spaces, to compare written forms.
+        let key: String
+    }
+
+    /// An entity found so far.
+    struct Found {
+        /// Location or organisation.
+        var type: EntityType
+        /// `country`, `city`, `camp`, …
+        var subtype: String?
+        /// ISO country code, for gazetteer places.
+        var countryCode: String?
+        /// The gazetteer's canonical name, for gazetteer entities.
+        var canonical: String?
+        /// The gazetteer entry, for gazetteer entities.
+        var entry: Int? = nil
+        /// Every mention, demonyms included.
+        var mentions: [Mention]
+    }
+
+    /// A mention of a person, before mentions are grouped into people.
+    struct PersonMention {
+        /// Folded name words, without titles and suffixes ("jr").
+        let words: [String]
+        /// Where it is.
+        let mention: Mention
+    }
+
+    /// The data files.
+    let lexicon: EntityLexicon
+    /// The article.
+    let document: Document
+    /// The places and organisations of the lexicon.
+    var gazetteer: Gazetteer { lexicon.gazetteer }
+
+    /// Which entity a mention belongs to.
+    enum Key: Hashable {
+        /// A gazetteer entry, by index.
+        case gazetteer(Int)
+        /// An organisation the gazetteer does not know, by its folded words.
+        case organization(String)
+        /// A place the gazetteer does not know, by its folded words.
+        case location(String)
+        /// A person, by the folded words of the name.
+        case person(String)
+    }
+
+    /// Places and organisations found so far.
+    var found: [Key: Found] = [:]
+    /// Every person mention, in text order.
+    var personMentions: [PersonMention] = []
+    /// Folded full names (two words or more) of people seen so far.
+    var knownPeople: Set<String> = []
+    /// Single capitalised words with no evidence of their own: kept only if they name a known person.
+    var pendingSingles: [(word: String, mention: Mention)] = []
+    /// Acronyms defined in the text ("Israel Defense Forces (IDF)") -> entity key.
+    var acronyms: [String: Key] = [:]
+
+    /// The paragraph being scanned.
+    var paragraph = 0
+    /// Its tokens.
+    var tokens: [EntityToken] = []
+    /// Its scalars.
+    var scalars: [Unicode.Scalar] = []
+    /// What the lexicon knows of each token (closed lists, gazetteer forms it begins), looked up when first
+    /// asked: most words are never asked about.
+    let infos = EntityTokenInfos()
+    /// Document offset of its first scalar.
+    var base = 0
+    /// The last entity found in this paragraph: token end and type, for lists ("in Abasan, Khuzaa and …").
+    var last: (end: Int, type: EntityType)?
+    /// The chunk being classified is followed by a parenthesised acronym, which names an organisation.
+    var acronymFollows = false
+    /// The key of the entity most recently given a mention.
+    var lastKey: Key?
+    /// Words of people named with a title or in full: a town of that name is rather the person ("Mr. Marcin").
+    var strongPersonWords: Set<String> = []
+    /// Tokens before this index were consumed ahead of the scan ("(leader Ismail) Haniyeh").
+    var skipTo = 0
+
+    /// Starts an extraction.
+    init(lexicon: EntityLexicon, document: Document) {
+        self.lexicon = lexicon
+        self.document = document
+    }
+
+    // MARK: Scanning
+
+    /// Finds the entities of one paragraph.
+    mutating func scan(paragraph index: Int) {
+        paragraph = index
+        scalars = document.paragraphScalars[index]
+        tokens = EntityTokenizer.tokenize(scalars)
+        infos.reset(count: tokens.count)
+        base = document.paragraphStarts[index]
+        last = nil
+        skipTo = 0
+        var i = 0
+        while i < tokens.count {
+            if i < skipTo { i = skipTo; continue }
+            let t = tokens[i]
+            // "al Qaeda": a gazetteer name may begin with a lower-case particle.
+            let particleStart = t.isWord && !t.isCapitalized && i + 1 < tokens.count && tokens[i + 1].isCapitalized
+                && has(i, .particles) && match(i, tokens.count) != nil
+            guard t.isWord, t.isCapitalized || t.isAllCaps || particleStart else { i += 1; continue }
+            if t.isHyphenated, let parts = compoundParts(i) {
+                emitCompound(i, parts)
+                i += 1
+                continue
+            }
+            let end = chunkEnd(from: i)
+            // "FV Argos Georgia": a vessel's name is none of the three types.
+            if has(i, .vesselPrefixes) && t.isAllCaps && end - i >= 2 { i = end; continue }
+            let acronym = definedAcronym(after: end) ?? acronymBefore(i, end)
+            acronymFollows = acronym != nil
+            lastKey = nil
+            if lower(end, .facilityNouns), let facility = Self.facilityNouns[tokens[end].folded], hasName(i..<end),
+               !isWholeGazetteerName(i, end) {
+                // "Nasser hospital" is an organisation; "Abu Oreiban school", "Imam Ali mosque" are buildings.
+                if facility { emitOrganization(i..<end + 1) }
+            } else {
+                classify(i..<end)
+            }
+            if let acronym, let key = lastKey { acronyms[acronym] = key }
+            acronymFollows = false
+            i = max(end, skipTo)
+            if i == end, lower(end, .facilityNouns), Self.facilityNouns[tokens[end].folded] == true { i += 1 }
+        }
+    }
+
+    /// The acronym in "( ACR )" right after token `end`, folded.
+    func definedAcronym(after end: Int) -> String? {
+        guard end + 2 < tokens.count, tokens[end].folded == "(", tokens[end + 1].isWord, tokens[end + 1].isAllCaps,
+              tokens[end + 2].folded == ")" else { return nil }
+        return tokens[end + 1].folded
+    }
+
+    /// The acronym in "ACR (" right before a chunk `a..<b` that is closed by ")": "JNIM (Jama’at Nusrat …)".
+    func acronymBefore(_ a: Int, _ b: Int) -> String? {
+        guard a >= 2, b < tokens.count, tokens[b].folded == ")", tokens[a - 1].folded == "(", tokens[a - 2].isWord,
+              tokens[a - 2].isAllCaps, b - a >= 2 else { return nil }
+        return tokens[a - 2].folded
+    }
+
+    /// Whether `a..<b` is exactly one gazetteer name.
+    func isWholeGazetteerName(_ a: Int, _ b: Int) -> Bool {
+        match(a, b)?.end == b
+    }
+
+    /// One past the last token of the chunk starting at `i`: capitalised words, joined by connectors
+    /// ("Ministry of Health"), initials and title stops ("Gen. Ahmed"), and whole gazetteer names that contain
+    /// lower-case words ("Turks and Caicos", "Save the Children"). A possessive ends a chunk.
+    func chunkEnd(from i: Int) -> Int {
+        let n = tokens.count
+        var reach = i + 1
+        if let m = match(i, n) { reach = max(reach, m.end) }
+        var j = i + 1
+        while j < n {
+            if j < reach { j += 1; continue }
+            let prev = tokens[j - 1]
+            if prev.isPossessive { break }
+            let t = tokens[j]
+            if t.isWord && (t.isCapitalized || t.isAllCaps) {
+                if t.isHyphenated && compoundParts(j) != nil { break }
+                if let m = match(j, n), m.end > reach { reach = m.end }
+                j += 1
+                continue
+            }
+            // "Gen. Ahmed Asiri", "A. K. Saseendran": a stop after a title abbreviation or an initial.
+            if t.folded == ".", prev.isWord, prev.end == t.start,
+               EntityTokenizer.abbreviations.contains(prev.folded) || (prev.end - prev.start == 1 && prev.isCapitalized),
+               j + 1 < n, tokens[j + 1].isWord, tokens[j + 1].isCapitalized {
+                j += 1
+                continue
+            }
+            if t.isWord || t.folded == "&", let k = connectorRun(at: j) {
+                j = k
+                continue
+            }
+            break
+        }
+        return j
+    }
+
+    /// When a run of one or two connectors at `j` joins the chunk to a capitalised word, the index of that word.
+    func connectorRun(at j: Int) -> Int? {
+        let n = tokens.count
+        var k = j
+        while k < n && k - j < 2 && (tokens[k].isWord || tokens[k].folded == "&") && !tokens[k].isCapitalized
+                && has(k, .connectors) {
+            k += 1
+        }
+        guard k > j, k < n, tokens[k].isWord, tokens[k].isCapitalized else { return nil }
+        // "… Programme on Wednesday": a date is not part of a name.
+        if has(k, .temporalWords) { return nil }
+        let first = tokens[j].folded
+        // "the" joins only after another connector ("of the"); a bare "the" starts a new phrase.
+        if first == "the" { return nil }
+        // "and" separates names ("Azerbaijan and Armenia", "the Taliban and the Haqqani Network"); "&" joins
+        // inside an organisation name whose head word follows ("UK Maritime & Coastguard Agency").
+        if first == "and" { return nil }
+        if first == "&" {
+            // After a head word, "and" begins a second organisation ("the Air Force and Army Aviation").
+            var h = j - 1
+            while h >= 0 && tokens[h].isWord && (tokens[h].isCapitalized || has(h, .connectors)) {
+                if has(h, .organizationHeads) { return nil }
+                h -= 1
+            }
+            var m = k
+            while m < n && m < k + 4 && tokens[m].isWord && tokens[m].isCapitalized {
+                if has(m, .organizationHeads) { return k }
+                m += 1
+            }
+            return nil
+        }
+        // "in" joins only after a mission or an office abroad ("Police Mission in Afghanistan").
+        if first == "in" {
+            return j > 0 && has(j - 1, .organizationsAbroad) ? k : nil
+        }
+        return k
+    }
+
+    // MARK: Classification
+
+    /// Classifies the chunk `range` (see the type's documentation for the order of rules).
+    mutating func classify(_ range: Range<Int>) {
+        var a = range.lowerBound, b = range.upperBound
+        while a < b && !isNameToken(a) && !(a + 1 < b && has(a, .particles)
+                                             && match(a, b) != nil) { a += 1 }
+        while b > a && !isNameToken(b - 1) { b -= 1 }
+        // A capitalised common word that starts the sentence ("The Golan Heights") is not part of a name.
+        while a < b && tokens[a].isSentenceStart && isStopword(a) && !isTitle(a)
+                && match(a, b) == nil {
+            a += 1
+            while a < b && !isNameToken(a) { a += 1 }
+        }
+        guard a < b else { return }
+        // An acronym the article defined ("Security Service (SBU)") before what the gazetteer says.
+        if b - a == 1, tokens[a].isAllCaps, let key = acronyms[tokens[a].folded] {
+            addMention(key, a, b)
+            return
+        }
+        // 1. A gazetteer name, unless it is a town named like the person the context points to.
+        if let m = match(a, b), m.end == b {
+            let entry = gazetteer.entries[m.form.entry]
+            // A town named like the person the context points to ("Marcin said", "Santos" after "Juan Manuel
+            // Santos"); a large city keeps its name.
+            if b - a == 1 && entry.subtype == "city" && entry.population < Self.largeCityPopulation
+                && !isAttributive(b) && placeContextBefore(a, b) == nil
+                && (strongPersonWords.contains(tokens[a].folded) || personContextBefore(a) || lower(b, .reportingVerbs)) {
+                addPerson(a, b)
+                return
+            }
+            // A small town named like a capitalised word at the start of a sentence ("Dire sights") is doubtful.
+            if b - a == 1 && isDoubtfulTown(entry, below: Self.doubtfulTownPopulation)
+                && tokens[a].isSentenceStart && !personContext(a, b) && placeContext(a, b) == nil {
+                return
+            }
+            // A small town's name with nothing around it that speaks of a place ("Roman wall") is doubtful.
+            if b - a == 1 && isDoubtfulTown(entry, below: Self.smallTownPopulation) && placeContext(a, b) == nil {
+                return
+            }
+            emit(m.form, a, b)
+            return
+        }
+        // 2. A person named in full before.
+        if b - a >= 2, !knownPeople.isEmpty, knownPeople.contains(personKey(a, b)) {
+            addPerson(a, b)
+            return
+        }
+        // 3. An organisation by its head word; a lone head after a country's possessive ("Argentina’s Navy").
+        if let org = organizationSpan(a, b) {
+            gazetteerOnly(a, org.lowerBound)
+            emitOrganization(org)
+            classify(org.upperBound..<b)
+            return
+        }
+        if b - a == 1, has(a, .organizationHeads), a >= 1, tokens[a - 1].isPossessive,
+           let m = match(a - 1, a), gazetteer.entries[m.form.entry].subtype == "country" {
+            // "Israel’s Channel 14".
+            let numbered = b < tokens.count && tokens[b].isWord && tokens[b].folded.allSatisfy(\.isNumber)
+            emitUnknown(.organization, subtype: nil, a, numbered ? b + 1 : b)
+            if numbered { skipTo = b + 1 }
+            return
+        }
+        // 4. A place by its head word.
+        if let subtype = placeHead(a, b) {
+            emitPlace(a, b, subtype: subtype)
+            return
+        }
+        // 5. A title: the name after it is a person.
+        if let (title, name) = titleSplit(a, b) {
+            gazetteerOnly(a, title)
+            classifyPerson(name..<b)
+            return
+        }
+        // Stop words at the start and dates at the end are not part of a name ("On Friday", "Hamas Monday").
+        while a < b && isStopword(a) && match(a, b) == nil { a += 1 }
+        while b > a && has(b - 1, .temporalWords) { b -= 1 }
+        while a < b && !isNameToken(a) { a += 1 }
+        while b > a && !isNameToken(b - 1) { b -= 1 }
+        guard a < b else { return }
+        if a != range.lowerBound || b != range.upperBound {
+            classify(a..<b)
+            return
+        }
+        // 6. Split at connectors that separate names ("Secretary of State Antony Blinken").
+        for k in a..<b where !tokens[k].isCapitalized && has(k, .splittingConnectors) {
+            classify(a..<k)
+            classify(k + 1..<b)
+            return
+        }
+        scanMixed(a, b)
+    }
+
+    /// A chunk with no organisation or place head and no title: gazetteer names in it are entities, and
+    /// the rest is judged by context. A town next to unknown capitalised words, two places side by side, or
+    /// a place after a name particle are rather a person's name ("Kamala Harris", "Carmen Crespo",
+    /// "Yousef Al Saudi").
+    mutating func scanMixed(_ a: Int, _ b: Int) {
+        var parts: [(range: Range<Int>, form: GazetteerForm?)] = []
+        var i = a
+        var run = a
+        while i < b {
+            if let m = match(i, b) {
+                if run < i { parts.append((run..<i, nil)) }
+                parts.append((i..<m.end, m.form))
+                i = m.end
+                run = i
+            } else {
+                i += 1
+            }
+        }
+        if run < b { parts.append((run..<b, nil)) }
+        if parts.count > 1 {
+            let hasUnknownName = parts.contains { $0.form == nil && hasName($0.range) }
+            let places = parts.compactMap { part -> GazetteerEntry? in
+                guard let form = part.form, form.kind != .demonym else { return nil }
+                let entry = gazetteer.entries[form.entry]
+                return entry.type == .location ? entry : nil
+            }
+            let townInName = hasUnknownName && places.contains { $0.subtype == "city" }
+            let placesSideBySide = places.count == parts.count && places.contains { $0.subtype == "city" }
+            let particleBeforePlace = parts.indices.dropFirst().contains { k in
+                parts[k].form != nil && parts[k - 1].form == nil
+                    && has(parts[k - 1].range.upperBound - 1, .nameParticles)
+            }
+            // "Greenpeace Philippines": a known organisation's branch in a country.
+            if parts.count == 2, let org = parts[0].form, let place = parts[1].form,
+               gazetteer.entries[org.entry].type == .organization, gazetteer.entries[place.entry].subtype == "country" {
+                emit(place, parts[1].range.lowerBound, parts[1].range.upperBound)
+                emitUnknown(.organization, subtype: nil, a, b)
+                return
+            }
+            let placeFirst = parts[0].form.map { gazetteer.entries[$0.entry].type == .location } ?? false
+            if townInName || placesSideBySide || particleBeforePlace
+                || (hasUnknownName && placeFirst && personContext(a, b)) {
+                classifyUnknown(a, b)
+                return
+            }
+        }
+        for part in parts {
+            if let form = part.form {
+                emit(form, part.range.lowerBound, part.range.upperBound)
+            } else {
+                classifyUnknown(part.range.lowerBound, part.range.upperBound)
+            }
+        }
+    }
+
+    /// Whether the word at `b` makes the name before it a modifier of a noun ("Garissa police", "Gaza attack").
+    func isAttributive(_ b: Int) -> Bool {
+        lower(b, .organizationHeads) || lower(b, .facilityNouns) || lower(b, .placeNounsAfter) || lower(b, .eventWords)
+            || lower(b, .attributiveNouns)
+    }
+
+    /// A GeoNames town (not a curated place, not a capital) smaller than `population`.
+    func isDoubtfulTown(_ entry: GazetteerEntry, below population: Int) -> Bool {
+        entry.subtype == "city" && entry.population > 0 && entry.population < population && !entry.isCapital
+    }
+
+    /// Whether `range` holds a capitalised word that is neither a stop word nor an acronym.
+    func hasName(_ range: Range<Int>) -> Bool {
+        range.contains { isNameToken($0) && !isStopword($0) && !tokens[$0].isAllCaps }
+    }
+
+    /// Judges a run of capitalised words that the gazetteer does not know, by its form and context.
+    mutating func classifyUnknown(_ a0: Int, _ b0: Int) {
+        var a = a0, b = b0
+        while a < b && (!isNameToken(a) || isStopword(a)) { a += 1 }
+        while b > a && (!isNameToken(b - 1) || has(b - 1, .temporalWords)) { b -= 1 }
+        guard a < b else { return }
+        // Acronyms among other words are judged one by one ("CNN Weather").
+        if b - a >= 2, (a..<b).contains(where: { tokens[$0].isAllCaps && !Self.isRomanNumeral(tokens[$0].folded) }) {
+            for k in a..<b { classifyUnknown(k, k + 1) }
+            return
+        }
+        // Named events, holidays and products are none of the three types.
+        if (a..<b).contains(where: { has($0, .eventWords) }) { return }
+        if b - a == 1 {
+            let t = tokens[a]
+            if t.isAllCaps {
+                if let key = acronyms[t.folded] {
+                    addMention(key, a, b)
+                } else if isAcronymCandidate(a) {
+                    emitUnknown(.organization, subtype: nil, a, b)
+                }
+                return
+            }
+            if t.end - t.start < 2 || isStopword(a) || has(a, .organizationHeads) { return }
+            // "Shems-FM": a hyphenated name ending in an organisation head.
+            if t.isHyphenated, let lastPart = t.folded.split(separator: "-").last,
+               Self.organizationHeads.contains(String(lastPart)) {
+                emitUnknown(.organization, subtype: nil, a, b)
+                return
+            }
+        }
+        if acronymFollows {
+            emitUnknown(.organization, subtype: nil, a, b)
+            return
+        }
+        switch judge(a, b) {
+        case .person: addPerson(a, b)
+        case .place(let subtype): emitPlace(a, b, subtype: subtype)
+        case nil:
+            if b - a == 1 {
+                pendingSingles.append((tokens[a].folded, mention(a, b)))
+            } else {
+                addPerson(a, b)
+            }
+        }
+    }
+
+    /// What the context says an unknown name is, strongest evidence first: a role or reporting verb
+    /// before it, a place word before it ("in", "the village of"), a place noun after it ("… city"), a
+    /// reporting verb after it, a list that began with a place. Nil when the context says nothing.
+    func judge(_ a: Int, _ b: Int) -> Judgement? {
+        if personContextBefore(a) { return .person }
+        let single = b - a == 1
+        // Adjectives of peoples are not places ("the Kurdish city of").
+        let adjective = single && Self.adjectiveEndings.contains { tokens[a].folded.hasSuffix($0) }
+        if !adjective, let subtype = placeContextBefore(a, b) { return .place(subtype) }
+        if !adjective, lower(b, .placeNounsAfter), let subtype = Self.placeNounsAfter[tokens[b].folded] {
+            return .place(subtype)
+        }
+        if personContextAfter(b) { return .person }
+        if !adjective, listContinuesPlaces(a) { return .place(nil) }
+        return nil
+    }
+
+    /// Whether the context says a person (and not a place) at `a..<b`.
+    func judgeIsPerson(_ a: Int, _ b: Int) -> Bool {
+        if case .person = judge(a, b) { return true }
+        return false
+    }
+
+    /// A verdict on an unknown name.
+    enum Judgement {
+        /// A person.
+        case person
+        /// A place, with its subtype when the context gives one.
+        case place(String?)
+    }
+
+    /// Emits only the gazetteer names (places, demonyms, organisations) in `a..<b`: for the words before a
+    /// title or an organisation ("Israeli Prime Minister", "Gaza Health Ministry").
+    mutating func gazetteerOnly(_ a: Int, _ b: Int, placesOnly: Bool = false, largePlacesOnly: Bool = false) {
+        var i = a
+        while i < b {
+            if tokens[i].isWord, let m = match(i, b),
+               !placesOnly || gazetteer.entries[m.form.entry].type == .location,
+               !largePlacesOnly || !isDoubtfulTown(gazetteer.entries[m.form.entry], below: Self.doubtfulTownPopulation) {
+                emit(m.form, i, m.end)
+                i = m.end
+            } else {
+                i += 1
+            }
+        }
+    }
+
+    // MARK: Emitting
+
+    /// The mention of tokens `a..<b`.
+    func mention(_ a: Int, _ b: Int, isDemonym: Bool = false) -> Mention {
+        var key = tokens[a].folded
+        if b - a > 1 {
+            for k in a + 1..<b where tokens[k].isWord || tokens[k].folded == "&" {
+                key += " "
+                key += tokens[k].folded
+            }
+        }
+        return mention(scalarsFrom: tokens[a].start, to: tokens[b - 1].end, key: key, isDemonym: isDemonym)
+    }
+
+    /// The mention of paragraph scalars `start..<end`, whose folded words are `key`.
+    func mention(scalarsFrom start: Int, to end: Int, key: String, isDemonym: Bool = false) -> Mention {
+        Mention(start: base + start, end: base + end,
+                text: String(scalars: scalars[start..<end]), isDemonym: isDemonym, key: key)
+    }
+
+    /// Records a mention of gazetteer form `form` at tokens `a..<b`.
+    mutating func emit(_ form: GazetteerForm, _ a: Int, _ b: Int) {
+        record(form, mention(a, b, isDemonym: form.kind == .demonym))
+        last = (b, gazetteer.entries[form.entry].type)
+    }
+
+    /// Records a mention of a gazetteer entry.
+    mutating func record(_ form: GazetteerForm, _ m: Mention) {
+        let entry = gazetteer.entries[form.entry]
+        let key = Key.gazetteer(form.entry)
+        found[key, default: Found(
+            type: entry.type, subtype: entry.subtype, countryCode: entry.countryCode, canonical: entry.name,
+            entry: form.entry, mentions: [])].mentions.append(m)
+        lastKey = key
+    }
+
+    /// Records a place or organisation the gazetteer does not know.
+    mutating func emitUnknown(_ type: EntityType, subtype: String?, _ a: Int, _ b: Int, key: String? = nil) {
+        // Places are keyed like people, so that a name taken for both can be told apart ("Al-Shati", "al Shati").
+        let words = type == .location ? personKey(a, b)
+            : (a..<b).filter { tokens[$0].isWord }.map { tokens[$0].folded }.joined(separator: " ")
+        let key: Key = type == .organization ? .organization(key ?? words) : .location(key ?? words)
+        found[key, default: Found(type: type, subtype: subtype, countryCode: nil, canonical: nil, mentions: [])]
+            .mentions.append(mention(a, b))
+        lastKey = key
+        last = (b, type)
+    }
+
+    /// Adds a mention at `a..<b` to the entity `key`.
+    mutating func addMention(_ key: Key, _ a: Int, _ b: Int) {
+        if case .person(let name) = key {
+            personMentions.append(PersonMention(words: name.split(separator: " ").map(String.init),
+                                                mention: mention(a, b)))
+            last = (b, .person)
+        } else {
+            let m = mention(a, b)
+            found[key]?.mentions.append(m)
+            last = (b, found[key]?.type ?? .organization)
+        }
+        lastKey = key
+    }
+
+    // MARK: Finishing
+
+    /// Ends the extraction: groups people, merges acronyms used before their definition, and builds the
+    /// article entities in order of first mention. A place named only by a demonym is dropped.
+    mutating func finish() -> [ArticleEntity] {
+        for (acronym, key) in acronyms where key != .organization(acronym) {
+            if let early = found[.organization(acronym)] {
+                found[.organization(acronym)] = nil
+                found[key]?.mentions.append(contentsOf: early.mentions)
+            }
+        }
+        mergeContainedOrganizations()
+        var result: [ArticleEntity] = []
+        var byWords: [String: Key] = [:]
+        for key in found.keys {
+            switch key {
+            case .location(let words), .organization(let words): byWords[words] = key
+            case .gazetteer, .person: break
+            }
+        }
+        for (words, name, mentions) in people() where !mentions.isEmpty {
+            // A name that the article also shows to be a place or organisation ("the town of Santa Margarita"
+            // … "Santa Margarita, the hardest-hit town") is that, not a person.
+            if let key = byWords[words.joined(separator: " ")] {
+                found[key]?.mentions.append(contentsOf: mentions)
+                continue
+            }
+            result.append(ArticleEntity(
+                id: Self.slug(name), name: name, type: .person, aliases: aliases(mentions, name: name),
+                mentions: mentions.count,
+                mentionSpans: mentions.map { MentionSpan(start: $0.start, end: $0.end, text: $0.text) }))
+        }
+        for entity in found.values {
+            let mentions = entity.mentions.sorted { $0.start < $1.start }
+            let named = mentions.filter { !$0.isDemonym }
+            guard !named.isEmpty else { continue }
+            let name: String
+            var nameKey: String?
+            if let canonical = entity.canonical,
+               let entry = entity.entry, named.contains(where: { $0.key == gazetteer.entries[entry].key }) {
+                name = canonical
+                nameKey = gazetteer.entries[entry].key
+            } else {
+                name = named.max { ($0.text.unicodeScalars.count, $1.start) < ($1.text.unicodeScalars.count, $0.start) }!.text
+            }
+            result.append(ArticleEntity(
+                id: entity.entry.map { gazetteer.entries[$0].id } ?? Self.slug(name), name: name, type: entity.type, subtype: entity.subtype,
+                countryCode: entity.countryCode, aliases: aliases(named, name: name, nameKey: nameKey), mentions: mentions.count,
+                mentionSpans: mentions.map { MentionSpan(start: $0.start, end: $0.end, text: $0.text) }))
+        }
+        return result.sorted { ($0.mentionSpans.first?.start ?? 0, $0.id) < ($1.mentionSpans.first?.start ?? 0, $1.id) }
+    }
+
+    /// `Slug.make(name)`, with a fast path for ASCII names (most names), which gives the same slug.
+    static func slug(_ name: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count)
+        var pendingHyphen = false
+        for byte in name.utf8 {
+            guard byte < 0x80 else { return Slug.make(name) }
+            switch byte {
+            case 0x30...0x39, 0x61...0x7A:
+                if pendingHyphen && !bytes.isEmpty { bytes.append(0x2D) }
+                pendingHyphen = false
+                bytes.append(byte)
+            case 0x41...0x5A:
+                if pendingHyphen && !bytes.isEmpty { bytes.append(0x2D) }
+                pendingHyphen = false
+                bytes.append(byte + 32)
+            case 0x27:  // an apostrophe joins: "Azerbaijan's" -> "azerbaijans"
+                break
+            default:
+                pendingHyphen = true
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Merges an organisation into a fuller name of it in the same article: "Civil Defense" into "Gazan
+    /// Civil Defense Directorate" (the fuller name adds only places, demonyms and head words).
+    mutating func mergeContainedOrganizations() {
+        let keys = found.keys.compactMap { key -> String? in
+            if case .organization(let words) = key { return words }
+            return nil
+        }.sorted { ($0.count, $0) < ($1.count, $1) }
+        guard keys.count >= 2 else { return }
+        let split = keys.map { $0.split(separator: " ").map(String.init) }
+        var merged = Set<Int>()
+        for s in split.indices where split[s].count >= 2 {
+            let a = split[s]
+            for l in split.indices where l != s && !merged.contains(l) && split[l].count > a.count {
+                let b = split[l]
+                let fits = (0...(b.count - a.count)).contains { p in
+                    Array(b[p..<p + a.count]) == a
+                        && b[..<p].allSatisfy { gazetteer.singleWordForm($0, capitals: true).map {
+                            $0.kind == .demonym || gazetteer.entries[$0.entry].type == .location } == true }
+                        && b[(p + a.count)...].allSatisfy { Self.organizationHeads.contains($0) }
+                }
+                if fits, let mentions = found[.organization(keys[s])]?.mentions {
+                    found[.organization(keys[l])]?.mentions.append(contentsOf: mentions)
+                    found[.organization(keys[s])] = nil
+                    merged.insert(s)
+                    break
+                }
+            }
+        }
+    }
+
+    /// The distinct written forms other than `name`, in order of first use.
+    func aliases(_ mentions: [Mention], name: String, nameKey: String? = nil) -> [String] {
+        var seen: [String] = [nameKey ?? mentions.first { $0.text == name }?.key ?? name.applyingFolding()]
+        var result: [String] = []
+        for m in mentions where !m.isDemonym && !seen.contains(m.key) {
+            seen.append(m.key)
+            result.append(m.text)
+        }
+        return result
+    }
+
+    // MARK: Token tests
+
+    /// What the lexicon knows of token `i`.
+    @inline(__always)
+    func info(_ i: Int) -> EntityWordInfo {
+        if let known = infos.known(i) { return known }
+        let info = lexicon.info(tokens[i])
+        infos.store(info, at: i)
+        return info
+    }
+
+    /// Whether token `i` exists and is in the closed list `wordClass`.
+    @inline(__always)
+    func has(_ i: Int, _ wordClass: EntityWordClass) -> Bool {
+        i >= 0 && i < tokens.count && info(i).classes.contains(wordClass)
+    }
+
+    /// Whether token `i` is a lower-case word in the closed list `wordClass`.
+    @inline(__always)
+    func lower(_ i: Int, _ wordClass: EntityWordClass) -> Bool {
+        has(i, wordClass) && tokens[i].isWord && !tokens[i].isCapitalized
+    }
+
+    /// The longest gazetteer name starting at token `i` and ending at or before `limit`.
+    func match(_ i: Int, _ limit: Int) -> (form: GazetteerForm, end: Int)? {
+        let list = info(i).forms
+        guard list >= 0 else { return nil }
+        return Gazetteer.longestMatch(tokens, at: i, limit: limit, candidates: lexicon.formLists[Int(list)])
+    }
+
+    /// A capitalised word.
+    func isNameToken(_ i: Int) -> Bool {
+        tokens[i].isWord && (tokens[i].isCapitalized || tokens[i].isAllCaps)
+    }
+
+    /// A word from the stop list.
+    func isStopword(_ i: Int) -> Bool {
+        let t = tokens[i]
+        if info(i).classes.contains(.stopword) { return true }
+        guard t.isHyphenated else { return false }
+        // "Sunni-Muslim": every part a stop word.
+        return t.isHyphenated && t.folded.split(separator: "-").allSatisfy { lexicon.stopwords.contains(String($0)) }
+    }
+
+    /// The previous token, if it is a lower-case word.
+    func lowerWord(_ i: Int) -> String? {
+        guard i >= 0, i < tokens.count, tokens[i].isWord, !tokens[i].isCapitalized else { return nil }
+        return tokens[i].folded
+    }
+
+    /// "I", "II", "III", "IV" …: a suffix of a name.
+    static func isRomanNumeral(_ folded: String) -> Bool {
+        !folded.isEmpty && folded.count <= 4 && folded.allSatisfy { $0 == "i" || $0 == "v" || $0 == "x" }
+    }
+
+    /// Words that join capitalised words into one chunk ("Ministry of Health", "Salma ben Aissa").
+    static let connectors: Set<String> = [
+        "of", "for", "on", "to", "and", "&", "the", "in", "de", "del", "della", "da", "di", "do", "dos", "das", "du",
+        "la", "le", "les", "al", "el", "bin", "ben", "ibn", "bint", "van", "der", "den", "von", "y", "wal",
+    ]
+
+    /// Connectors that separate two names when the chunk is not an organisation or place name.
+    static let splittingConnectors: Set<String> = ["of", "for", "on", "to", "the", "and", "&", "in"]
+
+    /// Nouns that a place name modifies ("Garissa attack", "Gaza residents").
+    static let attributiveNouns: Set<String> = [
+        "attack", "attacks", "residents", "authorities", "officials", "governor", "massacre", "bombing", "siege",
+        "offensive", "front", "region", "countryside", "outskirts", "airport", "port", "branch", "chapter",
+    ]
+
+    /// Days, months and other time words that may follow a name in a chunk ("Reuters Monday").
+    static let temporalWords: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+        "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "today",
+        "tonight", "yesterday", "tomorrow", "gmt", "utc",
+    ]
+
+    /// All-capital first words of vessels' names ("FV Argos Georgia", "MT Terra Nova").
+    static let vesselPrefixes: Set<String> = ["fv", "mv", "mt", "hms", "uss", "rms", "ss", "ins", "fpso"]
+
+    /// Lower-case nouns after a chunk that make it a building: true for an organisation ("Nasser hospital"),
+    /// false for a place that is none of the three types ("Abu Oreiban school").
+    static let facilityNouns: [String: Bool] = [
+        "hospital": true, "clinic": false, "school": false, "mosque": false, "church": false, "synagogue": false,
+        "temple": false, "stadium": false, "market": false, "hotel": false, "prison": false, "building": false,
+        "tower": false, "street": false, "road": false, "bridge": false, "highway": false, "museum": false,
+        "mall": false, "airport": false,
+    ]
+
+    /// Capitalised particles inside Arabic and other names ("Yousef Al Saudi", "Van Der Klaauw").
+    static let nameParticles: Set<String> = ["al", "el", "abu", "bin", "ben", "ibn", "bint", "van", "der", "de", "da", "le", "la"]
+
+    /// Endings of adjectives of peoples and languages, which are not place names ("Kurdish", "Neapolitan").
+    static let adjectiveEndings = ["ish", "ian", "ese", "ic"]
+
+    /// Towns smaller than this need a word of place around them ("in", "the town of", "… city").
+    static let smallTownPopulation = 50_000
+
+    /// Cities at least this large keep their name even where the context suggests a person.
+    static let largeCityPopulation = 1_000_000
+
+    /// Towns smaller than this are doubtful where context says nothing (sentence starts, compounds).
+    static let doubtfulTownPopulation = 100_000
+
+    /// Words that make a chunk a named event, holiday or product rather than an entity.
+    static let eventWords: Set<String> = [
+        "war", "typhoon", "hurricane", "cyclone", "storm", "day", "eve", "cup", "olympics", "games", "operation",
+        "act", "award", "prize", "festival", "ramadan", "eid", "christmas", "easter", "week", "month", "year",
+        "covid", "covid-19", "pandemic", "summit", "conference", "agreement", "accord", "treaty", "revolution",
+        "uprising", "spring", "crisis", "massacre", "intifada", "ashura", "muharram", "hajj", "doctrine",
+    ]
+}

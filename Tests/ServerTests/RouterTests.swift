@@ -210,7 +210,8 @@ import Testing
     }
 
     @Test func corsFromConfiguration() {
-        #expect(service.get("/stats").headers["access-control-allow-origin"] == "*")
+        #expect(service.get("/stats", headers: ["origin": "https://any.example"]).headers["access-control-allow-origin"] == "*")
+        #expect(service.get("/stats").headers["access-control-allow-origin"] == nil, "no Origin, no CORS headers")
         var config = Configuration()
         config.corsOrigins = ["https://dash.example"]
         let restricted = TestCorpus.service(config)
@@ -290,5 +291,9 @@ import Testing
         #expect(first.bytes == second.bytes)
         #expect(cache.lookup(service.cacheKey(request, gzip: false), version: service.state.snapshot.dataVersion) != nil)
         #expect(cache.lookup(service.cacheKey(request, gzip: false), version: "other") == nil)
+        // A response cached for a request without Origin is not served to a cross-origin one.
+        let crossOrigin = Request(method: .get, uri: "/articles?limit=2", headers: ["origin": "https://dash.example"])
+        let answered = service.respond(to: crossOrigin, cache: cache)
+        #expect(answered.header("access-control-allow-origin") == "*")
     }
 }

@@ -155,6 +155,10 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
                   "Around that same time, Glover both lost his father and welcomed his second child, something that made him more reflective.",
                   "“I’m not 25 anymore, standing in front of a boulder like, ‘This has to move,’” he said."],
                  "I’m not 25 anymore, standing in front of a boulder like, ‘This has to move,’", speaker: "Donald Glover"),
+        // "The Russian added": a nationality alone names no one, so "he" is the person named before.
+        QuoteRow(["Marat Safin beat Mario Ancic in four sets on Thursday.",
+                  "The Russian added that he was not worried by his ankle injury. \"I have had a lot of problems with that ankle before - it will be OK,\" he said."],
+                 "I have had a lot of problems with that ankle before - it will be OK,", speaker: "Marat Safin"),
     ]
 
     /// Each row's quotation is found with its speaker, role and entity id.
@@ -195,6 +199,12 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
                  "a little time-consuming.", speaker: nil),
         QuoteRow(["Prosecutors wrote in a filing that “the parties have not been able to agree upon the terms.”"],
                  "the parties have not been able to agree upon the terms.", speaker: nil),
+        // A nationality alone ("the Australian said", "The Portuguese said") is no speaker's name.
+        QuoteRow(["Roger Federer won again.",
+                  "When Lleyton Hewitt shook his hand, the Australian said; \"You're the best, no doubt.\""],
+                 "You're the best, no doubt.", speaker: nil),
+        QuoteRow(["The Portuguese said his side had lost \"concentration, intensity and motivation\" with nothing to play for."],
+                 "concentration, intensity and motivation", speaker: nil),
         // A role in capitals is a role, not a body's acronym.
         QuoteRow(["CrowdStrike posted an update.", "“We have mobilized all of CrowdStrike to help you,” the CEO told customers."],
                  "We have mobilized all of CrowdStrike to help you,", speaker: nil),

@@ -66,6 +66,11 @@ import Testing
          [org("Al Jazeera"), person("Mohammed Adow"), place("Garissa")]),
         ("Activists in Homs, which includes Palmyra, told reporters that fighting continued.",
          [place("Homs"), place("Palmyra")]),
+        // Company suffixes and political and market bodies name organisations, not people.
+        ("Intel Corp said sales rose, and Marathon Oil Co agreed.", [org("Intel Corp"), org("Marathon Oil Co")]),
+        ("The Federal Reserve held rates as the Republican National Convention opened.",
+         [org("Federal Reserve"), org("Republican National Convention")]),
+        ("John Smith spoke for the Congressional Black Caucus.", [person("John Smith"), org("Congressional Black Caucus")]),
     ])
     func finds(text: String, expected: [Expected]) {
         let found = entities(text).map { Expected(name: $0.name, type: $0.type) }
@@ -83,6 +88,8 @@ import Testing
         "The Abu Oreiban school was hit, and the Sunni-ruled Gulf states protested.",
         "The fishing vessel, FV Argos Georgia, requested assistance.",
         "The hospital said REUTER and PEKING were shouted.",
+        // Named sports events and wildfires are none of the three types.
+        "He won his third Grand Slam title as the Park Fire grew.",
     ])
     func findsNothing(text: String) {
         #expect(entities(text).isEmpty, "\(text)")

@@ -791,5 +791,7 @@ struct EntityCollector {
         "act", "award", "prize", "festival", "ramadan", "eid", "christmas", "easter", "week", "month", "year",
         "covid", "covid-19", "pandemic", "summit", "conference", "agreement", "accord", "treaty", "revolution",
         "uprising", "spring", "crisis", "massacre", "intifada", "ashura", "muharram", "hajj", "doctrine",
+        // Sports events and named wildfires ("Grand Slam", "Six Nations Championship", "Park Fire").
+        "slam", "championship", "championships", "prix", "fire",
     ]
 }

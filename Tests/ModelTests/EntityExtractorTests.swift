@@ -71,6 +71,10 @@ import Testing
         ("The Federal Reserve held rates as the Republican National Convention opened.",
          [org("Federal Reserve"), org("Republican National Convention")]),
         ("John Smith spoke for the Congressional Black Caucus.", [person("John Smith"), org("Congressional Black Caucus")]),
+        // The first word of a company's name alone is the company, not a person; a person's name stays one.
+        ("Chrysler Corp said sales rose. Chrysler said it would cut jobs.", [org("Chrysler Corp")]),
+        ("Donald Trump spoke at the Trump Organization. Trump said he was pleased.",
+         [person("Donald Trump"), org("Trump Organization")]),
     ])
     func finds(text: String, expected: [Expected]) {
         let found = entities(text).map { Expected(name: $0.name, type: $0.type) }

@@ -49,6 +49,7 @@ import Testing
         // People: titles, reporting verbs, surnames.
         ("Interior Minister Gordana Jankulovska said police had been deployed.", [person("Gordana Jankulovska")]),
         ("Secretary of Defense Lloyd Austin spoke to reporters.", [person("Lloyd Austin")]),
+        ("Federal Reserve Chair Jerome Powell said rates would stay high.", [org("Federal Reserve"), person("Jerome Powell")]),
         ("Foreign Minister Israel Katz said Israel would respond.", [person("Israel Katz"), place("Israel")]),
         ("“It was terrible,” said Ruwaida Issa, 41, a mother of five.", [person("Ruwaida Issa")]),
         ("Gen. Ahmed Asiri told reporters in Riyadh that the strikes would go on.",

@@ -205,6 +205,9 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
                  "You're the best, no doubt.", speaker: nil),
         QuoteRow(["The Portuguese said his side had lost \"concentration, intensity and motivation\" with nothing to play for."],
                  "concentration, intensity and motivation", speaker: nil),
+        // "Just" is a sentence opener but may begin a body's name ("Just Stop Oil"): it stays a name word.
+        QuoteRow(["Just Stop Oil called the sentence “an obscene perversion of justice.”"],
+                 "an obscene perversion of justice.", speaker: "Just Stop Oil"),
         // A role in capitals is a role, not a body's acronym.
         QuoteRow(["CrowdStrike posted an update.", "“We have mobilized all of CrowdStrike to help you,” the CEO told customers."],
                  "We have mobilized all of CrowdStrike to help you,", speaker: nil),

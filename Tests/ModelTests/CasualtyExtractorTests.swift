@@ -187,6 +187,9 @@ private func vague(_ kind: CasualtyKind, least: Int, _ group: VictimGroup = .peo
         // A capitalised word before the number that is a weekday, a qualifier or a casualty word keeps it a count.
         ("On Tuesday 19 soldiers were killed in Quezon province.", [exact(.killed, 19, .soldiers)]),
         ("REBELS KILLED 300 PEOPLE.", [exact(.killed, 300)]),
+        // A bare low end of a range shares the high end's multiplier.
+        ("Between 1.1 and 1.5 million people were killed at Auschwitz.",
+         [ExpectedFigure(.killed, 1_100_000, min: 1_100_000, max: 1_500_000, .range)]),
         // A number naming a product after a capitalised name is no count ("Boeing 747"); the one after is.
         ("The crash of a Boeing 747 which killed 520 people was investigated.", [exact(.killed, 520)]),
     ]

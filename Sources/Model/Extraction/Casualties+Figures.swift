@@ -283,8 +283,14 @@ struct CasualtyReader {
             return (Int(value), Int(value), high, false, end + 1)
         }
         if word(end) == "to" || (word(end) == "and" && word(i - 1) == "between"),
-           let (c2, _, _, v2, e2) = number(at: end + 1), !v2, let c2 = c2, Double(c2) > value {
-            return (Int(value), Int(value), c2, false, e2)
+           let (c2, _, _, v2, e2) = number(at: end + 1), !v2, let c2 = c2 {
+            // "between 1.1 and 1.5 million", "10 to 15 thousand": a bare low end shares the high end's
+            // multiplier.
+            if end == i + 1, let m = word(e2 - 1), let mv = NumberWords.multipliers[m], mv >= 1000,
+               value < Double(mv), Double(c2) > value * Double(mv) {
+                value *= Double(mv)
+            }
+            if Double(c2) > value { return (Int(value), Int(value), c2, false, e2) }
         }
         // Zero people is no figure ("zero casualties"), nor is a fraction of a person.
         guard value >= 1 else { return nil }

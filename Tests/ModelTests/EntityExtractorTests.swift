@@ -50,6 +50,9 @@ import Testing
         ("Interior Minister Gordana Jankulovska said police had been deployed.", [person("Gordana Jankulovska")]),
         ("Secretary of Defense Lloyd Austin spoke to reporters.", [person("Lloyd Austin")]),
         ("Federal Reserve Chair Jerome Powell said rates would stay high.", [org("Federal Reserve"), person("Jerome Powell")]),
+        // A weekday after a titled name is no part of it; a month may be a surname.
+        ("Former President Donald Trump Saturday held a rally, and Prime Minister Theresa May said no.",
+         [person("Donald Trump"), person("Theresa May")]),
         ("Foreign Minister Israel Katz said Israel would respond.", [person("Israel Katz"), place("Israel")]),
         ("“It was terrible,” said Ruwaida Issa, 41, a mother of five.", [person("Ruwaida Issa")]),
         ("Gen. Ahmed Asiri told reporters in Riyadh that the strikes would go on.",

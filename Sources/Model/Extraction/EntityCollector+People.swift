@@ -50,6 +50,9 @@ extension EntityCollector {
         "believes", "thinks", "thought", "felt", "feels", "hopes", "hoped", "knew", "knows", "died", "lost",
     ]
 
+    /// Days of the week, which follow a name in news copy ("Donald Trump Saturday held a rally"), folded.
+    static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
     /// Suffixes of a name that do not identify the person ("Jr", "III").
     static let nameSuffixes: Set<String> = ["jr", "sr", "junior", "senior"]
 
@@ -121,7 +124,9 @@ extension EntityCollector {
             classify(k + 1..<b)
             return
         }
-        while b > a && !isNameToken(b - 1) { b -= 1 }
+        // A day after the name is no part of it ("CEO Ed Bastian Sunday said"); a month may be a surname
+        // ("Theresa May").
+        while b > a && (!isNameToken(b - 1) || Self.weekdays.contains(tokens[b - 1].folded)) { b -= 1 }
         guard a < b else { return }
         // A title before an organisation ("Chief of Staff" aside) or a country is not a person's name.
         if let m = match(a, b), m.end == b,

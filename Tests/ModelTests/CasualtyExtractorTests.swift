@@ -180,6 +180,18 @@ private func vague(_ kind: CasualtyKind, least: Int, _ group: VictimGroup = .peo
           vague(.injured, least: 2000, .people, .cumulative)]),
         ("The attack was the deadliest since the 1998 bombing of the embassy, which killed more than 200 people.",
          [ExpectedFigure(.killed, 200, min: 201, max: nil, .moreThan)]),
+        // A bare "lost" with a listed person noun and no object is a death.
+        ("Ten soldiers lost in the battle were buried on Monday.", [exact(.killed, 10, .soldiers)]),
+        // Tens and units without a hyphen are one number.
+        ("Thirty four workers died in the explosion.", [exact(.killed, 34)]),
+        // A capitalised word before the number that is a weekday, a qualifier or a casualty word keeps it a count.
+        ("On Tuesday 19 soldiers were killed in Quezon province.", [exact(.killed, 19, .soldiers)]),
+        ("REBELS KILLED 300 PEOPLE.", [exact(.killed, 300)]),
+        // A bare low end of a range shares the high end's multiplier.
+        ("Between 1.1 and 1.5 million people were killed at Auschwitz.",
+         [ExpectedFigure(.killed, 1_100_000, min: 1_100_000, max: 1_500_000, .range)]),
+        // A number naming a product after a capitalised name is no count ("Boeing 747"); the one after is.
+        ("The crash of a Boeing 747 which killed 520 people was investigated.", [exact(.killed, 520)]),
     ]
 
     @Test(arguments: rows)
@@ -242,6 +254,20 @@ private func vague(_ kind: CasualtyKind, least: Int, _ group: VictimGroup = .peo
         "Jamal, a 45-year-old father of three, was killed.",
         "Two-thirds of the victims were killed at home.",
         "The Tanzanian vessel sank around 20 miles off the coast and the crew went missing.",
+        // "lost" with an object, or without a listed person noun, counts no dead.
+        "When the firm collapsed, 20,000 workers lost their jobs.",
+        "Roughly 2.2 million customers lost power after the storm killed residents.",
+        "The S&P 500 lost 1.4%.",
+        "It was the second final which the Three Lions had lost.",
+        // Scores, designations, proportions, money and market shares.
+        "Mardy Fish won 6-2 in the final dead rubber to cut the margin to 3-2.",
+        "Both players were injured in the closing stages of the 1-0 defeat.",
+        "The cards are used on the M6 Toll in the Midlands.",
+        "Congenital malformations led to nearly 1 in 5 deaths.",
+        "About 3 out of 5 young people who died had no diagnosis.",
+        "The strikes cost them more than seven mln guilders in lost business.",
+        "The engine had captured about 25 pct of the market.",
+        "The battle in 680 AD is believed to have led to his death.",
     ]
 
     @Test(arguments: nothing)

@@ -49,6 +49,10 @@ import Testing
         // People: titles, reporting verbs, surnames.
         ("Interior Minister Gordana Jankulovska said police had been deployed.", [person("Gordana Jankulovska")]),
         ("Secretary of Defense Lloyd Austin spoke to reporters.", [person("Lloyd Austin")]),
+        ("Federal Reserve Chair Jerome Powell said rates would stay high.", [org("Federal Reserve"), person("Jerome Powell")]),
+        // A weekday after a titled name is no part of it; a month may be a surname.
+        ("Former President Donald Trump Saturday held a rally, and Prime Minister Theresa May said no.",
+         [person("Donald Trump"), person("Theresa May")]),
         ("Foreign Minister Israel Katz said Israel would respond.", [person("Israel Katz"), place("Israel")]),
         ("“It was terrible,” said Ruwaida Issa, 41, a mother of five.", [person("Ruwaida Issa")]),
         ("Gen. Ahmed Asiri told reporters in Riyadh that the strikes would go on.",
@@ -66,6 +70,15 @@ import Testing
          [org("Al Jazeera"), person("Mohammed Adow"), place("Garissa")]),
         ("Activists in Homs, which includes Palmyra, told reporters that fighting continued.",
          [place("Homs"), place("Palmyra")]),
+        // Company suffixes and political and market bodies name organisations, not people.
+        ("Intel Corp said sales rose, and Marathon Oil Co agreed.", [org("Intel Corp"), org("Marathon Oil Co")]),
+        ("The Federal Reserve held rates as the Republican National Convention opened.",
+         [org("Federal Reserve"), org("Republican National Convention")]),
+        ("John Smith spoke for the Congressional Black Caucus.", [person("John Smith"), org("Congressional Black Caucus")]),
+        // The first word of a company's name alone is the company, not a person; a person's name stays one.
+        ("Chrysler Corp said sales rose. Chrysler said it would cut jobs.", [org("Chrysler Corp")]),
+        ("Donald Trump spoke at the Trump Organization. Trump said he was pleased.",
+         [person("Donald Trump"), org("Trump Organization")]),
     ])
     func finds(text: String, expected: [Expected]) {
         let found = entities(text).map { Expected(name: $0.name, type: $0.type) }
@@ -83,6 +96,8 @@ import Testing
         "The Abu Oreiban school was hit, and the Sunni-ruled Gulf states protested.",
         "The fishing vessel, FV Argos Georgia, requested assistance.",
         "The hospital said REUTER and PEKING were shouted.",
+        // Named sports events and wildfires are none of the three types.
+        "He won his third Grand Slam title as the Park Fire grew.",
     ])
     func findsNothing(text: String) {
         #expect(entities(text).isEmpty, "\(text)")

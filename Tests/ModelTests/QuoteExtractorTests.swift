@@ -149,6 +149,16 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
                   "The militant group denied involvement in a statement on Telegram.",
                   "“We had nothing to do with the incident whatsoever,” it said."],
                  "We had nothing to do with the incident whatsoever,", speaker: "Hezbollah"),
+        // A capitalised word that opens a sentence ("Around", "Despite") is no one's name: "he" is the
+        // person named before it.
+        QuoteRow(["Donald Glover is retiring his music alter ego.",
+                  "Around that same time, Glover both lost his father and welcomed his second child, something that made him more reflective.",
+                  "“I’m not 25 anymore, standing in front of a boulder like, ‘This has to move,’” he said."],
+                 "I’m not 25 anymore, standing in front of a boulder like, ‘This has to move,’", speaker: "Donald Glover"),
+        // "The Russian added": a nationality alone names no one, so "he" is the person named before.
+        QuoteRow(["Marat Safin beat Mario Ancic in four sets on Thursday.",
+                  "The Russian added that he was not worried by his ankle injury. \"I have had a lot of problems with that ankle before - it will be OK,\" he said."],
+                 "I have had a lot of problems with that ankle before - it will be OK,", speaker: "Marat Safin"),
     ]
 
     /// Each row's quotation is found with its speaker, role and entity id.
@@ -182,6 +192,25 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         // A slogan in capitals that ends a sentence is a quotation, not a title.
         QuoteRow(["Hundreds of supporters, chanting slogans like \"No to Fascism!\", marched on the square."],
                  "No to Fascism!", speaker: nil),
+        // Sentence openers and plural nouns are no names: "Unable", "Records", "Prosecutors".
+        QuoteRow(["Unable to leave the country, Alyoshina told CNN she still does not feel safe. “I’m just tired of playing someone else’s role. I’m tired of pretending to be a man,” she said."],
+                 "I’m just tired of playing someone else’s role. I’m tired of pretending to be a man,", speaker: "Alyoshina"),
+        QuoteRow(["Records show at least some of them have used IV3.Phillips said he has sought to review all their challenges but added the effort has become “a little time-consuming.”"],
+                 "a little time-consuming.", speaker: nil),
+        QuoteRow(["Prosecutors wrote in a filing that “the parties have not been able to agree upon the terms.”"],
+                 "the parties have not been able to agree upon the terms.", speaker: nil),
+        // A nationality alone ("the Australian said", "The Portuguese said") is no speaker's name.
+        QuoteRow(["Roger Federer won again.",
+                  "When Lleyton Hewitt shook his hand, the Australian said; \"You're the best, no doubt.\""],
+                 "You're the best, no doubt.", speaker: nil),
+        QuoteRow(["The Portuguese said his side had lost \"concentration, intensity and motivation\" with nothing to play for."],
+                 "concentration, intensity and motivation", speaker: nil),
+        // "Just" is a sentence opener but may begin a body's name ("Just Stop Oil"): it stays a name word.
+        QuoteRow(["Just Stop Oil called the sentence “an obscene perversion of justice.”"],
+                 "an obscene perversion of justice.", speaker: "Just Stop Oil"),
+        // A role in capitals is a role, not a body's acronym.
+        QuoteRow(["CrowdStrike posted an update.", "“We have mobilized all of CrowdStrike to help you,” the CEO told customers."],
+                 "We have mobilized all of CrowdStrike to help you,", speaker: nil),
     ]
 
     /// No speaker is better than a wrong one.

@@ -245,7 +245,8 @@ struct CasualtyReader {
             } else if let v = NumberWords.value(of: w) {
                 value = Double(v)
                 end = i + 1
-                if NumberWords.tens[w] != nil, let u = word(end), t[end].hyphenBefore, let uv = NumberWords.units[u],
+                // "forty-one", and without the hyphen "Thirty four workers died".
+                if NumberWords.tens[w] != nil, let u = word(end), let uv = NumberWords.units[u],
                    uv > 0, uv < 10 {
                     value += Double(uv)
                     end += 1
@@ -282,8 +283,14 @@ struct CasualtyReader {
             return (Int(value), Int(value), high, false, end + 1)
         }
         if word(end) == "to" || (word(end) == "and" && word(i - 1) == "between"),
-           let (c2, _, _, v2, e2) = number(at: end + 1), !v2, let c2 = c2, Double(c2) > value {
-            return (Int(value), Int(value), c2, false, e2)
+           let (c2, _, _, v2, e2) = number(at: end + 1), !v2, let c2 = c2 {
+            // "between 1.1 and 1.5 million", "10 to 15 thousand": a bare low end shares the high end's
+            // multiplier.
+            if end == i + 1, let m = word(e2 - 1), let mv = NumberWords.multipliers[m], mv >= 1000,
+               value < Double(mv), Double(c2) > value * Double(mv) {
+                value *= Double(mv)
+            }
+            if Double(c2) > value { return (Int(value), Int(value), c2, false, e2) }
         }
         // Zero people is no figure ("zero casualties"), nor is a fraction of a person.
         guard value >= 1 else { return nil }
@@ -296,8 +303,21 @@ struct CasualtyReader {
         let e = p.end
         let hasNext = e < hi
         let prevWord = word(i - 1)
-        // A model or designation joined to a word: "F-16", "X-59", "COVID-19".
-        if t[i].hyphenBefore && i > lo && t[i - 1].isWord { return true }
+        // A model or designation joined to a word: "F-16", "X-59", "COVID-19", "M6", "A320".
+        if (t[i].hyphenBefore || t[i].attachedBefore) && i > lo && t[i - 1].isWord { return true }
+        // A sports score: numbers joined by a hyphen that are no range ("6-2", "1-0", "3-3"); an ascending
+        // pair was read as a range by `number(at:)` and never reaches here.
+        if t[i].hyphenBefore && i > lo && t[i - 1].isNumber { return true }
+        if hasNext, t[e].isNumber, t[e].hyphenBefore { return true }
+        // A number naming a product, index or road after a capitalised name: "Boeing 747", "S&P 500",
+        // "FTSE 100". Not after the first word of the sentence, a qualifier ("About 40"), a number or
+        // casualty word (an all-capitals "KILLED 300"), a month or a weekday ("Tuesday 19 soldiers").
+        if i - 1 > lo, t[i - 1].isWord, t[i - 1].capitalized, !t[i].attachedBefore, !(t[i - 2].isPunct && texts[i - 2] != "&"),
+           !isIn(CasualtyWords.function, i - 1), !isIn(CasualtyWords.fillers, i - 1), !isIn(CasualtyWords.weekdays, i - 1),
+           entry(lex.qualifiersBefore, i - 1) == nil, entry(lex.triggers, i - 1) == nil,
+           !isIn(lex.numberWordHashes, i - 1), !isIn(CasualtyWords.months, i - 1) {
+            return true
+        }
         // Money: "$415m", "£270m".
         if i > lo, t[i - 1].isPunct, CasualtyWords.currency.contains(texts[i - 1]) { return true }
         if hasNext {
@@ -325,8 +345,11 @@ struct CasualtyReader {
             return true
         }
         if let w = prevWord, w == "between", let w2 = word(i - 3), CasualtyWords.ageWords.contains(w2) { return true }
-        // Proportions: "1 in 10 men".
+        // Proportions: "1 in 10 men", "nearly 1 in 5 deaths", "3 out of 5 young people".
         if word(p.end) == "in", p.end + 1 < hi, t[p.end + 1].isNumber { return true }
+        if word(p.end) == "out", word(p.end + 1) == "of", p.end + 2 < hi, t[p.end + 2].isNumber { return true }
+        if prevWord == "in", i - 2 >= lo, t[i - 2].isNumber { return true }
+        if prevWord == "of", word(i - 2) == "out", i - 3 >= lo, t[i - 3].isNumber { return true }
         // Decimals count measures, not people ("magnitude 7.3"), unless scaled ("1.5 million").
         if t[i].isNumber, texts[i].contains("."), p.end - p.first == 1 { return true }
         return false

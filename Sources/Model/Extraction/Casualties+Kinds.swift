@@ -166,6 +166,7 @@ extension CasualtyReader {
             }
             if let tr = trigger(at: k, roles: .passive) {
                 if modal || mixesKinds(k..<(k + tr.words.count), kind: tr.kind) { return nil }
+                if tr.words.count == 1 && tr.roles.contains(.person) && !intransitiveLoss(c, after: k) { return nil }
                 return (tr.kind, k..<(k + tr.words.count))
             }
             if w == "among", word(k + 1) == "the" || word(k + 1) == "those",
@@ -191,6 +192,18 @@ extension CasualtyReader {
             return nil
         }
         return nil
+    }
+
+    /// Whether a bare "lost" at `k` after the victims means they died: the victims are a listed person noun
+    /// ("dozens of lives were lost", "ten soldiers lost in the battle") and nothing is the object of "lost".
+    /// "20,000 workers lost their jobs", "2.2 million customers lost power", "the S&P 500 lost 1.4%",
+    /// "the Three Lions had lost" count no dead.
+    func intransitiveLoss(_ c: FigureCandidate, after k: Int) -> Bool {
+        guard c.listed else { return false }
+        let n = k + 1
+        if n >= hi || (t[n].isPunct && texts[n] != "%" && !CasualtyWords.currency.contains(texts[n])) { return true }
+        return isIn(CasualtyWords.prepositions, n) || isIn(CasualtyWords.clauseOpeners, n)
+            || word(n) == "and" || word(n) == "or" || word(n) == "when" || word(n) == "during"
     }
 
     /// Pattern 5: a casualty noun before the number, linked to it by a verb or particle

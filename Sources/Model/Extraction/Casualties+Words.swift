@@ -53,6 +53,11 @@ enum CasualtyWords {
         "dec",
     ])
 
+    /// Days of the week: a number after one is a date or a count, never a designation ("Tuesday 19 soldiers").
+    static let weekdays = CasualtyWordTable<Bool>.of([
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    ])
+
     /// Words before a number that make it an age ("aged 6 and 7", "between the ages of eight and 15").
     static let ageWords = CasualtyWordTable<Bool>.of(["aged", "age", "ages"])
 

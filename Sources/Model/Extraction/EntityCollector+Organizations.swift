@@ -16,6 +16,11 @@ extension EntityCollector {
         "observatory", "trust", "charity", "channel", "newspaper", "magazine", "daily",
         "herald", "tribune", "journal", "gazette", "press", "media", "ngo", "facility", "lab", "laboratory",
         "laboratories", "institution", "academy", "school", "prison", "jail",
+        // Company suffixes of business copy ("Intel Corp", "Marathon Oil Co", "Reuters Holdings Plc") and
+        // bodies of US politics and markets ("Republican National Convention", "Tokyo Stock Exchange",
+        // "Federal Reserve", "Congressional Black Caucus").
+        "corp", "co", "plc", "llc", "limited", "holdings", "industries", "convention", "exchange", "reserve",
+        "caucus",
     ]
 
     /// Lower-case last parts of hyphenated adjectives ("Qatar-based" aside: "UN-run", "Roman-era").

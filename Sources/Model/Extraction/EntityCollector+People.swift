@@ -7,7 +7,7 @@ extension EntityCollector {
         "spokeswoman", "spokesperson", "gen", "general", "lt", "lieutenant", "col", "colonel", "sgt", "sergeant",
         "capt", "captain", "maj", "major", "dr", "mr", "mrs", "ms", "miss", "prof", "professor", "king", "queen",
         "prince", "princess", "sheikh", "pope", "sen", "senator", "rep", "representative", "gov", "governor", "mayor",
-        "judge", "chief", "commander", "ambassador", "envoy", "director", "director-general", "chairman",
+        "judge", "chief", "commander", "ambassador", "envoy", "director", "director-general", "chair", "chairperson", "chairman",
         "chairwoman", "chancellor", "premier", "admiral", "adm", "brig", "brigadier", "imam", "ayatollah", "rabbi",
         "bishop", "cardinal", "archbishop", "rev", "reverend", "speaker", "deputy", "inspector", "superintendent",
         "commissioner", "emir", "sultan", "marshal", "lord", "lady", "sir", "dame", "sheikha", "cpl", "corporal",
@@ -23,7 +23,7 @@ extension EntityCollector {
         "activist", "father", "mother", "son", "daughter", "brother", "sister", "wife", "husband", "aide", "adviser",
         "advisor", "cousin", "uncle", "aunt", "nephew", "niece", "grandfather", "grandmother", "neighbour",
         "neighbor", "survivor", "witness", "eyewitness", "teacher", "student", "farmer", "worker", "nurse", "surgeon",
-        "medic", "paramedic", "officer", "commissioner", "chairman", "chairwoman", "founder", "ceo", "head",
+        "medic", "paramedic", "officer", "commissioner", "chair", "chairperson", "chairman", "chairwoman", "founder", "ceo", "head",
         "deputy", "counterpart", "predecessor", "successor", "captain", "colonel", "general", "lieutenant",
         "sergeant", "soldier", "fighter", "militant", "commentator", "researcher", "expert", "economist", "historian",
         "author", "writer", "photographer", "cameraman", "producer", "presenter", "anchor", "host", "singer",
@@ -49,6 +49,9 @@ extension EntityCollector {
         "whispered", "sobbed", "cried", "pleaded", "demanded", "questioned", "lamented", "complained", "explains",
         "believes", "thinks", "thought", "felt", "feels", "hopes", "hoped", "knew", "knows", "died", "lost",
     ]
+
+    /// Days of the week, which follow a name in news copy ("Donald Trump Saturday held a rally"), folded.
+    static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
     /// Suffixes of a name that do not identify the person ("Jr", "III").
     static let nameSuffixes: Set<String> = ["jr", "sr", "junior", "senior"]
@@ -121,7 +124,9 @@ extension EntityCollector {
             classify(k + 1..<b)
             return
         }
-        while b > a && !isNameToken(b - 1) { b -= 1 }
+        // A day after the name is no part of it ("CEO Ed Bastian Sunday said"); a month may be a surname
+        // ("Theresa May").
+        while b > a && (!isNameToken(b - 1) || Self.weekdays.contains(tokens[b - 1].folded)) { b -= 1 }
         guard a < b else { return }
         // A title before an organisation ("Chief of Staff" aside) or a country is not a person's name.
         if let m = match(a, b), m.end == b,

@@ -576,9 +576,17 @@ struct EntityCollector {
         mergeContainedOrganizations()
         var result: [ArticleEntity] = []
         var byWords: [String: Key] = [:]
+        // Companies by the first word of their name ("Chrysler Corp" under "chrysler").
+        var companies: [String: Key] = [:]
         for key in found.keys {
             switch key {
-            case .location(let words), .organization(let words): byWords[words] = key
+            case .location(let words): byWords[words] = key
+            case .organization(let words):
+                byWords[words] = key
+                let parts = words.split(separator: " ")
+                if parts.count >= 2, let last = parts.last, Self.companySuffixes.contains(String(last)) {
+                    companies[String(parts[0])] = key
+                }
             case .gazetteer, .person: break
             }
         }
@@ -586,6 +594,12 @@ struct EntityCollector {
             // A name that the article also shows to be a place or organisation ("the town of Santa Margarita"
             // … "Santa Margarita, the hardest-hit town") is that, not a person.
             if let key = byWords[words.joined(separator: " ")] {
+                found[key]?.mentions.append(contentsOf: mentions)
+                continue
+            }
+            // A single word that begins a company's name in the same article is that company's short form
+            // ("Chrysler Corp" … "Chrysler said"), not a person.
+            if words.count == 1, let key = companies[words[0]] {
                 found[key]?.mentions.append(contentsOf: mentions)
                 continue
             }
@@ -785,11 +799,18 @@ struct EntityCollector {
     /// Towns smaller than this are doubtful where context says nothing (sentence starts, compounds).
     static let doubtfulTownPopulation = 100_000
 
+    /// Last words of company names, whose first word alone is the company's short form ("Chrysler Corp").
+    static let companySuffixes: Set<String> = [
+        "corp", "corporation", "co", "company", "inc", "ltd", "plc", "llc", "limited", "holdings", "industries",
+    ]
+
     /// Words that make a chunk a named event, holiday or product rather than an entity.
     static let eventWords: Set<String> = [
         "war", "typhoon", "hurricane", "cyclone", "storm", "day", "eve", "cup", "olympics", "games", "operation",
         "act", "award", "prize", "festival", "ramadan", "eid", "christmas", "easter", "week", "month", "year",
         "covid", "covid-19", "pandemic", "summit", "conference", "agreement", "accord", "treaty", "revolution",
         "uprising", "spring", "crisis", "massacre", "intifada", "ashura", "muharram", "hajj", "doctrine",
+        // Sports events and named wildfires ("Grand Slam", "Six Nations Championship", "Park Fire").
+        "slam", "championship", "championships", "prix", "fire",
     ]
 }

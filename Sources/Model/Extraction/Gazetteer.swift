@@ -121,6 +121,13 @@ public struct Gazetteer: Sendable {
         return nil
     }
 
+    /// Whether `word` is a one-word demonym ("Australian", "Portuguese"), which names no one by itself.
+    public func isDemonym(_ word: String) -> Bool {
+        let tokens = EntityTokenizer.keyTokens(word)
+        guard tokens.count == 1, let forms = formsByFirstToken[tokens[0]] else { return false }
+        return forms.contains { $0.tokens.count == 1 && $0.kind == .demonym }
+    }
+
     /// The entry whose canonical name folds to `name`.
     public func entry(named name: String) -> GazetteerEntry? {
         entryByName[name.applyingFolding()].map { entries[$0] }

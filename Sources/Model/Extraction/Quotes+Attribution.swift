@@ -532,7 +532,8 @@ extension QuoteExtractor {
                     organisation = true
                 }
             }
-            if organisation || (e - r == 1 && tokens[r].acronym) {
+            // An acronym is a body ("the FBI said"), unless it is a role word: "the CEO told customers".
+            if organisation || (e - r == 1 && tokens[r].acronym && !isRole(tokens[r])) {
                 return Mention(kind: .organization, name: paragraph.text(tokens: r..<e),
                                nameRange: tokens[r].start..<tokens[e - 1].wordEnd)
             }

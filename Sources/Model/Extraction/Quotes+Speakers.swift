@@ -58,9 +58,13 @@ extension QuoteExtractor {
         /// Full names of bodies by the acronym the article gives in brackets ("IDF" -> "Israel Defense Forces").
         private var acronyms: [String: String] = [:]
 
+        /// Places and demonyms, to tell a nationality from a name.
+        let gazetteer: Gazetteer
+
         /// Starts with the entities another extractor found.
-        init(lexicon: QuoteLexicon, entities: [ArticleEntity]) {
+        init(lexicon: QuoteLexicon, entities: [ArticleEntity], gazetteer: Gazetteer = Gazetteer()) {
             self.lexicon = lexicon
+            self.gazetteer = gazetteer
             for entity in entities {
                 entityByName[entity.name.applyingFolding()] = entity
                 for alias in entity.aliases { entityByName[alias.applyingFolding()] = entity }
@@ -134,6 +138,8 @@ extension QuoteExtractor {
                         : entity.type == .organization ? .organization : .other
                     return Resolved(kind: kind, name: entity.name, role: mention.role ?? roles[entity.name])
                 }
+                // "the Australian said", "The Portuguese added": a nationality alone names no one.
+                if mention.kind == .name, full == raw, gazetteer.isDemonym(raw) { return nil }
                 // A bare single name is a person only when the article gives more of it or a role.
                 let isPerson = mention.kind == .person || full != raw
                 return Resolved(kind: isPerson ? .person : .name, name: full, role: mention.role ?? roles[full])

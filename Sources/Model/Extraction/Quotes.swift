@@ -65,7 +65,7 @@ public struct QuoteExtractor: Sendable {
                                         segments: segments[index], tokens: tokens, segmentTokens: segmentTokens))
         }
 
-        var resolver = SpeakerResolver(lexicon: words, entities: entities)
+        var resolver = SpeakerResolver(lexicon: words, entities: entities, gazetteer: lexicon.entities.gazetteer)
         for paragraph in paragraphs {
             if read[paragraph.index] {
                 collectNames(paragraph, into: &resolver)

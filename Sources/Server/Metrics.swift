@@ -42,9 +42,6 @@ final class Metrics: Sendable {
         }
     }
 
-    /// Requests answered so far.
-    var requestCount: Int { shards.reduce(0) { total, shard in total + shard.counts.withLock { $0.latencyCount } } }
-
     /// All shards added up.
     private func total() -> Counts {
         var sum = Counts()

@@ -50,24 +50,6 @@ public struct Document: Sendable {
         }
         self.sentences = sentences
     }
-
-    /// The text of a scalar range within one paragraph (offsets relative to that paragraph).
-    public func substring(paragraph: Int, _ range: Range<Int>) -> String {
-        String(scalars: paragraphScalars[paragraph][range])
-    }
-
-    /// The document-wide span of a scalar range within one paragraph.
-    public func span(paragraph: Int, _ range: Range<Int>) -> TextSpan {
-        TextSpan(start: paragraphStarts[paragraph] + range.lowerBound, end: paragraphStarts[paragraph] + range.upperBound)
-    }
-
-    /// The sentences of one paragraph.
-    public func sentences(inParagraph paragraph: Int) -> ArraySlice<Sentence> {
-        let lower = sentences.firstIndex { $0.paragraph == paragraph } ?? sentences.endIndex
-        var upper = lower
-        while upper < sentences.endIndex && sentences[upper].paragraph == paragraph { upper += 1 }
-        return sentences[lower..<upper]
-    }
 }
 
 /// One sentence of a document.

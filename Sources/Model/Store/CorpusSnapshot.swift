@@ -237,9 +237,6 @@ public final class CorpusSnapshot: Sendable {
         }.sorted { ($0.quotes, $1.name) > ($1.quotes, $0.name) }
         indexSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
     }
-
-    /// Total of quotes, figures and distinct entities, for `/stats`.
-    public var entityMentionCount: Int { entities.reduce(0) { $0 + $1.mentions } }
 }
 
 /// FNV-1a, 64 bit: a fast, stable (unseeded) hash for data versions and ETags.

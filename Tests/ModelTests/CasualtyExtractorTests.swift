@@ -192,6 +192,8 @@ private func vague(_ kind: CasualtyKind, least: Int, _ group: VictimGroup = .peo
          [ExpectedFigure(.killed, 1_100_000, min: 1_100_000, max: 1_500_000, .range)]),
         // A number naming a product after a capitalised name is no count ("Boeing 747"); the one after is.
         ("The crash of a Boeing 747 which killed 520 people was investigated.", [exact(.killed, 520)]),
+        // A verb of prevention governs only the figure it stands before.
+        ("The flood wall saved 200 lives, but 12 people were killed downstream.", [exact(.killed, 12)]),
     ]
 
     @Test(arguments: rows)
@@ -227,6 +229,10 @@ private func vague(_ kind: CasualtyKind, least: Int, _ group: VictimGroup = .peo
         "One of the most senior commanders was killed.",
         // Forecasts, unstated kinds, rescued, arrested, exchanged.
         "The death toll could rise to 10,000, officials warned.",
+        // Prevented casualties did not happen.
+        "Worldwide, vaccines prevent more than 4 million deaths every year.",
+        "The evacuation saved 300 lives.",
+        "Early warnings averted hundreds of deaths.",
         "The government has warned that the death toll could rise to more than 10,000.",
         "Casualties rose to 30 after the attack.",
         "Up to 1,000 people have been rescued so far.",

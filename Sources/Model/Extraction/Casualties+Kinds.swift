@@ -15,6 +15,8 @@ extension CasualtyReader {
     /// Sub-counts ("including 60 civilians", "six of whom", "six of the nine") take their parent's kind.
     func findKinds(_ cs: inout [FigureCandidate]) {
         for n in cs.indices where !cs[n].unit {
+            // "prevent 4 million deaths", "saved 200 lives": the casualties did not happen.
+            if prevented(before: cs[n].phrase.start) { continue }
             let opener = partOpener(before: cs[n].phrase.start)
             if opener || cs[n].partAfter || cs[n].partOfNext {
                 cs[n].isPart = true
@@ -96,6 +98,12 @@ extension CasualtyReader {
            let other = trigger(endingAt: range.lowerBound - 2, roles: [.active, .passive, .noun]), other.kind != kind {
             return true
         }
+        return false
+    }
+
+    /// A verb of prevention right before the number phrase, or one word before it ("prevent up to", "saved the").
+    func prevented(before i: Int) -> Bool {
+        for k in max(lo, i - 2)..<i where word(k).map(CasualtyWords.prevention.contains) ?? false { return true }
         return false
     }
 

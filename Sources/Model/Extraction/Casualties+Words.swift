@@ -16,6 +16,13 @@ enum CasualtyWords {
         "forecast",
     ])
 
+    /// Verbs of prevention: the deaths or injuries they govern did not happen ("vaccines prevent more than
+    /// 4 million deaths", "the barrier saved 200 lives"), so the number is no figure.
+    static let prevention = CasualtyWordTable<Bool>.of([
+        "prevent", "prevents", "prevented", "preventing", "avert", "averts", "averted", "averting", "avoid",
+        "avoids", "avoided", "avoiding", "save", "saves", "saved", "saving", "spare", "spared", "sparing",
+    ])
+
     /// Verbs and particles that link a casualty noun to its number ("the death toll rose to 40",
     /// "the total number of deaths now stands at 38,919", "the death toll includes 22 civilians").
     static let links = CasualtyWordTable<Bool>.of([

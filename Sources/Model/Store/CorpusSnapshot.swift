@@ -119,7 +119,16 @@ public final class CorpusSnapshot: Sendable {
         articleIndex.reserveCapacity(articles.count)
         var quotes: [Quote] = [], quoteArticle: [Int32] = []
         var casualties: [Casualty] = [], casualtyArticle: [Int32] = []
-        var wordIndex: [String: [Int32]] = [:]
+        // The article word index is the largest merge: it is built on another core while this one does the rest.
+        let wordIndexBox = Box<[String: [Int32]]>([:])
+        let wordIndexDone = DispatchGroup()
+        DispatchQueue.global().async(group: wordIndexDone) {
+            var index: [String: [Int32]] = [:]
+            for (i, p) in prepared.enumerated() {
+                for word in p.words { index[word, default: []].append(Int32(i)) }
+            }
+            wordIndexBox.value = index
+        }
         var speakerTokenIndex: [String: [Int32]] = [:]
         var quoteWordIndex: [String: [Int32]] = [:]
         var hasher = FNV1a()
@@ -142,7 +151,6 @@ public final class CorpusSnapshot: Sendable {
                 casualties.append(c)
                 casualtyArticle.append(position)
             }
-            for word in prepared[i].words { wordIndex[word, default: []].append(position) }
         }
         self.articleIndex = articleIndex
         self.quotes = quotes
@@ -159,7 +167,6 @@ public final class CorpusSnapshot: Sendable {
         self.casualtyLocationIndex = locationIndex
         self.casualtyArticle = casualtyArticle
         self.casualtyJSON = prepared.flatMap(\.figures)
-        self.wordIndex = wordIndex
         self.speakerTokenIndex = speakerTokenIndex
         self.quoteWordIndex = quoteWordIndex
         self.dataVersion = String(hasher.value, radix: 16)
@@ -235,6 +242,8 @@ public final class CorpusSnapshot: Sendable {
             s.roles = entry.roles.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key)
             return s
         }.sorted { ($0.quotes, $1.name) > ($1.quotes, $0.name) }
+        wordIndexDone.wait()
+        self.wordIndex = wordIndexBox.value
         indexSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
     }
 }
@@ -323,6 +332,13 @@ public func concurrentMap<T: Sendable, R: Sendable>(_ items: [T], threads: Int =
         }
     }
     return results.values()
+}
+
+/// A value handed from a background task to the thread that waits for it.
+// @unchecked Sendable: written once by the task, read only after DispatchGroup.wait(), which orders the two.
+final class Box<T>: @unchecked Sendable {
+    var value: T
+    init(_ value: T) { self.value = value }
 }
 
 /// Pre-sized result storage that parallel workers fill at distinct indices.

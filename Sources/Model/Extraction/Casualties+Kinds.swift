@@ -101,15 +101,15 @@ extension CasualtyReader {
         return false
     }
 
-    /// A verb of prevention right before the number phrase, or one word before it ("prevent up to", "saved the").
-    func prevented(before i: Int) -> Bool {
-        for k in max(lo, i - 2)..<i where word(k).map(CasualtyWords.prevention.contains) ?? false { return true }
-        return false
-    }
+    /// A verb of prevention within two tokens before the number phrase ("prevent up to", "saved the").
+    func prevented(before i: Int) -> Bool { anyWord(of: CasualtyWords.prevention, before: i) }
 
     /// A forecast word within two tokens before `i` ("could kill", "will displace").
-    func forecast(before i: Int) -> Bool {
-        for k in max(lo, i - 2)..<i where word(k).map(CasualtyWords.modals.contains) ?? false { return true }
+    func forecast(before i: Int) -> Bool { anyWord(of: CasualtyWords.modals, before: i) }
+
+    /// Whether one of the two tokens before `i` is in `table`.
+    func anyWord(of table: CasualtyWordTable<Bool>, before i: Int) -> Bool {
+        for k in max(lo, i - 2)..<i where word(k).map(table.contains) ?? false { return true }
         return false
     }
 

@@ -219,33 +219,20 @@ public struct QuoteLexicon: Sendable {
         return result
     }
 
-    /// The non-comment lines of a data file split on tabs, each checked to have `columns` lower-case columns.
+    /// The non-comment lines of a data file split on tabs (read by `TSVFile`), each checked to have exactly
+    /// `columns` non-empty columns with a lower-case first one.
     private static func rows(
         _ base: URL, _ name: String, columns: Int
     ) throws -> [(file: String, line: Int, columns: [String])] {
-        let url = base.appendingPathComponent(name)
-        let file = url.path
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw LexiconError(file: file, reason: "cannot read: \(error.localizedDescription)")
-        }
-        var result: [(file: String, line: Int, columns: [String])] = []
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespaces)
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let parts = line.split(separator: "\t", omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == columns, parts.allSatisfy({ !$0.isEmpty }) else {
-                throw LexiconError(file: file, reason: "line \(index + 1): expected \(columns) tab-separated columns")
+        let table = try TSVFile(base, name, columns: columns...columns)
+        let result = try table.rows.map { row -> (file: String, line: Int, columns: [String]) in
+            guard row.columns.allSatisfy({ !$0.isEmpty }) else {
+                throw row.error("expected \(columns) tab-separated columns")
             }
-            guard parts[0] == parts[0].lowercased() else {
-                throw LexiconError(file: file, reason: "line \(index + 1): '\(parts[0])' must be lower case")
-            }
-            result.append((file, index + 1, parts))
+            guard row[0] == row[0].lowercased() else { throw row.error("'\(row[0])' must be lower case") }
+            return (row.file, row.line, row.columns)
         }
-        if result.isEmpty { throw LexiconError(file: file, reason: "no entries") }
+        if result.isEmpty { throw LexiconError(file: base.appendingPathComponent(name).path, reason: "no entries") }
         return result
     }
 }

@@ -319,13 +319,15 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         defer { try? FileManager.default.removeItem(at: directory) }
         try FileManager.default.copyItem(
             at: Fixtures.configDirectory.appendingPathComponent(QuoteLexicon.subdirectory), to: quotes)
-        #expect(throws: Never.self) { try QuoteLexicon(directory: directory) }
-        try "said\tspeech\ntold\n".write(to: quotes.appendingPathComponent("reporting-verbs.tsv"), atomically: true, encoding: .utf8)
-        let error = try #require(throws: LexiconError.self) { try QuoteLexicon(directory: directory) }
-        #expect(error.file.hasSuffix("reporting-verbs.tsv"))
-        try "he\tperson\nshe\tsomeone\n".write(to: quotes.appendingPathComponent("pronouns.tsv"), atomically: true, encoding: .utf8)
-        try "said\tspeech\n".write(to: quotes.appendingPathComponent("reporting-verbs.tsv"), atomically: true, encoding: .utf8)
-        let unknown = try #require(throws: LexiconError.self) { try QuoteLexicon(directory: directory) }
-        #expect(unknown.file.hasSuffix("pronouns.tsv"))
+        let english = Fixtures.lexicon.english
+        #expect(throws: Never.self) { try QuoteLexicon(directory: directory, english: english) }
+        let organisations = quotes.appendingPathComponent("organisation-words.tsv")
+        try "ministry\tinstitution\npolice\n".write(to: organisations, atomically: true, encoding: .utf8)
+        let error = try #require(throws: LexiconError.self) { try QuoteLexicon(directory: directory, english: english) }
+        #expect(error.file == organisations.path)
+        #expect(error.reason == "line 2: expected 2 columns, found 1")
+        try "ministry\tinstitution\npolice\tsomeone\n".write(to: organisations, atomically: true, encoding: .utf8)
+        let unknown = try #require(throws: LexiconError.self) { try QuoteLexicon(directory: directory, english: english) }
+        #expect(unknown == LexiconError(file: organisations.path, reason: "line 2: unknown value 'someone'"))
     }
 }

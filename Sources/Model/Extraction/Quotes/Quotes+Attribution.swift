@@ -10,10 +10,19 @@ extension QuoteExtractor {
         let scalars: [Unicode.Scalar]
         /// Quoted segments, in order.
         let segments: [Segment]
-        /// Tokens; each segment is one `.quote` token.
-        let tokens: [Token]
-        /// Token index of each segment.
+        /// Items: the document's tokens, each segment one `.quote` item.
+        let tokens: [Item]
+        /// Item index of each segment.
         let segmentTokens: [Int]
+        /// The paragraph's tokens in the document (words inside quotations included).
+        let words: ArraySlice<Token>
+
+        /// Number of word tokens that start inside a scalar range of the paragraph.
+        func wordCount(_ range: Range<Int>) -> Int {
+            var count = 0
+            for token in words where token.isWord && range.contains(Int(token.start) - offset) { count += 1 }
+            return count
+        }
 
         /// The text of a scalar range, encoded straight into a new string.
         func text(_ start: Int, _ end: Int) -> String {
@@ -90,7 +99,7 @@ extension QuoteExtractor {
         /// The paragraph read.
         let paragraph: Paragraph
         /// Its tokens.
-        private let tokens: [Token]
+        private let tokens: [Item]
 
         /// Creates a reader of `paragraph`.
         init(lexicon: QuoteLexicon, paragraph: Paragraph) {
@@ -419,12 +428,12 @@ extension QuoteExtractor {
         }
 
         /// Whether `t` is a role or title word ("minister", "Spokesperson’s", "Secretary-General").
-        func isRole(_ t: Token) -> Bool {
+        func isRole(_ t: Item) -> Bool {
             t.kind == .word && t.info.role != nil
         }
 
         /// Whether `t` can be part of a capitalised name.
-        private func isNameWord(_ t: Token) -> Bool {
+        private func isNameWord(_ t: Item) -> Bool {
             guard t.kind == .word, t.capitalized else { return false }
             if t.dotted { return true }  // an initial ("A. K. Saseendran") or title ("Gen.")
             if t.info.isA(.notName) { return false }
@@ -652,8 +661,8 @@ extension QuoteExtractor {
 
         /// The text with every run of white space (no-break spaces, line breaks) as one space.
         static func normalised(_ text: String) -> String {
-            guard text.unicodeScalars.contains(where: { $0 != " " && QuoteExtractor.isSpace($0) }) else { return text }
-            return text.unicodeScalars.split(whereSeparator: { QuoteExtractor.isSpace($0) })
+            guard text.unicodeScalars.contains(where: { $0 != " " && $0.isSpace }) else { return text }
+            return text.unicodeScalars.split(whereSeparator: { $0.isSpace })
                 .map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")
         }
 

@@ -1,11 +1,11 @@
 import Foundation
 
-/// Words and cues for quote attribution, loaded from the files under `config/quotes/`.
+/// Words and cues for quote attribution: the English lexicon (`config/english/`: reporting verbs, roles,
+/// pronouns, function words), which the tokens already carry as `Token.classes`, and the heads only
+/// attribution reads, from `config/quotes/`: organisation heads, place words and document nouns.
 ///
-/// Every list is an open list of English news wording, so it is data, not code: reporting verbs,
-/// pronouns, role words, organisation and place heads, document nouns and the small function words
-/// that shape an attribution. All keys are lower case with straight apostrophes; sets and
-/// dictionaries are built once here so that extraction only looks words up.
+/// Every list is an open list of English news wording, so it is data, not code. All keys are folded
+/// (lower case, straight apostrophes); tables are built once here so that extraction only looks words up.
 public struct QuoteLexicon: Sendable {
     /// How a reporting cue attaches its speaker.
     public enum CueKind: String, Sendable {
@@ -49,53 +49,10 @@ public struct QuoteLexicon: Sendable {
         case named
     }
 
-    /// Classes of the small function words in `function-words.tsv`.
-    public enum WordClass: String, Sendable, CaseIterable {
-        /// "a", "the": stripped from roles and names.
-        case determiner
-        /// "of", "from": starts a complement after a role word.
-        case preposition
-        /// "also", "has": may stand between a speaker and the verb.
-        case filler
-        /// "who", "which": opens a side clause between a speaker and the verb.
-        case clause
-        /// "and", "but": joins clauses.
-        case conjunction
-        /// "bin", "al": lower-case word inside a person's name.
-        case particle
-        /// "of", "and": joins the words of an organisation's name.
-        case connector
-        /// "The", "Monday": capitalised but never part of a name.
-        case notName = "not-name"
-        /// "Mr", "Dr": a courtesy title dropped from a name.
-        case honorific
-        /// "called", "named": introduces a name after a role.
-        case naming
-        /// "run", "backed": last part of a capitalised compound adjective ("Houthi-run").
-        case compound
-
-        /// This class's bit in `WordInfo.classes`.
-        public var bit: UInt16 {
-            switch self {
-            case .determiner: 1 << 0
-            case .preposition: 1 << 1
-            case .filler: 1 << 2
-            case .clause: 1 << 3
-            case .conjunction: 1 << 4
-            case .particle: 1 << 5
-            case .connector: 1 << 6
-            case .notName: 1 << 7
-            case .honorific: 1 << 8
-            case .naming: 1 << 9
-            case .compound: 1 << 10
-            }
-        }
-    }
-
     /// Everything the lists say about one word, looked up once per token.
     public struct WordInfo: Sendable {
-        /// Bits of the function-word classes (`WordClass.bit`).
-        public var classes: UInt16 = 0
+        /// The word's classes in the English lexicon.
+        public var classes: WordClasses = []
         /// The kind of a one-word reporting cue.
         public var cue: CueKind? = nil
         /// Whether a two-word cue starts with this word ("according").
@@ -113,94 +70,96 @@ public struct QuoteLexicon: Sendable {
         /// A hyphenated word whose last part makes it an adjective ("Houthi-run").
         public var compoundTail = false
 
-        /// Whether the word is of `wordClass`.
+        /// Whether the word is of any of `classes`.
         @inline(__always)
-        public func isA(_ wordClass: WordClass) -> Bool { classes & wordClass.bit != 0 }
+        public func isA(_ classes: WordClasses) -> Bool { !self.classes.isDisjoint(with: classes) }
     }
 
-    /// What the lists say about each word.
-    public let words: [String: WordInfo]
-    /// The same, for lookups by a token's lower-case ASCII bytes.
-    let table: WordTable
+    /// What the quote-only lists say about a word.
+    struct Heads: Sendable {
+        /// Organisation head noun.
+        var organisation: OrganisationUse? = nil
+        /// Last word of a place name.
+        var place = false
+        /// A noun for a text.
+        var document = false
+    }
 
+    /// The English lexicon.
+    public let english: EnglishLexicon
+    /// Organisation heads, place words and document nouns by folded word.
+    let heads: WordTable<Heads>
     /// Two-word reporting cues, keyed by their first word: ("according" -> ("to", .source)).
     public let phrases: [String: [(next: String, kind: CueKind)]]
 
     /// The directory under the configuration directory that holds the quote files.
     public static let subdirectory = "quotes"
 
-    /// Loads the quote word lists from `directory` (the repository's `config/`); a missing or malformed
-    /// file throws a `LexiconError` that names it.
-    public init(directory: URL) throws {
+    /// Loads the quote word lists from `directory` (the repository's `config/`) on top of `english`; a
+    /// missing or malformed file throws a `LexiconError` that names it.
+    public init(directory: URL, english: EnglishLexicon) throws {
         let base = directory.appendingPathComponent(Self.subdirectory)
-        var verbs: [String: CueKind] = [:]
+        self.english = english
         var phrases: [String: [(next: String, kind: CueKind)]] = [:]
-        for (file, line, columns) in try Self.rows(base, "reporting-verbs.tsv", columns: 2) {
-            guard let kind = CueKind(rawValue: columns[1]) else {
-                throw LexiconError(file: file, reason: "line \(line): unknown cue kind '\(columns[1])'")
-            }
-            let words = columns[0].split(separator: " ").map(String.init)
-            switch words.count {
-            case 1: verbs[words[0]] = kind
-            case 2: phrases[words[0], default: []].append((next: words[1], kind: kind))
-            default: throw LexiconError(file: file, reason: "line \(line): a cue has one or two words")
-            }
+        for (first, options) in english.phrases {
+            phrases[first] = options.map { ($0.next, Self.cueKind($0.kind) ?? .speech) }
         }
         self.phrases = phrases
-        let pronouns = try Self.table(base, "pronouns.tsv") { PronounKind(rawValue: $0) }
-        let personRoles = try Self.table(base, "person-roles.tsv") { RoleNumber(rawValue: $0) }
         let organisationWords = try Self.table(base, "organisation-words.tsv") { OrganisationUse(rawValue: $0) }
         let placeWords = Set(try Self.rows(base, "place-words.txt", columns: 1).map { $0.columns[0] })
         let documentWords = Set(try Self.rows(base, "document-words.txt", columns: 1).map { $0.columns[0] })
-        var classes: [WordClass: Set<String>] = [:]
-        for (file, line, columns) in try Self.rows(base, "function-words.tsv", columns: 2) {
-            guard let wordClass = WordClass(rawValue: columns[1]) else {
-                throw LexiconError(file: file, reason: "line \(line): unknown word class '\(columns[1])'")
-            }
-            classes[wordClass, default: []].insert(columns[0])
-        }
-        for wordClass in WordClass.allCases where classes[wordClass] == nil {
-            throw LexiconError(file: base.appendingPathComponent("function-words.tsv").path,
-                               reason: "no words of class '\(wordClass.rawValue)'")
-        }
-        var words: [String: WordInfo] = [:]
-        for (word, kind) in verbs { words[word, default: WordInfo()].cue = kind }
-        for word in phrases.keys { words[word, default: WordInfo()].startsPhrase = true }
-        for (word, number) in personRoles { words[word, default: WordInfo()].role = number }
-        for (word, use) in organisationWords { words[word, default: WordInfo()].organisation = use }
-        for word in placeWords { words[word, default: WordInfo()].place = true }
-        for word in documentWords { words[word, default: WordInfo()].document = true }
-        for (word, kind) in pronouns { words[word, default: WordInfo()].pronoun = kind }
-        for (wordClass, members) in classes {
-            for word in members { words[word, default: WordInfo()].classes |= wordClass.bit }
-        }
-        self.words = words
-        self.table = WordTable(words)
+        var heads: [String: Heads] = [:]
+        for (word, use) in organisationWords { heads[word, default: Heads()].organisation = use }
+        for word in placeWords { heads[word, default: Heads()].place = true }
+        for word in documentWords { heads[word, default: Heads()].document = true }
+        self.heads = WordTable(heads)
     }
 
-    /// What the lists say about a lower-case ASCII word given as bytes, as `info(_:)` does for a string.
-    func info(bytes: ArraySlice<UInt8>) -> WordInfo {
-        var found = table[bytes] ?? WordInfo()
-        if let dash = bytes.lastIndex(of: UInt8(ascii: "-")), dash != bytes.startIndex {
-            let tail = table[bytes[(dash + 1)...]] ?? WordInfo()
-            if found.role == nil { found.role = tail.role }
-            found.compoundTail = tail.isA(.compound)
+    /// The cue kind of a reporting verb's classes, nil when it is no reporting verb.
+    @inline(__always)
+    static func cueKind(_ classes: WordClasses) -> CueKind? {
+        guard classes.contains(.reportingVerb) else { return nil }
+        if classes.contains(.cueSubject) { return .subject }
+        if classes.contains(.cueRelay) { return .relay }
+        if classes.contains(.cueParticiple) { return .participle }
+        if classes.contains(.cueSource) { return .source }
+        return .speech
+    }
+
+    /// The number of a role word's classes; a courtesy title ("Mr", "Dr") is an honorific, not a role.
+    @inline(__always)
+    static func roleNumber(_ classes: WordClasses) -> RoleNumber? {
+        guard classes.contains(.role), !classes.contains(.honorific) else { return nil }
+        if classes.contains(.roleMany) { return .many }
+        if classes.contains(.roleVoice) { return .voice }
+        return .one
+    }
+
+    /// What the lists say about a token of `document`: its English classes and the quote heads; a
+    /// hyphenated word takes the role of its last part and may be a compound adjective
+    /// ("Secretary-General", "Houthi-run").
+    func info(_ token: Token, in document: Document) -> WordInfo {
+        let classes = token.classes
+        var found = WordInfo(classes: classes)
+        found.cue = Self.cueKind(classes)
+        found.startsPhrase = classes.contains(.cuePhraseStart)
+        found.role = Self.roleNumber(classes)
+        if classes.contains(.pronoun) {
+            found.pronoun = classes.contains(.pronounGroup) ? .group
+                : classes.contains(.pronounOrganization) ? .organization : .person
+        }
+        if let heads = heads.value(of: token, in: document) {
+            found.organisation = heads.organisation
+            found.place = heads.place
+            found.document = heads.document
+        }
+        if token.tailHash != token.hash {
+            let tail = english.tailClasses(of: token, in: document)
+            if found.role == nil { found.role = Self.roleNumber(tail) }
+            found.compoundTail = tail.contains(.compound)
         }
         return found
     }
-
-    /// What the lists say about a lower-case word; a hyphenated word takes the role of its last part and
-    /// may be a compound adjective ("Secretary-General", "Houthi-run").
-    func info(_ word: String) -> WordInfo {
-        var found = words[word] ?? WordInfo()
-        if let dash = word.utf8.lastIndex(of: UInt8(ascii: "-")), dash != word.utf8.startIndex {
-            let tail = words[String(word[word.utf8.index(after: dash)...])] ?? WordInfo()
-            if found.role == nil { found.role = tail.role }
-            found.compoundTail = tail.isA(.compound)
-        }
-        return found
-    }
-
 
     /// Reads a two-column table whose second column `parse` turns into a value.
     private static func table<Value>(

@@ -3,8 +3,8 @@ import Foundation
 /// Finds direct quotations and their speakers.
 ///
 /// The extractor works in four passes over the paragraphs' scalars:
-/// 1. quotation marks are paired into segments (`Quotes+Marks.swift`) and each paragraph is tokenised
-///    with every segment as one token (`Quotes+Tokens.swift`);
+/// 1. the document's quotation-mark tokens are paired into segments (`Quotes+Marks.swift`) and each
+///    paragraph's tokens are read as items, every segment one item (`Quotes+Items.swift`);
 /// 2. capitalised names are collected, so that a surname can be resolved to the full name the article
 ///    gives anywhere;
 /// 3. every reporting cue ("said", "told", "according to") and every sentence subject is read and
@@ -47,7 +47,7 @@ public struct QuoteExtractor: Sendable {
     public func extract(_ document: Document, entities: inout [ArticleEntity]) -> [Quote] {
         let words = lexicon.quotes
         let count = document.paragraphScalars.count
-        let segments = document.paragraphScalars.enumerated().map { Self.segments(of: $0.element, paragraph: $0.offset) }
+        let segments = (0..<count).map { Self.segments(of: document, paragraph: $0) }
         // Only paragraphs with quotation marks and the two before each are read word by word; names in
         // the others are collected with a light scan.
         var read = [Bool](repeating: false, count: count)
@@ -58,11 +58,12 @@ public struct QuoteExtractor: Sendable {
         var paragraphs: [Paragraph] = []
         paragraphs.reserveCapacity(count)
         for (index, scalars) in document.paragraphScalars.enumerated() {
-            let tokens = read[index] ? Self.tokens(scalars, segments: segments[index], lexicon: words) : []
+            let tokens = read[index] ? Self.items(document, paragraph: index, segments: segments[index], lexicon: words) : []
             var segmentTokens: [Int] = []
             for (i, t) in tokens.enumerated() where t.kind == .quote { segmentTokens.append(i) }
             paragraphs.append(Paragraph(index: index, offset: document.paragraphStarts[index], scalars: scalars,
-                                        segments: segments[index], tokens: tokens, segmentTokens: segmentTokens))
+                                        segments: segments[index], tokens: tokens, segmentTokens: segmentTokens,
+                                        words: document.tokens[document.tokenRange(ofParagraph: index)]))
         }
 
         var resolver = SpeakerResolver(lexicon: words, entities: entities, gazetteer: lexicon.entities.gazetteer)
@@ -70,7 +71,7 @@ public struct QuoteExtractor: Sendable {
             if read[paragraph.index] {
                 collectNames(paragraph, into: &resolver)
             } else {
-                scanNames(paragraph, into: &resolver)
+                scanNames(paragraph, document, into: &resolver)
             }
         }
         let cues = resolveCues(paragraphs, &resolver)
@@ -179,11 +180,8 @@ public struct QuoteExtractor: Sendable {
     /// Collects full person names from a paragraph that is not read word by word: each run of two or
     /// more capitalised words, its title split off at the last role word ("Kenyan President William Ruto"),
     /// that holds no organisation or place word.
-    func scanNames(_ paragraph: Paragraph, into resolver: inout SpeakerResolver) {
-        let s = paragraph.scalars
-        let n = s.count
+    func scanNames(_ paragraph: Paragraph, _ document: Document, into resolver: inout SpeakerResolver) {
         var run: [(start: Int, end: Int, info: QuoteLexicon.WordInfo)] = []
-        var bytes: [UInt8] = []
         func flush() {
             defer { run.removeAll(keepingCapacity: true) }
             var first = 0
@@ -201,41 +199,13 @@ public struct QuoteExtractor: Sendable {
                              span: MentionSpan(start: paragraph.offset + range.lowerBound,
                                                end: paragraph.offset + range.upperBound, text: name))
         }
-        var i = 0
-        while i < n {
-            let c = s[i]
-            guard Self.isWordScalar(c) else {
-                if c != " " { flush() }
-                i += 1
-                continue
-            }
-            var j = i + 1
-            while j < n {
-                if Self.isWordScalar(s[j]) { j += 1; continue }
-                if (s[j] == "-" || s[j] == "'" || s[j] == "\u{2019}") && j + 1 < n && Self.isWordScalar(s[j + 1]) {
-                    j += 2
-                    continue
-                }
-                break
-            }
-            guard Self.isUpper(c) else { flush(); i = j; continue }
+        for token in paragraph.words {
+            // Punctuation and lower-case words end a run.
+            guard token.isWord, token.is(.capitalized) else { flush(); continue }
+            run.append((Int(token.start) - paragraph.offset, Int(token.end) - paragraph.offset,
+                        lexicon.quotes.info(token, in: document)))
             // "Netanyahu's office": the possessive ends the run after the name.
-            var end = j
-            if end - i > 2 && s[end - 2] == "'" || end - i > 2 && s[end - 2] == "\u{2019}", s[end - 1] == "s" {
-                end -= 2
-            }
-            bytes.removeAll(keepingCapacity: true)
-            var ascii = true
-            for k in i..<end {
-                let v = s[k].value
-                if v >= 0x80 { ascii = false; break }
-                bytes.append(v >= 0x41 && v <= 0x5A ? UInt8(v + 0x20) : UInt8(v))
-            }
-            let info = ascii ? lexicon.quotes.info(bytes: bytes[...])
-                : lexicon.quotes.info(paragraph.text(i, end).lowercased())
-            run.append((i, end, info))
-            if end < j { flush() }
-            i = j
+            if token.is(.possessive) { flush() }
         }
         flush()
     }
@@ -386,7 +356,7 @@ public struct QuoteExtractor: Sendable {
         }
         guard let close = segment.close else { return false }
         var i = close + 1
-        while i < paragraph.scalars.count && Self.isSpace(paragraph.scalars[i]) { i += 1 }
+        while i < paragraph.scalars.count && paragraph.scalars[i].isSpace { i += 1 }
         return i < paragraph.scalars.count && [",", "\u{2014}", "\u{2013}"].contains(paragraph.scalars[i])
     }
 
@@ -394,7 +364,7 @@ public struct QuoteExtractor: Sendable {
     func wordCount(_ candidate: Candidate, _ paragraphs: [Paragraph]) -> Int {
         candidate.parts.reduce(0) { total, part in
             let paragraph = paragraphs[part.paragraph]
-            return total + Self.wordCount(paragraph.scalars, Self.inner(paragraph.segments[part.segment], paragraph.scalars))
+            return total + paragraph.wordCount(Self.inner(paragraph.segments[part.segment], paragraph.scalars))
         }
     }
 
@@ -402,30 +372,18 @@ public struct QuoteExtractor: Sendable {
     func isQuotation(_ candidate: Candidate, _ paragraphs: [Paragraph]) -> Bool {
         var count = 0
         var capitalised = 0
-        var bytes: [UInt8] = []
         for part in candidate.parts {
             let paragraph = paragraphs[part.paragraph]
             let inner = Self.inner(paragraph.segments[part.segment], paragraph.scalars)
-            var inWord = false
-            var wordStart = 0
-            for i in inner.lowerBound...inner.upperBound {
-                let c: Unicode.Scalar = i < inner.upperBound ? paragraph.scalars[i] : " "
-                let w = Self.isWordScalar(c)
-                if w && !inWord {
-                    count += 1
-                    wordStart = i
-                    if Self.isUpper(c) || ("0"..."9").contains(c) { capitalised += 1 }
-                }
-                if !w && inWord && !Self.isUpper(paragraph.scalars[wordStart]) && i - wordStart <= 4 {
+            for token in paragraph.words where token.isWord && inner.contains(Int(token.start) - paragraph.offset) {
+                count += 1
+                let first = paragraph.scalars[Int(token.start) - paragraph.offset]
+                if first.isUpper || first.isDigit {
+                    capitalised += 1
+                } else if token.length <= 4 && token.isA([.connector, .determiner, .preposition]) {
                     // "Supporters of God": small words do not break a title's capitals.
-                    bytes.removeAll(keepingCapacity: true)
-                    for k in wordStart..<i where paragraph.scalars[k].isASCII {
-                        bytes.append(UInt8(truncatingIfNeeded: paragraph.scalars[k].value))
-                    }
-                    let info = lexicon.quotes.info(bytes: bytes[...])
-                    if info.isA(.connector) || info.isA(.determiner) || info.isA(.preposition) { capitalised += 1 }
+                    capitalised += 1
                 }
-                inWord = w || (inWord && (c == "'" || c == "\u{2019}" || c == "-"))
             }
         }
         // Scare quotes and short names: fewer than three words.
@@ -447,10 +405,10 @@ public struct QuoteExtractor: Sendable {
         // A subheading in single marks: "‘Where should we go?’".
         if paragraph.segments.count == 1, let segment = paragraph.segments.first, !segment.double,
            paragraph.tokens.count == 1 || (paragraph.tokens.isEmpty && segment.open == 0) {
-            return Self.wordCount(s, 0..<s.count) <= Self.maximumHeadingWords
+            return paragraph.wordCount(0..<s.count) <= Self.maximumHeadingWords
         }
         var last = s.count - 1
-        while last >= 0 && Self.isSpace(s[last]) { last -= 1 }
+        while last >= 0 && s[last].isSpace { last -= 1 }
         guard last >= 0 else { return true }
         switch s[last] {
         case ".", "!", "?", ":", ")", "\u{2026}": return false
@@ -458,7 +416,7 @@ public struct QuoteExtractor: Sendable {
             if last > 0, [".", "!", "?", ",", "\u{2026}"].contains(s[last - 1]) { return false }
         default: break
         }
-        return Self.wordCount(s, 0..<s.count) <= Self.maximumHeadingWords
+        return paragraph.wordCount(0..<s.count) <= Self.maximumHeadingWords
     }
 
     /// The cue a quotation is attributed to, with its resolved speaker: the cue inside a joined

@@ -18,7 +18,7 @@ public struct Lexicon: Sendable {
     public init(directory: URL) throws {
         self.english = try EnglishLexicon(directory: directory)
         self.entities = try EntityLexicon(directory: directory)
-        self.quotes = try QuoteLexicon(directory: directory)
+        self.quotes = try QuoteLexicon(directory: directory, english: english)
         self.casualties = try CasualtyLexicon(directory: directory)
     }
 }

@@ -12,13 +12,23 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
     let speaker: String?
     /// The expected role, nil for none.
     let role: String?
+    /// The other quotations the paragraphs hold, each with its speaker: with the row's own, the whole
+    /// list the extractor must return, in text order.
+    let others: [(text: String, speaker: String?)]
 
-    /// A row: paragraphs, quote text, speaker and role.
-    init(_ paragraphs: [String], _ text: String, speaker: String?, role: String? = nil) {
+    /// A row: paragraphs, quote text, speaker and role, and the other quotations of the paragraphs.
+    init(_ paragraphs: [String], _ text: String, speaker: String?, role: String? = nil,
+         others: [(text: String, speaker: String?)] = []) {
         self.paragraphs = paragraphs
         self.text = text
         self.speaker = speaker
         self.role = role
+        self.others = others
+    }
+
+    /// Every quotation of the row as "text <speaker>", sorted.
+    var all: [String] {
+        ([(text, speaker)] + others).map { "\($0.text) <\($0.speaker ?? "none")>" }.sorted()
     }
 
     /// The start of the quote, to name the row.
@@ -80,7 +90,8 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
                  "I strongly condemn this attack,", speaker: "Ahmet Davutoglu", role: "Prime Minister"),
         QuoteRow(["Al Jazeera's Mohammed Vall, reporting from Riyadh, said the Saudis had sent a “massive additional force” to the border.",
                   "“The Houthis have escalated their activities along the border,” he said."],
-                 "The Houthis have escalated their activities along the border,", speaker: "Mohammed Vall"),
+                 "The Houthis have escalated their activities along the border,", speaker: "Mohammed Vall",
+                 others: [("massive additional force", "Mohammed Vall")]),
         QuoteRow(["Another eyewitness, Taymor Wili, who lives near the field, told CNN he saw the strike.",
                   "“Kids were playing and nothing like this ever happened before,” he said."],
                  "Kids were playing and nothing like this ever happened before,", speaker: "Taymor Wili",
@@ -100,11 +111,13 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         // A paragraph that is all quotation goes on with the speaker of the paragraph before.
         QuoteRow(["“The extreme level of fighting in Gaza is inexcusable,” Antonio Guterres said.",
                   "“It is high time for the parties to reach a deal.”"],
-                 "It is high time for the parties to reach a deal.", speaker: "Antonio Guterres"),
+                 "It is high time for the parties to reach a deal.", speaker: "Antonio Guterres",
+                 others: [("The extreme level of fighting in Gaza is inexcusable,", "Antonio Guterres")]),
         // An unclosed quotation before a paragraph with no opening mark ends with its paragraph.
         QuoteRow(["“We will search for the pilot,” Mohammed Vall said.", "\"This is difficult because the aircraft came down in Saada.",
                   "Backed by the United States, the coalition has been conducting air raids."],
-                 "This is difficult because the aircraft came down in Saada.", speaker: "Mohammed Vall"),
+                 "This is difficult because the aircraft came down in Saada.", speaker: "Mohammed Vall",
+                 others: [("We will search for the pilot,", "Mohammed Vall")]),
         // A partial quotation attributed at the end of its sentence.
         QuoteRow(["All the crew members “fell into the sea and were floating there” wearing life jackets, Hsiao Huan-chang, the head of the fire agency, said."],
                  "fell into the sea and were floating there", speaker: "Hsiao Huan-chang", role: "head of the fire agency"),
@@ -127,7 +140,8 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         // A bare "the government" is the body named just before, not the outlet relaying it.
         QuoteRow(["The Lebanese government said it condemned “all acts of violence against civilians,” state news agency NNA reported.",
                   "The government also called for “an immediate cessation of hostilities on all fronts,” NNA reported."],
-                 "an immediate cessation of hostilities on all fronts,", speaker: "Lebanese Government"),
+                 "an immediate cessation of hostilities on all fronts,", speaker: "Lebanese Government",
+                 others: [("all acts of violence against civilians,", "Lebanese Government")]),
         // A curly possessive before a name is not part of it.
         QuoteRow(["Israel’s emergency chief Eli Bin said the dead included “teenagers and young adults” from the village."],
                  "teenagers and young adults", speaker: "Eli Bin", role: "Israel’s emergency chief"),
@@ -143,7 +157,8 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         QuoteRow(["Al Jazeera's Subina Shrestha reported from Kathmandu.",
                   "\"The army and the police all came out almost immediately,\" she said.",
                   "They managed to provide services quickly.\""],
-                 "They managed to provide services quickly.", speaker: "Subina Shrestha"),
+                 "They managed to provide services quickly.", speaker: "Subina Shrestha",
+                 others: [("The army and the police all came out almost immediately,", "Subina Shrestha")]),
         // "the militant group" is the body the article introduced with that description.
         QuoteRow(["Israel blamed the strike on the Iran-backed Lebanese militant group Hezbollah.",
                   "The militant group denied involvement in a statement on Telegram.",
@@ -165,6 +180,8 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
     @Test("attributed quotations", arguments: attributed)
     func attributes(_ row: QuoteRow) throws {
         let quotes = Self.quotes(row.paragraphs).quotes
+        // The whole list: no quotation missing, none extra.
+        #expect(quotes.map { "\($0.text) <\($0.speaker?.name ?? "none")>" }.sorted() == row.all)
         let quote = try #require(quotes.first { $0.text == row.text }, "found: \(quotes.map(\.text))")
         #expect(quote.speaker?.name == row.speaker)
         #expect(quote.speaker?.role == row.role)
@@ -188,7 +205,8 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
                  "We had nothing to do with the incident whatsoever,", speaker: nil),
         // "while X said" starts another clause: not this quotation's attribution.
         QuoteRow(["Smotrich said Israel must attack “with all its might even in distant places,” while Gallant said “the blood of citizens has a price.”"],
-                 "with all its might even in distant places,", speaker: "Smotrich"),
+                 "with all its might even in distant places,", speaker: "Smotrich",
+                 others: [("the blood of citizens has a price.", "Gallant")]),
         // A slogan in capitals that ends a sentence is a quotation, not a title.
         QuoteRow(["Hundreds of supporters, chanting slogans like \"No to Fascism!\", marched on the square."],
                  "No to Fascism!", speaker: nil),
@@ -217,6 +235,7 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
     @Test("quotations with no speaker or a guarded one", arguments: unattributed)
     func refusesToGuess(_ row: QuoteRow) throws {
         let quotes = Self.quotes(row.paragraphs).quotes
+        #expect(quotes.map { "\($0.text) <\($0.speaker?.name ?? "none")>" }.sorted() == row.all)
         let quote = try #require(quotes.first { $0.text == row.text }, "found: \(quotes.map(\.text))")
         #expect(quote.speaker?.name == row.speaker)
     }

@@ -105,12 +105,6 @@ public struct JSONWriter: Sendable {
         }
     }
 
-    /// Writes a boolean.
-    public mutating func bool(_ value: Bool) {
-        separate()
-        bytes.append(contentsOf: (value ? "true" : "false").utf8)
-    }
-
     /// Writes `null`.
     public mutating func null() {
         separate()

@@ -45,6 +45,8 @@ public final class CorpusSnapshot: Sendable {
     let entityNames: [(name: String, entity: Int32)]
     /// People quoted, most quoted first.
     public let speakers: [SpeakerSummary]
+    /// Cross-article events, with the event of each figure.
+    public let events: EventIndex
     /// Load facts for `/stats` and `/metrics`.
     public let info: LoadInfo
 
@@ -101,8 +103,9 @@ public final class CorpusSnapshot: Sendable {
     /// Builds every index over `articles` (any order).
     public init(articles unsorted: [Article], info: LoadInfo) {
         let started = DispatchTime.now().uptimeNanoseconds
-        let articles = unsorted.sorted { ($0.date, $1.id) > ($1.date, $0.id) }
+        let (articles, events) = Self.clusterEvents(unsorted.sorted { ($0.date, $1.id) > ($1.date, $0.id) })
         self.articles = articles
+        self.events = events
         self.info = info
         // The per-article work (encoding, tokenizing) runs on all cores; the merge below is sequential.
         let prepared = concurrentMap(articles) {

@@ -11,6 +11,10 @@ struct DateCue: Sendable {
     let isSince: Bool
     /// Follows a reporting verb ("said on Tuesday"): the date of the statement, not of the incident.
     let isReportingDate: Bool
+    /// Holds only for a figure after it ("two weeks after a quake killed 8,000"; not "6 killed, a day after …").
+    var onlyBefore = false
+    /// A date ahead of the article ("ahead of June 7 elections"): no incident's.
+    var isFuture = false
 
     static let months = ["january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
                          "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -43,6 +47,12 @@ struct DateCue: Sendable {
                     year = y
                     end += 1
                 } else if DayNumber.from(year: year, month: month, day: min(day, 28)) > d + 1 {
+                    // Within the next six weeks it is a date ahead ("ahead of June 7 elections"); further, last year's.
+                    if DayNumber.from(year: year, month: month, day: min(day, 28)) <= d + 45 {
+                        var cue = make(DayRange(d, d), true, end)
+                        cue.isFuture = true
+                        return cue
+                    }
                     year -= 1
                 }
                 let day0 = DayNumber.from(year: year, month: month, day: min(day, DayNumber.daysIn(year: year, month: month)))
@@ -138,7 +148,9 @@ struct DateCue: Sendable {
             case "year", "years": (days, slack) = (365 * n, 120)
             default: return nil
             }
-            return make(DayRange(d - days - slack, d - days + slack), false, i + 3)
+            var cue = make(DayRange(d - days - slack, d - days + slack), false, i + 3)
+            cue.onlyBefore = t[i + 2].lower == "after"
+            return cue
         }
         return nil
     }
@@ -169,6 +181,8 @@ enum NounCue {
         "collapse": .collapse, "collapsed": .collapse,
         "clash": .clash, "clashes": .clash, "battle": .clash, "gunbattle": .clash, "firefight": .clash,
         "offensive": .offensive, "operation": .offensive, "incursion": .offensive, "operations": .offensive,
+        // Words of any incident: nearest to a figure, they leave its kind open.
+        "attack": [], "attacks": [], "assault": [], "raid": [], "raids": [], "ambush": [], "violence": [], "incident": [],
         "protest": .protest, "protests": .protest, "protesters": .protest, "riot": .protest, "riots": .protest,
         "rally": .protest, "rallies": .protest, "demonstrations": .protest,
     ]

@@ -1,9 +1,11 @@
+import Foundation
 /// Groups casualty figures of many articles into events: first the figures of each article into the incidents
 /// it reports (in text order, reading dates, incident nouns and turns in the sentences), then those incidents
 /// across articles, by place, date and the numbers they share. Blocking by place, shared number and date keeps
 /// the cross-article step near linear: no two incidents are compared unless they share a key.
 ///
 /// Deterministic: the same articles in the same order give the same events.
+let debugEvents = getenv("NEWSDESK_DEBUG_EVENTS") != nil
 public struct EventClusterer: Sendable {
     /// What the clusterer knows of one place entity.
     public struct Place: Sendable, Equatable {
@@ -87,6 +89,7 @@ public struct EventClusterer: Sendable {
         var current: Int? = nil
         for (k, c) in article.casualties.enumerated() {
             let figure = read(c, position: offset + Int32(k), scalars: scalars, day: day)
+            if debugEvents { FileHandle.standardError.write(Data((["DEBUG", String(article.id.prefix(40)), String(k), "\(c.kind)", String(c.count ?? -1), figure.cues.when.map { DayNumber.string($0.lo) + ".." + DayNumber.string($0.hi) } ?? "-", String(figure.cues.nouns.rawValue), "\(figure.cues.turnsAway)", "\(figure.cues.continues)", "\(figure.excluded)"].joined(separator: " ") + "\n").utf8)) }
             if figure.excluded { continue }
             let cues = figure.cues
             var target: Int? = nil
@@ -142,11 +145,20 @@ public struct EventClusterer: Sendable {
     /// Whether `figure` reports `incident` of the same article. The incident just reported (`sameAsLast`) takes any
     /// figure whose date and noun do not contradict it; an earlier one needs its place named again.
     func fits(_ figure: Figure, _ incident: Incident, sameAsLast: Bool) -> Bool {
-        if let when = figure.cues.when, let known = incident.when, !when.overlaps(known, tolerance: 1) { return false }
+        let known = incident.when ?? Self.implicitDays(incident.day, incident.nouns.union(figure.cues.nouns))
+        if let when = figure.cues.when, !when.overlaps(known, tolerance: 1) { return false }
+        // A figure that states no date does not go on with an incident recalled from long ago.
+        if figure.cues.when == nil, known.hi < incident.day - 30 { return false }
         if !figure.cues.nouns.isEmpty, !incident.nouns.isEmpty, figure.cues.nouns.isDisjoint(with: incident.nouns) { return false }
         if sameAsLast { return true }
         guard let place = figure.place, incident.places.contains(place) else { return false }
         return figure.cues.when != nil || incident.when == nil
+    }
+
+    /// The days an incident that states no date may have happened on: the last two days before its report, or
+    /// ten for a disaster that unfolds over days (an earthquake, floods).
+    static func implicitDays(_ day: Int, _ nouns: IncidentNouns) -> DayRange {
+        DayRange(day - (nouns.isDisjoint(with: .unfolding) ? 2 : 10), day)
     }
 
     func add(_ figure: Figure, to incident: inout Incident) {
@@ -179,6 +191,7 @@ public struct EventClusterer: Sendable {
         var places: Set<String>
         var countries: Set<String>
         var numbers: Set<Int>
+        var articles: Set<Int32>
     }
 
     /// Merges the incidents of all articles, oldest article first.
@@ -188,13 +201,13 @@ public struct EventClusterer: Sendable {
         let scanLimit = 64
         for incidents in perArticle.reversed() {
             for incident in incidents where !incident.figures.isEmpty {
-                let window = incident.nouns.isDisjoint(with: .unfolding) ? 2 : 10
-                let when = incident.when ?? DayRange(incident.day - window, incident.day)
+                let when = incident.when ?? Self.implicitDays(incident.day, incident.nouns)
                 var countries = Set<String>()
                 for p in incident.places { if let c = places[p]?.countryCode { countries.insert(c) } }
                 let mine = Cluster(figures: incident.figures, when: when, exact: incident.when != nil,
                                    statedDay: incident.exactDay ? incident.when?.lo : nil, nouns: incident.nouns,
-                                   places: incident.places, countries: countries, numbers: incident.numbers)
+                                   places: incident.places, countries: countries, numbers: incident.numbers,
+                                   articles: [incident.article])
                 var keys = incident.places.sorted().map { "p:" + $0 }
                 keys += incident.numbers.sorted().map { "n:" + String($0) }
                 var candidates = Set<Int>()
@@ -214,6 +227,7 @@ public struct EventClusterer: Sendable {
                     c.places.formUnion(mine.places)
                     c.countries.formUnion(mine.countries)
                     c.numbers.formUnion(mine.numbers)
+                    c.articles.formUnion(mine.articles)
                     clusters[target] = c
                 } else {
                     index = clusters.count
@@ -229,10 +243,11 @@ public struct EventClusterer: Sendable {
     /// nouns that agree, and either a place smaller than a country in common, or the country and the incident noun
     /// in common, or a number of 100 or more of the same kind (with places that do not contradict it).
     func compatible(_ a: Cluster, _ b: Cluster) -> Bool {
-        guard a.when.overlaps(b.when, tolerance: 2) else { return false }
+        // The incidents of one article were told apart when it was read.
+        guard a.articles.isDisjoint(with: b.articles), a.when.overlaps(b.when, tolerance: 2) else { return false }
         if !a.nouns.isEmpty, !b.nouns.isEmpty, a.nouns.isDisjoint(with: b.nouns) { return false }
         let shared = a.places.intersection(b.places)
-        if shared.contains(where: { (places[$0]?.rank ?? 2) > 0 }) { return true }
+        if shared.contains(where: { (places[$0]?.rank ?? 2) > 1 }) { return true }
         if !shared.isEmpty, !a.nouns.isDisjoint(with: b.nouns) { return true }
         if !a.numbers.isDisjoint(with: b.numbers) {
             return a.countries.isEmpty || b.countries.isEmpty || !a.countries.isDisjoint(with: b.countries) || (a.exact && b.exact)

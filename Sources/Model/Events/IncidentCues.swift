@@ -105,6 +105,7 @@ extension IncidentCues {
         var cues = IncidentCues()
         let at = tokens.firstIndex { $0.start >= figureOffset } ?? tokens.count
         var dates: [(index: Int, end: Int, range: DayRange, exact: Bool)] = []
+        let figureToken = tokens.firstIndex { $0.start >= figureOffset } ?? tokens.count
         var nouns: [(index: Int, nouns: IncidentNouns)] = []
         var i = 0
         while i < tokens.count {
@@ -112,7 +113,7 @@ extension IncidentCues {
             if let d = DateCue.parse(tokens, at: i, articleDay: articleDay) {
                 if d.isSince {
                     cues.since = d.range
-                } else if !d.isReportingDate {
+                } else if !d.isReportingDate && !d.isFuture && !(d.onlyBefore && i >= figureToken) {
                     dates.append((i, d.end, d.range, d.exact))
                 }
                 i = d.end
@@ -159,7 +160,7 @@ extension IncidentCues {
             var last: (range: DayRange, exact: Bool)? = nil
             while j < previous.count {
                 if let d = DateCue.parse(previous, at: j, articleDay: articleDay) {
-                    if !d.isSince && !d.isReportingDate { last = (d.range, d.exact) }
+                    if !d.isSince && !d.isReportingDate && !d.isFuture { last = (d.range, d.exact) }
                     j = d.end
                 } else {
                     j += 1

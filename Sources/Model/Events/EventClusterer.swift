@@ -1,11 +1,9 @@
-import Foundation
 /// Groups casualty figures of many articles into events: first the figures of each article into the incidents
 /// it reports (in text order, reading dates, incident nouns and turns in the sentences), then those incidents
 /// across articles, by place, date and the numbers they share. Blocking by place, shared number and date keeps
 /// the cross-article step near linear: no two incidents are compared unless they share a key.
 ///
 /// Deterministic: the same articles in the same order give the same events.
-let debugEvents = getenv("NEWSDESK_DEBUG_EVENTS") != nil
 public struct EventClusterer: Sendable {
     /// What the clusterer knows of one place entity.
     public struct Place: Sendable, Equatable {
@@ -51,7 +49,7 @@ public struct EventClusterer: Sendable {
         var exactDay = false
         var nouns: IncidentNouns = []
         var places: Set<String> = []
-        var numbers: Set<Int> = []  // kind.rawValue hash * … see `numberKey`
+        var numbers: Set<Int> = []
         let article: Int32
         let day: Int
     }
@@ -87,13 +85,16 @@ public struct EventClusterer: Sendable {
         let scalars = Array(article.text.unicodeScalars)
         var incidents: [Incident] = []
         var current: Int? = nil
+        var previous: (sentence: String, when: DayRange?)? = nil
         for (k, c) in article.casualties.enumerated() {
             let figure = read(c, position: offset + Int32(k), scalars: scalars, day: day)
-            if debugEvents { FileHandle.standardError.write(Data((["DEBUG", String(article.id.prefix(40)), String(k), "\(c.kind)", String(c.count ?? -1), figure.cues.when.map { DayNumber.string($0.lo) + ".." + DayNumber.string($0.hi) } ?? "-", String(figure.cues.nouns.rawValue), "\(figure.cues.turnsAway)", "\(figure.cues.continues)", "\(figure.excluded)"].joined(separator: " ") + "\n").utf8)) }
             if figure.excluded { continue }
             let cues = figure.cues
             var target: Int? = nil
-            if let current, cues.continues || (!cues.turnsAway && !cues.nextDay && fits(figure, incidents[current], sameAsLast: true)) {
+            // Figures of one sentence that state no other date report one incident ("killing 9 and injuring 30").
+            let sameSentence = previous.map { $0.sentence == c.sentence && (cues.when == nil || cues.when == $0.when) } ?? false
+            previous = (c.sentence, cues.when)
+            if let current, sameSentence || cues.continues || (!cues.turnsAway && !cues.nextDay && fits(figure, incidents[current], sameAsLast: true)) {
                 target = current
             } else if !cues.turnsAway && !cues.nextDay {
                 // An earlier incident of the article, named again by its place and date.

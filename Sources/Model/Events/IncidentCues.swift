@@ -105,7 +105,6 @@ extension IncidentCues {
         var cues = IncidentCues()
         let at = tokens.firstIndex { $0.start >= figureOffset } ?? tokens.count
         var dates: [(index: Int, end: Int, range: DayRange, exact: Bool)] = []
-        let figureToken = tokens.firstIndex { $0.start >= figureOffset } ?? tokens.count
         var nouns: [(index: Int, nouns: IncidentNouns)] = []
         var i = 0
         while i < tokens.count {
@@ -113,19 +112,22 @@ extension IncidentCues {
             if let d = DateCue.parse(tokens, at: i, articleDay: articleDay) {
                 if d.isSince {
                     cues.since = d.range
-                } else if !d.isReportingDate && !d.isFuture && !(d.onlyBefore && i >= figureToken) {
+                } else if !d.isReportingDate && !d.isFuture && !(d.onlyBefore && i >= at) {
                     dates.append((i, d.end, d.range, d.exact))
                 }
                 i = d.end
                 continue
             }
             if let n = NounCue.parse(tokens, at: i) { nouns.append((i, n)) }
+            // A turn to another incident holds for the figures it leads up to: at the sentence's start, or a few
+            // words before the figure with no comma between ("elsewhere in the region three people were injured").
+            let leadsToFigure = i < 2 || (i < at && at - i <= 8 && !tokens[(i + 1)...min(at, tokens.count - 1)].contains { $0.afterComma })
             switch t.lower {
             case "elsewhere", "meanwhile", "separately":
-                cues.turnsAway = true
+                if leadsToFigure { cues.turnsAway = true }
             case "another", "separate", "other":
-                // "another strike", "a separate attack": another incident ("another 37 people" is not).
-                if tokens[(i + 1)..<min(tokens.count, i + 4)].contains(where: { NounCue.parse([$0], at: 0) != nil }) {
+                // "another strike", "a separate attack" before the figure: another incident ("another 37 people" is not).
+                if i < at || leadsToFigure, tokens[(i + 1)..<min(tokens.count, i + 4)].contains(where: { NounCue.parse([$0], at: 0) != nil }) {
                     cues.turnsAway = true
                 }
             case "following", "next":
@@ -202,6 +204,8 @@ struct CueToken: Sendable {
     let start: Int
     /// A clause boundary: ";", a dash, or ", where" / ", while" / ", which" / ", but" / ", and".
     var isBoundary = false
+    /// A comma comes just before the word.
+    var afterComma = false
     /// The value of an all-digit word.
     var number: Int? { lower.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } && lower.utf8.count <= 4 ? Int(lower) : nil }
 
@@ -217,6 +221,7 @@ struct CueToken: Sendable {
             let text = String(word)
             var token = CueToken(lower: text.lowercased(), isCapitalized: word.first.map { $0.properties.isUppercase } ?? false,
                                  start: wordStart)
+            token.afterComma = afterComma
             if afterComma, ["where", "while", "which", "but", "and", "whereas"].contains(token.lower) { token.isBoundary = true }
             afterComma = false
             tokens.append(token)

@@ -251,29 +251,6 @@ public final class CorpusSnapshot: Sendable {
     }
 }
 
-/// FNV-1a, 64 bit: a fast, stable (unseeded) hash for data versions and ETags.
-public struct FNV1a: Sendable {
-    /// The hash so far.
-    public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    /// Creates a fresh hash.
-    public init() {}
-
-    /// Mixes in bytes.
-    public mutating func combine<S: Sequence>(bytes: S) where S.Element == UInt8 {
-        for b in bytes {
-            value ^= UInt64(b)
-            value &*= 0x100_0000_01b3
-        }
-    }
-
-    /// Mixes in a string and a separator.
-    public mutating func combine(_ text: String) {
-        combine(bytes: text.utf8)
-        combine(bytes: CollectionOfOne(0xFF))
-    }
-}
-
 /// Word tokens for search: folded (lower case, no accents) runs of letters and digits.
 public enum TextTokens {
     /// "Hikmet Hajiyev's" -> ["hikmet", "hajiyev", "s"]. ASCII is split and lower-cased byte by byte;

@@ -45,6 +45,8 @@ public final class CorpusSnapshot: Sendable {
     let entityNames: [(name: String, entity: Int32)]
     /// People quoted, most quoted first.
     public let speakers: [SpeakerSummary]
+    /// Cross-article events, with the event of each figure.
+    public let events: EventIndex
     /// Load facts for `/stats` and `/metrics`.
     public let info: LoadInfo
 
@@ -102,7 +104,8 @@ public final class CorpusSnapshot: Sendable {
     /// own work by article across the cores.
     public init(articles unsorted: [Article], info: LoadInfo) {
         let started = DispatchTime.now().uptimeNanoseconds
-        let articles = unsorted.sorted { ($0.date, $1.id) > ($1.date, $0.id) }
+        let (articles, events) = Self.clusterEvents(unsorted.sorted { ($0.date, $1.id) > ($1.date, $0.id) })
+        self.events = events
         self.info = info
         let articleTable = Box<ArticleTable?>(nil), quoteTable = Box<QuoteTable?>(nil)
         let casualtyTable = Box<CasualtyTable?>(nil), entityTable = Box<EntityTable?>(nil)

@@ -170,6 +170,11 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
                   "Around that same time, Glover both lost his father and welcomed his second child, something that made him more reflective.",
                   "“I’m not 25 anymore, standing in front of a boulder like, ‘This has to move,’” he said."],
                  "I’m not 25 anymore, standing in front of a boulder like, ‘This has to move,’", speaker: "Donald Glover"),
+        // A quotation signed with a dash and a name, alone or one after another in a paragraph.
+        QuoteRow(["“The vote is ours to lose.” ― Maria Gomez"], "The vote is ours to lose.", speaker: "Maria Gomez"),
+        QuoteRow(["“We waited all night for help.” — Tomas Ruiz. “Nobody came for us at all.” — Elena Ruiz"],
+                 "We waited all night for help.", speaker: "Tomas Ruiz",
+                 others: [("Nobody came for us at all.", "Elena Ruiz")]),
         // "The Russian added": a nationality alone names no one, so "he" is the person named before.
         QuoteRow(["Marat Safin beat Mario Ancic in four sets on Thursday.",
                   "The Russian added that he was not worried by his ankle injury. \"I have had a lot of problems with that ankle before - it will be OK,\" he said."],
@@ -217,6 +222,11 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
                  "a little time-consuming.", speaker: nil),
         QuoteRow(["Prosecutors wrote in a filing that “the parties have not been able to agree upon the terms.”"],
                  "the parties have not been able to agree upon the terms.", speaker: nil),
+        // A body or a single word after the dash signs nothing; nor does a name that goes on ("― Tom said").
+        QuoteRow(["“We will rebuild every house before winter.” ― Red Cross Society."],
+                 "We will rebuild every house before winter.", speaker: nil),
+        QuoteRow(["“We will rebuild every house before winter.” ― Anonymous."],
+                 "We will rebuild every house before winter.", speaker: nil),
         // A nationality alone ("the Australian said", "The Portuguese said") is no speaker's name.
         QuoteRow(["Roger Federer won again.",
                   "When Lleyton Hewitt shook his hand, the Australian said; \"You're the best, no doubt.\""],

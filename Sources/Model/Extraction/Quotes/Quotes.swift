@@ -97,7 +97,11 @@ public struct QuoteExtractor: Sendable {
             // A paragraph that is all quotation, with no attribution of its own, goes on with the last
             // speaker or subject of the paragraph before: "“…,” Guterres said. ¶ “It is high time …”".
             let opening = paragraphs[first.paragraph].segmentTokens[first.segment]
-            if attribution == nil, opening == 0, first.paragraph > 0 {
+            if attribution == nil, let byline = byline(after: candidate, paragraphs) {
+                // "“…” ― Carla Sanchez": the name signs the quotation.
+                resolved = resolver.resolve(byline, position: paragraphs[last.paragraph].offset + (byline.nameRange?.lowerBound ?? 0),
+                                            paragraph: last.paragraph)
+            } else if attribution == nil, opening == 0, first.paragraph > 0 {
                 resolved = lastSpeaker[first.paragraph - 1] ?? resolver.lastNamed(inParagraph: first.paragraph - 1)
             } else if attribution == nil, opening > 0, paragraphs[first.paragraph].tokens[opening - 1].endsClause {
                 // A quotation that opens a sentence after "X told CNN that ...": X goes on speaking.
@@ -410,6 +414,8 @@ public struct QuoteExtractor: Sendable {
         var last = s.count - 1
         while last >= 0 && s[last].isSpace { last -= 1 }
         guard last >= 0 else { return true }
+        // A signed quotation: "“…” ― Carla Sanchez".
+        if let segment = paragraph.segments.indices.last, byline(afterSegment: segment, paragraph) != nil { return false }
         switch s[last] {
         case ".", "!", "?", ":", ")", "\u{2026}": return false
         case "\u{201D}", "\"", "\u{2019}", "'":
@@ -512,6 +518,35 @@ public struct QuoteExtractor: Sendable {
             k -= 1
         }
         return nil
+    }
+
+    /// Dashes that sign a quotation with the name after them.
+    static let bylineDashes: Set<String> = ["\u{2014}", "\u{2013}", "\u{2015}", "-"]
+
+    /// The person who signs a quotation: a dash after its closing mark, then a person's name that ends
+    /// the paragraph or stands before the next quotation ("“We will vote.” ― Carla Sanchez.", as vox pops
+    /// and epigraphs are printed). A name of one word, a body or more words after the name is no signature.
+    func byline(after candidate: Candidate, _ paragraphs: [Paragraph]) -> Mention? {
+        let last = candidate.parts[candidate.parts.count - 1]
+        return byline(afterSegment: last.segment, paragraphs[last.paragraph])
+    }
+
+    /// The signature after segment `segment` of `paragraph` (see `byline(after:_:)`).
+    func byline(afterSegment segment: Int, _ paragraph: Paragraph) -> Mention? {
+        let tokens = paragraph.tokens
+        var k = paragraph.segmentTokens[segment] + 1
+        if k < tokens.count && tokens[k].isPunct(",") { k += 1 }
+        guard k < tokens.count, tokens[k].kind == .punct, Self.bylineDashes.contains(tokens[k].lower) else { return nil }
+        k += 1
+        let reader = AttributionReader(lexicon: lexicon.quotes, paragraph: paragraph)
+        let end = reader.nameRunEnd(from: k)
+        guard end - k >= 2 else { return nil }
+        // Nothing but a full stop after the name, then the paragraph's end or the next quotation.
+        var next = end
+        if next < tokens.count && tokens[next].isPunct(".") { next += 1 }
+        guard next == tokens.count || tokens[next].kind == .quote else { return nil }
+        let mention = reader.classify(k, end, roleEnd: end)
+        return mention.kind == .person ? mention : nil
     }
 
     /// Adds each quoted person who is not yet an entity, with the mentions of their name found.

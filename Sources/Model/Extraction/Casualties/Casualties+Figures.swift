@@ -143,7 +143,10 @@ struct CasualtyReader {
         var candidates: [FigureCandidate] = []
         var i = lo
         while i < hi {
-            if let phrase = numberPhrase(at: i) {
+            if let killings = multipleKilling(at: i) {
+                candidates.append(killings)
+                i = killings.npEnd
+            } else if let phrase = numberPhrase(at: i) {
                 if !isNonCount(phrase) {
                     candidates.append(nounPhrase(after: phrase))
                 }
@@ -156,6 +159,19 @@ struct CasualtyReader {
         borrowCoordinatedHeads(&candidates)
         findKinds(&candidates)
         return figures(from: candidates, sentence: s, paragraph: paragraph, base: base)
+    }
+
+    /// "a double homicide", "the triple murder": a count of the dead in one word, with its kind; nil elsewhere.
+    /// Not "a double homicide-suicide", which counts the killer too.
+    func multipleKilling(at i: Int) -> FigureCandidate? {
+        guard let w = word(i), let n = NumberWords.multiples[w], let noun = word(i + 1),
+              CasualtyWords.killings.contains(noun), !t[i + 1].hyphenBefore,
+              !(i + 2 < hi && t[i + 2].hyphenBefore) else { return nil }
+        let phrase = NumberPhrase(start: i, first: i, end: i + 1, count: n, low: n, high: nil, vague: false,
+                                  qualifier: .exact)
+        var c = FigureCandidate(phrase: phrase, npEnd: i + 2)
+        c.kindInNP = .killed
+        return c
     }
 
     // MARK: - Numbers
@@ -315,9 +331,13 @@ struct CasualtyReader {
         if i - 1 > lo, t[i - 1].isWord, t[i - 1].capitalized, !t[i].attachedBefore, !(t[i - 2].isPunct && texts[i - 2] != "&"),
            !isIn(CasualtyWords.function, i - 1), !isIn(CasualtyWords.fillers, i - 1), !isIn(CasualtyWords.weekdays, i - 1),
            entry(lex.qualifiersBefore, i - 1) == nil, entry(lex.triggers, i - 1) == nil,
-           !isIn(lex.numberWordHashes, i - 1), !isIn(CasualtyWords.months, i - 1) {
+           !isIn(lex.numberWordHashes, i - 1), !isIn(CasualtyWords.months, i - 1),
+           // A title-case headline goes on with a capitalised casualty word: "Shooting Leaves 5 Shot".
+           !(e < hi && t[e].isWord && t[e].capitalized && entry(lex.triggers, e) != nil) {
             return true
         }
+        // A reference mark: "[13]".
+        if i > lo, t[i - 1].isPunct, texts[i - 1] == "[", hasNext, t[e].isPunct, texts[e] == "]" { return true }
         // Money: "$415m", "£270m".
         if i > lo, t[i - 1].isPunct, CasualtyWords.currency.contains(texts[i - 1]) { return true }
         if hasNext {
@@ -330,7 +350,8 @@ struct CasualtyReader {
                 return true
             }
         }
-        if i > lo, t[i - 1].isPunct, texts[i - 1] == ":", t[i - 1].attachedBefore { return true }
+        // The minutes of a clock time ("4:45"); a colon after a word opens a headline ("Police: 4 shot").
+        if i - 1 > lo, t[i - 1].isPunct, texts[i - 1] == ":", t[i - 1].attachedBefore, t[i - 2].isNumber { return true }
         // Dates: "April 25", "25 April", "May 6".
         if i > lo, t[i - 1].isWord, t[i - 1].capitalized, isIn(CasualtyWords.months, i - 1) { return true }
         if hasNext, t[e].isWord, t[e].capitalized, isIn(CasualtyWords.months, e) { return true }
@@ -345,6 +366,11 @@ struct CasualtyReader {
             return true
         }
         if let w = prevWord, w == "between", let w2 = word(i - 3), CasualtyWords.ageWords.contains(w2) { return true }
+        // The upper age: "ages 12 and 16 were wounded", "aged 5 to 7".
+        if let w = prevWord, w == "and" || w == "to", i - 2 >= lo, t[i - 2].isNumber, let w3 = word(i - 3),
+           CasualtyWords.ageWords.contains(w3) {
+            return true
+        }
         // Proportions: "1 in 10 men", "nearly 1 in 5 deaths", "3 out of 5 young people".
         if word(p.end) == "in", p.end + 1 < hi, t[p.end + 1].isNumber { return true }
         if word(p.end) == "out", word(p.end + 1) == "of", p.end + 2 < hi, t[p.end + 2].isNumber { return true }
@@ -369,6 +395,8 @@ struct CasualtyReader {
             if isTransparent(k) { k += 1; continue }
             guard let w = word(k) else { break }
             if w == "more" || w == "other" || w == "others" || w == "additional" {
+                c.others = true
+                if w == "others" && c.group == nil { c.person = true }  // "shot two others"
                 if c.group == nil { c.npEnd = k + 1 }  // "thousands more have been wounded", "70 others injured"
                 k += 1
                 if w == "others" { break }
@@ -398,7 +426,9 @@ struct CasualtyReader {
                 }
                 break
             }
-            if isIn(lex.units, k) { unit = true; c.npEnd = k + 1; break }
+            // A unit word before a person noun modifies it: "three family members", "two house guests".
+            if isIn(lex.units, k), entry(lex.groups, k + 1) == nil { unit = true; c.npEnd = k + 1; break }
+            if isIn(lex.units, k) { k += 1; continue }
             if let g = entry(lex.groups, k) {
                 // Casualty nouns that also name people ("hostages") count as casualty nouns here.
                 if let tr = singleTrigger(k, roles: .noun), entry(lex.groups, k + 1) == nil {
@@ -435,6 +465,7 @@ struct CasualtyReader {
                     continue
                 }
                 c.kindNoun = tr.kind
+                c.kindNounIsAdjective = tr.roles.contains(.passive)
                 c.npEnd = k + 1
                 break
             }

@@ -90,11 +90,45 @@ enum CasualtyWords {
     /// Words of a prisoner exchange or release: people counted in one are not captured figures.
     static let exchanges = CasualtyWordTable<Bool>.of([
         "exchange", "exchanged", "swap", "swapped", "released", "release", "freed", "free", "handed", "returned",
+        "rescue", "rescued", "rescuing",
     ])
 
     /// Clause openers after a comma: a scope cue does not reach across them ("…, which killed 200").
     static let clauseOpeners = CasualtyWordTable<Bool>.of([
         "while", "but", "whereas", "which", "who", "although", "though", "bringing", "raising", "taking", "pushing",
+    ])
+
+    /// Nouns of a crime that kills, counted by a multiplicative adjective ("a double homicide").
+    static let killingNouns = ["homicide", "homicides", "murder", "murders", "slaying", "slayings", "killing", "killings"]
+
+    /// `killingNouns` as a table.
+    static let killings = CasualtyWordTable<Bool>.of(killingNouns)
+
+    /// Verbs of suffering before a noun of injury ("suffered minor injuries", "with gunshot wounds").
+    static let sufferings = CasualtyWordTable<Bool>.of([
+        "suffered", "suffering", "suffers", "sustained", "sustaining", "received", "receiving", "treated",
+        "with",
+    ])
+
+    /// Nouns of injury after a verb of suffering.
+    static let injuryNouns = CasualtyWordTable<Bool>.of(["injuries", "injury", "wounds", "wound"])
+
+    /// Verbs of carrying people to care ("taken to the hospital", "rushed to a medical center").
+    static let transfers = CasualtyWordTable<Bool>.of([
+        "taken", "transported", "rushed", "airlifted", "flown", "sent", "brought", "carried", "driven",
+    ])
+
+    /// Places of care that a verb of carrying takes the injured to.
+    static let careplaces = CasualtyWordTable<Bool>.of(["hospital", "hospitals", "clinic", "infirmary", "center", "centre"])
+
+    /// What suspects flee ("fled the scene"): people who flee it are not displaced.
+    static let getaways = CasualtyWordTable<Bool>.of([
+        "scene", "area", "building", "house", "home", "apartment", "car", "vehicle", "store", "bar", "park",
+    ])
+
+    /// Words after "shot at" that make it a miss, not a hit ("were shot at by a man", "shot at them").
+    static let missedAfterAt = CasualtyWordTable<Bool>.of([
+        "by", "but", "and", "or", "him", "her", "them", "us", "me", "while", "when", "from", "least",
     ])
 
     /// Currency symbols: a number after one is money.

@@ -17,6 +17,9 @@ public struct CasualtyLexicon: Sendable {
         static let noun = Roles(rawValue: 4)
         /// Active only when its object is a person noun: "lost hundreds of men".
         static let person = Roles(rawValue: 8)
+        /// Counts everyone hit, the dead among them ("four people were shot, one fatally"): the figure is
+        /// injured, less the dead that a sub-count right after it names (`CasualtyReader.splitHits`).
+        static let hit = Roles(rawValue: 16)
     }
 
     /// A casualty word or phrase.
@@ -77,6 +80,7 @@ public struct CasualtyLexicon: Sendable {
                 case "passive": roles.insert(.passive)
                 case "noun": roles.insert(.noun)
                 case "person": roles.insert(.person)
+                case "hit": roles.insert(.hit)
                 default:
                     throw LexiconError(file: Self.path(Self.files.kinds), reason: "line \(line): unknown role '\(name)'")
                 }
@@ -127,6 +131,7 @@ public struct CasualtyLexicon: Sendable {
 
         let numberWords = Array(NumberWords.units.keys) + Array(NumberWords.tens.keys)
             + Array(NumberWords.multipliers.keys) + Array(NumberWords.vague.keys) + ["tens", "half"]
+            + Array(NumberWords.multiples.keys)
         self.numberWordHashes = CasualtyWordTable(numberWords.map { ($0, true) })
         // A phrase can only match where its longest word stands, so that word alone keys the pre-filter
         // ("lost their lives" → "lives", "forced to flee" → "forced"): common helpers like "left" or "taken"
@@ -139,6 +144,8 @@ public struct CasualtyLexicon: Sendable {
                 casualtyWords.insert(key)
             }
         }
+        casualtyWords.formUnion(CasualtyWords.killingNouns)
+        casualtyWords.formUnion(["injuries", "injury", "wounds", "wound", "hospital", "hospitals", "center", "centre"])
         self.casualtyWordHashes = CasualtyWordTable(casualtyWords.map { ($0, true) })
     }
 

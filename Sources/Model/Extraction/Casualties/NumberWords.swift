@@ -32,6 +32,9 @@ public enum NumberWords {
         "hundreds": ["thousands": 200_000, "millions": 200_000_000],
     ]
 
+    /// Multiplicative adjectives that count the victims of one crime ("a double homicide", "triple murder").
+    public static let multiples: [String: Int] = ["double": 2, "triple": 3, "quadruple": 4, "quintuple": 5]
+
     /// The value of a single number word ("nine", "forty"), or nil.
     public static func value(of word: String) -> Int? {
         units[word] ?? tens[word]

@@ -228,6 +228,12 @@ private func vague(_ kind: CasualtyKind, least: Int, _ group: VictimGroup = .peo
         ("Two students were struck by gunfire outside the gym.", [exact(.injured, 2, .civilians)]),
         ("Two deputies were hit during the standoff.", [exact(.injured, 2, .police)]),
         ("Police are investigating the shooting of four men at a park.", [exact(.injured, 4)]),
+        ("Shooting Leaves 5 Shot Near Stadium", [exact(.injured, 5)]),
+        ("The victim was shot along with three others outside a store.", [exact(.injured, 3)]),
+        ("The father killed his wife and two children before turning the gun on himself.",
+         [exact(.killed, 2, .children)]),
+        ("Four adults and an infant were killed in the fire.", [exact(.killed, 4)]),
+        ("Three people were discovered dead in the home.", [exact(.killed, 3)]),
     ]
 
     @Test(arguments: rows)
@@ -327,6 +333,7 @@ private func vague(_ kind: CasualtyKind, least: Int, _ group: VictimGroup = .peo
         "A man was shot dead on Friday.",
         "He was pronounced dead at 3:15 p.m.",
         "A woman was wounded, police said, citing sources [12] familiar with the shooting.",
+        "A two year old child was shot in the leg.",
     ]
 
     @Test(arguments: nothing)

@@ -352,6 +352,8 @@ struct CasualtyReader {
         }
         // The minutes of a clock time ("4:45"); a colon after a word opens a headline ("Police: 4 shot").
         if i - 1 > lo, t[i - 1].isPunct, texts[i - 1] == ":", t[i - 1].attachedBefore, t[i - 2].isNumber { return true }
+        // Ages written without hyphens: "a two year old child", "2 month old".
+        if let u = word(e), CasualtyWords.ageUnits.contains(u), word(e + 1) == "old" { return true }
         // Dates: "April 25", "25 April", "May 6".
         if i > lo, t[i - 1].isWord, t[i - 1].capitalized, isIn(CasualtyWords.months, i - 1) { return true }
         if hasNext, t[e].isWord, t[e].capitalized, isIn(CasualtyWords.months, e) { return true }

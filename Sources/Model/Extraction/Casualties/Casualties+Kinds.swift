@@ -125,6 +125,8 @@ extension CasualtyReader {
         while isTransparent(k) || word(k) == "all" || word(k) == "the" || word(k) == "his" || word(k) == "her"
             || word(k) == "their" { k -= 1 }
         if word(k) == "of", word(k - 1) == "total", word(k - 2) == "a" { k -= 3 }  // "killed a total of 40"
+        // A first object without a number: "killed his wife and two children", "shot a man and two women".
+        if word(k) == "and", let verb = objectBefore(k) { k = verb }
         guard k >= lo, let w = word(k) else { return nil }
         if w == "of", let noun = singleTrigger(k - 1, roles: .noun), !noun.roles.contains(.passive) || word(k - 1) == "dead" {
             return (noun.kind, (k - 1)..<(k + 1), false)
@@ -140,6 +142,20 @@ extension CasualtyReader {
         // A verb of hitting needs people as its object: "shot four people", not "shot 5 of 12 from the field".
         if tr.roles.contains(.hit) && !c.person { return nil }
         return (tr.kind, first..<(k + 1), tr.roles.contains(.hit))
+    }
+
+    /// The last token of an active casualty verb that stands before "and" at `and` with one short object
+    /// between them and no number ("shot a man and", "killed his wife and"); nil otherwise.
+    func objectBefore(_ and: Int) -> Int? {
+        var k = and - 1
+        var words = 0
+        while k >= lo, words < 4, let w = word(k) {
+            if trigger(endingAt: k, roles: .active) != nil { return words > 0 ? k : nil }
+            if numberPhrase(at: k) != nil && w != "a" && w != "an" { return nil }
+            words += 1
+            k -= 1
+        }
+        return nil
     }
 
     /// Pattern 3: a passive casualty word after the victims, looking through auxiliaries, hedges, a short
@@ -177,6 +193,15 @@ extension CasualtyReader {
             guard let w = word(k) else { return nil }
             if w == "and" || w == "or", let next = cs.firstIndex(where: { $0.phrase.start == k + 1 }) {
                 k = cs[next].npEnd  // coordinated victims share the verb
+                continue
+            }
+            // Coordinated victims without a number: "five adults and an unborn child were killed".
+            if w == "and", let d = word(k + 1), CasualtyWords.determiners.contains(d) {
+                var e = k + 2
+                while e < hi, e - k <= 5, let x = word(e), !CasualtyWords.function.contains(x),
+                      lex.triggers[x] == nil { e += 1 }
+                guard e > k + 2, e < hi, word(e) != nil else { return nil }
+                k = e
                 continue
             }
             if let end = injuryPhrase(at: k) ?? hospitalTransfer(at: k) {
@@ -267,7 +292,9 @@ extension CasualtyReader {
     /// shot"), and "shot at" is not a miss ("two officers were shot at", "… shot at but not hit").
     func hitVictims(_ c: FigureCandidate, after e: Int) -> Bool {
         let s = c.phrase.start
-        guard c.person || s == lo || t[s - 1].isPunct || word(s - 1) == "and" else { return false }
+        // A title-case headline: "Shooting Leaves 5 Shot".
+        let titleCase = s > lo && t[s - 1].capitalized && e - 1 < hi && t[e - 1].capitalized
+        guard c.person || s == lo || t[s - 1].isPunct || word(s - 1) == "and" || titleCase else { return false }
         if word(e) == "at" {
             let n = e + 1
             if n >= hi || t[n].isPunct { return false }

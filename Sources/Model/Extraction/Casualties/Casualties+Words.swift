@@ -126,6 +126,12 @@ enum CasualtyWords {
         "scene", "area", "building", "house", "home", "apartment", "car", "vehicle", "store", "bar", "park",
     ])
 
+    /// Units of an age ("two year old", "5 months old").
+    static let ageUnits = CasualtyWordTable<Bool>.of(["year", "years", "month", "months", "week", "weeks", "day", "days"])
+
+    /// Determiners that open a coordinated victim without a number ("and an unborn child", "and his wife").
+    static let determiners = CasualtyWordTable<Bool>.of(["a", "an", "the", "his", "her", "their"])
+
     /// Words after "shot at" that make it a miss, not a hit ("were shot at by a man", "shot at them").
     static let missedAfterAt = CasualtyWordTable<Bool>.of([
         "by", "but", "and", "or", "him", "her", "them", "us", "me", "while", "when", "from", "least",

@@ -489,24 +489,21 @@ private func vague(_ kind: CasualtyKind, least: Int, _ group: VictimGroup = .peo
         let sub = directory.appendingPathComponent("casualties")
         try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        try "killed\tslain\tactive\n".write(to: sub.appendingPathComponent("kinds.tsv"), atomically: true, encoding: .utf8)
-        #expect(throws: LexiconError.self) { try CasualtyLexicon(directory: directory) }
-        do {
-            _ = try CasualtyLexicon(directory: directory)
-        } catch let error as LexiconError {
-            #expect(error.file == "config/casualties/kinds.tsv")
-            #expect(error.reason.contains("line 1"))
+        let kinds = sub.appendingPathComponent("kinds.tsv")
+        try "killed\tslain\tactive\n".write(to: kinds, atomically: true, encoding: .utf8)
+        #expect(throws: LexiconError(file: kinds.path, reason: "line 1: unknown kind 'slain'")) {
+            try CasualtyLexicon(directory: directory)
         }
-        try "killed\tkilled\n".write(to: sub.appendingPathComponent("kinds.tsv"), atomically: true, encoding: .utf8)
-        #expect(throws: LexiconError(file: "config/casualties/kinds.tsv",
-                                     reason: "line 1: expected 3 tab-separated field(s), found 2")) {
+        try "# kinds\nkilled\tkilled\n".write(to: kinds, atomically: true, encoding: .utf8)
+        #expect(throws: LexiconError(file: kinds.path, reason: "line 2: expected 3 columns, found 2")) {
             try CasualtyLexicon(directory: directory)
         }
     }
 
     @Test func missingWordListThrows() {
         let directory = URL(fileURLWithPath: "/nonexistent-\(UUID().uuidString)")
-        #expect(throws: LexiconError(file: "config/casualties/kinds.tsv", reason: "cannot read the file")) {
+        #expect(throws: LexiconError(file: directory.appendingPathComponent("casualties/kinds.tsv").path,
+                                     reason: "cannot be read as UTF-8 text")) {
             try CasualtyLexicon(directory: directory)
         }
     }

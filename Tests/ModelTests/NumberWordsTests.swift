@@ -56,13 +56,17 @@ import Testing
         #expect(got[0].qualifier == qualifier)
     }
 
-    @Test func tokenizerJoinsHyphensAndKeepsOffsets() {
-        let text = Array("Forty-one people, 1,200 in all; a 28-year-old at 4:45pm.".unicodeScalars)
-        let (tokens, texts) = CasualtyTokenizer.tokenize(text)
+    /// The parts the casualty patterns read from the shared tokens: sides of a hyphen and of a digit-letter
+    /// join become parts of their own, numbers lose their thousands commas, offsets stay document offsets.
+    @Test func partsSplitHyphensAndKeepOffsets() {
+        let document = Fixtures.document("Forty-one people, 1,200 in all; a 28-year-old at 4:45pm with a 9mm.Police said")
+        let (parts, texts) = TokenPart.parts(of: 0..<document.tokens.count, in: document)
         #expect(texts == ["forty", "one", "people", ",", "1200", "in", "all", ";", "a", "28", "year",
-                                       "old", "at", "4", ":", "45", "pm", "."])
-        #expect(tokens[1].hyphenBefore && tokens[10].hyphenBefore && !tokens[2].hyphenBefore)
-        #expect(tokens[4].start == 18 && tokens[4].end == 23 && tokens[4].value == 1200)
-        #expect(tokens[16].attachedBefore)
+                          "old", "at", "4", ":", "45", "pm", "with", "a", "9", "mm", ".", "police", "said"])
+        #expect(parts[1].hyphenBefore && parts[10].hyphenBefore && !parts[2].hyphenBefore)
+        #expect(parts[4].start == 18 && parts[4].end == 23 && parts[4].value == 1200 && parts[4].isNumber)
+        #expect(parts[16].attachedBefore && !parts[16].hyphenBefore)
+        #expect(parts[20].attachedBefore && parts[21].isPunct)
+        #expect(parts[0].capitalized && !parts[1].capitalized)
     }
 }

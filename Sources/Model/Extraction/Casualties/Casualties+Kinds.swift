@@ -113,7 +113,7 @@ extension CasualtyReader {
     func forecast(before i: Int) -> Bool { anyWord(of: CasualtyWords.modals, before: i) }
 
     /// Whether one of the two tokens before `i` is in `table`.
-    func anyWord(of table: CasualtyWordTable<Bool>, before i: Int) -> Bool {
+    func anyWord(of table: WordTable<Bool>, before i: Int) -> Bool {
         for k in max(lo, i - 2)..<i where word(k).map(table.contains) ?? false { return true }
         return false
     }
@@ -380,7 +380,7 @@ extension CasualtyReader {
     // MARK: - Figures
 
     /// Turns the candidates that found a kind into figures: group, scope, bounds and span.
-    func figures(from candidates: [FigureCandidate], sentence s: Int, paragraph: Int, base: Int) -> [FoundFigure] {
+    func figures(from candidates: [FigureCandidate], sentence s: Int, paragraph: Int) -> [FoundFigure] {
         guard candidates.contains(where: { $0.kind != nil && !$0.unit }) else { return [] }
         var cs = candidates
         splitHits(&cs)
@@ -407,7 +407,7 @@ extension CasualtyReader {
             var endToken = max0(c.phrase.end, c.group != nil || c.kindNoun != nil ? c.npEnd : c.phrase.end)
             if let ev = c.evidence, ev.upperBound <= c.phrase.start { startToken = ev.lowerBound }
             if let ev = c.evidence, ev.lowerBound >= endToken, ev.lowerBound - endToken <= 3 { endToken = ev.upperBound }
-            let span = TextSpan(start: base + t[startToken].start, end: base + t[endToken - 1].end)
+            let span = TextSpan(start: t[startToken].start, end: t[endToken - 1].end)
             byCandidate[n] = result.count
             result.append(FoundFigure(
                 kind: kind, count: c.phrase.count, min: min, max: max, qualifier: c.phrase.qualifier,

@@ -50,14 +50,8 @@ public enum NumberWords {
         return ten + unit
     }
 
-    /// Whether `word` (lower-cased) can start or continue a number phrase.
-    public static func isNumberWord(_ word: String) -> Bool {
-        units[word] != nil || tens[word] != nil || multipliers[word] != nil || vague[word] != nil
-            || word == "tens" || word == "half"
-    }
-
     /// Every word that can start a number phrase, for a fast first test before the tables above.
-    static let starters: CasualtyWordTable<Bool> = CasualtyWordTable<Bool>.of(
+    static let starters: WordTable<Bool> = CasualtyWords.table(
         Array(units.keys) + Array(tens.keys) + Array(vague.keys)
             + ["a", "an", "half", "several", "many", "few", "dozen", "tens"])
 }

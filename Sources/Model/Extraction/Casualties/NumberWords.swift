@@ -40,16 +40,6 @@ public enum NumberWords {
         units[word] ?? tens[word]
     }
 
-    /// The value of a word or of a hyphenated pair ("twenty-one", "Forty-one"), case-insensitive; nil if it is not one.
-    public static func value(ofPhrase phrase: String) -> Int? {
-        let lower = phrase.lowercased()
-        if let v = value(of: lower) { return v }
-        let parts = lower.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, let ten = tens[String(parts[0])], let unit = units[String(parts[1])],
-              (1...9).contains(unit) else { return nil }
-        return ten + unit
-    }
-
     /// Every word that can start a number phrase, for a fast first test before the tables above.
     static let starters: WordTable<Bool> = CasualtyWords.table(
         Array(units.keys) + Array(tens.keys) + Array(vague.keys)

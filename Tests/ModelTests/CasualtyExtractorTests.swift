@@ -194,6 +194,46 @@ private func vague(_ kind: CasualtyKind, least: Int, _ group: VictimGroup = .peo
         ("The crash of a Boeing 747 which killed 520 people was investigated.", [exact(.killed, 520)]),
         // A verb of prevention governs only the figure it stands before.
         ("The flood wall saved 200 lives, but 12 people were killed downstream.", [exact(.killed, 12)]),
+        // Shootings in local news: "shot" counts the people hit; the dead named right after are not injured.
+        ("Police said a gunman shot and wounded two men outside the bar.", [exact(.injured, 2)]),
+        ("Three teens were shot near the school on Friday.", [exact(.injured, 3, .children)]),
+        ("The gunman shot four people before driving off.", [exact(.injured, 4)]),
+        ("A man broke into the house and shot two others.", [exact(.injured, 2)]),
+        ("Two people were shot, one fatally, on Friday night.", [exact(.injured, 1), exact(.killed, 1)]),
+        ("Five people were shot on Saturday, two of them fatally.", [exact(.injured, 3), exact(.killed, 2)]),
+        ("4 Shot, 2 Killed At Block Party", [exact(.injured, 2), exact(.killed, 2)]),
+        ("Police: 3 shot outside a nightclub", [exact(.injured, 3)]),
+        ("Six people were shot and two others were killed in separate attacks.",
+         [exact(.injured, 6), exact(.killed, 2)]),
+        ("The gunman opened fire on the crowd, killing two and injuring three.",
+         [exact(.killed, 2), exact(.injured, 3)]),
+        ("The shooting left 3 dead and 4 hurt.", [exact(.killed, 3), exact(.injured, 4)]),
+        ("Shooting Leaves Four Wounded", [exact(.injured, 4)]),
+        ("2 dead, 3 injured after a shooting at a gas station", [exact(.killed, 2), exact(.injured, 3)]),
+        ("Four people were shot and killed inside the home.", [exact(.killed, 4)]),
+        ("Three men were shot to death in a parked car.", [exact(.killed, 3)]),
+        ("The gunman fatally shot his two neighbours.", [exact(.killed, 2)]),
+        ("Two men were found dead inside the apartment.", [exact(.killed, 2)]),
+        ("Deputies found three family members dead in the kitchen.", [exact(.killed, 3)]),
+        ("Detectives are investigating a double homicide on the east side.", [exact(.killed, 2)]),
+        ("Two men, who were later pronounced dead, were found in the street.", [exact(.killed, 2)]),
+        ("Five people were taken to the hospital after the shooting.", [exact(.injured, 5)]),
+        ("Two victims were rushed to Mercy Medical Center by ambulance.", [exact(.injured, 2)]),
+        ("Three others were treated for non-life-threatening injuries.", [exact(.injured, 3)]),
+        ("Police found four people suffering from gunshot wounds.", [exact(.injured, 4)]),
+        ("One man died and three others with serious injuries were flown out.",
+         [exact(.killed, 1), exact(.injured, 3)]),
+        ("Two people -- including a 10-year-old boy -- were wounded.", [exact(.injured, 2)]),
+        ("Four boys between ages 12 and 16 were wounded in the shooting.", [exact(.injured, 4, .children)]),
+        ("Two students were struck by gunfire outside the gym.", [exact(.injured, 2, .civilians)]),
+        ("Two deputies were hit during the standoff.", [exact(.injured, 2, .police)]),
+        ("Police are investigating the shooting of four men at a park.", [exact(.injured, 4)]),
+        ("Shooting Leaves 5 Shot Near Stadium", [exact(.injured, 5)]),
+        ("The victim was shot along with three others outside a store.", [exact(.injured, 3)]),
+        ("The father killed his wife and two children before turning the gun on himself.",
+         [exact(.killed, 2, .children)]),
+        ("Four adults and an infant were killed in the fire.", [exact(.killed, 4)]),
+        ("Three people were discovered dead in the home.", [exact(.killed, 3)]),
     ]
 
     @Test(arguments: rows)
@@ -274,6 +314,26 @@ private func vague(_ kind: CasualtyKind, least: Int, _ group: VictimGroup = .peo
         "The strikes cost them more than seven mln guilders in lost business.",
         "The engine had captured about 25 pct of the market.",
         "The battle in 680 AD is believed to have led to his death.",
+        // Local crime news: ages, addresses, calibres, times, dates, phone numbers, money, counts of shots,
+        // suspects getting away, people shot at but not hit.
+        "A 23-year-old man was shot in the 2400 block of Main Street.",
+        "Officers recovered a 9mm handgun near the man who was shot.",
+        "The man was shot at 2:30 a.m. on May 5 and later died.",
+        "Anyone who saw the shooting that killed a man is asked to call 555-1234.",
+        "He was shot three times and died at the scene.",
+        "Police said 30 shots were fired but nobody was hit.",
+        "Two officers were shot at but not hit.",
+        "One of the two suspects was shot by an officer.",
+        "The robbers took $2,000 before the clerk was shot dead.",
+        "Two men fled the scene after the shooting that wounded a woman.",
+        "The suspects fled on foot after a man was shot.",
+        "Officers rescued 12 hostages after the gunman was killed.",
+        "He fired one shot into the air.",
+        "The shooter was charged with four counts of attempted murder.",
+        "A man was shot dead on Friday.",
+        "He was pronounced dead at 3:15 p.m.",
+        "A woman was wounded, police said, citing sources [12] familiar with the shooting.",
+        "A two year old child was shot in the leg.",
     ]
 
     @Test(arguments: nothing)
@@ -429,24 +489,21 @@ private func vague(_ kind: CasualtyKind, least: Int, _ group: VictimGroup = .peo
         let sub = directory.appendingPathComponent("casualties")
         try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        try "killed\tslain\tactive\n".write(to: sub.appendingPathComponent("kinds.tsv"), atomically: true, encoding: .utf8)
-        #expect(throws: LexiconError.self) { try CasualtyLexicon(directory: directory) }
-        do {
-            _ = try CasualtyLexicon(directory: directory)
-        } catch let error as LexiconError {
-            #expect(error.file == "config/casualties/kinds.tsv")
-            #expect(error.reason.contains("line 1"))
+        let kinds = sub.appendingPathComponent("kinds.tsv")
+        try "killed\tslain\tactive\n".write(to: kinds, atomically: true, encoding: .utf8)
+        #expect(throws: LexiconError(file: kinds.path, reason: "line 1: unknown kind 'slain'")) {
+            try CasualtyLexicon(directory: directory)
         }
-        try "killed\tkilled\n".write(to: sub.appendingPathComponent("kinds.tsv"), atomically: true, encoding: .utf8)
-        #expect(throws: LexiconError(file: "config/casualties/kinds.tsv",
-                                     reason: "line 1: expected 3 tab-separated field(s), found 2")) {
+        try "# kinds\nkilled\tkilled\n".write(to: kinds, atomically: true, encoding: .utf8)
+        #expect(throws: LexiconError(file: kinds.path, reason: "line 2: expected 3 columns, found 2")) {
             try CasualtyLexicon(directory: directory)
         }
     }
 
     @Test func missingWordListThrows() {
         let directory = URL(fileURLWithPath: "/nonexistent-\(UUID().uuidString)")
-        #expect(throws: LexiconError(file: "config/casualties/kinds.tsv", reason: "cannot read the file")) {
+        #expect(throws: LexiconError(file: directory.appendingPathComponent("casualties/kinds.tsv").path,
+                                     reason: "cannot be read as UTF-8 text")) {
             try CasualtyLexicon(directory: directory)
         }
     }

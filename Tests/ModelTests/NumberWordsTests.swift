@@ -2,17 +2,24 @@ import Testing
 @testable import Model
 
 @Suite struct NumberWordsTests {
+    /// Number words as the extractor reads them, capitalised or not, hyphenated or not.
     @Test(arguments: [
         ("nine", 9), ("Nine", 9), ("twelve", 12), ("forty", 40), ("twenty-one", 21), ("Forty-one", 41),
-        ("ninety-nine", 99),
+        ("ninety-nine", 99), ("Thirty four", 34),
     ])
-    func wordValues(word: String, value: Int) {
-        #expect(NumberWords.value(ofPhrase: word) == value)
+    func wordValues(word: String, value: Int) throws {
+        let got = CasualtyExtractor(lexicon: Fixtures.lexicon).extract(Fixtures.document("\(word) people were killed."),
+                                                                       entities: [])
+        try #require(got.count == 1, "\(word)")
+        #expect(got[0].count == value)
     }
 
-    @Test(arguments: ["several", "many", "twenty-zero", "one-two", "dozens-one", "people", ""])
+    /// Words that state no number of people.
+    @Test(arguments: ["Several", "Many", "Some", "No", "Few"])
     func notNumberWords(word: String) {
-        #expect(NumberWords.value(ofPhrase: word) == nil)
+        let got = CasualtyExtractor(lexicon: Fixtures.lexicon).extract(Fixtures.document("\(word) people were killed."),
+                                                                       entities: [])
+        #expect(got.isEmpty, "\(word)")
     }
 
     @Test func vagueAmountsHaveTheirLeastValues() {
@@ -56,13 +63,17 @@ import Testing
         #expect(got[0].qualifier == qualifier)
     }
 
-    @Test func tokenizerJoinsHyphensAndKeepsOffsets() {
-        let text = Array("Forty-one people, 1,200 in all; a 28-year-old at 4:45pm.".unicodeScalars)
-        let (tokens, texts) = CasualtyTokenizer.tokenize(text)
+    /// The parts the casualty patterns read from the shared tokens: sides of a hyphen and of a digit-letter
+    /// join become parts of their own, numbers lose their thousands commas, offsets stay document offsets.
+    @Test func partsSplitHyphensAndKeepOffsets() {
+        let document = Fixtures.document("Forty-one people, 1,200 in all; a 28-year-old at 4:45pm with a 9mm.Police said")
+        let (parts, texts) = TokenPart.parts(of: 0..<document.tokens.count, in: document)
         #expect(texts == ["forty", "one", "people", ",", "1200", "in", "all", ";", "a", "28", "year",
-                                       "old", "at", "4", ":", "45", "pm", "."])
-        #expect(tokens[1].hyphenBefore && tokens[10].hyphenBefore && !tokens[2].hyphenBefore)
-        #expect(tokens[4].start == 18 && tokens[4].end == 23 && tokens[4].value == 1200)
-        #expect(tokens[16].attachedBefore)
+                          "old", "at", "4", ":", "45", "pm", "with", "a", "9", "mm", ".", "police", "said"])
+        #expect(parts[1].hyphenBefore && parts[10].hyphenBefore && !parts[2].hyphenBefore)
+        #expect(parts[4].start == 18 && parts[4].end == 23 && parts[4].value == 1200 && parts[4].isNumber)
+        #expect(parts[16].attachedBefore && !parts[16].hyphenBefore)
+        #expect(parts[20].attachedBefore && parts[21].isPunct)
+        #expect(parts[0].capitalized && !parts[1].capitalized)
     }
 }

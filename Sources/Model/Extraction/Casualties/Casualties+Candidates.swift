@@ -36,6 +36,14 @@ struct FigureCandidate {
     var kindInNP: CasualtyKind?
     /// The head noun is itself a casualty noun ("12 deaths", "three bodies").
     var kindNoun: CasualtyKind?
+    /// That casualty noun is an adjective used as a noun ("three dead", "four wounded"): it states the kind
+    /// itself, whatever verb follows ("left three dead and seven others injured").
+    var kindNounIsAdjective = false
+    /// "more", "other", "others" or "additional" follows the number: these people are not those counted just
+    /// before ("four people were shot and two others killed").
+    var others = false
+    /// The kind came from a verb of hitting ("shot"), which counts the dead among the injured.
+    var hit = false
     /// Followed by "of whom" / "of them": a part of the figure before it.
     var partAfter = false
     /// "N of the M": a part of the next number.

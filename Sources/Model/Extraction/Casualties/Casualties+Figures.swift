@@ -4,13 +4,13 @@ struct CasualtyReader {
     let lex: CasualtyLexicon
     /// The document being read.
     let document: Document
-    /// Tokens of the sentence being read.
-    var t: [CasualtyToken] = []
-    /// The text of each token in `t` (kept apart so that tokens stay plain values, cheap to read).
+    /// Parts of the tokens of the sentence being read (`TokenPart`).
+    var t: [TokenPart] = []
+    /// The text of each part in `t` (kept apart so that parts stay plain values, cheap to read).
     var texts: [String] = []
-    /// First token index of the sentence (the patterns never look before it).
+    /// First part index of the sentence (the patterns never look before it).
     var lo = 0
-    /// One past the last token index of the sentence (the patterns never look past it).
+    /// One past the last part index of the sentence (the patterns never look past it).
     var hi = 0
 
     /// A reader of `document` with `lexicon`.
@@ -21,49 +21,81 @@ struct CasualtyReader {
 
     /// Every figure of the document in text order, duplicates included.
     ///
-    /// Each sentence first goes through the cheap pre-filter (a digit or number word, and a casualty word,
-    /// found by hashing words while scanning scalars); only the few that pass are tokenized and read.
+    /// Each sentence first goes through the cheap pre-filter on its tokens' hashes (a number and a casualty
+    /// word near each other); only the few that pass are split into parts and read.
     mutating func read() -> [FoundFigure] {
         var figures: [FoundFigure] = []
-        for (s, sentence) in document.sentences.enumerated() {
-            let p = sentence.paragraph
-            let base = document.paragraphStarts[p]
-            let scalars = document.paragraphScalars[p]
-            let range = (sentence.start - base)..<(sentence.end - base)
+        let tokens = document.tokens
+        var first = 0
+        while first < tokens.count {
+            let s = Int(tokens[first].sentence)
+            var end = first + 1
+            while end < tokens.count && Int(tokens[end].sentence) == s { end += 1 }
+            let range = first..<end
+            first = end
+            let p = document.sentences[s].paragraph
             // "…, killing at least four people. One of them was an infant girl.": a part of the figure that
             // ends the sentence before, in the same paragraph.
             if let last = figures.last, last.sentence == s - 1, last.paragraph == p, last.count != nil,
-               startsWithPart(scalars, range) {
-                (t, texts) = CasualtyTokenizer.tokenize(scalars, in: range)
+               startsWithPart(range) {
+                (t, texts) = TokenPart.parts(of: range, in: document)
                 lo = 0
                 hi = t.count
-                if let part = partOfPrevious(last, sentence: s, base: base) {
+                if let part = partOfPrevious(last, sentence: s) {
                     figures.append(part)
                     continue
                 }
             }
-            guard CasualtyTokenizer.mayHoldFigure(scalars, in: range, numberWords: lex.numberWordHashes,
-                                                  casualtyWords: lex.casualtyWordHashes) else { continue }
-            (t, texts) = CasualtyTokenizer.tokenize(scalars, in: range)
+            guard mayHoldFigure(range) else { continue }
+            (t, texts) = TokenPart.parts(of: range, in: document)
             lo = 0
             hi = t.count
-            figures.append(contentsOf: readSentence(s, paragraph: p, base: base))
+            figures.append(contentsOf: readSentence(s, paragraph: p))
         }
         return figures
     }
 
-    /// Whether the sentence opens with a number word and " of them" / " of those" (checked on scalars, so
-    /// that only such sentences are tokenized for `partOfPrevious`).
-    func startsWithPart(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
-        var i = range.lowerBound
-        while i < range.upperBound && (CasualtyTokenizer.isLetter(s[i]) || CasualtyTokenizer.isDigit(s[i])) { i += 1 }
-        let rest = String(String.UnicodeScalarView(s[i..<min(i + 9, range.upperBound)])).lowercased()
-        return rest.hasPrefix(" of them ") || rest.hasPrefix(" of those")
+    /// The cheap pre-filter: whether the tokens of `range` hold a number (digits or a number word) within
+    /// sixteen tokens of a casualty word, read from the hashes the tokenizer computed. The patterns never
+    /// reach further than that between a number and its casualty word.
+    func mayHoldFigure(_ range: Range<Int>) -> Bool {
+        let reach = 16
+        var lastNumber = Int.min / 2, lastCasualty = Int.min / 2
+        let bytes = document.foldedBytes
+        for k in range {
+            let token = document.tokens[k]
+            guard token.isWord else { continue }
+            let fs = Int(token.foldedStart)
+            let b = bytes[fs]
+            // Digits, a number word, or a hyphenated one ending in a number word ("twenty-one").
+            if token.is(.number) || (b >= 0x30 && b <= 0x39) || lex.numberWordHashes.value(of: token, in: document) != nil
+                || (token.is(.hyphen) && lex.numberWordTails.contains(token.tailHash)) {
+                lastNumber = k
+                if k - lastCasualty <= reach { return true }
+            }
+            if lex.casualtyWordHashes.value(of: token, in: document) != nil {
+                lastCasualty = k
+                if k - lastNumber <= reach { return true }
+            }
+        }
+        return false
+    }
+
+    /// Whether the sentence opens with a number and "of them" / "of those" (checked on tokens, so that only
+    /// such sentences are split into parts for `partOfPrevious`).
+    func startsWithPart(_ range: Range<Int>) -> Bool {
+        guard range.count >= 3 else { return false }
+        let k = range.lowerBound
+        let first = document.tokens[k]
+        guard first.isWord, first.is(.number) || NumberWords.starters.value(of: first, in: document) != nil else { return false }
+        guard document.foldedString(document.tokens[k + 1]) == "of" else { return false }
+        let w = document.foldedString(document.tokens[k + 2])
+        return w == "them" || w == "those"
     }
 
     /// "One of them was an infant girl", "Three of them were children": a sub-count of the figure before,
     /// with the group its predicate names; nil unless the sentence is exactly that shape.
-    func partOfPrevious(_ parent: FoundFigure, sentence s: Int, base: Int) -> FoundFigure? {
+    func partOfPrevious(_ parent: FoundFigure, sentence s: Int) -> FoundFigure? {
         guard let phrase = numberPhrase(at: lo), !phrase.vague, let count = phrase.count, count < (parent.count ?? 0),
               word(phrase.end) == "of", word(phrase.end + 1) == "them" || word(phrase.end + 1) == "those" else { return nil }
         var k = phrase.end + 2
@@ -83,7 +115,7 @@ struct CasualtyReader {
         }
         // The predicate noun ends there: a full stop, a comma, or a relative clause ("… girl that arrived …").
         guard let group, k >= hi || t[k].isPunct || isIn(CasualtyWords.function, k) else { return nil }
-        let span = TextSpan(start: base + t[lo].start, end: base + t[phrase.end - 1].end)
+        let span = TextSpan(start: t[lo].start, end: t[phrase.end - 1].end)
         return FoundFigure(kind: parent.kind, count: count, min: count, max: count, qualifier: .exact, group: group,
                            scope: parent.scope, sentence: s, paragraph: parent.paragraph, span: span)
     }
@@ -97,12 +129,20 @@ struct CasualtyReader {
 
     /// The value `table` holds for the word at `i` (nil for numbers, punctuation and indices outside the
     /// sentence), using the hash the tokenizer computed.
-    @inline(__always) func entry<V>(_ table: CasualtyWordTable<V>, _ i: Int) -> V? {
-        i >= lo && i < hi && t[i].isWord ? table.lookup(t[i].hash, texts[i]) : nil
+    @inline(__always) func entry<V>(_ table: WordTable<V>, _ i: Int) -> V? {
+        guard i >= lo && i < hi && t[i].isWord else { return nil }
+        let start = t[i].foldedStart
+        return table.value(hash: t[i].hash, bytes: document.foldedBytes[start..<(start + t[i].foldedCount)])
     }
 
     /// Whether the word at `i` is in `table`.
-    @inline(__always) func isIn(_ table: CasualtyWordTable<Bool>, _ i: Int) -> Bool { entry(table, i) != nil }
+    @inline(__always) func isIn(_ table: WordTable<Bool>, _ i: Int) -> Bool { entry(table, i) != nil }
+
+    /// Whether the word at `i` is a month name (English lexicon).
+    @inline(__always) func isMonth(_ i: Int) -> Bool { i >= lo && i < hi && t[i].classes.contains(.month) }
+
+    /// Whether the word at `i` is a day of the week (English lexicon).
+    @inline(__always) func isWeekday(_ i: Int) -> Bool { i >= lo && i < hi && t[i].classes.contains(.weekday) }
 
     /// Whether the token at `i` is a quotation mark or bracket, which the patterns look through.
     @inline(__always) func isTransparent(_ i: Int) -> Bool {
@@ -139,11 +179,14 @@ struct CasualtyReader {
     // MARK: - Sentence
 
     /// Reads the figures of the current sentence (tokens `lo..<hi`).
-    func readSentence(_ s: Int, paragraph: Int, base: Int) -> [FoundFigure] {
+    func readSentence(_ s: Int, paragraph: Int) -> [FoundFigure] {
         var candidates: [FigureCandidate] = []
         var i = lo
         while i < hi {
-            if let phrase = numberPhrase(at: i) {
+            if let killings = multipleKilling(at: i) {
+                candidates.append(killings)
+                i = killings.npEnd
+            } else if let phrase = numberPhrase(at: i) {
                 if !isNonCount(phrase) {
                     candidates.append(nounPhrase(after: phrase))
                 }
@@ -155,7 +198,20 @@ struct CasualtyReader {
         guard !candidates.isEmpty else { return [] }
         borrowCoordinatedHeads(&candidates)
         findKinds(&candidates)
-        return figures(from: candidates, sentence: s, paragraph: paragraph, base: base)
+        return figures(from: candidates, sentence: s, paragraph: paragraph)
+    }
+
+    /// "a double homicide", "the triple murder": a count of the dead in one word, with its kind; nil elsewhere.
+    /// Not "a double homicide-suicide", which counts the killer too.
+    func multipleKilling(at i: Int) -> FigureCandidate? {
+        guard let w = word(i), let n = NumberWords.multiples[w], let noun = word(i + 1),
+              CasualtyWords.killings.contains(noun), !t[i + 1].hyphenBefore,
+              !(i + 2 < hi && t[i + 2].hyphenBefore) else { return nil }
+        let phrase = NumberPhrase(start: i, first: i, end: i + 1, count: n, low: n, high: nil, vague: false,
+                                  qualifier: .exact)
+        var c = FigureCandidate(phrase: phrase, npEnd: i + 2)
+        c.kindInNP = .killed
+        return c
     }
 
     // MARK: - Numbers
@@ -313,11 +369,15 @@ struct CasualtyReader {
         // "FTSE 100". Not after the first word of the sentence, a qualifier ("About 40"), a number or
         // casualty word (an all-capitals "KILLED 300"), a month or a weekday ("Tuesday 19 soldiers").
         if i - 1 > lo, t[i - 1].isWord, t[i - 1].capitalized, !t[i].attachedBefore, !(t[i - 2].isPunct && texts[i - 2] != "&"),
-           !isIn(CasualtyWords.function, i - 1), !isIn(CasualtyWords.fillers, i - 1), !isIn(CasualtyWords.weekdays, i - 1),
+           !isIn(CasualtyWords.function, i - 1), !isIn(CasualtyWords.fillers, i - 1), !isWeekday(i - 1),
            entry(lex.qualifiersBefore, i - 1) == nil, entry(lex.triggers, i - 1) == nil,
-           !isIn(lex.numberWordHashes, i - 1), !isIn(CasualtyWords.months, i - 1) {
+           !isIn(lex.numberWordHashes, i - 1), !isMonth(i - 1),
+           // A title-case headline goes on with a capitalised casualty word: "Shooting Leaves 5 Shot".
+           !(e < hi && t[e].isWord && t[e].capitalized && entry(lex.triggers, e) != nil) {
             return true
         }
+        // A reference mark: "[13]".
+        if i > lo, t[i - 1].isPunct, texts[i - 1] == "[", hasNext, t[e].isPunct, texts[e] == "]" { return true }
         // Money: "$415m", "£270m".
         if i > lo, t[i - 1].isPunct, CasualtyWords.currency.contains(texts[i - 1]) { return true }
         if hasNext {
@@ -330,10 +390,13 @@ struct CasualtyReader {
                 return true
             }
         }
-        if i > lo, t[i - 1].isPunct, texts[i - 1] == ":", t[i - 1].attachedBefore { return true }
+        // The minutes of a clock time ("4:45"); a colon after a word opens a headline ("Police: 4 shot").
+        if i - 1 > lo, t[i - 1].isPunct, texts[i - 1] == ":", t[i - 1].attachedBefore, t[i - 2].isNumber { return true }
+        // Ages written without hyphens: "a two year old child", "2 month old".
+        if let u = word(e), CasualtyWords.ageUnits.contains(u), word(e + 1) == "old" { return true }
         // Dates: "April 25", "25 April", "May 6".
-        if i > lo, t[i - 1].isWord, t[i - 1].capitalized, isIn(CasualtyWords.months, i - 1) { return true }
-        if hasNext, t[e].isWord, t[e].capitalized, isIn(CasualtyWords.months, e) { return true }
+        if i > lo, t[i - 1].isWord, t[i - 1].capitalized, isMonth(i - 1) { return true }
+        if hasNext, t[e].isWord, t[e].capitalized, isMonth(e) { return true }
         // Years: a bare four-digit number from 1800 to 2100 ("in 2013", "since 2009"), unless people follow.
         if t[i].isNumber, t[i].end - t[i].start == 4, p.count != nil, (1800...2100).contains(p.low), p.high == nil || p.end - p.first <= 2 {
             if let n = word(p.end), lex.groups[n] != nil { return false }
@@ -345,13 +408,18 @@ struct CasualtyReader {
             return true
         }
         if let w = prevWord, w == "between", let w2 = word(i - 3), CasualtyWords.ageWords.contains(w2) { return true }
+        // The upper age: "ages 12 and 16 were wounded", "aged 5 to 7".
+        if let w = prevWord, w == "and" || w == "to", i - 2 >= lo, t[i - 2].isNumber, let w3 = word(i - 3),
+           CasualtyWords.ageWords.contains(w3) {
+            return true
+        }
         // Proportions: "1 in 10 men", "nearly 1 in 5 deaths", "3 out of 5 young people".
         if word(p.end) == "in", p.end + 1 < hi, t[p.end + 1].isNumber { return true }
         if word(p.end) == "out", word(p.end + 1) == "of", p.end + 2 < hi, t[p.end + 2].isNumber { return true }
         if prevWord == "in", i - 2 >= lo, t[i - 2].isNumber { return true }
         if prevWord == "of", word(i - 2) == "out", i - 3 >= lo, t[i - 3].isNumber { return true }
         // Decimals count measures, not people ("magnitude 7.3"), unless scaled ("1.5 million").
-        if t[i].isNumber, texts[i].contains("."), p.end - p.first == 1 { return true }
+        if t[i].isNumber, t[i].decimal, p.end - p.first == 1 { return true }
         return false
     }
 
@@ -369,6 +437,8 @@ struct CasualtyReader {
             if isTransparent(k) { k += 1; continue }
             guard let w = word(k) else { break }
             if w == "more" || w == "other" || w == "others" || w == "additional" {
+                c.others = true
+                if w == "others" && c.group == nil { c.person = true }  // "shot two others"
                 if c.group == nil { c.npEnd = k + 1 }  // "thousands more have been wounded", "70 others injured"
                 k += 1
                 if w == "others" { break }
@@ -398,7 +468,9 @@ struct CasualtyReader {
                 }
                 break
             }
-            if isIn(lex.units, k) { unit = true; c.npEnd = k + 1; break }
+            // A unit word before a person noun modifies it: "three family members", "two house guests".
+            if isIn(lex.units, k), entry(lex.groups, k + 1) == nil { unit = true; c.npEnd = k + 1; break }
+            if isIn(lex.units, k) { k += 1; continue }
             if let g = entry(lex.groups, k) {
                 // Casualty nouns that also name people ("hostages") count as casualty nouns here.
                 if let tr = singleTrigger(k, roles: .noun), entry(lex.groups, k + 1) == nil {
@@ -435,6 +507,7 @@ struct CasualtyReader {
                     continue
                 }
                 c.kindNoun = tr.kind
+                c.kindNounIsAdjective = tr.roles.contains(.passive)
                 c.npEnd = k + 1
                 break
             }

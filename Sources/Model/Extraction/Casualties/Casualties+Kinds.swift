@@ -23,17 +23,22 @@ extension CasualtyReader {
             }
             if let k = cs[n].kindInNP {
                 cs[n].kind = k
-            } else if let (k, ev) = activeKind(cs[n]) {
+            } else if cs[n].kindNounIsAdjective, let k = cs[n].kindNoun {
+                // "left three dead and seven others injured": "dead" states the kind, not the verb after.
+                cs[n].kind = k
+            } else if let (k, ev, hit) = activeKind(cs[n]) {
                 cs[n].kind = k
                 cs[n].evidence = ev
+                cs[n].hit = hit
                 // The object of its own verb is no part of an earlier figure ("killing up to 300 of them").
                 if cs[n].partAfter && !opener {
                     cs[n].isPart = false
                     cs[n].group = cs[n].group ?? .people
                 }
-            } else if let (k, ev) = passiveKind(cs[n], in: cs) {
+            } else if let (k, ev, hit) = passiveKind(cs[n], in: cs) {
                 cs[n].kind = k
                 cs[n].evidence = ev
+                cs[n].hit = hit
             } else if let k = cs[n].kindNoun {
                 cs[n].kind = k
             } else if let k = linkedNounKind(cs[n], in: cs) {
@@ -108,20 +113,23 @@ extension CasualtyReader {
     func forecast(before i: Int) -> Bool { anyWord(of: CasualtyWords.modals, before: i) }
 
     /// Whether one of the two tokens before `i` is in `table`.
-    func anyWord(of table: CasualtyWordTable<Bool>, before i: Int) -> Bool {
+    func anyWord(of table: WordTable<Bool>, before i: Int) -> Bool {
         for k in max(lo, i - 2)..<i where word(k).map(table.contains) ?? false { return true }
         return false
     }
 
     /// Pattern 2: an active casualty verb or a casualty noun with "of" right before the number phrase.
-    func activeKind(_ c: FigureCandidate) -> (CasualtyKind, Range<Int>)? {
+    func activeKind(_ c: FigureCandidate) -> (CasualtyKind, Range<Int>, Bool)? {
         var k = c.phrase.start - 1
-        // "killing all 150 passengers", "wounding the 12 guards".
-        while isTransparent(k) || word(k) == "all" || word(k) == "the" { k -= 1 }
+        // "killing all 150 passengers", "wounding the 12 guards", "shot his two daughters".
+        while isTransparent(k) || word(k) == "all" || word(k) == "the" || word(k) == "his" || word(k) == "her"
+            || word(k) == "their" { k -= 1 }
         if word(k) == "of", word(k - 1) == "total", word(k - 2) == "a" { k -= 3 }  // "killed a total of 40"
+        // A first object without a number: "killed his wife and two children", "shot a man and two women".
+        if word(k) == "and", let verb = objectBefore(k) { k = verb }
         guard k >= lo, let w = word(k) else { return nil }
         if w == "of", let noun = singleTrigger(k - 1, roles: .noun), !noun.roles.contains(.passive) || word(k - 1) == "dead" {
-            return (noun.kind, (k - 1)..<(k + 1))
+            return (noun.kind, (k - 1)..<(k + 1), false)
         }
         guard let tr = trigger(endingAt: k, roles: [.active, .person]) else { return nil }
         // "lost" counts the dead only with a listed person noun ("lost 50 soldiers", not "lost 2 games").
@@ -131,13 +139,29 @@ extension CasualtyReader {
         if !w.hasSuffix("ed") && forecast(before: first) { return nil }
         // An active verb's object must be people, not a unit ("evacuated 10 times").
         if c.unit || mixesKinds(first..<(k + 1), kind: tr.kind) { return nil }
-        return (tr.kind, first..<(k + 1))
+        // A verb of hitting needs people as its object: "shot four people", not "shot 5 of 12 from the field".
+        if tr.roles.contains(.hit) && !c.person { return nil }
+        return (tr.kind, first..<(k + 1), tr.roles.contains(.hit))
+    }
+
+    /// The last token of an active casualty verb that stands before "and" at `and` with one short object
+    /// between them and no number ("shot a man and", "killed his wife and"); nil otherwise.
+    func objectBefore(_ and: Int) -> Int? {
+        var k = and - 1
+        var words = 0
+        while k >= lo, words < 4, let w = word(k) {
+            if trigger(endingAt: k, roles: .active) != nil { return words > 0 ? k : nil }
+            if numberPhrase(at: k) != nil && w != "a" && w != "an" { return nil }
+            words += 1
+            k -= 1
+        }
+        return nil
     }
 
     /// Pattern 3: a passive casualty word after the victims, looking through auxiliaries, hedges, a short
     /// prepositional phrase, an age ("aged 6 and 7"), an inserted sub-count (", including 12 officers,")
     /// and coordinated victims ("Eight police officers and 14 armed men have been killed").
-    func passiveKind(_ c: FigureCandidate, in cs: [FigureCandidate]) -> (CasualtyKind, Range<Int>)? {
+    func passiveKind(_ c: FigureCandidate, in cs: [FigureCandidate]) -> (CasualtyKind, Range<Int>, Bool)? {
         if c.partOfNext { return nil }
         var k = c.npEnd
         var steps = 0
@@ -150,6 +174,10 @@ extension CasualtyReader {
                 // Inserted descriptions of the victims are skipped to their closing mark: ", including 12
                 // officers,", ", aged 6 and 7,", ", mostly women and children,", " – three adults and two children –".
                 let mark = texts[k]
+                // A relative clause on the victims carries their verb: "two men, who were later pronounced dead,".
+                if mark == ",", let r = word(k + 1), r == "who" || r == "which" { k += 1; continue }
+                // A dash written as two hyphens ("--") is one mark.
+                if mark == "-", k + 1 < hi, t[k + 1].isPunct, texts[k + 1] == "-" { k += 1 }
                 guard mark == "," || mark == "-", isIn(CasualtyWords.insertionOpeners, k + 1)
                     || (mark == "-" && steps == 1) else { return nil }
                 var e = k + 1
@@ -159,6 +187,7 @@ extension CasualtyReader {
                 }
                 guard e < hi, e - k <= 12 else { return nil }
                 k = e + 1
+                if mark == "-", k < hi, t[k].isPunct, texts[k] == "-" { k += 1 }
                 continue
             }
             guard let w = word(k) else { return nil }
@@ -166,20 +195,38 @@ extension CasualtyReader {
                 k = cs[next].npEnd  // coordinated victims share the verb
                 continue
             }
-            if w == "aged" {
+            // Coordinated victims without a number: "five adults and an unborn child were killed".
+            if w == "and", let d = word(k + 1), CasualtyWords.determiners.contains(d) {
+                var e = k + 2
+                while e < hi, e - k <= 5, let x = word(e), !CasualtyWords.function.contains(x),
+                      lex.triggers[x] == nil { e += 1 }
+                guard e > k + 2, e < hi, word(e) != nil else { return nil }
+                k = e
+                continue
+            }
+            if let end = injuryPhrase(at: k) ?? hospitalTransfer(at: k) {
+                if modal { return nil }
+                return (.injured, k..<end, false)
+            }
+            // "aged 6 and 7", "between ages 12 and 16", "ages 5 to 7".
+            if w == "aged" || w == "ages" || (w == "between" && (word(k + 1) == "ages" || word(k + 1) == "the")
+                                               && (k + 2 < hi && t[k + 2].isNumber || word(k + 2) == "ages")) {
                 k += 1
                 while k < hi, t[k].isNumber || word(k) == "between" || word(k) == "and" || word(k) == "to"
+                    || word(k) == "ages" || word(k) == "the" || word(k) == "of"
                     || (word(k).map { NumberWords.value(of: $0) != nil } ?? false) { k += 1 }
                 continue
             }
             if let tr = trigger(at: k, roles: .passive) {
                 if modal || mixesKinds(k..<(k + tr.words.count), kind: tr.kind) { return nil }
                 if tr.words.count == 1 && tr.roles.contains(.person) && !intransitiveLoss(c, after: k) { return nil }
-                return (tr.kind, k..<(k + tr.words.count))
+                if tr.roles.contains(.hit) && !hitVictims(c, after: k + tr.words.count) { return nil }
+                if tr.kind == .displaced && fledTheScene(after: k + tr.words.count) { return nil }
+                return (tr.kind, k..<(k + tr.words.count), tr.roles.contains(.hit))
             }
             if w == "among", word(k + 1) == "the" || word(k + 1) == "those",
                let tr = trigger(at: k + 2, roles: [.noun, .passive]) {
-                return (tr.kind, k..<(k + 2 + tr.words.count))
+                return (tr.kind, k..<(k + 2 + tr.words.count), false)
             }
             if isIn(CasualtyWords.modals, k) { modal = true; k += 1; continue }
             if isIn(CasualtyWords.auxiliaries, k) || (w.hasSuffix("ly") && w != "only") { k += 1; continue }
@@ -200,6 +247,85 @@ extension CasualtyReader {
             return nil
         }
         return nil
+    }
+
+    /// "suffered non-life-threatening injuries", "with serious injuries", "were treated for gunshot wounds":
+    /// a verb of suffering, up to four modifiers and a noun of injury; returns the token index past the noun.
+    func injuryPhrase(at k: Int) -> Int? {
+        guard let w = word(k), CasualtyWords.sufferings.contains(w) else { return nil }
+        var e = k + 1
+        if let p = word(e), p == "for" || p == "from" { e += 1 }
+        let first = e
+        while e < hi, e - first <= 4, let x = word(e) {
+            if CasualtyWords.injuryNouns.contains(x) { return e + 1 }
+            if CasualtyWords.function.contains(x) { return nil }
+            e += 1
+        }
+        return nil
+    }
+
+    /// "were taken to the hospital", "was rushed to Palomar Medical Center": people taken to hospital from the
+    /// incident are injured (gold README). A verb of carrying, "to", and a place of care within six words.
+    func hospitalTransfer(at k: Int) -> Int? {
+        guard let w = word(k), CasualtyWords.transfers.contains(w), word(k + 1) == "to" else { return nil }
+        var e = k + 2
+        while e < hi, e - k <= 8, let x = word(e) {
+            if CasualtyWords.careplaces.contains(x) { return e + 1 }
+            e += 1
+        }
+        return nil
+    }
+
+    /// "two men fled the scene", "fled on foot", "fled in a car": suspects getting away, not people displaced.
+    func fledTheScene(after e: Int) -> Bool {
+        guard let w = word(e), let x = word(e + 1) else { return false }
+        switch w {
+        case "on": return x == "foot"
+        case "the": return CasualtyWords.getaways.contains(x)
+        case "in": return x == "a" || x == "an" || x == "his" || x == "her" || x == "their"
+        default: return false
+        }
+    }
+
+    /// Whether the people before a verb of hitting ("were shot") were hit: they are named by a person noun
+    /// ("four people were shot") or the number opens a clause of its own ("4 shot, 2 killed", "and two were
+    /// shot"), and "shot at" is not a miss ("two officers were shot at", "… shot at but not hit").
+    func hitVictims(_ c: FigureCandidate, after e: Int) -> Bool {
+        let s = c.phrase.start
+        // A title-case headline: "Shooting Leaves 5 Shot".
+        let titleCase = s > lo && t[s - 1].capitalized && e - 1 < hi && t[e - 1].capitalized
+        guard c.person || s == lo || t[s - 1].isPunct || word(s - 1) == "and" || titleCase else { return false }
+        if word(e) == "at" {
+            let n = e + 1
+            if n >= hi || t[n].isPunct { return false }
+            if let x = word(n), CasualtyWords.missedAfterAt.contains(x) { return false }
+        }
+        return true
+    }
+
+    /// "Four people were shot, one fatally", "4 shot, 2 killed", "five were shot, two of whom died": the people
+    /// hit, less the dead counted right after them, are the injured (when all died, the hit figure goes).
+    /// Not when the dead are others ("four people were shot and two others killed").
+    func splitHits(_ cs: inout [FigureCandidate]) {
+        for n in cs.indices where cs[n].hit && cs[n].kind == .injured && n + 1 < cs.count {
+            guard let total = cs[n].phrase.count, cs[n].phrase.high == nil else { continue }
+            let m = n + 1
+            guard cs[m].kind == .killed, let dead = cs[m].phrase.count, cs[m].phrase.high == nil, dead <= total,
+                  !cs[m].others, !cs[m].unit else { continue }
+            // Between them at most a few words, ending in a comma, a dash or "and" ("shot Saturday, one fatally").
+            let from = max0(cs[n].npEnd, cs[n].evidence?.upperBound ?? cs[n].npEnd)
+            let to = cs[m].phrase.start
+            guard to > from, to - from <= 4, (from..<to).allSatisfy({ numberPhrase(at: $0) == nil }) else { continue }
+            let last = to - 1
+            guard (t[last].isPunct && (texts[last] == "," || texts[last] == "-")) || word(last) == "and"
+                || word(last) == "with" else { continue }
+            if dead == total {
+                cs[n].kind = nil
+            } else {
+                cs[n].phrase.count = total - dead
+                cs[n].phrase.low = total - dead
+            }
+        }
     }
 
     /// Whether a bare "lost" at `k` after the victims means they died: the victims are a listed person noun
@@ -254,8 +380,10 @@ extension CasualtyReader {
     // MARK: - Figures
 
     /// Turns the candidates that found a kind into figures: group, scope, bounds and span.
-    func figures(from cs: [FigureCandidate], sentence s: Int, paragraph: Int, base: Int) -> [FoundFigure] {
-        guard cs.contains(where: { $0.kind != nil && !$0.unit }) else { return [] }
+    func figures(from candidates: [FigureCandidate], sentence s: Int, paragraph: Int) -> [FoundFigure] {
+        guard candidates.contains(where: { $0.kind != nil && !$0.unit }) else { return [] }
+        var cs = candidates
+        splitHits(&cs)
         let cumulativeClauses = cumulativeClauseStarts()
         var result: [FoundFigure] = []
         var byCandidate: [Int: Int] = [:]
@@ -279,7 +407,7 @@ extension CasualtyReader {
             var endToken = max0(c.phrase.end, c.group != nil || c.kindNoun != nil ? c.npEnd : c.phrase.end)
             if let ev = c.evidence, ev.upperBound <= c.phrase.start { startToken = ev.lowerBound }
             if let ev = c.evidence, ev.lowerBound >= endToken, ev.lowerBound - endToken <= 3 { endToken = ev.upperBound }
-            let span = TextSpan(start: base + t[startToken].start, end: base + t[endToken - 1].end)
+            let span = TextSpan(start: t[startToken].start, end: t[endToken - 1].end)
             byCandidate[n] = result.count
             result.append(FoundFigure(
                 kind: kind, count: c.phrase.count, min: min, max: max, qualifier: c.phrase.qualifier,

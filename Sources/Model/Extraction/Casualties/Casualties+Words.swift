@@ -3,7 +3,7 @@
 enum CasualtyWords {
     /// Auxiliaries and hedges that may stand between the victims and a passive casualty word
     /// ("41 people have reportedly been killed", "6,204 people are known to have died").
-    static let auxiliaries = CasualtyWordTable<Bool>.of([
+    static let auxiliaries = table([
         "have", "has", "had", "been", "were", "was", "are", "is", "be", "being", "remain", "remains",
         "remained", "got", "get", "also", "all", "both", "now", "still", "already", "later", "since", "then",
         "known", "said", "reported", "believed", "thought", "feared", "confirmed", "presumed", "to", "that",
@@ -11,21 +11,21 @@ enum CasualtyWords {
     ])
 
     /// Modal and forecast words: a figure they govern is a forecast, not a count ("could rise to 10,000").
-    static let modals = CasualtyWordTable<Bool>.of([
+    static let modals = table([
         "could", "would", "will", "might", "may", "can", "expected", "likely", "predicted", "projected",
         "forecast",
     ])
 
     /// Verbs of prevention: the deaths or injuries they govern did not happen ("vaccines prevent more than
     /// 4 million deaths", "the barrier saved 200 lives"), so the number is no figure.
-    static let prevention = CasualtyWordTable<Bool>.of([
+    static let prevention = table([
         "prevent", "prevents", "prevented", "preventing", "avert", "averts", "averted", "averting", "avoid",
         "avoids", "avoided", "avoiding", "save", "saves", "saved", "saving", "spare", "spared", "sparing",
     ])
 
     /// Verbs and particles that link a casualty noun to its number ("the death toll rose to 40",
     /// "the total number of deaths now stands at 38,919", "the death toll includes 22 civilians").
-    static let links = CasualtyWordTable<Bool>.of([
+    static let links = table([
         "rose", "risen", "rises", "rise", "rising", "reached", "reaches", "reach", "stands", "stood", "stand",
         "climbed", "climbs", "surpassed", "exceeded", "passed", "topped", "hit", "numbered", "number",
         "includes", "included", "is", "was", "were", "are", "has", "have", "had", "now", "at", "to", "jumped",
@@ -34,12 +34,12 @@ enum CasualtyWords {
 
     /// Prepositions that may open a short phrase between the victims and their casualty word
     /// ("one resident in the city of Toretsk was killed", "20 soldiers in uniform captured").
-    static let prepositions = CasualtyWordTable<Bool>.of([
+    static let prepositions = table([
         "in", "at", "on", "near", "from", "inside", "across", "of", "around", "outside", "along",
     ])
 
     /// Words that end a noun phrase: function words, pronouns, auxiliaries.
-    static let function = CasualtyWordTable<Bool>.of([
+    static let function = table([
         "the", "a", "an", "of", "in", "on", "at", "to", "from", "by", "with", "for", "and", "or", "but", "nor",
         "have", "has", "had", "were", "was", "are", "is", "be", "been", "being", "that", "who", "which", "whom",
         "whose", "while", "as", "after", "before", "since", "during", "including", "among", "into", "across",
@@ -53,50 +53,83 @@ enum CasualtyWords {
         "do", "does", "did", "yet", "ago", "last", "next", "early", "late", "later", "earlier", "reportedly",
     ])
 
-    /// Month names: a number beside one is a date ("April 25", "25 April").
-    static let months = CasualtyWordTable<Bool>.of([
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-        "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-        "dec",
-    ])
-
-    /// Days of the week: a number after one is a date or a count, never a designation ("Tuesday 19 soldiers").
-    static let weekdays = CasualtyWordTable<Bool>.of([
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    ])
-
     /// Words before a number that make it an age ("aged 6 and 7", "between the ages of eight and 15").
-    static let ageWords = CasualtyWordTable<Bool>.of(["aged", "age", "ages"])
+    static let ageWords = table(["aged", "age", "ages"])
 
     /// Words that make "one" a pronoun rather than a count ("the one killed", "no one", "every one").
-    static let oneBlockers = CasualtyWordTable<Bool>.of(["the", "no", "this", "that", "every", "any", "each", "which", "only"])
+    static let oneBlockers = table(["the", "no", "this", "that", "every", "any", "each", "which", "only"])
 
     /// Words that may stand between a qualifier and its number ("at least another 37", "a further 83").
-    static let fillers = CasualtyWordTable<Bool>.of(["another", "further", "the", "only", "just", "a"])
+    static let fillers = table(["another", "further", "the", "only", "just", "a"])
 
     /// Words that open a description inserted between the victims and their verb
     /// ("14 people, including 12 officers, were wounded", "200 people, mostly women, were killed").
-    static let insertionOpeners = CasualtyWordTable<Bool>.of([
+    static let insertionOpeners = table([
         "including", "aged", "among", "mostly", "mainly", "most", "many", "all", "both", "nearly", "some",
         "almost", "largely", "predominantly",
     ])
 
     /// Words that mark a number as part of an earlier figure ("including 60 civilians").
-    static let subcountOpeners = CasualtyWordTable<Bool>.of(["including", "includes", "included"])
+    static let subcountOpeners = table(["including", "includes", "included"])
 
     /// Pronouns after "of" that make a number a part of the figure before it ("six of whom", "three of them").
-    static let partitives = CasualtyWordTable<Bool>.of(["whom", "them", "which"])
+    static let partitives = table(["whom", "them", "which"])
 
     /// Words of a prisoner exchange or release: people counted in one are not captured figures.
-    static let exchanges = CasualtyWordTable<Bool>.of([
+    static let exchanges = table([
         "exchange", "exchanged", "swap", "swapped", "released", "release", "freed", "free", "handed", "returned",
+        "rescue", "rescued", "rescuing",
     ])
 
     /// Clause openers after a comma: a scope cue does not reach across them ("…, which killed 200").
-    static let clauseOpeners = CasualtyWordTable<Bool>.of([
+    static let clauseOpeners = table([
         "while", "but", "whereas", "which", "who", "although", "though", "bringing", "raising", "taking", "pushing",
     ])
 
+    /// Nouns of a crime that kills, counted by a multiplicative adjective ("a double homicide").
+    static let killingNouns = ["homicide", "homicides", "murder", "murders", "slaying", "slayings", "killing", "killings"]
+
+    /// `killingNouns` as a table.
+    static let killings = table(killingNouns)
+
+    /// Verbs of suffering before a noun of injury ("suffered minor injuries", "with gunshot wounds").
+    static let sufferings = table([
+        "suffered", "suffering", "suffers", "sustained", "sustaining", "received", "receiving", "treated",
+        "with",
+    ])
+
+    /// Nouns of injury after a verb of suffering.
+    static let injuryNouns = table(["injuries", "injury", "wounds", "wound"])
+
+    /// Verbs of carrying people to care ("taken to the hospital", "rushed to a medical center").
+    static let transfers = table([
+        "taken", "transported", "rushed", "airlifted", "flown", "sent", "brought", "carried", "driven",
+    ])
+
+    /// Places of care that a verb of carrying takes the injured to.
+    static let careplaces = table(["hospital", "hospitals", "clinic", "infirmary", "center", "centre"])
+
+    /// What suspects flee ("fled the scene"): people who flee it are not displaced.
+    static let getaways = table([
+        "scene", "area", "building", "house", "home", "apartment", "car", "vehicle", "store", "bar", "park",
+    ])
+
+    /// Units of an age ("two year old", "5 months old").
+    static let ageUnits = table(["year", "years", "month", "months", "week", "weeks", "day", "days"])
+
+    /// Determiners that open a coordinated victim without a number ("and an unborn child", "and his wife").
+    static let determiners = table(["a", "an", "the", "his", "her", "their"])
+
+    /// Words after "shot at" that make it a miss, not a hit ("were shot at by a man", "shot at them").
+    static let missedAfterAt = table([
+        "by", "but", "and", "or", "him", "her", "them", "us", "me", "while", "when", "from", "least",
+    ])
+
     /// Currency symbols: a number after one is money.
-    static let currency = CasualtyWordTable<Bool>.of(["$", "£", "€", "¥", "₹"])
+    static let currency: Set<String> = ["$", "£", "€", "¥", "₹"]
+
+    /// A table of `words` (lower case, so already folded).
+    static func table(_ words: [String]) -> WordTable<Bool> {
+        WordTable(Dictionary(words.map { ($0, true) }, uniquingKeysWith: { first, _ in first }))
+    }
 }

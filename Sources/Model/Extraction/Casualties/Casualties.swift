@@ -17,6 +17,9 @@ public struct CasualtyLexicon: Sendable {
         static let noun = Roles(rawValue: 4)
         /// Active only when its object is a person noun: "lost hundreds of men".
         static let person = Roles(rawValue: 8)
+        /// Counts everyone hit, the dead among them ("four people were shot, one fatally"): the figure is
+        /// injured, less the dead that a sub-count right after it names (`CasualtyReader.splitHits`).
+        static let hit = Roles(rawValue: 16)
     }
 
     /// A casualty word or phrase.
@@ -38,23 +41,25 @@ public struct CasualtyLexicon: Sendable {
     }
 
     /// Casualty phrases keyed by their first word, longest first.
-    let triggers: CasualtyWordTable<[Trigger]>
+    let triggers: WordTable<[Trigger]>
     /// Casualty phrases keyed by their last word, longest first (for matching backwards from a number).
-    let triggersByLast: CasualtyWordTable<[Trigger]>
+    let triggersByLast: WordTable<[Trigger]>
     /// Victim nouns and their groups.
-    let groups: CasualtyWordTable<VictimGroup>
+    let groups: WordTable<VictimGroup>
     /// Qualifiers that stand before the number, keyed by their last word, longest first.
-    let qualifiersBefore: CasualtyWordTable<[Qualifier]>
+    let qualifiersBefore: WordTable<[Qualifier]>
     /// Qualifiers that stand after the number, keyed by their first word.
-    let qualifiersAfter: CasualtyWordTable<[Qualifier]>
+    let qualifiersAfter: WordTable<[Qualifier]>
     /// Cumulative-scope cue phrases, keyed by their first word.
-    let scopeCues: CasualtyWordTable<[[String]]>
+    let scopeCues: WordTable<[[String]]>
     /// Nouns that never count people (units, objects, households, animals).
-    let units: CasualtyWordTable<Bool>
+    let units: WordTable<Bool>
     /// Pre-filter table of the number words.
-    let numberWordHashes: CasualtyWordTable<Bool>
+    let numberWordHashes: WordTable<Bool>
+    /// Hashes of the number words, for the last part of a hyphenated token ("twenty-one": `Token.tailHash`).
+    let numberWordTails: Set<UInt64>
     /// Pre-filter table of the casualty words (every word of a casualty phrase but a few particles).
-    let casualtyWordHashes: CasualtyWordTable<Bool>
+    let casualtyWordHashes: WordTable<Bool>
 
     /// The files this lexicon reads, relative to the configuration directory.
     static let files = (kinds: "casualties/kinds.tsv", groups: "casualties/groups.tsv",
@@ -68,7 +73,7 @@ public struct CasualtyLexicon: Sendable {
         var byLast: [String: [Trigger]] = [:]
         for (line, fields) in try Self.rows(directory, Self.files.kinds, columns: 3) {
             guard let kind = CasualtyKind(rawValue: fields[1]) else {
-                throw LexiconError(file: Self.path(Self.files.kinds), reason: "line \(line): unknown kind '\(fields[1])'")
+                throw LexiconError(file: Self.path(directory, Self.files.kinds), reason: "line \(line): unknown kind '\(fields[1])'")
             }
             var roles: Roles = []
             for name in fields[2].split(separator: ",") {
@@ -77,8 +82,9 @@ public struct CasualtyLexicon: Sendable {
                 case "passive": roles.insert(.passive)
                 case "noun": roles.insert(.noun)
                 case "person": roles.insert(.person)
+                case "hit": roles.insert(.hit)
                 default:
-                    throw LexiconError(file: Self.path(Self.files.kinds), reason: "line \(line): unknown role '\(name)'")
+                    throw LexiconError(file: Self.path(directory, Self.files.kinds), reason: "line \(line): unknown role '\(name)'")
                 }
             }
             let words = Self.words(fields[0])
@@ -86,23 +92,23 @@ public struct CasualtyLexicon: Sendable {
             triggers[words[0], default: []].append(trigger)
             byLast[words[words.count - 1], default: []].append(trigger)
         }
-        self.triggers = CasualtyWordTable(triggers.map { ($0.key, $0.value.sorted { $0.words.count > $1.words.count }) })
-        self.triggersByLast = CasualtyWordTable(byLast.map { ($0.key, $0.value.sorted { $0.words.count > $1.words.count }) })
+        self.triggers = Self.table(triggers.map { ($0.key, $0.value.sorted { $0.words.count > $1.words.count }) })
+        self.triggersByLast = Self.table(byLast.map { ($0.key, $0.value.sorted { $0.words.count > $1.words.count }) })
 
         var groups: [String: VictimGroup] = [:]
         for (line, fields) in try Self.rows(directory, Self.files.groups, columns: 2) {
             guard let group = VictimGroup(rawValue: fields[1]) else {
-                throw LexiconError(file: Self.path(Self.files.groups), reason: "line \(line): unknown group '\(fields[1])'")
+                throw LexiconError(file: Self.path(directory, Self.files.groups), reason: "line \(line): unknown group '\(fields[1])'")
             }
             groups[fields[0].lowercased()] = group
         }
-        self.groups = CasualtyWordTable(groups.map { ($0.key, $0.value) })
+        self.groups = Self.table(groups.map { ($0.key, $0.value) })
 
         var before: [String: [Qualifier]] = [:]
         var after: [String: [Qualifier]] = [:]
         for (line, fields) in try Self.rows(directory, Self.files.qualifiers, columns: 3) {
             guard let qualifier = CasualtyQualifier(rawValue: fields[1]) else {
-                throw LexiconError(file: Self.path(Self.files.qualifiers),
+                throw LexiconError(file: Self.path(directory, Self.files.qualifiers),
                                    reason: "line \(line): unknown qualifier '\(fields[1])'")
             }
             let words = Self.words(fields[0])
@@ -110,24 +116,26 @@ public struct CasualtyLexicon: Sendable {
             case "before": before[words[words.count - 1], default: []].append(Qualifier(words: words, qualifier: qualifier))
             case "after": after[words[0], default: []].append(Qualifier(words: words, qualifier: qualifier))
             default:
-                throw LexiconError(file: Self.path(Self.files.qualifiers),
+                throw LexiconError(file: Self.path(directory, Self.files.qualifiers),
                                    reason: "line \(line): position must be 'before' or 'after', not '\(fields[2])'")
             }
         }
-        self.qualifiersBefore = CasualtyWordTable(before.map { ($0.key, $0.value.sorted { $0.words.count > $1.words.count }) })
-        self.qualifiersAfter = CasualtyWordTable(after.map { ($0.key, $0.value.sorted { $0.words.count > $1.words.count }) })
+        self.qualifiersBefore = Self.table(before.map { ($0.key, $0.value.sorted { $0.words.count > $1.words.count }) })
+        self.qualifiersAfter = Self.table(after.map { ($0.key, $0.value.sorted { $0.words.count > $1.words.count }) })
 
         var cues: [String: [[String]]] = [:]
         for (_, fields) in try Self.rows(directory, Self.files.scope, columns: 1) {
             let words = Self.words(fields[0])
             cues[words[0], default: []].append(words)
         }
-        self.scopeCues = CasualtyWordTable(cues.map { ($0.key, $0.value) })
-        self.units = CasualtyWordTable(try Self.rows(directory, Self.files.units, columns: 1).map { ($0.1[0].lowercased(), true) })
+        self.scopeCues = Self.table(cues.map { ($0.key, $0.value) })
+        self.units = Self.table(try Self.rows(directory, Self.files.units, columns: 1).map { ($0.1[0].lowercased(), true) })
 
         let numberWords = Array(NumberWords.units.keys) + Array(NumberWords.tens.keys)
             + Array(NumberWords.multipliers.keys) + Array(NumberWords.vague.keys) + ["tens", "half"]
-        self.numberWordHashes = CasualtyWordTable(numberWords.map { ($0, true) })
+            + Array(NumberWords.multiples.keys)
+        self.numberWordHashes = Self.table(numberWords.map { ($0, true) })
+        self.numberWordTails = Set(numberWords.map { FNV1a.hash($0) })
         // A phrase can only match where its longest word stands, so that word alone keys the pre-filter
         // ("lost their lives" → "lives", "forced to flee" → "forced"): common helpers like "left" or "taken"
         // do not wake the extractor up.
@@ -139,11 +147,13 @@ public struct CasualtyLexicon: Sendable {
                 casualtyWords.insert(key)
             }
         }
-        self.casualtyWordHashes = CasualtyWordTable(casualtyWords.map { ($0, true) })
+        casualtyWords.formUnion(CasualtyWords.killingNouns)
+        casualtyWords.formUnion(["injuries", "injury", "wounds", "wound", "hospital", "hospitals", "center", "centre"])
+        self.casualtyWordHashes = Self.table(casualtyWords.map { ($0, true) })
     }
 
-    /// "config/casualties/kinds.tsv" for error messages.
-    static func path(_ file: String) -> String { "config/" + file }
+    /// The real path of a word list, for error messages.
+    static func path(_ directory: URL, _ file: String) -> String { directory.appendingPathComponent(file).path }
 
     /// Splits a phrase into lower-cased words.
     static func words(_ phrase: String) -> [String] {
@@ -151,29 +161,22 @@ public struct CasualtyLexicon: Sendable {
     }
 
     /// The data lines of a file (no blank lines, no `#` comments), each with its 1-based line number and its
-    /// tab-separated fields; throws when the file is missing or a line has the wrong number of fields.
+    /// tab-separated fields, read through `TSVFile`; throws when the file is missing or a line has the wrong
+    /// number of fields or an empty one.
     static func rows(_ directory: URL, _ file: String, columns: Int) throws -> [(Int, [String])] {
-        let url = directory.appendingPathComponent(file)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw LexiconError(file: path(file), reason: "cannot read the file")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw LexiconError(file: path(file), reason: "not UTF-8")
-        }
+        let tsv = try TSVFile(directory, file, columns: columns...columns)
         var result: [(Int, [String])] = []
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let fields = raw.split(separator: "\t", omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: .whitespaces) }
-            guard fields.count == columns, !fields.contains(where: \.isEmpty) else {
-                throw LexiconError(file: path(file),
-                                   reason: "line \(index + 1): expected \(columns) tab-separated field(s), found \(fields.count)")
-            }
-            result.append((index + 1, fields))
+        for row in tsv.rows {
+            guard !row.columns.contains(where: \.isEmpty) else { throw row.error("an empty field") }
+            result.append((row.line, row.columns))
         }
-        guard !result.isEmpty else { throw LexiconError(file: path(file), reason: "no entries") }
+        guard !result.isEmpty else { throw LexiconError(file: path(directory, file), reason: "no entries") }
         return result
+    }
+
+    /// A word table of `pairs` (words lower case, so already folded); a word listed twice keeps its first value.
+    static func table<V: Sendable>(_ pairs: [(String, V)]) -> WordTable<V> {
+        WordTable(Dictionary(pairs, uniquingKeysWith: { first, _ in first }))
     }
 }
 

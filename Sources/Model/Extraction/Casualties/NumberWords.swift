@@ -32,29 +32,16 @@ public enum NumberWords {
         "hundreds": ["thousands": 200_000, "millions": 200_000_000],
     ]
 
+    /// Multiplicative adjectives that count the victims of one crime ("a double homicide", "triple murder").
+    public static let multiples: [String: Int] = ["double": 2, "triple": 3, "quadruple": 4, "quintuple": 5]
+
     /// The value of a single number word ("nine", "forty"), or nil.
     public static func value(of word: String) -> Int? {
         units[word] ?? tens[word]
     }
 
-    /// The value of a word or of a hyphenated pair ("twenty-one", "Forty-one"), case-insensitive; nil if it is not one.
-    public static func value(ofPhrase phrase: String) -> Int? {
-        let lower = phrase.lowercased()
-        if let v = value(of: lower) { return v }
-        let parts = lower.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, let ten = tens[String(parts[0])], let unit = units[String(parts[1])],
-              (1...9).contains(unit) else { return nil }
-        return ten + unit
-    }
-
-    /// Whether `word` (lower-cased) can start or continue a number phrase.
-    public static func isNumberWord(_ word: String) -> Bool {
-        units[word] != nil || tens[word] != nil || multipliers[word] != nil || vague[word] != nil
-            || word == "tens" || word == "half"
-    }
-
     /// Every word that can start a number phrase, for a fast first test before the tables above.
-    static let starters: CasualtyWordTable<Bool> = CasualtyWordTable<Bool>.of(
+    static let starters: WordTable<Bool> = CasualtyWords.table(
         Array(units.keys) + Array(tens.keys) + Array(vague.keys)
             + ["a", "an", "half", "several", "many", "few", "dozen", "tens"])
 }

@@ -182,6 +182,7 @@ public final class CorpusSnapshot: Sendable {
             for e in a.entities {
                 var acc = accumulators[e.id] ?? Accumulator(
                     entity: Entity(id: e.id, name: e.name, type: e.type, subtype: e.subtype, countryCode: e.countryCode,
+                                   geonamesId: e.geonamesId, coordinates: e.coordinates, admin1Code: e.admin1Code,
                                    aliases: [], mentions: 0, articles: 0, firstSeen: a.date, lastSeen: a.date),
                     aliases: [:], articles: [])
                 acc.entity.mentions += e.mentions
@@ -189,6 +190,9 @@ public final class CorpusSnapshot: Sendable {
                 acc.entity.lastSeen = a.date
                 if acc.entity.subtype == nil { acc.entity.subtype = e.subtype }
                 if acc.entity.countryCode == nil { acc.entity.countryCode = e.countryCode }
+                if acc.entity.geonamesId == nil { acc.entity.geonamesId = e.geonamesId }
+                if acc.entity.coordinates == nil { acc.entity.coordinates = e.coordinates }
+                if acc.entity.admin1Code == nil { acc.entity.admin1Code = e.admin1Code }
                 for alias in e.aliases + [e.name] { acc.aliases[alias, default: 0] += 1 }
                 acc.articles.append(Int32(i))
                 accumulators[e.id] = acc

@@ -87,6 +87,8 @@ struct EntityCollector {
     /// What the lexicon knows of each token (closed lists, gazetteer forms it begins), looked up when first
     /// asked: most words are never asked about.
     let infos = EntityTokenInfos()
+    /// GeoNames places parsed so far in this article.
+    let placeEntries = PlaceEntryCache()
     /// Document offset of its first scalar.
     var base = 0
     /// The last entity found in this paragraph: token end and type, for lists ("in Abasan, Khuzaa and …").
@@ -264,7 +266,7 @@ struct EntityCollector {
         }
         // 1. A gazetteer name, unless it is a town named like the person the context points to.
         if let m = match(a, b), m.end == b {
-            let entry = gazetteer.entries[m.form.entry]
+            let entry = entry(at: m.form.entry)
             // A town named like the person the context points to ("Marcin said", "Santos" after "Juan Manuel
             // Santos"); a large city keeps its name.
             if b - a == 1 && entry.subtype == "city" && entry.population < Self.largeCityPopulation
@@ -298,7 +300,7 @@ struct EntityCollector {
             return
         }
         if b - a == 1, has(a, .organizationHeads), a >= 1, tokens[a - 1].isPossessive,
-           let m = match(a - 1, a), gazetteer.entries[m.form.entry].subtype == "country" {
+           let m = match(a - 1, a), entry(at: m.form.entry).subtype == "country" {
             // "Israel’s Channel 14".
             let numbered = b < tokens.count && tokens[b].isWord && tokens[b].folded.allSatisfy(\.isNumber)
             emitUnknown(.organization, subtype: nil, a, numbered ? b + 1 : b)
@@ -358,7 +360,7 @@ struct EntityCollector {
             let hasUnknownName = parts.contains { $0.form == nil && hasName($0.range) }
             let places = parts.compactMap { part -> GazetteerEntry? in
                 guard let form = part.form, form.kind != .demonym else { return nil }
-                let entry = gazetteer.entries[form.entry]
+                let entry = entry(at: form.entry)
                 return entry.type == .location ? entry : nil
             }
             let townInName = hasUnknownName && places.contains { $0.subtype == "city" }
@@ -369,12 +371,12 @@ struct EntityCollector {
             }
             // "Greenpeace Philippines": a known organisation's branch in a country.
             if parts.count == 2, let org = parts[0].form, let place = parts[1].form,
-               gazetteer.entries[org.entry].type == .organization, gazetteer.entries[place.entry].subtype == "country" {
+               entry(at: org.entry).type == .organization, entry(at: place.entry).subtype == "country" {
                 emit(place, parts[1].range.lowerBound, parts[1].range.upperBound)
                 emitUnknown(.organization, subtype: nil, a, b)
                 return
             }
-            let placeFirst = parts[0].form.map { gazetteer.entries[$0.entry].type == .location } ?? false
+            let placeFirst = parts[0].form.map { entry(at: $0.entry).type == .location } ?? false
             if townInName || placesSideBySide || particleBeforePlace
                 || (hasUnknownName && placeFirst && personContext(a, b)) {
                 classifyUnknown(a, b)
@@ -490,8 +492,8 @@ struct EntityCollector {
         var i = a
         while i < b {
             if tokens[i].isWord, let m = match(i, b),
-               !placesOnly || gazetteer.entries[m.form.entry].type == .location,
-               !largePlacesOnly || !isDoubtfulTown(gazetteer.entries[m.form.entry], below: Self.doubtfulTownPopulation) {
+               !placesOnly || entry(at: m.form.entry).type == .location,
+               !largePlacesOnly || !isDoubtfulTown(entry(at: m.form.entry), below: Self.doubtfulTownPopulation) {
                 emit(m.form, i, m.end)
                 i = m.end
             } else {
@@ -523,12 +525,12 @@ struct EntityCollector {
     /// Records a mention of gazetteer form `form` at tokens `a..<b`.
     mutating func emit(_ form: GazetteerForm, _ a: Int, _ b: Int) {
         record(form, mention(a, b, isDemonym: form.kind == .demonym))
-        last = (b, gazetteer.entries[form.entry].type)
+        last = (b, entry(at: form.entry).type)
     }
 
     /// Records a mention of a gazetteer entry.
     mutating func record(_ form: GazetteerForm, _ m: Mention) {
-        let entry = gazetteer.entries[form.entry]
+        let entry = entry(at: form.entry)
         let key = Key.gazetteer(form.entry)
         found[key, default: Found(
             type: entry.type, subtype: entry.subtype, countryCode: entry.countryCode, canonical: entry.name,
@@ -614,16 +616,17 @@ struct EntityCollector {
             guard !named.isEmpty else { continue }
             let name: String
             var nameKey: String?
-            if let canonical = entity.canonical,
-               let entry = entity.entry, named.contains(where: { $0.key == gazetteer.entries[entry].key }) {
+            let entry = entity.entry.map { self.entry(at: $0) }
+            if let canonical = entity.canonical, let entry, named.contains(where: { $0.key == entry.key }) {
                 name = canonical
-                nameKey = gazetteer.entries[entry].key
+                nameKey = entry.key
             } else {
                 name = named.max { ($0.text.unicodeScalars.count, $1.start) < ($1.text.unicodeScalars.count, $0.start) }!.text
             }
             result.append(ArticleEntity(
-                id: entity.entry.map { gazetteer.entries[$0].id } ?? Self.slug(name), name: name, type: entity.type, subtype: entity.subtype,
-                countryCode: entity.countryCode, aliases: aliases(named, name: name, nameKey: nameKey), mentions: mentions.count,
+                id: entry?.id ?? Self.slug(name), name: name, type: entity.type, subtype: entity.subtype,
+                countryCode: entity.countryCode, geonamesId: entry?.geonamesId, coordinates: entry?.coordinates,
+                admin1Code: entry?.admin1Code, aliases: aliases(named, name: name, nameKey: nameKey), mentions: mentions.count,
                 mentionSpans: mentions.map { MentionSpan(start: $0.start, end: $0.end, text: $0.text) }))
         }
         return result.sorted { ($0.mentionSpans.first?.start ?? 0, $0.id) < ($1.mentionSpans.first?.start ?? 0, $1.id) }
@@ -671,7 +674,7 @@ struct EntityCollector {
                 let fits = (0...(b.count - a.count)).contains { p in
                     Array(b[p..<p + a.count]) == a
                         && b[..<p].allSatisfy { gazetteer.singleWordForm($0, capitals: true).map {
-                            $0.kind == .demonym || gazetteer.entries[$0.entry].type == .location } == true }
+                            $0.kind == .demonym || entry(at: $0.entry).type == .location } == true }
                         && b[(p + a.count)...].allSatisfy { Self.organizationHeads.contains($0) }
                 }
                 if fits, let mentions = found[.organization(keys[s])]?.mentions {
@@ -721,8 +724,38 @@ struct EntityCollector {
     /// The longest gazetteer name starting at token `i` and ending at or before `limit`.
     func match(_ i: Int, _ limit: Int) -> (form: GazetteerForm, end: Int)? {
         let list = info(i).forms
-        guard list >= 0 else { return nil }
-        return Gazetteer.longestMatch(tokens, at: i, limit: limit, candidates: lexicon.formLists[Int(list)])
+        let curated = list >= 0
+            ? Gazetteer.longestMatch(tokens, at: i, limit: limit, candidates: lexicon.formLists[Int(list)]) : nil
+        guard tokens[i].isCapitalized || curated != nil else { return curated }
+        guard let place = gazetteer.longestPlace(tokens, at: i, limit: limit), isPlausible(place.form, i, place.end)
+        else { return curated }
+        return Gazetteer.preferred(curated, place)
+    }
+
+    /// The gazetteer entry at `index`, a GeoNames place parsed once per article.
+    func entry(at index: Int) -> GazetteerEntry {
+        guard gazetteer.isPlaceRow(index) else { return gazetteer.entries[index] }
+        if let known = placeEntries.entries[index] { return known }
+        let entry = gazetteer.entry(at: index)
+        placeEntries.entries[index] = entry
+        return entry
+    }
+
+    /// Whether a GeoNames place name at `a..<b` may stand as written. A small town's bare name, a bare
+    /// alternate name, or a division's name without its head word ("Abseron", not "Abseron district") is
+    /// often a common word or a person's name ("Centre", "Guru", "Mir Bashir"): it needs a word of place
+    /// around it ("in", "the town of", "… city").
+    func isPlausible(_ form: GazetteerForm, _ a: Int, _ b: Int) -> Bool {
+        let place = entry(at: form.entry)
+        let doubtful: Bool
+        switch place.subtype {
+        case "city":
+            doubtful = !place.isCapital && (place.population < Self.barePlacePopulation
+                || (form.kind == .alias && b - a == 1 && place.population < Self.smallTownPopulation))
+        default:
+            doubtful = !has(b - 1, .placeHeads)
+        }
+        return !doubtful || placeContext(a, b) != nil
     }
 
     /// A capitalised word.
@@ -789,6 +822,9 @@ struct EntityCollector {
 
     /// Endings of adjectives of peoples and languages, which are not place names ("Kurdish", "Neapolitan").
     static let adjectiveEndings = ["ish", "ian", "ese", "ic"]
+
+    /// GeoNames places smaller than this are never taken by their name alone: they need a word of place.
+    static let barePlacePopulation = 15_000
 
     /// Towns smaller than this need a word of place around them ("in", "the town of", "… city").
     static let smallTownPopulation = 50_000

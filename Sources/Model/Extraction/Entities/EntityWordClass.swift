@@ -119,3 +119,11 @@ final class EntityTokenInfos {
         infos[i] = info
     }
 }
+
+/// The GeoNames places an extraction has parsed, by entry index: a place is read from its row once per
+/// article. A class, so that the collector's non-mutating lookups can fill it; one per extraction, never
+/// shared between threads.
+final class PlaceEntryCache {
+    /// Parsed entries by gazetteer entry index.
+    var entries: [Int: GazetteerEntry] = [:]
+}

@@ -101,6 +101,8 @@ struct EntityCollector {
     var strongPersonWords: Set<String> = []
     /// Tokens before this index were consumed ahead of the scan ("(leader Ismail) Haniyeh").
     var skipTo = 0
+    /// Gazetteer places that the article shows to be sports teams ("Somerset 83"): organisations.
+    var teams: Set<Int> = []
 
     /// Starts an extraction.
     init(lexicon: EntityLexicon, document: Document) {
@@ -135,7 +137,7 @@ struct EntityCollector {
             let end = chunkEnd(from: i)
             // "FV Argos Georgia": a vessel's name is none of the three types.
             if has(i, .vesselPrefixes) && t.isAllCaps && end - i >= 2 { i = end; continue }
-            let acronym = definedAcronym(after: end) ?? acronymBefore(i, end)
+            let acronym = definedAcronym(after: end, chunkStart: i) ?? acronymBefore(i, end)
             acronymFollows = acronym != nil
             lastKey = nil
             if lower(end, .facilityNouns), let facility = Self.facilityNouns[tokens[end].folded], hasName(i..<end),
@@ -153,9 +155,14 @@ struct EntityCollector {
     }
 
     /// The acronym in "( ACR )" right after token `end`, folded.
-    func definedAcronym(after end: Int) -> String? {
+    /// A bracketed place ("Pete Sampras (U.S.)") or capitals that do not begin with the first letter of
+    /// one of the chunk's words ("(USA)" after "Michael Johnson") say where someone is from: no acronym.
+    func definedAcronym(after end: Int, chunkStart start: Int) -> String? {
         guard end + 2 < tokens.count, tokens[end].folded == "(", tokens[end + 1].isWord, tokens[end + 1].isAllCaps,
               tokens[end + 2].folded == ")" else { return nil }
+        if let m = match(end + 1, end + 2), entry(at: m.form.entry).type == .location { return nil }
+        let initials = Set((start..<end).filter { tokens[$0].isWord }.compactMap { tokens[$0].folded.first })
+        guard let first = tokens[end + 1].folded.first, initials.contains(first) else { return nil }
         return tokens[end + 1].folded
     }
 
@@ -164,6 +171,14 @@ struct EntityCollector {
         guard a >= 2, b < tokens.count, tokens[b].folded == ")", tokens[a - 1].folded == "(", tokens[a - 2].isWord,
               tokens[a - 2].isAllCaps, b - a >= 2 else { return nil }
         return tokens[a - 2].folded
+    }
+
+    /// Capitals in brackets right after a person ("Carlos Ortega (ESP)"): where the person is from, not an
+    /// organisation.
+    func isNationalityCode(_ a: Int) -> Bool {
+        guard a >= 1, a + 1 < tokens.count, tokens[a - 1].folded == "(", tokens[a + 1].folded == ")",
+              let last, last.type == .person, last.end == a - 1 else { return false }
+        return true
     }
 
     /// Whether `a..<b` is exactly one gazetteer name.
@@ -251,7 +266,8 @@ struct EntityCollector {
         var a = range.lowerBound, b = range.upperBound
         while a < b && !isNameToken(a) && !(a + 1 < b && has(a, .particles)
                                              && match(a, b) != nil) { a += 1 }
-        while b > a && !isNameToken(b - 1) { b -= 1 }
+        // "the Kharkiv region": a division's lower-case head word stays with its name.
+        while b > a && !isNameToken(b - 1) && match(a, b)?.end != b { b -= 1 }
         // A capitalised common word that starts the sentence ("The Golan Heights") is not part of a name.
         while a < b && tokens[a].isSentenceStart && isStopword(a) && !isTitle(a)
                 && match(a, b) == nil {
@@ -262,6 +278,11 @@ struct EntityCollector {
         // An acronym the article defined ("Security Service (SBU)") before what the gazetteer says.
         if b - a == 1, tokens[a].isAllCaps, let key = acronyms[tokens[a].folded] {
             addMention(key, a, b)
+            return
+        }
+        // 0. Initials and a name ("A. Dale", "I. Austin"): a person, even where the surname is a town's name.
+        if startsWithInitials(a, b) {
+            addPerson(a, b, strong: true)
             return
         }
         // 1. A gazetteer name, unless it is a town named like the person the context points to.
@@ -358,6 +379,13 @@ struct EntityCollector {
         if run < b { parts.append((run..<b, nil)) }
         if parts.count > 1 {
             let hasUnknownName = parts.contains { $0.form == nil && hasName($0.range) }
+            // "Real Madrid 2", "Rotor Volgograd beat …": a club named with its town is an organisation.
+            if hasUnknownName, isTeamContext(a, b), parts.contains(where: { part in
+                part.form.map { entry(at: $0.entry).type == .location && $0.kind != .demonym } ?? false
+            }), !parts.contains(where: { $0.form == nil && (tokens[$0.range.lowerBound].isAllCaps) }) {
+                emitUnknown(.organization, subtype: "team", a, b)
+                return
+            }
             let places = parts.compactMap { part -> GazetteerEntry? in
                 guard let form = part.form, form.kind != .demonym else { return nil }
                 let entry = entry(at: form.entry)
@@ -426,7 +454,7 @@ struct EntityCollector {
             if t.isAllCaps {
                 if let key = acronyms[t.folded] {
                     addMention(key, a, b)
-                } else if isAcronymCandidate(a) {
+                } else if isAcronymCandidate(a) && !isNationalityCode(a) {
                     emitUnknown(.organization, subtype: nil, a, b)
                 }
                 return
@@ -524,8 +552,14 @@ struct EntityCollector {
 
     /// Records a mention of gazetteer form `form` at tokens `a..<b`.
     mutating func emit(_ form: GazetteerForm, _ a: Int, _ b: Int) {
-        record(form, mention(a, b, isDemonym: form.kind == .demonym))
-        last = (b, entry(at: form.entry).type)
+        let place = entry(at: form.entry)
+        if place.type == .location, form.kind != .demonym, Self.canNameTeam(place.subtype), isTeamContext(a, b) {
+            teams.insert(form.entry)
+        }
+        // "the Donetsk region": the division, named as the text names it, without the lower-case head word.
+        let named = b - a >= 2 && !isNameToken(b - 1) ? b - 1 : b
+        record(form, mention(a, named, isDemonym: form.kind == .demonym))
+        last = (b, place.type)
     }
 
     /// Records a mention of a gazetteer entry.
@@ -616,7 +650,17 @@ struct EntityCollector {
             guard !named.isEmpty else { continue }
             let name: String
             var nameKey: String?
-            let entry = entity.entry.map { self.entry(at: $0) }
+            var entry = entity.entry.map { self.entry(at: $0) }
+            var type = entity.type, subtype = entity.subtype, countryCode = entity.countryCode
+            if let index = entity.entry, teams.contains(index) {
+                // A team named after its place: an organisation, without the place's map data.
+                entry?.geonamesId = nil
+                entry?.coordinates = nil
+                entry?.admin1Code = nil
+                type = .organization
+                subtype = "team"
+                countryCode = nil
+            }
             if let canonical = entity.canonical, let entry, named.contains(where: { $0.key == entry.key }) {
                 name = canonical
                 nameKey = entry.key
@@ -624,12 +668,33 @@ struct EntityCollector {
                 name = named.max { ($0.text.unicodeScalars.count, $1.start) < ($1.text.unicodeScalars.count, $0.start) }!.text
             }
             result.append(ArticleEntity(
-                id: entry?.id ?? Self.slug(name), name: name, type: entity.type, subtype: entity.subtype,
-                countryCode: entity.countryCode, geonamesId: entry?.geonamesId, coordinates: entry?.coordinates,
+                id: entry?.id ?? Self.slug(name), name: name, type: type, subtype: subtype,
+                countryCode: countryCode, geonamesId: entry?.geonamesId, coordinates: entry?.coordinates,
                 admin1Code: entry?.admin1Code, aliases: aliases(named, name: name, nameKey: nameKey), mentions: mentions.count,
                 mentionSpans: mentions.map { MentionSpan(start: $0.start, end: $0.end, text: $0.text) }))
         }
-        return result.sorted { ($0.mentionSpans.first?.start ?? 0, $0.id) < ($1.mentionSpans.first?.start ?? 0, $1.id) }
+        let sorted = result.sorted { ($0.mentionSpans.first?.start ?? 0, $0.id) < ($1.mentionSpans.first?.start ?? 0, $1.id) }
+        return Self.mergingSameNamedPlaces(sorted)
+    }
+
+    /// A city and its division written alike ("Kherson" and "the Kherson region") are one place to the
+    /// reader: the later one's mentions join the first one named.
+    static func mergingSameNamedPlaces(_ entities: [ArticleEntity]) -> [ArticleEntity] {
+        var result: [ArticleEntity] = []
+        var placeByName: [String: Int] = [:]
+        for entity in entities {
+            guard entity.type == .location else { result.append(entity); continue }
+            let key = entity.name.applyingFolding()
+            if let k = placeByName[key] {
+                result[k].mentions += entity.mentions
+                result[k].mentionSpans = (result[k].mentionSpans + entity.mentionSpans).sorted { $0.start < $1.start }
+                for alias in entity.aliases where !result[k].aliases.contains(alias) { result[k].aliases.append(alias) }
+                continue
+            }
+            placeByName[key] = result.count
+            result.append(entity)
+        }
+        return result
     }
 
     /// `Slug.make(name)`, with a fast path for ASCII names (most names), which gives the same slug.

@@ -8,6 +8,20 @@ public enum EntityType: String, Sendable, Codable, CaseIterable, Hashable {
     case location
 }
 
+/// A point on the map, in decimal degrees (WGS 84).
+public struct Coordinates: Sendable, Codable, Equatable, Hashable {
+    /// Latitude, north positive.
+    public var lat: Double
+    /// Longitude, east positive.
+    public var lon: Double
+
+    /// Creates a point.
+    public init(lat: Double, lon: Double) {
+        self.lat = lat
+        self.lon = lon
+    }
+}
+
 /// One occurrence of an entity in an article's text.
 public struct MentionSpan: Sendable, Codable, Equatable, Hashable {
     /// First scalar of the mention.
@@ -37,6 +51,14 @@ public struct ArticleEntity: Sendable, Codable, Equatable {
     public var subtype: String?
     /// ISO 3166-1 alpha-2 country code for places, when known.
     public var countryCode: String?
+    /// GeoNames id of a gazetteer place, when known.
+    public var geonamesId: Int?
+    /// Where a gazetteer place is, when known.
+    public var coordinates: Coordinates?
+    /// The first-level administrative division that holds the place or that it is, as GeoNames writes it:
+    /// country code, a stop, the division's code ("UA.07": Kharkiv and Kharkiv Oblast; "US.CA"). Places
+    /// with the same `admin1Code` lie in the same division; a country contains every place of its code.
+    public var admin1Code: String?
     /// Other forms used for the same entity in this article.
     public var aliases: [String]
     /// Number of mentions, demonyms included.
@@ -47,8 +69,12 @@ public struct ArticleEntity: Sendable, Codable, Equatable {
     /// Creates an article entity.
     public init(
         id: String, name: String, type: EntityType, subtype: String? = nil, countryCode: String? = nil,
+        geonamesId: Int? = nil, coordinates: Coordinates? = nil, admin1Code: String? = nil,
         aliases: [String] = [], mentions: Int, mentionSpans: [MentionSpan]
     ) {
+        self.geonamesId = geonamesId
+        self.coordinates = coordinates
+        self.admin1Code = admin1Code
         self.id = id
         self.name = name
         self.type = type
@@ -72,6 +98,12 @@ public struct Entity: Sendable, Codable, Equatable {
     public var subtype: String?
     /// Country code for places, when known.
     public var countryCode: String?
+    /// GeoNames id of a gazetteer place, when known.
+    public var geonamesId: Int?
+    /// Where a gazetteer place is, when known.
+    public var coordinates: Coordinates?
+    /// The first-level division that holds the place or that it is ("UA.07"), as in `ArticleEntity`.
+    public var admin1Code: String?
     /// All other forms seen across the corpus.
     public var aliases: [String]
     /// Mentions across the corpus.
@@ -85,9 +117,13 @@ public struct Entity: Sendable, Codable, Equatable {
 
     /// Creates a corpus entity.
     public init(
-        id: String, name: String, type: EntityType, subtype: String?, countryCode: String?, aliases: [String],
+        id: String, name: String, type: EntityType, subtype: String?, countryCode: String?,
+        geonamesId: Int? = nil, coordinates: Coordinates? = nil, admin1Code: String? = nil, aliases: [String],
         mentions: Int, articles: Int, firstSeen: String, lastSeen: String
     ) {
+        self.geonamesId = geonamesId
+        self.coordinates = coordinates
+        self.admin1Code = admin1Code
         self.id = id
         self.name = name
         self.type = type

@@ -79,6 +79,25 @@ import Testing
         ("Chrysler Corp said sales rose. Chrysler said it would cut jobs.", [org("Chrysler Corp")]),
         ("Donald Trump spoke at the Trump Organization. Trump said he was pleased.",
          [person("Donald Trump"), org("Trump Organization")]),
+        // A team named after its place is an organisation; a country stays a place; a venue stays a place.
+        ("Bristol: Yorkshire beat Lancashire by six wickets.",
+         [place("Bristol"), org("Yorkshire"), org("Lancashire")]),
+        ("Yorkshire 212 and 98, Lancashire 330.", [org("Yorkshire"), org("Lancashire")]),
+        ("Brazil beat Argentina 2-1 in the final.", [place("Brazil"), place("Argentina")]),
+        ("Ohio lost to Texas in the last game of the season.", [org("Ohio"), org("Texas")]),
+        ("DENVER AT BOSTON", [org("Denver"), org("Boston")]),
+        ("Sporting Lisbon 3 Benfica 1", [org("Sporting Lisbon"), org("Benfica")]),
+        // A score is no score after a preposition, and a year is no score.
+        ("Flooding in Leeds 12 hours later closed the roads.", [place("Leeds")]),
+        ("Protests in Ohio 2016 were smaller.", [place("Ohio")]),
+        // Initials make a person even when the surname is a town's; a bracketed country is no acronym.
+        ("J. Luton took three wickets for 40 runs.", [person("J. Luton")]),
+        ("Maria Fernandez (U.S.) won the 200 metres.", [person("Maria Fernandez"), place("U.S.")]),
+        ("Carlos Ortega (ESP) finished second.", [person("Carlos Ortega")]),
+        // A place named by an alternate name and a division with its head word in lower case.
+        ("Shelling hit Stepanakert overnight.", [place("Stepanakert")]),
+        ("Fighting reached the outskirts of Kiev.", [place("Kiev")]),
+        ("Drones struck the Kharkiv region and Barda district.", [place("Kharkiv"), place("Barda")]),
     ])
     func finds(text: String, expected: [Expected]) {
         let found = entities(text).map { Expected(name: $0.name, type: $0.type) }
@@ -101,6 +120,30 @@ import Testing
     ])
     func findsNothing(text: String) {
         #expect(entities(text).isEmpty, "\(text)")
+    }
+
+    @Test func placesCarryTheirGeoNamesData() throws {
+        let found = entities("Shelling hit Stepanakert and Ganja.", "Leeds 2 Chelsea 1")
+        let stepanakert = try #require(found.first { $0.name == "Stepanakert" })
+        #expect(stepanakert.geonamesId == 146970 && stepanakert.coordinates != nil && stepanakert.admin1Code == "AZ.61")
+        let ganja = try #require(found.first { $0.name == "Ganja" })
+        #expect(ganja.geonamesId == 586523 && ganja.subtype == "city" && ganja.countryCode == "AZ")
+        let point = try #require(ganja.coordinates)
+        #expect(abs(point.lat - 40.68) < 0.05 && abs(point.lon - 46.36) < 0.05)
+        // A team keeps no map data.
+        let leeds = try #require(found.first { $0.name == "Leeds" })
+        #expect(leeds.type == .organization && leeds.geonamesId == nil && leeds.coordinates == nil)
+    }
+
+    @Test func aDivisionWithItsHeadWordIsTheDivision() throws {
+        let oblast = try #require(entities("Drones struck the Kharkiv region.").first)
+        #expect(oblast.id == "kharkiv-oblast" && oblast.name == "Kharkiv" && oblast.subtype == "province")
+        #expect(oblast.admin1Code == "UA.07" && oblast.coordinates != nil)
+        // Written alike, the city and its division are one place to the reader: the first one named.
+        let both = entities("Trains left Kharkiv.", "Drones struck the Kharkiv region.")
+        let city = try #require(both.first)
+        #expect(both.count == 1 && city.id == "kharkiv" && city.mentions == 2)
+        #expect(city.subtype == "city" && city.admin1Code == "UA.07" && city.geonamesId == 706483)
     }
 
     @Test func demonymsCountOnlyWhenTheCountryIsNamed() throws {

@@ -11,7 +11,7 @@ import Testing
             #expect(FileManager.default.fileExists(atPath: Fixtures.configDirectory.appendingPathComponent(file).path), "\(file)")
         }
         #expect(gazetteer.entries.filter { $0.subtype == "country" }.count >= 240)
-        #expect(gazetteer.entries.filter { $0.subtype == "city" }.count > 30_000)
+        #expect(gazetteer.places.count > 170_000)
         #expect(Fixtures.lexicon.entities.stopwords.contains("monday"))
     }
 
@@ -51,7 +51,7 @@ import Testing
     @Test func demonymsNameTheirCountry() throws {
         let form = try #require(gazetteer.singleWordForm("armenian", capitals: false))
         #expect(form.kind == .demonym)
-        #expect(gazetteer.entries[form.entry].name == "Armenia")
+        #expect(gazetteer.entry(at: form.entry).name == "Armenia")
     }
 
     @Test func wordTableAnswersLikeADictionary() {
@@ -76,7 +76,8 @@ import Testing
         "countries.tsv": "Armenia\tAM\t\n",
         "states.tsv": "Texas\tUS\tstate\n",
         "continents.tsv": "Asia\n",
-        "cities.tsv": "Ganja\tAZ\t330663\tGandja\n",
+        "places.tsv": "# a comment\n586523\tGanja\tcity\tAZ\t24\t330663\t40.6828\t46.3606\t\tganja|gandja\n"
+            + "\tKharkiv Oblast\tadmin1\tUA\t07\t3027437\t49.87\t36.33\t\tkharkiv oblast|kharkiv region\n",
         "demonyms.tsv": "Armenian\tArmenia\tArmenians\n",
         "stopwords.txt": "monday\n",
     ]
@@ -99,15 +100,51 @@ import Testing
         let lexicon = try EntityLexicon(directory: directory)
         #expect(lexicon.gazetteer.lookup("Gandja")?.name == "Ganja")
         #expect(lexicon.gazetteer.lookup("Gaza")?.name == "Gaza Strip")
+        let ganja = try #require(lexicon.gazetteer.lookup("Ganja"))
+        #expect(ganja.geonamesId == 586523 && ganja.coordinates == Coordinates(lat: 40.6828, lon: 46.3606))
+        #expect(ganja.admin1Code == "AZ.24" && ganja.subtype == "city" && ganja.population == 330663)
+        let oblast = try #require(lexicon.gazetteer.lookup("Kharkiv region"))
+        #expect(oblast.name == "Kharkiv Oblast" && oblast.subtype == "province" && oblast.geonamesId == nil)
+        #expect(oblast.admin1Code == "UA.07" && oblast.coordinates != nil)
+        #expect(lexicon.gazetteer.lookup("Kharkiv") == nil)
+    }
+
+    /// Every place of the real gazetteer: GeoNames id and coordinates, containment by admin1 code.
+    @Test(arguments: [
+        ("Stepanakert", "Stepanakert", 146970, "AZ"),
+        ("Xankendi", "Stepanakert", 146970, "AZ"),
+        ("Ganja", "Ganja", 586523, "AZ"),
+        ("Kharkiv", "Kharkiv", 706483, "UA"),
+        ("Kiev", "Kyiv", 703448, "UA"),
+        ("Armenia", "Armenia", 174982, "AM"),
+        ("Texas", "Texas", 4736286, "US"),
+    ])
+    func placesCarryGeoNames(written: String, name: String, geonamesId: Int, code: String) throws {
+        let entry = try #require(gazetteer.lookup(written))
+        #expect(entry.name == name && entry.geonamesId == geonamesId && entry.countryCode == code, "\(entry)")
+        let point = try #require(entry.coordinates)
+        #expect(abs(point.lat) <= 90 && abs(point.lon) <= 180)
+    }
+
+    @Test func divisionsContainTheirCities() throws {
+        let city = try #require(gazetteer.lookup("Kharkiv"))
+        let oblast = try #require(gazetteer.lookup("Kharkiv Oblast"))
+        #expect(oblast.name == "Kharkiv Oblast" && oblast.subtype == "province")
+        #expect(city.admin1Code != nil && city.admin1Code == oblast.admin1Code)
+        let rayon = try #require(gazetteer.lookup("Barda district"))
+        #expect(rayon.name == "Barda Rayon" && rayon.countryCode == "AZ" && rayon.subtype == "province")
+        #expect(gazetteer.lookup("Barda")?.admin1Code == rayon.admin1Code)
     }
 
     @Test(arguments: [
-        ("cities.tsv", "Gotham\tUS\tmany\n", "population"),
-        ("countries.tsv", "Nowhere\n", "expected 2 to 3 columns"),
+        ("places.tsv", "1\tGotham\tcity\tUS\n", "expected 10"),
+        ("countries.tsv", "Nowhere\n", "expected 2 to 6 columns"),
+        ("countries.tsv", "Nowhere\tNW\t\tmany\n", "geonamesId"),
+        ("countries.tsv", "Nowhere\tNW\t\t1\t95\t10\n", "coordinates"),
         ("countries.tsv", "Nowhere\tNOW\t\n", "two letters"),
         ("demonyms.tsv", "Martian\tMars\n", "unknown place"),
         ("regions.tsv", "\tregion\tPS\n", "column 1 is empty"),
-        ("states.tsv", "Texas\tUS\tstate\textra\n", "expected 3 columns"),
+        ("states.tsv", "Texas\tUS\tstate\t1\t2\t3\tTX\textra\n", "expected 3 to 7 columns"),
         ("organizations.tsv", nil, "cannot be read"),
     ] as [(String, String?, String)])
     func malformedFileThrowsNamingIt(file: String, contents: String?, reason: String) throws {

@@ -56,6 +56,10 @@ extension ArticleEntity: JSONWritable {
         w.key("type"); w.string(type.rawValue)
         w.key("subtype"); w.string(subtype)
         w.key("countryCode"); w.string(countryCode)
+        w.key("geonamesId"); w.int(geonamesId)
+        w.key("coordinates")
+        if let coordinates { w.value(coordinates) } else { w.null() }
+        w.key("admin1Code"); w.string(admin1Code)
         w.key("aliases"); w.array(aliases)
         w.key("mentions"); w.int(mentions)
         w.key("mentionSpans"); w.array(mentionSpans)
@@ -78,11 +82,25 @@ extension Entity: JSONWritable {
         w.key("type"); w.string(type.rawValue)
         w.key("subtype"); w.string(subtype)
         w.key("countryCode"); w.string(countryCode)
+        w.key("geonamesId"); w.int(geonamesId)
+        w.key("coordinates")
+        if let coordinates { w.value(coordinates) } else { w.null() }
+        w.key("admin1Code"); w.string(admin1Code)
         w.key("aliases"); w.array(aliases)
         w.key("mentions"); w.int(mentions)
         w.key("articles"); w.int(articles)
         w.key("firstSeen"); w.string(firstSeen)
         w.key("lastSeen"); w.string(lastSeen)
+    }
+}
+
+extension Coordinates: JSONWritable {
+    /// `{"lat": 40.68, "lon": 46.36}`.
+    public func writeJSON(to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("lat"); w.double(lat)
+        w.key("lon"); w.double(lon)
+        w.endObject()
     }
 }
 

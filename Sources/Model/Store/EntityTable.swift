@@ -23,6 +23,9 @@ struct EntityTable: Sendable {
             entity.lastSeen = other.entity.lastSeen
             if entity.subtype == nil { entity.subtype = other.entity.subtype }
             if entity.countryCode == nil { entity.countryCode = other.entity.countryCode }
+            if entity.geonamesId == nil { entity.geonamesId = other.entity.geonamesId }
+            if entity.coordinates == nil { entity.coordinates = other.entity.coordinates }
+            if entity.admin1Code == nil { entity.admin1Code = other.entity.admin1Code }
             aliases.merge(other.aliases, uniquingKeysWith: +)
             articles += other.articles
         }
@@ -40,6 +43,7 @@ struct EntityTable: Sendable {
                     if accumulators[e.id] == nil {
                         accumulators[e.id] = Accumulator(
                             entity: Entity(id: e.id, name: e.name, type: e.type, subtype: e.subtype, countryCode: e.countryCode,
+                                           geonamesId: e.geonamesId, coordinates: e.coordinates, admin1Code: e.admin1Code,
                                            aliases: [], mentions: 0, articles: 0, firstSeen: a.date, lastSeen: a.date),
                             aliases: [:], articles: [])
                     }
@@ -92,6 +96,9 @@ extension EntityTable.Accumulator {
         entity.lastSeen = date
         if entity.subtype == nil { entity.subtype = e.subtype }
         if entity.countryCode == nil { entity.countryCode = e.countryCode }
+        if entity.geonamesId == nil { entity.geonamesId = e.geonamesId }
+        if entity.coordinates == nil { entity.coordinates = e.coordinates }
+        if entity.admin1Code == nil { entity.admin1Code = e.admin1Code }
         for alias in e.aliases { aliases[alias, default: 0] += 1 }
         aliases[e.name, default: 0] += 1
         articles.append(article)

@@ -18,7 +18,7 @@ public struct EntityLexicon: Sendable {
     /// The files read, relative to the configuration directory.
     public static let files = [
         "entities/organizations.tsv", "entities/regions.tsv", "entities/countries.tsv", "entities/states.tsv",
-        "entities/continents.tsv", "entities/cities.tsv", "entities/demonyms.tsv", "entities/stopwords.txt",
+        "entities/continents.tsv", "entities/places.tsv", "entities/demonyms.tsv", "entities/stopwords.txt",
     ]
 
     /// Loads the entity data files from `directory` (the repository's `config/`); a missing or malformed
@@ -33,43 +33,39 @@ public struct EntityLexicon: Sendable {
             gazetteer.addForm(row[0], entry: entry, kind: .name, rank: 0)
             for alias in row.list(2) { gazetteer.addForm(alias, entry: entry, kind: .alias, rank: 0) }
         }
+        var curatedPlaces: [(entry: Int, names: [String])] = []
         for row in try TSVFile(folder, "regions.tsv", columns: 2...4).rows {
             let entry = try gazetteer.add(GazetteerEntry(
                 name: row.required(0), type: .location, subtype: row.optional(1), countryCode: row.optional(2)))
+            curatedPlaces.append((entry, [row[0]] + row.list(3)))
             gazetteer.addForm(row[0], entry: entry, kind: .name, rank: 1)
             for alias in row.list(3) { gazetteer.addForm(alias, entry: entry, kind: .alias, rank: 1) }
         }
-        for row in try TSVFile(folder, "countries.tsv", columns: 2...3).rows {
+        for row in try TSVFile(folder, "countries.tsv", columns: 2...6).rows {
             let code = try row.required(1)
             guard code.count == 2 else { throw row.error("country code \"\(code)\" is not two letters") }
-            let entry = try gazetteer.add(GazetteerEntry(
-                name: row.required(0), type: .location, subtype: "country", countryCode: code))
+            var country = GazetteerEntry(name: try row.required(0), type: .location, subtype: "country", countryCode: code)
+            try Self.readPlace(row, id: 3, lat: 4, lon: 5, into: &country)
+            let entry = gazetteer.add(country)
             gazetteer.addForm(row[0], entry: entry, kind: .name, rank: 2)
             for alias in row.list(2) { gazetteer.addForm(alias, entry: entry, kind: .alias, rank: 2) }
         }
-        for row in try TSVFile(folder, "states.tsv", columns: 3...3).rows {
-            let entry = try gazetteer.add(GazetteerEntry(
-                name: row.required(0), type: .location, subtype: row.optional(2), countryCode: row.optional(1)))
+        for row in try TSVFile(folder, "states.tsv", columns: 3...7).rows {
+            var state = GazetteerEntry(
+                name: try row.required(0), type: .location, subtype: row.optional(2), countryCode: row.optional(1))
+            try Self.readPlace(row, id: 3, lat: 4, lon: 5, into: &state)
+            if let code = row.optional(6), let country = state.countryCode { state.admin1Code = "\(country).\(code)" }
+            let entry = gazetteer.add(state)
             gazetteer.addForm(row[0], entry: entry, kind: .name, rank: 3)
         }
-        for row in try TSVFile(folder, "continents.tsv", columns: 1...1).rows {
-            let entry = try gazetteer.add(GazetteerEntry(
-                name: row.required(0), type: .location, subtype: "continent", countryCode: nil))
+        for row in try TSVFile(folder, "continents.tsv", columns: 1...4).rows {
+            var continent = GazetteerEntry(name: try row.required(0), type: .location, subtype: "continent", countryCode: nil)
+            try Self.readPlace(row, id: 1, lat: 2, lon: 3, into: &continent)
+            let entry = gazetteer.add(continent)
             gazetteer.addForm(row[0], entry: entry, kind: .name, rank: 3)
         }
-        for row in try TSVFile(folder, "cities.tsv", columns: 3...5).rows {
-            guard let population = Int(row[2]), population >= 0 else {
-                throw row.error("population \"\(row[2])\" is not a number")
-            }
-            let entry = try gazetteer.add(GazetteerEntry(
-                name: row.required(0), type: .location, subtype: "city", countryCode: row.optional(1),
-                population: population, isCapital: row[4] == "capital"))
-            // A capital keeps its name before a larger town of the same name ("Stanley").
-            gazetteer.addForm(row[0], entry: entry, kind: .name, rank: row[4] == "capital" ? 9 : 10, population: population)
-            for alias in row.list(3) {
-                gazetteer.addForm(alias, entry: entry, kind: .alias, rank: 11, population: population)
-            }
-        }
+        gazetteer.places = try PlaceTable(contentsOf: folder.appendingPathComponent("places.tsv"))
+        for (entry, names) in curatedPlaces { gazetteer.locate(entry, names: names) }
         for row in try TSVFile(folder, "demonyms.tsv", columns: 2...3).rows {
             let place = try row.required(1)
             guard let entry = gazetteer.entryByName[place.applyingFolding()] else {
@@ -108,6 +104,20 @@ public struct EntityLexicon: Sendable {
 }
 
 extension EntityLexicon {
+    /// Reads a place's GeoNames id and coordinates from columns `id`, `lat` and `lon` of `row`, where given.
+    static func readPlace(_ row: TSVFile.Row, id: Int, lat: Int, lon: Int, into entry: inout GazetteerEntry) throws {
+        if let text = row.optional(id) {
+            guard let value = Int(text), value > 0 else { throw row.error("geonamesId \"\(text)\" is not a number") }
+            entry.geonamesId = value
+        }
+        if let latText = row.optional(lat), let lonText = row.optional(lon) {
+            guard let la = Double(latText), let lo = Double(lonText), abs(la) <= 90, abs(lo) <= 180 else {
+                throw row.error("coordinates \"\(latText), \(lonText)\" are not a latitude and longitude")
+            }
+            entry.coordinates = Coordinates(lat: la, lon: lo)
+        }
+    }
+
     /// A folded word's length (up to 31 bytes) and first byte, as an index into `closedShapes`.
     @inline(__always)
     static func shapeIndex(_ word: String) -> Int {

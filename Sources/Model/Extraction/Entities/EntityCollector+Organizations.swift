@@ -67,7 +67,7 @@ extension EntityCollector {
         if e < b && !tokens[e].isCapitalized && has(e, .connectors) { e = b }
         // "Border Guard Bangladesh": a country's name right after the head, ending the chunk.
         if e < b, let m = match(e, b), m.end == b,
-           gazetteer.entries[m.form.entry].subtype == "country", m.form.kind != .demonym {
+           entry(at: m.form.entry).subtype == "country", m.form.kind != .demonym {
             e = b
         }
         var s = a
@@ -89,7 +89,7 @@ extension EntityCollector {
         // The gazetteer's organisation, maybe after a demonym or place ("Albanian Kosovo Liberation Army").
         for s in a..<b where isNameToken(s) {
             if let m = match(s, b), m.end == b,
-               gazetteer.entries[m.form.entry].type == .organization || s == a {
+               entry(at: m.form.entry).type == .organization || s == a {
                 gazetteerOnly(a, s)
                 emit(m.form, s, b)
                 return
@@ -107,7 +107,7 @@ extension EntityCollector {
     func organizationKey(_ a: Int, _ b: Int) -> String {
         var i = a
         while let m = match(i, b), m.end < b,
-              gazetteer.entries[m.form.entry].type == .location,
+              entry(at: m.form.entry).type == .location,
               (m.end..<b).filter({ tokens[$0].isWord }).count >= 2 {
             i = m.end
         }
@@ -171,11 +171,11 @@ extension EntityCollector {
     mutating func emitCompound(_ i: Int, _ parts: [(start: Int, end: Int, folded: String, capitalized: Bool, capitals: Bool)]) {
         for part in parts where part.capitalized {
             guard let form = gazetteer.singleWordForm(part.folded, capitals: part.capitals) else { continue }
-            let entry = gazetteer.entries[form.entry]
+            let place = entry(at: form.entry)
             // "Roman-era": a small town named like an adjective is doubtful here.
-            if isDoubtfulTown(entry, below: Self.doubtfulTownPopulation) { continue }
+            if isDoubtfulTown(place, below: Self.doubtfulTownPopulation) { continue }
             record(form, mention(scalarsFrom: part.start, to: part.end, key: part.folded, isDemonym: form.kind == .demonym))
-            last = (i + 1, gazetteer.entries[form.entry].type)
+            last = (i + 1, place.type)
         }
     }
 }
@@ -183,6 +183,11 @@ extension EntityCollector {
 extension Gazetteer {
     /// The one-word form `folded`, if any; a capitals-only alias needs `capitals`.
     func singleWordForm(_ folded: String, capitals: Bool) -> GazetteerForm? {
-        formsByFirstToken[folded]?.first { $0.tokens.count == 1 && (!$0.requiresCapitals || capitals) }
+        if let form = formsByFirstToken[folded]?.first(where: { $0.tokens.count == 1 && (!$0.requiresCapitals || capitals) }) {
+            return form
+        }
+        guard let row = places.row(hash: PlaceTable.hash(folded, after: nil)) else { return nil }
+        return GazetteerForm(tokens: [folded], entry: entries.count + row,
+                             kind: places.firstName(row: row) == folded ? .name : .alias, requiresCapitals: false)
     }
 }

@@ -130,7 +130,7 @@ extension EntityCollector {
         guard a < b else { return }
         // A title before an organisation ("Chief of Staff" aside) or a country is not a person's name.
         if let m = match(a, b), m.end == b,
-           gazetteer.entries[m.form.entry].type == .organization || gazetteer.entries[m.form.entry].subtype == "country" {
+           entry(at: m.form.entry).type == .organization || entry(at: m.form.entry).subtype == "country" {
             emit(m.form, a, b)
             return
         }

@@ -10,7 +10,7 @@ extension EntityCollector {
         "governorate": "province", "region": "region", "county": "county", "plain": "region", "plateau": "region",
         "coast": "region", "canal": "canal", "lake": "lake", "ocean": "ocean", "city": "city", "town": "city",
         "village": "village", "airport": "airport", "port": "port", "oblast": "province", "prefecture": "province",
-        "municipality": "city", "neighbourhood": "district", "neighborhood": "district", "crossing": "crossing",
+        "municipality": "city", "rayon": "district", "raion": "district", "neighbourhood": "district", "neighborhood": "district", "crossing": "crossing",
     ]
 
     /// First words that make a capitalised sequence a place ("Mount Everest", "Lake Chad"), folded.
@@ -90,7 +90,7 @@ extension EntityCollector {
     /// ("Nangarhar Province"), else a place of its own.
     mutating func emitPlace(_ a: Int, _ b: Int, subtype: String?) {
         if b - a >= 2, let m = match(a, b - 1), m.end == b - 1,
-           gazetteer.entries[m.form.entry].type == .location, m.form.kind != .demonym {
+           entry(at: m.form.entry).type == .location, m.form.kind != .demonym {
             record(m.form, mention(a, b))
             last = (b, .location)
             return

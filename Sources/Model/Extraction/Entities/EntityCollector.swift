@@ -87,6 +87,8 @@ struct EntityCollector {
     /// What the lexicon knows of each token (closed lists, gazetteer forms it begins), looked up when first
     /// asked: most words are never asked about.
     let infos = EntityTokenInfos()
+    /// GeoNames places parsed so far in this article.
+    let placeEntries = PlaceEntryCache()
     /// Document offset of its first scalar.
     var base = 0
     /// The last entity found in this paragraph: token end and type, for lists ("in Abasan, Khuzaa and …").
@@ -99,6 +101,8 @@ struct EntityCollector {
     var strongPersonWords: Set<String> = []
     /// Tokens before this index were consumed ahead of the scan ("(leader Ismail) Haniyeh").
     var skipTo = 0
+    /// Gazetteer places that the article shows to be sports teams ("Somerset 83"): organisations.
+    var teams: Set<Int> = []
 
     /// Starts an extraction.
     init(lexicon: EntityLexicon, document: Document) {
@@ -133,7 +137,7 @@ struct EntityCollector {
             let end = chunkEnd(from: i)
             // "FV Argos Georgia": a vessel's name is none of the three types.
             if has(i, .vesselPrefixes) && t.isAllCaps && end - i >= 2 { i = end; continue }
-            let acronym = definedAcronym(after: end) ?? acronymBefore(i, end)
+            let acronym = definedAcronym(after: end, chunkStart: i) ?? acronymBefore(i, end)
             acronymFollows = acronym != nil
             lastKey = nil
             if lower(end, .facilityNouns), let facility = Self.facilityNouns[tokens[end].folded], hasName(i..<end),
@@ -151,9 +155,14 @@ struct EntityCollector {
     }
 
     /// The acronym in "( ACR )" right after token `end`, folded.
-    func definedAcronym(after end: Int) -> String? {
+    /// A bracketed place ("Pete Sampras (U.S.)") or capitals that do not begin with the first letter of
+    /// one of the chunk's words ("(USA)" after "Michael Johnson") say where someone is from: no acronym.
+    func definedAcronym(after end: Int, chunkStart start: Int) -> String? {
         guard end + 2 < tokens.count, tokens[end].folded == "(", tokens[end + 1].isWord, tokens[end + 1].isAllCaps,
               tokens[end + 2].folded == ")" else { return nil }
+        if let m = match(end + 1, end + 2), entry(at: m.form.entry).type == .location { return nil }
+        let initials = Set((start..<end).filter { tokens[$0].isWord }.compactMap { tokens[$0].folded.first })
+        guard let first = tokens[end + 1].folded.first, initials.contains(first) else { return nil }
         return tokens[end + 1].folded
     }
 
@@ -162,6 +171,14 @@ struct EntityCollector {
         guard a >= 2, b < tokens.count, tokens[b].folded == ")", tokens[a - 1].folded == "(", tokens[a - 2].isWord,
               tokens[a - 2].isAllCaps, b - a >= 2 else { return nil }
         return tokens[a - 2].folded
+    }
+
+    /// Capitals in brackets right after a person ("Carlos Ortega (ESP)"): where the person is from, not an
+    /// organisation.
+    func isNationalityCode(_ a: Int) -> Bool {
+        guard a >= 1, a + 1 < tokens.count, tokens[a - 1].folded == "(", tokens[a + 1].folded == ")",
+              let last, last.type == .person, last.end == a - 1 else { return false }
+        return true
     }
 
     /// Whether `a..<b` is exactly one gazetteer name.
@@ -249,7 +266,8 @@ struct EntityCollector {
         var a = range.lowerBound, b = range.upperBound
         while a < b && !isNameToken(a) && !(a + 1 < b && has(a, .particles)
                                              && match(a, b) != nil) { a += 1 }
-        while b > a && !isNameToken(b - 1) { b -= 1 }
+        // "the Kharkiv region": a division's lower-case head word stays with its name.
+        while b > a && !isNameToken(b - 1) && match(a, b)?.end != b { b -= 1 }
         // A capitalised common word that starts the sentence ("The Golan Heights") is not part of a name.
         while a < b && tokens[a].isSentenceStart && isStopword(a) && !isTitle(a)
                 && match(a, b) == nil {
@@ -262,9 +280,14 @@ struct EntityCollector {
             addMention(key, a, b)
             return
         }
+        // 0. Initials and a name ("A. Dale", "I. Austin"): a person, even where the surname is a town's name.
+        if startsWithInitials(a, b) {
+            addPerson(a, b, strong: true)
+            return
+        }
         // 1. A gazetteer name, unless it is a town named like the person the context points to.
         if let m = match(a, b), m.end == b {
-            let entry = gazetteer.entries[m.form.entry]
+            let entry = entry(at: m.form.entry)
             // A town named like the person the context points to ("Marcin said", "Santos" after "Juan Manuel
             // Santos"); a large city keeps its name.
             if b - a == 1 && entry.subtype == "city" && entry.population < Self.largeCityPopulation
@@ -298,7 +321,7 @@ struct EntityCollector {
             return
         }
         if b - a == 1, has(a, .organizationHeads), a >= 1, tokens[a - 1].isPossessive,
-           let m = match(a - 1, a), gazetteer.entries[m.form.entry].subtype == "country" {
+           let m = match(a - 1, a), entry(at: m.form.entry).subtype == "country" {
             // "Israel’s Channel 14".
             let numbered = b < tokens.count && tokens[b].isWord && tokens[b].folded.allSatisfy(\.isNumber)
             emitUnknown(.organization, subtype: nil, a, numbered ? b + 1 : b)
@@ -356,9 +379,16 @@ struct EntityCollector {
         if run < b { parts.append((run..<b, nil)) }
         if parts.count > 1 {
             let hasUnknownName = parts.contains { $0.form == nil && hasName($0.range) }
+            // "Real Madrid 2", "Rotor Volgograd beat …": a club named with its town is an organisation.
+            if hasUnknownName, isTeamContext(a, b), parts.contains(where: { part in
+                part.form.map { entry(at: $0.entry).type == .location && $0.kind != .demonym } ?? false
+            }), !parts.contains(where: { $0.form == nil && (tokens[$0.range.lowerBound].isAllCaps) }) {
+                emitUnknown(.organization, subtype: "team", a, b)
+                return
+            }
             let places = parts.compactMap { part -> GazetteerEntry? in
                 guard let form = part.form, form.kind != .demonym else { return nil }
-                let entry = gazetteer.entries[form.entry]
+                let entry = entry(at: form.entry)
                 return entry.type == .location ? entry : nil
             }
             let townInName = hasUnknownName && places.contains { $0.subtype == "city" }
@@ -369,12 +399,12 @@ struct EntityCollector {
             }
             // "Greenpeace Philippines": a known organisation's branch in a country.
             if parts.count == 2, let org = parts[0].form, let place = parts[1].form,
-               gazetteer.entries[org.entry].type == .organization, gazetteer.entries[place.entry].subtype == "country" {
+               entry(at: org.entry).type == .organization, entry(at: place.entry).subtype == "country" {
                 emit(place, parts[1].range.lowerBound, parts[1].range.upperBound)
                 emitUnknown(.organization, subtype: nil, a, b)
                 return
             }
-            let placeFirst = parts[0].form.map { gazetteer.entries[$0.entry].type == .location } ?? false
+            let placeFirst = parts[0].form.map { entry(at: $0.entry).type == .location } ?? false
             if townInName || placesSideBySide || particleBeforePlace
                 || (hasUnknownName && placeFirst && personContext(a, b)) {
                 classifyUnknown(a, b)
@@ -424,7 +454,7 @@ struct EntityCollector {
             if t.isAllCaps {
                 if let key = acronyms[t.folded] {
                     addMention(key, a, b)
-                } else if isAcronymCandidate(a) {
+                } else if isAcronymCandidate(a) && !isNationalityCode(a) {
                     emitUnknown(.organization, subtype: nil, a, b)
                 }
                 return
@@ -490,8 +520,8 @@ struct EntityCollector {
         var i = a
         while i < b {
             if tokens[i].isWord, let m = match(i, b),
-               !placesOnly || gazetteer.entries[m.form.entry].type == .location,
-               !largePlacesOnly || !isDoubtfulTown(gazetteer.entries[m.form.entry], below: Self.doubtfulTownPopulation) {
+               !placesOnly || entry(at: m.form.entry).type == .location,
+               !largePlacesOnly || !isDoubtfulTown(entry(at: m.form.entry), below: Self.doubtfulTownPopulation) {
                 emit(m.form, i, m.end)
                 i = m.end
             } else {
@@ -522,13 +552,19 @@ struct EntityCollector {
 
     /// Records a mention of gazetteer form `form` at tokens `a..<b`.
     mutating func emit(_ form: GazetteerForm, _ a: Int, _ b: Int) {
-        record(form, mention(a, b, isDemonym: form.kind == .demonym))
-        last = (b, gazetteer.entries[form.entry].type)
+        let place = entry(at: form.entry)
+        if place.type == .location, form.kind != .demonym, Self.canNameTeam(place.subtype), isTeamContext(a, b) {
+            teams.insert(form.entry)
+        }
+        // "the Donetsk region": the division, named as the text names it, without the lower-case head word.
+        let named = b - a >= 2 && !isNameToken(b - 1) ? b - 1 : b
+        record(form, mention(a, named, isDemonym: form.kind == .demonym))
+        last = (b, place.type)
     }
 
     /// Records a mention of a gazetteer entry.
     mutating func record(_ form: GazetteerForm, _ m: Mention) {
-        let entry = gazetteer.entries[form.entry]
+        let entry = entry(at: form.entry)
         let key = Key.gazetteer(form.entry)
         found[key, default: Found(
             type: entry.type, subtype: entry.subtype, countryCode: entry.countryCode, canonical: entry.name,
@@ -614,19 +650,51 @@ struct EntityCollector {
             guard !named.isEmpty else { continue }
             let name: String
             var nameKey: String?
-            if let canonical = entity.canonical,
-               let entry = entity.entry, named.contains(where: { $0.key == gazetteer.entries[entry].key }) {
+            var entry = entity.entry.map { self.entry(at: $0) }
+            var type = entity.type, subtype = entity.subtype, countryCode = entity.countryCode
+            if let index = entity.entry, teams.contains(index) {
+                // A team named after its place: an organisation, without the place's map data.
+                entry?.geonamesId = nil
+                entry?.coordinates = nil
+                entry?.admin1Code = nil
+                type = .organization
+                subtype = "team"
+                countryCode = nil
+            }
+            if let canonical = entity.canonical, let entry, named.contains(where: { $0.key == entry.key }) {
                 name = canonical
-                nameKey = gazetteer.entries[entry].key
+                nameKey = entry.key
             } else {
                 name = named.max { ($0.text.unicodeScalars.count, $1.start) < ($1.text.unicodeScalars.count, $0.start) }!.text
             }
             result.append(ArticleEntity(
-                id: entity.entry.map { gazetteer.entries[$0].id } ?? Self.slug(name), name: name, type: entity.type, subtype: entity.subtype,
-                countryCode: entity.countryCode, aliases: aliases(named, name: name, nameKey: nameKey), mentions: mentions.count,
+                id: entry?.id ?? Self.slug(name), name: name, type: type, subtype: subtype,
+                countryCode: countryCode, geonamesId: entry?.geonamesId, coordinates: entry?.coordinates,
+                admin1Code: entry?.admin1Code, aliases: aliases(named, name: name, nameKey: nameKey), mentions: mentions.count,
                 mentionSpans: mentions.map { MentionSpan(start: $0.start, end: $0.end, text: $0.text) }))
         }
-        return result.sorted { ($0.mentionSpans.first?.start ?? 0, $0.id) < ($1.mentionSpans.first?.start ?? 0, $1.id) }
+        let sorted = result.sorted { ($0.mentionSpans.first?.start ?? 0, $0.id) < ($1.mentionSpans.first?.start ?? 0, $1.id) }
+        return Self.mergingSameNamedPlaces(sorted)
+    }
+
+    /// A city and its division written alike ("Kherson" and "the Kherson region") are one place to the
+    /// reader: the later one's mentions join the first one named.
+    static func mergingSameNamedPlaces(_ entities: [ArticleEntity]) -> [ArticleEntity] {
+        var result: [ArticleEntity] = []
+        var placeByName: [String: Int] = [:]
+        for entity in entities {
+            guard entity.type == .location else { result.append(entity); continue }
+            let key = entity.name.applyingFolding()
+            if let k = placeByName[key] {
+                result[k].mentions += entity.mentions
+                result[k].mentionSpans = (result[k].mentionSpans + entity.mentionSpans).sorted { $0.start < $1.start }
+                for alias in entity.aliases where !result[k].aliases.contains(alias) { result[k].aliases.append(alias) }
+                continue
+            }
+            placeByName[key] = result.count
+            result.append(entity)
+        }
+        return result
     }
 
     /// `Slug.make(name)`, with a fast path for ASCII names (most names), which gives the same slug.
@@ -671,7 +739,7 @@ struct EntityCollector {
                 let fits = (0...(b.count - a.count)).contains { p in
                     Array(b[p..<p + a.count]) == a
                         && b[..<p].allSatisfy { gazetteer.singleWordForm($0, capitals: true).map {
-                            $0.kind == .demonym || gazetteer.entries[$0.entry].type == .location } == true }
+                            $0.kind == .demonym || entry(at: $0.entry).type == .location } == true }
                         && b[(p + a.count)...].allSatisfy { Self.organizationHeads.contains($0) }
                 }
                 if fits, let mentions = found[.organization(keys[s])]?.mentions {
@@ -721,8 +789,38 @@ struct EntityCollector {
     /// The longest gazetteer name starting at token `i` and ending at or before `limit`.
     func match(_ i: Int, _ limit: Int) -> (form: GazetteerForm, end: Int)? {
         let list = info(i).forms
-        guard list >= 0 else { return nil }
-        return Gazetteer.longestMatch(tokens, at: i, limit: limit, candidates: lexicon.formLists[Int(list)])
+        let curated = list >= 0
+            ? Gazetteer.longestMatch(tokens, at: i, limit: limit, candidates: lexicon.formLists[Int(list)]) : nil
+        guard tokens[i].isCapitalized || curated != nil else { return curated }
+        guard let place = gazetteer.longestPlace(tokens, at: i, limit: limit), isPlausible(place.form, i, place.end)
+        else { return curated }
+        return Gazetteer.preferred(curated, place)
+    }
+
+    /// The gazetteer entry at `index`, a GeoNames place parsed once per article.
+    func entry(at index: Int) -> GazetteerEntry {
+        guard gazetteer.isPlaceRow(index) else { return gazetteer.entries[index] }
+        if let known = placeEntries.entries[index] { return known }
+        let entry = gazetteer.entry(at: index)
+        placeEntries.entries[index] = entry
+        return entry
+    }
+
+    /// Whether a GeoNames place name at `a..<b` may stand as written. A small town's bare name, a bare
+    /// alternate name, or a division's name without its head word ("Abseron", not "Abseron district") is
+    /// often a common word or a person's name ("Centre", "Guru", "Mir Bashir"): it needs a word of place
+    /// around it ("in", "the town of", "… city").
+    func isPlausible(_ form: GazetteerForm, _ a: Int, _ b: Int) -> Bool {
+        let place = entry(at: form.entry)
+        let doubtful: Bool
+        switch place.subtype {
+        case "city":
+            doubtful = !place.isCapital && (place.population < Self.barePlacePopulation
+                || (form.kind == .alias && b - a == 1 && place.population < Self.smallTownPopulation))
+        default:
+            doubtful = !has(b - 1, .placeHeads)
+        }
+        return !doubtful || placeContext(a, b) != nil
     }
 
     /// A capitalised word.
@@ -789,6 +887,9 @@ struct EntityCollector {
 
     /// Endings of adjectives of peoples and languages, which are not place names ("Kurdish", "Neapolitan").
     static let adjectiveEndings = ["ish", "ian", "ese", "ic"]
+
+    /// GeoNames places smaller than this are never taken by their name alone: they need a word of place.
+    static let barePlacePopulation = 15_000
 
     /// Towns smaller than this need a word of place around them ("in", "the town of", "… city").
     static let smallTownPopulation = 50_000

@@ -47,6 +47,8 @@ struct EntityWordClass: OptionSet, Sendable, Hashable {
     static let nonOrganizationAcronyms = EntityWordClass(rawValue: 1 << 20)
     /// In `EntityCollector.attributiveNouns`.
     static let attributiveNouns = EntityWordClass(rawValue: 1 << 22)
+    /// In `EntityCollector.resultVerbs`.
+    static let resultVerbs = EntityWordClass(rawValue: 1 << 23)
     /// A name particle of the tokenizer (`EntityTokenizer.particles`).
     static let particles = EntityWordClass(rawValue: 1 << 21)
 
@@ -75,6 +77,7 @@ struct EntityWordClass: OptionSet, Sendable, Hashable {
             (.nonOrganizationAcronyms, Array(EntityCollector.nonOrganizationAcronyms)),
             (.particles, Array(EntityTokenizer.particles)),
             (.attributiveNouns, Array(EntityCollector.attributiveNouns)),
+            (.resultVerbs, Array(EntityCollector.resultVerbs)),
         ]
     }
 }
@@ -118,4 +121,12 @@ final class EntityTokenInfos {
     func store(_ info: EntityWordInfo, at i: Int) {
         infos[i] = info
     }
+}
+
+/// The GeoNames places an extraction has parsed, by entry index: a place is read from its row once per
+/// article. A class, so that the collector's non-mutating lookups can fill it; one per extraction, never
+/// shared between threads.
+final class PlaceEntryCache {
+    /// Parsed entries by gazetteer entry index.
+    var entries: [Int: GazetteerEntry] = [:]
 }

@@ -14,6 +14,13 @@ public struct GazetteerEntry: Sendable, Equatable {
     public var population: Int = 0
     /// A country's capital.
     public var isCapital = false
+    /// The GeoNames id, when known.
+    public var geonamesId: Int?
+    /// Where it is, when known (a division's or country's: the median of its populated places).
+    public var coordinates: Coordinates?
+    /// The first-level division that holds it, or that it is, as GeoNames writes it: country code, a
+    /// stop, the division's code ("UA.07" for Kharkiv and Kharkiv Oblast; "US.CA").
+    public var admin1Code: String?
     /// The slug id of the canonical name, computed once at load.
     public internal(set) var id: String = ""
     /// The folded words of the canonical name joined by spaces, to compare with a mention's key.
@@ -52,12 +59,91 @@ public struct Gazetteer: Sendable {
     private(set) var entryByName: [String: Int] = [:]
     /// Rank of the entry that owns each folded form while loading: lower wins.
     private var ownerRank: [String: (rank: Int, population: Int)] = [:]
+    /// The GeoNames places; place row `r` is entry `entries.count + r`.
+    public internal(set) var places = PlaceTable()
 
     /// An empty gazetteer.
     public init() {}
 
-    /// Number of forms known.
-    public var formCount: Int { formsByFirstToken.values.reduce(0) { $0 + $1.count } }
+    /// The entry at `index`: a curated entry, or a GeoNames place read from its row.
+    public func entry(at index: Int) -> GazetteerEntry {
+        if index < entries.count { return entries[index] }
+        var entry = places.entry(row: index - entries.count)
+        entry.id = Slug.make(entry.name)
+        entry.key = EntityTokenizer.keyTokens(entry.name).joined(separator: " ")
+        return entry
+    }
+
+    /// Gives a curated place (regions.tsv) the GeoNames id, coordinates and admin1 code of the GeoNames
+    /// place of the same country that one of its `names` names, with or without its head word ("Gaza
+    /// City" is GeoNames' "Gaza", "Sindh" its province).
+    mutating func locate(_ index: Int, names: [String]) {
+        let entry = entries[index]
+        guard entry.type == .location, entry.geonamesId == nil, entry.coordinates == nil else { return }
+        for name in names {
+            var words = EntityTokenizer.keyTokens(name)
+            var keys = [words.joined(separator: " ")]
+            if words.count >= 2, Self.headWords.contains(words[words.count - 1]) {
+                words.removeLast()
+                keys.append(words.joined(separator: " "))
+            }
+            for key in keys {
+                guard let row = places.row(named: key) else { continue }
+                let place = places.entry(row: row)
+                guard place.countryCode == entry.countryCode else { continue }
+                entries[index].geonamesId = place.geonamesId
+                entries[index].coordinates = place.coordinates
+                entries[index].admin1Code = place.admin1Code
+                return
+            }
+        }
+    }
+
+    /// Head words of administrative divisions, which news writes in lower case after the name.
+    static let divisionHeads: Set<String> = [
+        "region", "province", "district", "oblast", "rayon", "raion", "county", "governorate", "prefecture",
+    ]
+
+    /// Head words that a curated name may add to GeoNames' ("Gaza City", "Idlib Governorate").
+    static let headWords: Set<String> = ["city", "town", "province", "governorate", "region", "district", "state", "county"]
+
+    /// Whether entry `index` is a GeoNames place of `places.tsv`.
+    func isPlaceRow(_ index: Int) -> Bool { index >= entries.count }
+
+    /// The longest GeoNames place name at `start` (word tokens, a stop after "St" skipped), ending at or
+    /// before `limit`, capitalised as a name is in text.
+    func longestPlace(_ tokens: [EntityToken], at start: Int, limit: Int) -> (form: GazetteerForm, end: Int)? {
+        guard places.count > 0, tokens[start].isWord else { return nil }
+        var hash = PlaceTable.hash(tokens[start].folded, after: nil)
+        var found: (row: Int, end: Int)?
+        if let row = places.row(hash: hash) { found = (row, start + 1) }
+        if places.beginsLongerName(hash) {
+            var t = start + 1
+            var words = 1
+            while t < limit && words < places.maxWords {
+                if tokens[t].folded == ".", tokens[t - 1].isWord, EntityTokenizer.abbreviations.contains(tokens[t - 1].folded) {
+                    t += 1
+                    continue
+                }
+                guard tokens[t].isWord else { break }
+                hash = PlaceTable.hash(tokens[t].folded, after: hash)
+                words += 1
+                t += 1
+                if let row = places.row(hash: hash) { found = (row, t) }
+            }
+        }
+        guard let found else { return nil }
+        let startsWithParticle = EntityTokenizer.particles.contains(tokens[start].folded) && found.end - start >= 2
+        // "Kharkiv region": a division's head word may be written in lower case.
+        guard tokens[start].isCapitalized || startsWithParticle,
+              tokens[found.end - 1].isCapitalized || (found.end - start >= 2 && Self.divisionHeads.contains(tokens[found.end - 1].folded))
+        else { return nil }
+        let words = tokens[start..<found.end].filter(\.isWord).map(\.folded)
+        let own = words.joined(separator: " ") == places.firstName(row: found.row)
+        let form = GazetteerForm(tokens: words, entry: entries.count + found.row, kind: own ? .name : .alias,
+                                 requiresCapitals: false)
+        return (form, found.end)
+    }
 
     /// Adds an entry and returns its index.
     mutating func add(_ entry: GazetteerEntry) -> Int {
@@ -89,11 +175,23 @@ public struct Gazetteer: Sendable {
         formsByFirstToken[tokens[0]] = list
     }
 
-    /// The longest form that matches `tokens` from `start`, using word tokens only, ending at or before `limit`.
+    /// The longest form that matches `tokens` from `start`, using word tokens only, ending at or before
+    /// `limit`: a curated one, or a longer GeoNames place.
     func longestMatch(_ tokens: [EntityToken], at start: Int, limit: Int) -> (form: GazetteerForm, end: Int)? {
         let first = tokens[start]
-        guard first.isWord, let candidates = formsByFirstToken[first.folded] else { return nil }
-        return Self.longestMatch(tokens, at: start, limit: limit, candidates: candidates)
+        guard first.isWord else { return nil }
+        let curated = formsByFirstToken[first.folded].flatMap {
+            Self.longestMatch(tokens, at: start, limit: limit, candidates: $0)
+        }
+        return Self.preferred(curated, longestPlace(tokens, at: start, limit: limit))
+    }
+
+    /// The longer of a curated match and a place match; the curated one where they are as long.
+    static func preferred(_ curated: (form: GazetteerForm, end: Int)?,
+                          _ place: (form: GazetteerForm, end: Int)?) -> (form: GazetteerForm, end: Int)? {
+        guard let place else { return curated }
+        guard let curated else { return place }
+        return place.end > curated.end ? place : curated
     }
 
     /// The longest of `candidates` (forms that begin with the word at `start`, longest first) that matches.
@@ -130,7 +228,9 @@ public struct Gazetteer: Sendable {
 
     /// The entry whose canonical name folds to `name`.
     public func entry(named name: String) -> GazetteerEntry? {
-        entryByName[name.applyingFolding()].map { entries[$0] }
+        if let index = entryByName[name.applyingFolding()] { return entries[index] }
+        let key = EntityTokenizer.keyTokens(name).joined(separator: " ")
+        return places.row(named: key).map { entry(at: entries.count + $0) }
     }
 
     /// The entry that a written form names, if any (for tests and diagnostics).
@@ -138,7 +238,7 @@ public struct Gazetteer: Sendable {
         let tokens = EntityTokenizer.tokenize(Array(text.unicodeScalars)).filter { $0.isWord || $0.folded == "&" }
         guard !tokens.isEmpty, let match = longestMatch(tokens, at: 0, limit: tokens.count), match.end == tokens.count
         else { return nil }
-        return entries[match.form.entry]
+        return entry(at: match.form.entry)
     }
 
     /// Whether an alias is written in capitals ("UN", "U.S."), and so must be matched in capitals.

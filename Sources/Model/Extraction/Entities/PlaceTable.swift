@@ -1,0 +1,205 @@
+import Foundation
+
+/// The GeoNames places of `config/entities/places.tsv` (populated places of 1,000 people or more and
+/// administrative divisions), kept compact: the file's bytes, one offset a row, and one open-addressing
+/// table from the hash of each folded name to its row. A row's fields are parsed only when a text names
+/// the place (`entry(row:)`).
+public struct PlaceTable: Sendable {
+    /// The file's bytes.
+    private let bytes: [UInt8]
+    /// Offset of each row's first byte in `bytes`.
+    private let rowStarts: [UInt32]
+    /// Hashes of the names (0: an empty slot).
+    private let slotHashes: [UInt64]
+    /// The row of each slot's name.
+    private let slotRows: [UInt32]
+    /// Hashes of the first words of names of two words or more, to skip longer probes.
+    private let firstWordHashes: Set<UInt64>
+    /// The most words in a name.
+    public let maxWords: Int
+    /// Where the table was read from, for errors.
+    private let path: String
+
+    /// Number of places.
+    public var count: Int { rowStarts.count }
+
+    /// Columns of a row: geonamesId, name, subtype, countryCode, admin1, population, lat, lon, capital, names.
+    static let columns = 10
+
+    /// An empty table.
+    public init() {
+        bytes = []
+        rowStarts = []
+        slotHashes = [0]
+        slotRows = [0]
+        firstWordHashes = []
+        maxWords = 0
+        path = ""
+    }
+
+    /// Reads `url`; a row with the wrong number of columns or no name throws a `LexiconError` naming the
+    /// file and line.
+    public init(contentsOf url: URL) throws {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw LexiconError(file: url.path, reason: "cannot be read")
+        }
+        let bytes = [UInt8](data)
+        var rowStarts: [UInt32] = []
+        var names: [(hash: UInt64, row: UInt32)] = []
+        var firstWords = Set<UInt64>()
+        var maxWords = 1
+        rowStarts.reserveCapacity(bytes.count / 70)
+        names.reserveCapacity(bytes.count / 25)
+        let tab = UInt8(ascii: "\t"), newline = UInt8(ascii: "\n"), bar = UInt8(ascii: "|"), space = UInt8(ascii: " ")
+        var i = 0
+        var line = 0
+        let n = bytes.count
+        while i < n {
+            line += 1
+            var end = i
+            while end < n && bytes[end] != newline { end += 1 }
+            defer { i = end + 1 }
+            if end == i || bytes[i] == UInt8(ascii: "#") { continue }
+            var tabs = 0
+            var lastTab = i
+            for k in i..<end where bytes[k] == tab {
+                tabs += 1
+                lastTab = k
+            }
+            guard tabs == Self.columns - 1 else {
+                throw LexiconError(file: url.path, reason: "line \(line): \(tabs + 1) columns, expected \(Self.columns)")
+            }
+            let row = UInt32(rowStarts.count)
+            rowStarts.append(UInt32(i))
+            // The names: "kharkiv|kharkov".
+            var start = lastTab + 1
+            while start < end {
+                var stop = start
+                var hash = Self.offset
+                var words = 1
+                var firstWord: UInt64 = 0
+                while stop < end && bytes[stop] != bar {
+                    if bytes[stop] == space {
+                        if words == 1 { firstWord = hash }
+                        words += 1
+                    }
+                    hash = (hash ^ UInt64(bytes[stop])) &* Self.prime
+                    stop += 1
+                }
+                if stop > start {
+                    names.append((Self.nonzero(hash), row))
+                    if words > 1 { firstWords.insert(Self.nonzero(firstWord)) }
+                    maxWords = Swift.max(maxWords, words)
+                }
+                start = stop + 1
+            }
+        }
+        var capacity = 16
+        while capacity < names.count * 2 { capacity <<= 1 }
+        var slotHashes = [UInt64](repeating: 0, count: capacity)
+        var slotRows = [UInt32](repeating: 0, count: capacity)
+        let mask = capacity - 1
+        for (hash, row) in names {
+            var s = Int(truncatingIfNeeded: hash) & mask
+            while slotHashes[s] != 0 && slotHashes[s] != hash { s = (s + 1) & mask }
+            if slotHashes[s] == 0 {
+                slotHashes[s] = hash
+                slotRows[s] = row
+            }
+        }
+        self.bytes = bytes
+        self.rowStarts = rowStarts
+        self.slotHashes = slotHashes
+        self.slotRows = slotRows
+        self.firstWordHashes = firstWords
+        self.maxWords = maxWords
+        self.path = url.path
+    }
+
+    // MARK: Hashing
+
+    /// FNV-1a 64 offset basis.
+    static let offset: UInt64 = 0xcbf2_9ce4_8422_2325
+    /// FNV-1a 64 prime.
+    static let prime: UInt64 = 0x0000_0100_0000_01B3
+
+    /// 0 marks an empty slot, so no name hashes to it.
+    @inline(__always)
+    static func nonzero(_ hash: UInt64) -> UInt64 { hash == 0 ? 1 : hash }
+
+    /// The hash of `word` appended to a name hashed so far (`hash`, or `offset` for the first word); words
+    /// are joined by one space.
+    @inline(__always)
+    static func hash(_ word: String, after hash: UInt64?) -> UInt64 {
+        var h = hash.map { ($0 ^ UInt64(UInt8(ascii: " "))) &* prime } ?? offset
+        for byte in word.utf8 { h = (h ^ UInt64(byte)) &* prime }
+        return h
+    }
+
+    // MARK: Lookup
+
+    /// The row whose names include the one that hashes to `hash` (from `hash(_:after:)`).
+    public func row(hash: UInt64) -> Int? {
+        let hash = Self.nonzero(hash)
+        let mask = slotHashes.count - 1
+        var s = Int(truncatingIfNeeded: hash) & mask
+        while slotHashes[s] != 0 {
+            if slotHashes[s] == hash { return Int(slotRows[s]) }
+            s = (s + 1) & mask
+        }
+        return nil
+    }
+
+    /// The row named by the folded `name` ("kharkiv oblast"), if any.
+    public func row(named name: String) -> Int? {
+        var h: UInt64?
+        for word in name.split(separator: " ") { h = Self.hash(String(word), after: h) }
+        return h.flatMap { row(hash: $0) }
+    }
+
+    /// Whether some name of two words or more begins with the word that hashes to `hash`.
+    public func beginsLongerName(_ hash: UInt64) -> Bool {
+        firstWordHashes.contains(Self.nonzero(hash))
+    }
+
+    /// The fields of row `row`.
+    func fields(_ row: Int) -> [Substring] {
+        let start = Int(rowStarts[row])
+        var end = start
+        while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+        let text = String(decoding: bytes[start..<end], as: UTF8.self)
+        return text.split(separator: "\t", omittingEmptySubsequences: false)
+    }
+
+    /// The first of the names of row `row` (its own name's folded words, where it owns them).
+    public func firstName(row: Int) -> String {
+        var k = Int(rowStarts[row])
+        var tabs = 0
+        while k < bytes.count && tabs < Self.columns - 1 {
+            if bytes[k] == UInt8(ascii: "\t") { tabs += 1 }
+            k += 1
+        }
+        var end = k
+        while end < bytes.count && bytes[end] != UInt8(ascii: "|") && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+        return String(decoding: bytes[k..<end], as: UTF8.self)
+    }
+
+    /// The place of row `row`, as a gazetteer entry (without its slug and key, which the gazetteer adds).
+    public func entry(row: Int) -> GazetteerEntry {
+        let f = fields(row)
+        let subtype: String
+        switch f[2] {
+        case "admin1": subtype = f[3] == "US" ? "state" : "province"
+        case "admin2": subtype = f[3] == "US" ? "county" : "district"
+        default: subtype = String(f[2])
+        }
+        var entry = GazetteerEntry(name: String(f[1]), type: .location, subtype: subtype,
+                                   countryCode: f[3].isEmpty ? nil : String(f[3]))
+        entry.population = Int(f[5]) ?? 0
+        entry.isCapital = f[8] == "capital"
+        entry.geonamesId = Int(f[0])
+        if let lat = Double(f[6]), let lon = Double(f[7]) { entry.coordinates = Coordinates(lat: lat, lon: lon) }
+        if !f[4].isEmpty, !f[3].isEmpty { entry.admin1Code = "\(f[3]).\(f[4])" }
+        return entry
+    }
+}

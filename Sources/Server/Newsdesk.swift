@@ -71,8 +71,8 @@ extension Newsdesk {
         var files: [String]
 
         func run() throws {
-            let (_, lexicon) = try common.resolve()
-            let loader = CorpusLoader(extractors: try loadExtractors(lexicon))
+            let (configuration, lexicon) = try common.resolve()
+            let loader = CorpusLoader(extractors: try loadExtractors(lexicon), limits: configuration.loadLimits)
             let result = loader.load(files: files, base: nil)
             for failure in result.failures {
                 FileHandle.standardError.write(Data("newsdesk: skipped \(failure)\n".utf8))
@@ -110,9 +110,9 @@ extension Newsdesk {
         var directory: String
 
         func run() throws {
-            let (_, lexicon) = try common.resolve()
+            let (configuration, lexicon) = try common.resolve()
             let started = Date()
-            let loader = CorpusLoader(extractors: try loadExtractors(lexicon))
+            let loader = CorpusLoader(extractors: try loadExtractors(lexicon), limits: configuration.loadLimits)
             let result: CorpusLoader.Result
             do {
                 result = try loader.load(directory: URL(fileURLWithPath: directory))

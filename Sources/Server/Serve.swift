@@ -61,7 +61,7 @@ func loadSnapshot(_ configuration: Configuration, _ extractors: Extractors, _ lo
     let started = Date()
     let result: CorpusLoader.Result
     do {
-        result = try CorpusLoader(extractors: extractors).load(directory: URL(fileURLWithPath: configuration.dataDirectory))
+        result = try CorpusLoader(extractors: extractors, limits: configuration.loadLimits).load(directory: URL(fileURLWithPath: configuration.dataDirectory))
     } catch {
         throw ValidationError("dataDirectory: \(error)")
     }
@@ -84,44 +84,84 @@ func loadSnapshot(_ configuration: Configuration, _ extractors: Extractors, _ lo
 }
 
 /// Reloads the corpus in the background on SIGHUP and swaps the new snapshot in; requests never fail meanwhile.
+///
+/// A SIGHUP during a reload is queued (one: any number of them during a reload give one more reload, which
+/// sees every change made before it starts). After a swap the old snapshot is released once the requests
+/// that began on it have finished, and only then is freed memory handed back to the system.
 final class Reloader: @unchecked Sendable {
-    // @unchecked Sendable: `running` is read and written only on the signal loop's thread and under `lock`.
+    // @unchecked Sendable: `running`, `pending` and `completed` are read and written only under `lock`.
     private let configuration: Configuration
     private let extractors: Extractors
     private let state: ServerState
     private let logger: Logger
     private let lock = NSLock()
     private var running = false
+    private var pending = false
+    private var completed = 0
+    /// Longest wait for requests still reading the old snapshot before its memory is trimmed anyway.
+    let drainSeconds: Double
 
-    init(configuration: Configuration, extractors: Extractors, state: ServerState, logger: Logger) {
+    init(configuration: Configuration, extractors: Extractors, state: ServerState, logger: Logger, drainSeconds: Double = 30) {
         self.configuration = configuration
         self.extractors = extractors
         self.state = state
         self.logger = logger
+        self.drainSeconds = drainSeconds
     }
 
-    /// Starts a reload unless one is running.
+    /// Reloads finished so far (swapped in or failed).
+    var completedReloads: Int { lock.withLock { completed } }
+
+    /// Whether a reload is running or queued.
+    var isBusy: Bool { lock.withLock { running || pending } }
+
+    /// Starts a reload, or queues one when a reload is running.
     func start() {
         let begin = lock.withLock { () -> Bool in
-            if running { return false }
+            if running {
+                pending = true
+                return false
+            }
             running = true
             return true
         }
         guard begin else {
-            logger.notice("reload already running")
+            logger.notice("reload queued: one is running")
             return
         }
-        logger.info("reloading the corpus")
         Thread.detachNewThread { [self] in
-            do {
-                let snapshot = try loadSnapshot(configuration, extractors, logger)
-                state.replace(with: snapshot)
-                logger.info("reloaded", metadata: ["corpus.version": "\(snapshot.dataVersion)"])
-            } catch {
-                logger.error("reload failed; still serving the previous corpus", metadata: ["error": "\(error)"])
+            repeat {
+                reloadOnce()
+            } while lock.withLock { () -> Bool in
+                completed += 1
+                if pending {
+                    pending = false
+                    return true
+                }
+                running = false
+                return false
             }
-            lock.withLock { running = false }
         }
+    }
+
+    /// Loads, swaps, waits for the old snapshot's last reader, releases it, then trims.
+    private func reloadOnce() {
+        logger.info("reloading the corpus")
+        var old: CorpusSnapshot?
+        do {
+            let snapshot = try loadSnapshot(configuration, extractors, logger)
+            old = state.replace(with: snapshot)
+            logger.info("reloaded", metadata: ["corpus.version": "\(snapshot.dataVersion)"])
+        } catch {
+            logger.error("reload failed; still serving the previous corpus", metadata: ["error": "\(error)"])
+            return
+        }
+        let deadline = Date().addingTimeInterval(drainSeconds)
+        while !isKnownUniquelyReferenced(&old) && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        old = nil
+        releaseFreedMemory()
     }
 }
 

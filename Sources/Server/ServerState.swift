@@ -24,8 +24,12 @@ final class ServerState: Sendable {
     /// The snapshot requests read now.
     var snapshot: CorpusSnapshot { current.withLock { $0 } }
 
-    /// Swaps in a new snapshot; requests already running finish on the old one.
-    func replace(with snapshot: CorpusSnapshot) {
-        current.withLock { $0 = snapshot }
+    /// Swaps in a new snapshot and returns the one it replaces; requests already running finish on the old one.
+    @discardableResult
+    func replace(with snapshot: CorpusSnapshot) -> CorpusSnapshot {
+        current.withLock { current in
+            defer { current = snapshot }
+            return current
+        }
     }
 }

@@ -60,7 +60,22 @@ import Testing
         var ids = IdAllocator()
         #expect(ids.allocate(date: "2021-01-01", title: "Same title here") == "2021-01-01-same-title-here")
         #expect(ids.allocate(date: "2021-01-01", title: "Same title here") == "2021-01-01-same-title-here-2")
-        #expect(ids.allocate(date: "2021-01-01", title: "…") == "2021-01-01")
+    }
+
+    /// An id never looks like a date, which `/articles/{date}` would shadow (issue 9, item 6).
+    @Test(arguments: [
+        ("…", ["Quiet day in the harbour."], "2015-05-08-quiet-day-in-the-harbour"),
+        ("?", ["?", "Second paragraph speaks."], "2015-05-08-second-paragraph-speaks"),
+        ("— 12 —", ["Body"], "2015-05-08-12"),
+        ("", ["!!!", "???"], "2015-05-08-article"),
+        ("A title", ["Body words"], "2015-05-08-a-title"),
+    ])
+    func idsNeverLookLikeADate(title: String, body: [String], id: String) {
+        var ids = IdAllocator()
+        let made = ids.allocate(date: "2015-05-08", title: title, body: body)
+        #expect(made == id)
+        #expect(!CalendarDate.isValid(made))
+        #expect(ids.allocate(date: "2015-05-08", title: title, body: body) == id + "-2")
     }
 
     @Test func missingDirectoryIsAnError() {
@@ -89,5 +104,147 @@ import Testing
             "Armenia and Azerbaijan accuse each other of violating 'fragile' truce",
         ])
         #expect(!article.text.contains("Also read"))
+    }
+
+    // MARK: - Bounded loading (issue 9, item 4) and file names (item 10)
+
+    /// A fresh folder with `files` (relative path -> bytes).
+    static func corpus(_ files: [String: [UInt8]]) throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("newsdesk-load-\(UUID().uuidString)")
+        for (path, bytes) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(bytes).write(to: url)
+        }
+        return root
+    }
+
+    static func loader(_ limits: LoadLimits) -> CorpusLoader {
+        CorpusLoader(extractors: Extractors(lexicon: Fixtures.lexicon), concurrency: 2, limits: limits)
+    }
+
+    static func article(_ date: String, _ words: String) -> [UInt8] { Array("date \(date) \(words)\n".utf8) }
+
+    static func record(_ date: String, _ text: String) -> String { #"{"date": "\#(date)", "text": "\#(text)"}"# }
+
+    static let small = LoadLimits(maxArticleBytes: 2048, maxFileBytes: 8192, maxArticles: 100)
+
+    @Test func aTextFileOverMaxArticleBytesIsReportedAndSkipped() throws {
+        let big = Array("date 2021-05-01 ".utf8) + [UInt8](repeating: UInt8(ascii: "a"), count: 5000)
+        let root = try Self.corpus(["a.txt": Self.article("2021-05-02", "Small one."), "big.txt": big])
+        let result = try Self.loader(Self.small).load(directory: root)
+        #expect(result.articles.map(\.date) == ["2021-05-02"])
+        #expect(result.failures == [LoadFailure(file: "big.txt", reason: "5016 bytes is larger than maxArticleBytes (2048); not read")])
+    }
+
+    @Test func jsonLinesOverTheCapAreReportedByLineAndTheRestLoads() throws {
+        let long = Self.record("2021-05-03", String(repeating: "word ", count: 600))
+        let lines = [Self.record("2021-05-01", "First."), long, "", Self.record("2021-05-02", "Third.")]
+        let root = try Self.corpus(["feed.jsonl": Array(lines.joined(separator: "\n").utf8)])
+        let result = try Self.loader(Self.small).load(directory: root)
+        #expect(result.articles.map(\.date) == ["2021-05-01", "2021-05-02"])
+        #expect(result.failures.map(\.file) == ["feed.jsonl:2"])
+        #expect(result.failures.first?.reason.contains("larger than maxArticleBytes (2048)") == true)
+    }
+
+    @Test func jsonArrayRecordsOverTheCapAreReportedByLineAndTheRestLoads() throws {
+        let long = Self.record("2021-05-03", String(repeating: "word ", count: 600))
+        let json = "[\n  \(Self.record("2021-05-01", "First.")),\n  \(long),\n  \(Self.record("2021-05-02", "Third."))\n]\n"
+        let root = try Self.corpus(["all.json": Array(json.utf8)])
+        let result = try Self.loader(LoadLimits(maxArticleBytes: 2048, maxFileBytes: 1 << 20, maxArticles: 100)).load(directory: root)
+        #expect(result.articles.map(\.date) == ["2021-05-01", "2021-05-02"])
+        #expect(result.failures.map(\.file) == ["all.json:3"])
+        #expect(result.failures.first?.reason.hasPrefix("item 1: record of 3") == true)
+    }
+
+    @Test func aJSONDocumentOverMaxFileBytesIsRefusedButJSONLinesAreNot() throws {
+        let records = (1...40).map { Self.record("2021-06-\(String(format: "%02d", $0 % 28 + 1))", "Record number \($0) of many.") }
+        let root = try Self.corpus([
+            "bulk.json": Array("[\(records.joined(separator: ",\n"))]".utf8),
+            "bulk.jsonl": Array(records.joined(separator: "\n").utf8),
+        ])
+        let result = try Self.loader(LoadLimits(maxArticleBytes: 2048, maxFileBytes: 1024, maxArticles: 1000)).load(directory: root)
+        #expect(result.articles.count == 40)
+        #expect(result.articles.allSatisfy { $0.source.file == "bulk.jsonl" })
+        #expect(result.failures.count == 1)
+        #expect(result.failures.first?.file == "bulk.json")
+        #expect(result.failures.first?.reason.contains("larger than maxFileBytes (1024)") == true)
+    }
+
+    @Test func maxArticlesCapsTheCorpusInPathOrder() throws {
+        var files: [String: [UInt8]] = [:]
+        for n in 1...6 { files["f\(n).txt"] = Self.article("2021-07-0\(n)", "Article \(n) text.") }
+        files["g.jsonl"] = Array([Self.record("2021-07-09", "Nine."), Self.record("2021-07-10", "Ten.")].joined(separator: "\n").utf8)
+        let root = try Self.corpus(files)
+        let result = try Self.loader(LoadLimits(maxArticleBytes: 2048, maxFileBytes: 8192, maxArticles: 4)).load(directory: root)
+        #expect(result.articles.map(\.date) == ["2021-07-01", "2021-07-02", "2021-07-03", "2021-07-04"])
+        #expect(!result.failures.isEmpty)
+        #expect(result.failures.allSatisfy { $0.reason.contains("maxArticles") })
+        #expect(result.failures.first?.file == "f5.txt")
+    }
+
+    @Test func aFileNamedInLatin1Loads() throws {
+        let root = try Self.corpus(["ok.txt": Self.article("2021-08-01", "Plain name.")])
+        // "café.txt" in Latin-1: the é is the single byte 0xE9, not UTF-8.
+        let name: [UInt8] = Array(root.path.utf8) + Array("/caf".utf8) + [0xE9] + Array(".txt".utf8) + [0]
+        let fd = name.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_CREAT | O_WRONLY, 0o644) } }
+        try #require(fd >= 0)
+        let text = Self.article("2021-08-02", "Latin one name.")
+        _ = text.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        let result = try Self.loader(Self.small).load(directory: root)
+        #expect(result.failures.isEmpty)
+        #expect(result.articles.map(\.date).sorted() == ["2021-08-01", "2021-08-02"])
+        #expect(result.articles.contains { $0.source.file == "caf\u{FFFD}.txt" })
+    }
+
+    @Test func anArticleWithoutTitleWordsGetsAnIdThatIsNotADate() throws {
+        let result = try Self.loader(LoadLimits()).load(directory: Fixtures.filesDirectory.appendingPathComponent("untitled"))
+        #expect(result.articles.map(\.id) == ["2015-05-08-harbour-workers-went-on-strike"])
+    }
+
+    // MARK: - The stream readers, across chunk seams
+
+    @Test(arguments: [1, 2, 3, 7, 64])
+    func linesAreTheSameWhateverTheChunkSize(chunk: Int) throws {
+        let text = "one\n\ntwo is longer than ten\nthree\r\nlast without newline"
+        var reader = LineReader(MemoryByteSource(Array(text.utf8), chunkSize: chunk), maxLineBytes: 10)
+        var lines: [LineReader<MemoryByteSource>.Line] = []
+        while let line = try reader.next() { lines.append(line) }
+        #expect(lines == [.text(Array("one".utf8)), .text([]), .oversized(22), .text(Array("three\r".utf8)), .oversized(20)])
+        #expect(reader.lineNumber == 5)
+    }
+
+    @Test(arguments: [1, 2, 5, 4096])
+    func jsonRecordsAreTheSameWhateverTheChunkSize(chunk: Int) throws {
+        let json = #"[ {"a": "x,]\"}"}, [1, [2]] , "s\\", 12 ]"#
+        var scanner = JSONArrayScanner(MemoryByteSource(Array(json.utf8), chunkSize: chunk), maxRecordBytes: 100)
+        var records: [String] = []
+        while let r = try scanner.next() { records.append(String(decoding: r.bytes ?? [], as: UTF8.self)) }
+        #expect(records == [#"{"a": "x,]\"}"}"#, "[1, [2]]", #""s\\""#, "12 "])
+    }
+
+    /// Documents that are not an object or an array of records fail whole, with a reason.
+    @Test(arguments: [
+        ("[1,]", "not JSON"), ("[,1]", "not JSON"), (#"[{"a":1} {"b":2}]"#, "not JSON: expected ',' or ']'"),
+        (#"[{"a":1}] x"#, "not JSON: text after the end"), (#"{"a": [1, 2"#, "not JSON: the file ends inside the object"),
+        ("[{}", "not JSON: the file ends inside the array"), ("42", "expected an object or an array of objects"),
+        ("   ", "empty file"), ("[1}", "not JSON"),
+    ])
+    func malformedDocumentsFailWhole(json: String, reason: String) {
+        let (articles, failures) = JSONFormat.parseDocument(MemoryByteSource(Array(json.utf8)), file: "x.json", maxRecordBytes: 100)
+        #expect(articles.isEmpty)
+        #expect(failures.count == 1)
+        #expect(failures.first?.reason.hasPrefix(reason) == true, "\(failures)")
+    }
+
+    @Test func badRecordsOfAnArrayAreSkippedOneByOne() {
+        let json = "[\n\(Self.record("2021-09-01", "Good.")),\n5,\n{\"date\": \"x\", \"text\": \"t\"}\n]"
+        let (articles, failures) = JSONFormat.parseDocument(MemoryByteSource(Array(json.utf8)), file: "x.json", maxRecordBytes: 100)
+        #expect(articles.map(\.date) == ["2021-09-01"])
+        #expect(failures == [
+            LoadFailure(file: "x.json:3", reason: "item 1: expected an object"),
+            LoadFailure(file: "x.json:4", reason: "item 2: invalid date 'x' (want YYYY-MM-DD)"),
+        ])
     }
 }

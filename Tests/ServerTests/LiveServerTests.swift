@@ -77,7 +77,8 @@ struct RawHTTP {
     }
 
     @Test func headHasNoBody() throws {
-        let r = try client.get("/stats", method: "HEAD")
+        // /stats is not cached (and has no ETag): a cacheable route shows the validator on HEAD too.
+        let r = try client.get("/entities/ganja", method: "HEAD")
         #expect(r.status == 200)
         #expect(r.body.isEmpty)
         #expect(r.head.contains("ETag: "))

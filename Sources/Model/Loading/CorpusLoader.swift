@@ -11,17 +11,22 @@ public struct CorpusLoader: Sendable {
     /// How many threads parse and extract at once.
     public let concurrency: Int
 
+    /// What a load may read.
+    public let limits: LoadLimits
+
     /// Creates a loader.
-    public init(extractors: Extractors, concurrency: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    public init(extractors: Extractors, concurrency: Int = ProcessInfo.processInfo.activeProcessorCount,
+                limits: LoadLimits = LoadLimits()) {
         self.extractors = extractors
         self.concurrency = Swift.max(1, concurrency)
+        self.limits = limits
     }
 
     /// What a load produced.
     public struct Result: Sendable {
         /// The articles, in path order.
         public var articles: [Article]
-        /// Every file or record that was skipped, with the reason.
+        /// Every file or record that was skipped or refused, with the reason.
         public var failures: [LoadFailure]
         /// Total bytes of article text read.
         public var bytes: Int
@@ -34,33 +39,57 @@ public struct CorpusLoader: Sendable {
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory) else {
             throw LoadFailure(file: directory.path, reason: "no such directory")
         }
-        let files: [String]
         if isDirectory.boolValue {
-            files = Self.articleFiles(under: root)
-        } else {
-            files = [root.lastPathComponent]
+            return load(files: CorpusFile.articleFiles(under: Array(root.path.utf8)), base: root)
         }
-        let base = isDirectory.boolValue ? root : root.deletingLastPathComponent()
-        return load(files: files, base: base)
+        return load(files: [CorpusFile(root.lastPathComponent)], base: root.deletingLastPathComponent())
     }
 
     /// Loads the given files: paths relative to `base`, or as given when `base` is nil.
     public func load(files: [String], base: URL?) -> Result {
-        let metadata = IndexMetadata(base: base ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath), files: files)
-        let parsed = parallelMap(files) { file in Self.read(file: file, base: base) }
+        load(files: files.map(CorpusFile.init), base: base)
+    }
+
+    /// Loads the given files in path order, in batches read in parallel, until `limits.maxArticles`.
+    public func load(files: [CorpusFile], base: URL?) -> Result {
+        let metadata = IndexMetadata(base: base ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+                                     files: files.map(\.description))
         var raws: [RawArticle] = []
         var failures: [LoadFailure] = []
         var bytes = 0
-        for outcome in parsed {
-            failures += outcome.failures
-            for var raw in outcome.articles {
-                metadata.apply(to: &raw)
-                bytes += raw.paragraphs.reduce(0) { $0 + $1.utf8.count }
-                raws.append(raw)
+        let batch = concurrency * 8
+        var next = 0
+        while next < files.count {
+            let budget = limits.maxArticles - raws.count
+            if budget <= 0 {
+                failures.append(LoadFailure(file: files[next].description, reason:
+                    "maxArticles (\(limits.maxArticles)) reached: this and \(files.count - next - 1) later files not read"))
+                break
+            }
+            let slice = Array(files[next..<Swift.min(files.count, next + batch)])
+            next += slice.count
+            // Each file may fill the whole remaining budget; the overshoot of a batch is cut below.
+            let parsed = parallelMap(slice) { file in self.read(file: file, base: base, budget: budget) }
+            for (file, outcome) in zip(slice, parsed) {
+                failures += outcome.failures
+                let room = limits.maxArticles - raws.count
+                if outcome.articles.count > room {
+                    failures.append(LoadFailure(file: file.description, reason:
+                        "maxArticles (\(limits.maxArticles)) reached: \(outcome.articles.count - room) articles of this file not loaded"))
+                }
+                for var raw in outcome.articles.prefix(Swift.max(0, room)) {
+                    metadata.apply(to: &raw)
+                    bytes += raw.paragraphs.reduce(0) { $0 + $1.utf8.count }
+                    raws.append(raw)
+                }
             }
         }
         var ids = IdAllocator()
-        let identified = raws.map { (raw: $0, id: ids.allocate(date: $0.date, title: ArticleBuilder.title(of: $0, english: extractors.lexicon.english))) }
+        let identified = raws.map { raw in
+            (raw: raw, id: ids.allocate(date: raw.date, title: ArticleBuilder.title(of: raw, english: extractors.lexicon.english),
+                                        body: raw.paragraphs))
+        }
+        raws = []
         let builder = ArticleBuilder(extractors: extractors)
         let articles = parallelMap(identified) { builder.build($0.raw, id: $0.id) }
         return Result(articles: articles, failures: failures, bytes: bytes)
@@ -68,42 +97,44 @@ public struct CorpusLoader: Sendable {
 
     /// Paths (relative to `root`, sorted) of the article files under it; hidden files and folders are skipped.
     static func articleFiles(under root: URL) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return [] }
-        var files: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
-            if name.hasPrefix(".") {
-                if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeDirectory { enumerator.skipDescendants() }
-                continue
-            }
-            let ext = (name as NSString).pathExtension.lowercased()
-            guard ext == "txt" || ext == "json" || ext == "jsonl" || ext == "ndjson" else { continue }
-            // No stat per file: a folder named like an article is reported as unreadable at read time.
-            files.append(relative)
-        }
-        return files.sorted()
+        CorpusFile.articleFiles(under: Array(root.path.utf8)).map(\.description)
     }
 
-    /// Reads and parses one file into raw articles or failures.
-    static func read(file: String, base: URL?) -> (articles: [RawArticle], failures: [LoadFailure]) {
-        let url = base.map { $0.appendingPathComponent(file) } ?? URL(fileURLWithPath: file)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-              let data = FileManager.default.contents(atPath: url.path) else {
-            return ([], [LoadFailure(file: file, reason: "cannot read file")])
+    /// Reads and parses one file into raw articles or failures, within the limits; at most `budget` articles.
+    func read(file: CorpusFile, base: URL?, budget: Int = .max) -> (articles: [RawArticle], failures: [LoadFailure]) {
+        let name = file.description
+        let path = base.map { Array($0.path.utf8) + [UInt8(ascii: "/")] + file.path } ?? file.path
+        guard let source = FileByteSource(path: path) else {
+            return ([], [LoadFailure(file: name, reason: "cannot read file")])
         }
-        guard !data.isEmpty else { return ([], [LoadFailure(file: file, reason: "empty file")]) }
-        guard let text = String(validating: data, as: UTF8.self) else {
-            return ([], [LoadFailure(file: file, reason: "invalid UTF-8")])
-        }
-        do {
-            switch url.pathExtension.lowercased() {
-            case "json": return (try JSONFormat.parseDocument(data, file: file), [])
-            case "jsonl", "ndjson": return JSONFormat.parseLines(text, file: file)
-            default: return ([try PlainTextFormat.parse(text, file: file)], [])
+        guard source.size > 0 else { return ([], [LoadFailure(file: name, reason: "empty file")]) }
+        switch file.pathExtension {
+        case "json":
+            guard source.size <= limits.maxFileBytes else {
+                return ([], [LoadFailure(file: name, reason:
+                    "\(source.size) bytes is larger than maxFileBytes (\(limits.maxFileBytes)); not read (JSON Lines have no such cap)")])
             }
-        } catch {
-            return ([], [error])
+            return JSONFormat.parseDocument(source, file: name, maxRecordBytes: limits.maxArticleBytes, budget: budget)
+        case "jsonl", "ndjson":
+            return JSONFormat.parseLines(source, file: name, maxLineBytes: limits.maxArticleBytes, budget: budget)
+        default:
+            guard source.size <= limits.maxArticleBytes else {
+                return ([], [LoadFailure(file: name, reason:
+                    "\(source.size) bytes is larger than maxArticleBytes (\(limits.maxArticleBytes)); not read")])
+            }
+            do {
+                // The size is checked again as read: the file may have grown since it was opened.
+                let bytes = try source.readAll(limit: limits.maxArticleBytes)
+                guard bytes.count <= limits.maxArticleBytes else {
+                    return ([], [LoadFailure(file: name, reason: "larger than maxArticleBytes (\(limits.maxArticleBytes)); not read")])
+                }
+                guard let text = String(validating: bytes, as: UTF8.self) else {
+                    return ([], [LoadFailure(file: name, reason: "invalid UTF-8")])
+                }
+                return ([try PlainTextFormat.parse(text, file: name)], [])
+            } catch {
+                return ([], [LoadFailure(file: name, reason: error.reason)])
+            }
         }
     }
 
@@ -118,9 +149,14 @@ struct IdAllocator {
     private var used: Set<String> = []
 
     /// "2020-10-12" + "Azerbaijan and Armenia are fighting over…" -> "2020-10-12-azerbaijan-and-armenia-are-fighting".
-    mutating func allocate(date: String, title: String) -> String {
-        let slug = Slug.make(title, maxWords: 5)
-        let base = slug.isEmpty ? date : "\(date)-\(slug)"
+    ///
+    /// An id never looks like a date (`/articles/{date}` would shadow it): a title without words ("?")
+    /// gives way to the first words of the body, and a body without any to `article`.
+    mutating func allocate(date: String, title: String, body: [String] = []) -> String {
+        var slug = Slug.make(title, maxWords: 5)
+        if slug.isEmpty { slug = Slug.make(body.lazy.prefix(3).joined(separator: " "), maxWords: 5) }
+        if slug.isEmpty { slug = "article" }
+        let base = "\(date)-\(slug)"
         var id = base
         var n = 2
         while used.contains(id) {

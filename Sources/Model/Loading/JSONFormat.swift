@@ -12,43 +12,75 @@ public enum JSONFormat {
         var outlet: String?
     }
 
-    /// Parses a `.json` file: an object or an array of objects. Any bad record fails the file, naming the record.
-    public static func parseDocument(_ data: Data, file: String) throws(LoadFailure) -> [RawArticle] {
-        let json: Any
-        do {
-            json = try JSONSerialization.jsonObject(with: data)
-        } catch {
-            throw LoadFailure(file: file, reason: "not JSON: \(describe(error))")
-        }
-        if json is [String: Any] {
-            return [try record(data, file: file, label: file)]
-        }
-        guard let array = json as? [Any] else {
-            throw LoadFailure(file: file, reason: "expected an object or an array of objects")
-        }
-        var articles: [RawArticle] = []
-        for (index, element) in array.enumerated() {
-            guard JSONSerialization.isValidJSONObject(element),
-                  let elementData = try? JSONSerialization.data(withJSONObject: element)
-            else { throw LoadFailure(file: file, reason: "item \(index): expected an object") }
-            articles.append(try record(elementData, file: file, label: "item \(index)"))
-        }
-        guard !articles.isEmpty else { throw LoadFailure(file: file, reason: "empty array") }
-        return articles
-    }
-
-    /// Parses a JSON Lines file; a bad line is reported as `file:N` and skipped, the other lines still load.
-    public static func parseLines(_ text: String, file: String) -> (articles: [RawArticle], failures: [LoadFailure]) {
+    /// Parses a `.json` document read from `source` as a stream: one object, or an array of objects. A record
+    /// over `maxRecordBytes` or a bad record is reported as `file:LINE` ("item N: …") and skipped; the
+    /// others load. A document that is not JSON, or not an object or array of objects, fails whole.
+    /// At most `budget` articles are kept; the rest is reported once and not read.
+    public static func parseDocument<Source: ByteSource>(
+        _ source: Source, file: String, maxRecordBytes: Int, budget: Int = .max
+    ) -> (articles: [RawArticle], failures: [LoadFailure]) {
+        var scanner = JSONArrayScanner(source, maxRecordBytes: maxRecordBytes)
         var articles: [RawArticle] = []
         var failures: [LoadFailure] = []
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.trimmingWhitespace()
-            if trimmed.isEmpty { continue }
-            do {
-                articles.append(try record(Data(trimmed.utf8), file: file, label: "line \(index + 1)"))
-            } catch {
-                failures.append(LoadFailure(file: "\(file):\(index + 1)", reason: error.reason))
+        var records = 0
+        do {
+            while let record = try scanner.next() {
+                records += 1
+                let label = record.index.map { "item \($0)" } ?? file
+                let place = record.index == nil ? file : "\(file):\(record.line)"
+                if articles.count >= budget {
+                    failures.append(LoadFailure(file: place, reason: "\(prefix(label, file))maxArticles reached: this and later records not loaded"))
+                    return (articles, failures)
+                }
+                guard let bytes = record.bytes else {
+                    failures.append(LoadFailure(file: place, reason:
+                        "\(prefix(label, file))record of \(record.size) bytes is larger than maxArticleBytes (\(maxRecordBytes)); skipped"))
+                    continue
+                }
+                do {
+                    articles.append(try Self.record(bytes, file: file, label: label))
+                } catch {
+                    failures.append(LoadFailure(file: place, reason: error.reason))
+                }
             }
+        } catch {
+            return ([], [LoadFailure(file: file, reason: error.reason)])
+        }
+        if records == 0 { return ([], [LoadFailure(file: file, reason: "empty array")]) }
+        return (articles, failures)
+    }
+
+    /// Parses a JSON Lines stream a line at a time; a bad line, or one over `maxLineBytes` (not kept), is
+    /// reported as `file:N` and skipped, the other lines still load. At most `budget` articles are kept.
+    public static func parseLines<Source: ByteSource>(
+        _ source: Source, file: String, maxLineBytes: Int, budget: Int = .max
+    ) -> (articles: [RawArticle], failures: [LoadFailure]) {
+        var reader = LineReader(source, maxLineBytes: maxLineBytes)
+        var articles: [RawArticle] = []
+        var failures: [LoadFailure] = []
+        do {
+            while let line = try reader.next() {
+                let number = reader.lineNumber
+                switch line {
+                case .oversized(let size):
+                    failures.append(LoadFailure(file: "\(file):\(number)", reason:
+                        "line \(number): record of \(size) bytes is larger than maxArticleBytes (\(maxLineBytes)); skipped"))
+                case .text(let bytes):
+                    guard bytes.contains(where: { !isBlank($0) }) else { continue }
+                    if articles.count >= budget {
+                        failures.append(LoadFailure(file: "\(file):\(number)", reason:
+                            "line \(number): maxArticles reached: this and later lines not loaded"))
+                        return (articles, failures)
+                    }
+                    do {
+                        articles.append(try record(bytes, file: file, label: "line \(number)"))
+                    } catch {
+                        failures.append(LoadFailure(file: "\(file):\(number)", reason: error.reason))
+                    }
+                }
+            }
+        } catch {
+            failures.append(LoadFailure(file: file, reason: error.reason))
         }
         if articles.isEmpty && failures.isEmpty {
             failures.append(LoadFailure(file: file, reason: "empty file"))
@@ -56,15 +88,24 @@ public enum JSONFormat {
         return (articles, failures)
     }
 
+    /// "item 3: " for a record of an array, nothing for a whole file.
+    private static func prefix(_ label: String, _ file: String) -> String { label == file ? "" : label + ": " }
+
+    /// Space, tab, CR or LF.
+    private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A }
+
     /// Decodes and checks one record.
-    static func record(_ data: Data, file: String, label: String) throws(LoadFailure) -> RawArticle {
+    static func record(_ bytes: [UInt8], file: String, label: String) throws(LoadFailure) -> RawArticle {
+        let prefix = label == file ? "" : label + ": "
+        guard String(validating: bytes, as: UTF8.self) != nil else {
+            throw LoadFailure(file: file, reason: "\(prefix)invalid UTF-8")
+        }
         let r: Record
         do {
-            r = try JSONDecoder().decode(Record.self, from: data)
+            r = try JSONDecoder().decode(Record.self, from: Data(bytes))
         } catch {
-            throw LoadFailure(file: file, reason: "\(label == file ? "" : label + ": ")\(describe(error))")
+            throw LoadFailure(file: file, reason: "\(prefix)\(describe(error))")
         }
-        let prefix = label == file ? "" : label + ": "
         guard CalendarDate.isValid(r.date) else {
             throw LoadFailure(file: file, reason: "\(prefix)invalid date '\(r.date)' (want YYYY-MM-DD)")
         }
@@ -81,6 +122,7 @@ public enum JSONFormat {
         case DecodingError.keyNotFound(let key, _): return "missing field '\(key.stringValue)'"
         case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
             let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            if path.isEmpty { return "expected an object" }
             return "wrong type for '\(path)'"
         case DecodingError.dataCorrupted: return "malformed JSON"
         default: return "malformed JSON"

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Model
 
 /// The server's settings, with their defaults.
 ///
@@ -34,6 +35,12 @@ struct Configuration: Equatable, Sendable {
     var cacheMaxAge = 60
     /// Responses kept ready per thread; 0 turns the response cache off.
     var responseCacheEntries = 4096
+    /// Largest article loaded: a `.txt` file or one JSON / JSON Lines record (bytes); larger ones are skipped.
+    var maxArticleBytes = 16 << 20
+    /// Largest `.json` document loaded (bytes); JSON Lines files have no such cap.
+    var maxFileBytes = 256 << 20
+    /// Most articles loaded; the files after the cap (in path order) are not read.
+    var maxArticles = 1_000_000
     /// API keys accepted as `Authorization: Bearer KEY` or `X-API-Key`; empty means the API is open.
     var apiKeys: [String] = []
 
@@ -56,6 +63,9 @@ struct Configuration: Equatable, Sendable {
         Key("timeoutSeconds", \.timeoutSeconds) { $0 >= 1 ? nil : "must be at least 1" },
         Key("cacheMaxAge", \.cacheMaxAge) { $0 >= 0 ? nil : "must not be negative" },
         Key("responseCacheEntries", \.responseCacheEntries) { $0 >= 0 ? nil : "must not be negative" },
+        Key("maxArticleBytes", \.maxArticleBytes) { $0 >= 1024 ? nil : "must be at least 1024" },
+        Key("maxFileBytes", \.maxFileBytes) { $0 >= 1024 ? nil : "must be at least 1024" },
+        Key("maxArticles", \.maxArticles) { $0 >= 1 ? nil : "must be at least 1" },
         Key("apiKeys", \.apiKeys, secret: true) { $0.contains(where: \.isEmpty) ? "keys must not be empty" : nil },
     ]
 
@@ -73,6 +83,11 @@ struct Configuration: Equatable, Sendable {
         for key in Self.keys {
             if let reason = key.check(self) { throw Invalid(key: key.name, reason: reason) }
         }
+    }
+
+    /// The corpus load's limits.
+    var loadLimits: LoadLimits {
+        LoadLimits(maxArticleBytes: maxArticleBytes, maxFileBytes: maxFileBytes, maxArticles: maxArticles)
     }
 
     /// Event-loop threads to run.

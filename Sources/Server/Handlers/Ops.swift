@@ -12,7 +12,9 @@ enum OpsHandlers {
         }
         router.get("/stats", summary: "corpus figures") { _, _ in
             let s = state.snapshot
-            return ListResponse.single { w in
+            // Not cached: the response cache is keyed on the corpus content, and a reload of unchanged
+            // files keeps it while `loadedAt` and `loadSeconds` change.
+            var response = ListResponse.single { w in
                 w.beginObject()
                 w.key("articles"); w.int(s.articles.count)
                 w.key("quotes"); w.int(s.quotes.count)
@@ -29,8 +31,19 @@ enum OpsHandlers {
                 w.key("dataVersion"); w.string(s.dataVersion)
                 w.key("textBytes"); w.int(s.info.textBytes)
                 w.key("skippedFiles"); w.int(s.info.failures.count)
+                w.key("skipped")
+                w.beginArray()
+                for failure in s.info.failures.prefix(100) {
+                    w.beginObject()
+                    w.key("file"); w.string(failure.file)
+                    w.key("reason"); w.string(failure.reason)
+                    w.endObject()
+                }
+                w.endArray()
                 w.endObject()
             }
+            response.cacheable = false
+            return response
         }
         router.get("/metrics", summary: "Prometheus metrics") { _, _ in
             let s = state.snapshot

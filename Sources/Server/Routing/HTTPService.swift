@@ -156,7 +156,14 @@ final class ResponseCache {
 
     /// The stored response for `key` under corpus `version`.
     func lookup(_ key: String, version: String) -> Response? {
-        guard version == self.version else { return nil }
+        guard version == self.version else {
+            // The corpus changed: drop the old answers now, so that their memory goes with the old snapshot's.
+            if !entries.isEmpty {
+                entries = [:]
+                bytes = 0
+            }
+            return nil
+        }
         return entries[key]
     }
 

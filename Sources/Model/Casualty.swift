@@ -67,12 +67,15 @@ public struct Casualty: Sendable, Codable, Equatable {
     public var span: TextSpan
     /// Index of the paragraph holding the figure.
     public var paragraph: Int
+    /// The event this figure reports on, set when the corpus is clustered; nil for a running toll of a whole war
+    /// or a figure whose incident the text does not identify.
+    public var eventId: String?
 
     /// Creates a figure.
     public init(
         id: String, articleId: String, date: String, kind: CasualtyKind, count: Int?, min: Int?, max: Int?,
         qualifier: CasualtyQualifier, group: VictimGroup, scope: CasualtyScope, location: CasualtyLocation?,
-        sentence: String, span: TextSpan, paragraph: Int
+        sentence: String, span: TextSpan, paragraph: Int, eventId: String? = nil
     ) {
         self.id = id
         self.articleId = articleId
@@ -88,5 +91,6 @@ public struct Casualty: Sendable, Codable, Equatable {
         self.sentence = sentence
         self.span = span
         self.paragraph = paragraph
+        self.eventId = eventId
     }
 }

@@ -46,7 +46,7 @@ private func vague(_ kind: CasualtyKind, least: Int, _ group: VictimGroup = .peo
 
 @Suite struct CasualtyExtractorTests {
     static func figures(_ paragraphs: String..., entities: [ArticleEntity] = []) -> [Casualty] {
-        let document = Document(id: "test", date: "2020-10-12", paragraphs: paragraphs)
+        let document = Document(id: "test", date: "2020-10-12", paragraphs: paragraphs, english: Fixtures.lexicon.english)
         return CasualtyExtractor(lexicon: Fixtures.lexicon).extract(document, entities: entities)
     }
 
@@ -287,7 +287,7 @@ private func vague(_ kind: CasualtyKind, least: Int, _ group: VictimGroup = .peo
     @Test func fieldsCarryTheirEvidence() throws {
         let lead = "Azerbaijan and Armenia are fighting."
         let body = "Reportedly, Armenian missiles hit a residential building, killing 9 civilians and injuring more than 30."
-        let document = Document(id: "seed", date: "2020-10-12", paragraphs: [lead, body])
+        let document = Document(id: "seed", date: "2020-10-12", paragraphs: [lead, body], english: Fixtures.lexicon.english)
         let got = CasualtyExtractor(lexicon: Fixtures.lexicon).extract(document, entities: [])
         try #require(got.count == 2)
         #expect(got.map(\.id) == ["seed-c1", "seed-c2"])
@@ -359,7 +359,7 @@ private func vague(_ kind: CasualtyKind, least: Int, _ group: VictimGroup = .peo
                 + "building, killing 9 civilians and injuring more than 30.",
             "Nearly 500 lives have been lost in the fight so far, including 60 civilians.",
         ]
-        let document = Document(id: "seed", date: "2020-10-12", paragraphs: paragraphs)
+        let document = Document(id: "seed", date: "2020-10-12", paragraphs: paragraphs, english: Fixtures.lexicon.english)
         let entities = [
             Self.place("Baku", subtype: "city", mentions: ["Baku"], in: document),
             Self.place("Armenia", subtype: "country", mentions: ["Armenia", "Armenian"], in: document),
@@ -383,7 +383,7 @@ private func vague(_ kind: CasualtyKind, least: Int, _ group: VictimGroup = .peo
     @Test func hyphenatedPlaceIsNoPlaceOfTheEvent() {
         let paragraphs = ["The UK-based monitor said 12 people were killed in Aleppo.",
                           "The Saudi-led coalition said 4 soldiers died."]
-        let document = Document(id: "t", date: "2015-06-01", paragraphs: paragraphs)
+        let document = Document(id: "t", date: "2015-06-01", paragraphs: paragraphs, english: Fixtures.lexicon.english)
         let entities = [
             Self.place("United Kingdom", subtype: "country", mentions: ["UK"], in: document),
             Self.place("Aleppo", subtype: "city", mentions: ["Aleppo"], in: document),
@@ -399,7 +399,7 @@ private func vague(_ kind: CasualtyKind, least: Int, _ group: VictimGroup = .peo
 
     @Test func sentencePlaceBeatsParagraphPlace() {
         let paragraphs = ["Fighting spread across Syria. A fire in Qamishli left at least 40 people killed."]
-        let document = Document(id: "t", date: "2015-06-01", paragraphs: paragraphs)
+        let document = Document(id: "t", date: "2015-06-01", paragraphs: paragraphs, english: Fixtures.lexicon.english)
         let entities = [
             Self.place("Syria", subtype: "country", mentions: ["Syria"], in: document),
             Self.place("Qamishli", subtype: "city", mentions: ["Qamishli"], in: document),
@@ -411,7 +411,7 @@ private func vague(_ kind: CasualtyKind, least: Int, _ group: VictimGroup = .peo
     @Test func seedArticleFromTheCorpus() throws {
         let url = Fixtures.repositoryRoot.appendingPathComponent("corpus/sample/000_53270147d5724fcb.txt")
         let raw = try PlainTextFormat.parse(String(contentsOf: url, encoding: .utf8), file: url.lastPathComponent)
-        let document = Document(id: "seed", date: raw.date, paragraphs: raw.paragraphs)
+        let document = Document(id: "seed", date: raw.date, paragraphs: raw.paragraphs, english: Fixtures.lexicon.english)
         let got = CasualtyExtractor(lexicon: Fixtures.lexicon).extract(document, entities: [])
         #expect(got.map(ExpectedFigure.init) == [
             exact(.killed, 9, .civilians),

@@ -19,7 +19,7 @@ import Testing
     let extractor = EntityExtractor(lexicon: Fixtures.lexicon)
 
     func entities(_ paragraphs: String...) -> [ArticleEntity] {
-        extractor.extract(Document(id: "test", date: "2020-10-12", paragraphs: paragraphs))
+        extractor.extract(Document(id: "test", date: "2020-10-12", paragraphs: paragraphs, english: Fixtures.lexicon.english))
     }
 
     @Test(arguments: [
@@ -182,6 +182,6 @@ import Testing
             .filter { !$0.isEmpty && !$0.hasPrefix("Also read:") }
         let first = paragraphs[0].dropFirst("date ".count)
         paragraphs[0] = String(first.dropFirst(10)).trimmingCharacters(in: .whitespaces)
-        return Document(id: "seed", date: String(first.prefix(10)), paragraphs: paragraphs)
+        return Document(id: "seed", date: String(first.prefix(10)), paragraphs: paragraphs, english: Fixtures.lexicon.english)
     }
 }

@@ -17,6 +17,6 @@ enum Fixtures {
 
     /// A document of the given paragraphs.
     static func document(_ paragraphs: String..., date: String = "2020-10-12") -> Document {
-        Document(id: "test", date: date, paragraphs: paragraphs)
+        Document(id: "test", date: date, paragraphs: paragraphs, english: Fixtures.lexicon.english)
     }
 }

@@ -31,7 +31,7 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
     /// Runs the extractor over paragraphs.
     static func quotes(_ paragraphs: [String], entities: [ArticleEntity] = []) -> (quotes: [Quote], entities: [ArticleEntity]) {
         var entities = entities
-        let document = Document(id: "test", date: "2020-10-12", paragraphs: paragraphs)
+        let document = Document(id: "test", date: "2020-10-12", paragraphs: paragraphs, english: Fixtures.lexicon.english)
         let quotes = QuoteExtractor(lexicon: Fixtures.lexicon).extract(document, entities: &entities)
         return (quotes, entities)
     }

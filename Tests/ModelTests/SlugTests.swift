@@ -20,7 +20,7 @@ import Testing
 
     @Test func sentencesDoNotBreakAfterAbbreviations() {
         let text = Array("Dr. Khalil Al-Daqran spoke. He said 9.5 people left. “Go,” he said.".unicodeScalars)
-        let sentences = SentenceSplitter.split(text).map { String(String.UnicodeScalarView(text[$0])) }
+        let sentences = SentenceSplitter.split(text, english: Fixtures.lexicon.english).map { String(String.UnicodeScalarView(text[$0])) }
         #expect(sentences == ["Dr. Khalil Al-Daqran spoke.", "He said 9.5 people left.", "“Go,” he said."])
     }
 }

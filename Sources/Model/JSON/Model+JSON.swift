@@ -115,6 +115,7 @@ extension Casualty: JSONWritable {
         w.key("sentence"); w.string(sentence)
         w.key("span"); w.value(span)
         w.key("paragraph"); w.int(paragraph)
+        w.key("eventId"); w.string(eventId)
         w.endObject()
     }
 }
@@ -163,6 +164,71 @@ extension Article: JSONWritable {
         w.key("quotes"); w.int(counts.quotes)
         w.key("entities"); w.int(counts.entities)
         w.key("casualties"); w.int(counts.casualties)
+        w.endObject()
+    }
+}
+
+extension Coordinates: JSONWritable {
+    /// `{"lat": 40.37, "lon": 47.13}`.
+    public func writeJSON(to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("lat"); w.double(lat)
+        w.key("lon"); w.double(lon)
+        w.endObject()
+    }
+}
+
+extension EventLocation: JSONWritable {
+    /// `{"name", "entityId", "countryCode", "coordinates"}`.
+    public func writeJSON(to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("name"); w.string(name)
+        w.key("entityId"); w.string(entityId)
+        w.key("countryCode"); w.string(countryCode)
+        w.key("coordinates")
+        if let coordinates { w.value(coordinates) } else { w.null() }
+        w.endObject()
+    }
+}
+
+extension EventToll: JSONWritable {
+    /// `{"kind", "low", "high", "latest", "reports"}`.
+    public func writeJSON(to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("kind"); w.string(kind.rawValue)
+        w.key("low"); w.int(low)
+        w.key("high"); w.int(high)
+        w.key("latest"); w.int(latest)
+        w.key("reports"); w.int(reports)
+        w.endObject()
+    }
+}
+
+extension Event: JSONWritable {
+    /// API.md's Event in its list form: everything but `figures`.
+    public func writeJSON(to w: inout JSONWriter) {
+        w.beginObject()
+        writeFields(to: &w)
+        w.endObject()
+    }
+
+    /// The fields without the enclosing braces, for the single-event form that adds `figures`.
+    public func writeFields(to w: inout JSONWriter) {
+        w.key("id"); w.string(id)
+        w.key("date"); w.string(date)
+        w.key("title"); w.string(title)
+        w.key("location")
+        if let location { w.value(location) } else { w.null() }
+        w.key("reported")
+        w.beginObject()
+        w.key("from"); w.string(reportedFrom)
+        w.key("to"); w.string(reportedTo)
+        w.endObject()
+        w.key("tolls"); w.array(tolls)
+        w.key("sources")
+        w.beginObject()
+        w.key("articles"); w.int(articleCount)
+        w.key("outlets"); w.array(outlets)
         w.endObject()
     }
 }

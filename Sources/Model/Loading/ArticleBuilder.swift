@@ -8,10 +8,10 @@ public struct ArticleBuilder: Sendable {
 
     /// Builds the article.
     public func build(_ raw: RawArticle, id: String) -> Article {
-        let document = Document(id: id, date: raw.date, paragraphs: raw.paragraphs)
+        let document = Document(id: id, date: raw.date, paragraphs: raw.paragraphs, english: extractors.lexicon.english)
         let (quotes, entities, casualties) = extractors.extract(document)
         return Article(
-            id: id, date: raw.date, title: Self.title(of: raw), summary: raw.paragraphs.first ?? "",
+            id: id, date: raw.date, title: Self.title(of: raw, english: extractors.lexicon.english), summary: raw.paragraphs.first ?? "",
             source: raw.source, wordCount: Self.wordCount(document.text),
             counts: ArticleCounts(quotes: quotes.count, entities: entities.count, casualties: casualties.count),
             text: document.text, related: raw.related,
@@ -19,11 +19,11 @@ public struct ArticleBuilder: Sendable {
     }
 
     /// The headline, or else the lead paragraph's first sentence (at most 200 characters).
-    public static func title(of raw: RawArticle) -> String {
+    public static func title(of raw: RawArticle, english: EnglishLexicon) -> String {
         if let title = raw.title { return title }
         guard let lead = raw.paragraphs.first else { return "" }
         let scalars = Array(lead.unicodeScalars)
-        let first = SentenceSplitter.split(scalars).first ?? 0..<scalars.count
+        let first = SentenceSplitter.split(scalars, english: english).first ?? 0..<scalars.count
         var title = String(scalars: scalars[first])
         if title.count > 200 { title = String(title.prefix(199)) + "…" }
         return title

@@ -60,7 +60,7 @@ public struct CorpusLoader: Sendable {
             }
         }
         var ids = IdAllocator()
-        let identified = raws.map { (raw: $0, id: ids.allocate(date: $0.date, title: ArticleBuilder.title(of: $0))) }
+        let identified = raws.map { (raw: $0, id: ids.allocate(date: $0.date, title: ArticleBuilder.title(of: $0, english: extractors.lexicon.english))) }
         let builder = ArticleBuilder(extractors: extractors)
         let articles = parallelMap(identified) { builder.build($0.raw, id: $0.id) }
         return Result(articles: articles, failures: failures, bytes: bytes)

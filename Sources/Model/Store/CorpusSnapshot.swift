@@ -55,6 +55,8 @@ public final class CorpusSnapshot: Sendable {
     let speakerTable: SpeakerTable
     /// The casualty figures and their indexes.
     let casualtyTable: CasualtyTable
+    /// Cross-article events, with the event of each figure.
+    public let events: EventIndex
     /// Load facts for `/stats` and `/metrics`.
     public let info: LoadInfo
 
@@ -112,7 +114,8 @@ public final class CorpusSnapshot: Sendable {
     /// own work by article across the cores.
     public init(articles unsorted: [Article], info: LoadInfo) {
         let started = DispatchTime.now().uptimeNanoseconds
-        let articles = unsorted.sorted { ($0.date, $1.id) > ($1.date, $0.id) }
+        let (articles, events) = Self.clusterEvents(unsorted.sorted { ($0.date, $1.id) > ($1.date, $0.id) })
+        self.events = events
         self.info = info
         let articleBox = Box<ArticleTable?>(nil), quoteBox = Box<QuoteTable?>(nil)
         let casualtyBox = Box<CasualtyTable?>(nil), entityBox = Box<EntityTable?>(nil)
@@ -156,29 +159,6 @@ public final class CorpusSnapshot: Sendable {
         entityIndex = e.index
         entityArticles = e.articles
         indexSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-    }
-}
-
-/// FNV-1a, 64 bit: a fast, stable (unseeded) hash for data versions and ETags.
-public struct FNV1a: Sendable {
-    /// The hash so far.
-    public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    /// Creates a fresh hash.
-    public init() {}
-
-    /// Mixes in bytes.
-    public mutating func combine<S: Sequence>(bytes: S) where S.Element == UInt8 {
-        for b in bytes {
-            value ^= UInt64(b)
-            value &*= 0x100_0000_01b3
-        }
-    }
-
-    /// Mixes in a string and a separator.
-    public mutating func combine(_ text: String) {
-        combine(bytes: text.utf8)
-        combine(bytes: CollectionOfOne(0xFF))
     }
 }
 

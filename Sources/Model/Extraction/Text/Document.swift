@@ -1,7 +1,9 @@
-/// An article's text prepared for the extractors: paragraphs, their scalar offsets and sentences.
+/// An article's text prepared for the extractors: paragraphs, their scalar offsets, sentences and the one
+/// token array (`tokens`), all computed once when the document is made.
 ///
 /// Extractors read a `Document` and report spans as Unicode scalar offsets into `text`, the same
-/// offsets the API serves.
+/// offsets the API serves. None of them tokenizes again: they read `tokens`, each token's folded form
+/// (`folded(_:)`), hash and word classes.
 public struct Document: Sendable {
     /// Article id; extractors derive item ids from it.
     public let id: String
@@ -17,12 +19,18 @@ public struct Document: Sendable {
     public let paragraphScalars: [[Unicode.Scalar]]
     /// Every sentence, in text order.
     public let sentences: [Sentence]
+    /// Every word and punctuation mark, in text order (`Tokenizer`).
+    public let tokens: [Token]
+    /// The folded forms of all tokens, one after another (`Token.foldedStart`, `Token.foldedCount`).
+    public let foldedBytes: [UInt8]
+    /// Index in `tokens` of each paragraph's first token; `tokens.count` after the last paragraph.
+    public let paragraphTokenStarts: [Int]
 
     /// The separator between paragraphs in `text`.
     public static let paragraphSeparator = "\n\n"
 
-    /// Prepares a document from its paragraphs.
-    public init(id: String, date: String, paragraphs: [String]) {
+    /// Prepares a document from its paragraphs, tokenized with the English lexicon `english`.
+    public init(id: String, date: String, paragraphs: [String], english: EnglishLexicon) {
         self.id = id
         self.date = date
         self.paragraphs = paragraphs
@@ -40,7 +48,7 @@ public struct Document: Sendable {
         self.paragraphScalars = scalars
         var sentences: [Sentence] = []
         for (index, s) in scalars.enumerated() {
-            for range in SentenceSplitter.split(s) {
+            for range in SentenceSplitter.split(s, english: english) {
                 sentences.append(Sentence(
                     paragraph: index,
                     start: starts[index] + range.lowerBound,
@@ -49,7 +57,37 @@ public struct Document: Sendable {
             }
         }
         self.sentences = sentences
+        (self.tokens, self.foldedBytes) = Tokenizer.tokenize(
+            paragraphs: scalars, starts: starts, sentences: sentences, english: english)
+        var tokenStarts = [Int](repeating: tokens.count, count: paragraphs.count + 1)
+        for k in tokens.indices.reversed() { tokenStarts[Int(tokens[k].paragraph)] = k }
+        for p in stride(from: paragraphs.count - 1, through: 0, by: -1) where tokenStarts[p] > tokenStarts[p + 1] {
+            tokenStarts[p] = tokenStarts[p + 1]  // an empty paragraph
+        }
+        self.paragraphTokenStarts = tokenStarts
     }
+
+    /// The folded form of `token` (lower case, accents folded; see `Tokenizer`) as bytes.
+    @inline(__always)
+    public func folded(_ token: Token) -> ArraySlice<UInt8> {
+        foldedBytes[Int(token.foldedStart)..<Int(token.foldedStart + token.foldedCount)]
+    }
+
+    /// The folded form of `token` as a string.
+    public func foldedString(_ token: Token) -> String { String(decoding: folded(token), as: UTF8.self) }
+
+    /// The scalars of `token` as written (an abbreviation's stop included, a possessive "'s" not).
+    public func scalars(_ token: Token) -> ArraySlice<Unicode.Scalar> {
+        let p = Int(token.paragraph)
+        let base = paragraphStarts[p]
+        return paragraphScalars[p][(Int(token.start) - base)..<(Int(token.end) - base)]
+    }
+
+    /// The text of `token` as written.
+    public func surface(_ token: Token) -> String { String(scalars: scalars(token)) }
+
+    /// The tokens of paragraph `p`, as a range of indices into `tokens`.
+    public func tokenRange(ofParagraph p: Int) -> Range<Int> { paragraphTokenStarts[p]..<paragraphTokenStarts[p + 1] }
 }
 
 /// One sentence of a document.

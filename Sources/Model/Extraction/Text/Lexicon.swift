@@ -5,6 +5,8 @@ import Foundation
 /// Each extractor owns one part, loaded from its own files; a missing or malformed file fails loading with
 /// an error that names it.
 public struct Lexicon: Sendable {
+    /// The one English word list every extractor reads (`config/english/`).
+    public let english: EnglishLexicon
     /// Places, demonyms, organisations and person cues for entity extraction.
     public let entities: EntityLexicon
     /// Reporting verbs and other cues for quote attribution.
@@ -14,6 +16,7 @@ public struct Lexicon: Sendable {
 
     /// Loads every part from `directory`.
     public init(directory: URL) throws {
+        self.english = try EnglishLexicon(directory: directory)
         self.entities = try EntityLexicon(directory: directory)
         self.quotes = try QuoteLexicon(directory: directory)
         self.casualties = try CasualtyLexicon(directory: directory)

@@ -1,18 +1,11 @@
-/// Splits a paragraph into sentences without breaking after abbreviations, initials or decimals.
+/// Splits a paragraph into sentences without breaking after abbreviations (the English lexicon's
+/// `.abbreviation` class), initials or decimals.
 public enum SentenceSplitter {
-    /// Abbreviations after which a full stop does not end a sentence (lower-cased, without the stop).
-    static let abbreviations: Set<String> = [
-        "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "cpl", "pvt", "adm", "cmdr",
-        "gov", "sen", "rep", "rev", "st", "mt", "ft", "jr", "sr", "no", "vs", "etc", "inc", "ltd", "corp", "co",
-        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k",
-        "e.g", "i.e", "approx", "dept", "est", "fig", "pres", "supt", "insp", "det", "cdr", "brig", "hon",
-    ]
-
     /// Scalars that may follow a sentence's final punctuation and still belong to it.
     static let closers: Set<Unicode.Scalar> = ["\"", "'", "\u{201D}", "\u{2019}", ")", "]"]
 
     /// Returns the scalar ranges of the sentences in `s`, trimmed of surrounding white space.
-    public static func split(_ s: [Unicode.Scalar]) -> [Range<Int>] {
+    public static func split(_ s: [Unicode.Scalar], english: EnglishLexicon) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var start = 0
         var i = 0
@@ -43,7 +36,7 @@ public enum SentenceSplitter {
                 let next = s[k]
                 let startsSentence = next.isUpper || ("0"..."9").contains(next)
                     || next == "\u{201C}" || next == "\"" || next == "\u{2018}" || next == "'" || next == "("
-                if c == "." && startsSentence && isAbbreviation(s, before: i) { i = j; continue }
+                if c == "." && startsSentence && isAbbreviation(s, before: i, english) { i = j; continue }
                 if startsSentence {
                     push(j)
                 }
@@ -57,13 +50,13 @@ public enum SentenceSplitter {
     }
 
     /// Whether the word ending just before the full stop at `dot` is an abbreviation or an initial.
-    static func isAbbreviation(_ s: [Unicode.Scalar], before dot: Int) -> Bool {
+    static func isAbbreviation(_ s: [Unicode.Scalar], before dot: Int, _ english: EnglishLexicon) -> Bool {
         var a = dot
         while a > 0 && (s[a - 1].isLetter || s[a - 1] == ".") { a -= 1 }
-        let word = String(scalars: s[a..<dot]).lowercased()
+        let word = String(scalars: s[a..<dot]).applyingFolding()
         if word.isEmpty { return false }
         // A single capital letter is an initial ("John F. Kennedy").
         if word.unicodeScalars.count == 1 && s[a].isUpper { return true }
-        return abbreviations.contains(word)
+        return english.isAbbreviation(word)
     }
 }

@@ -1,0 +1,27 @@
+/// The events of a snapshot: built once from the clustered figures, with their list JSON encoded once.
+public struct EventIndex: Sendable {
+    /// Events, newest first (date descending, then id).
+    public let events: [Event]
+    /// Each event's list JSON (everything but `figures`).
+    public let eventJSON: [[UInt8]]
+    /// Event position by id.
+    public let positions: [String: Int32]
+    /// For each figure of the snapshot (flat position), the position of its event, or -1.
+    public let figureEvent: [Int32]
+    /// Seconds spent clustering and building the events.
+    public let seconds: Double
+
+    /// Creates an index over `events` (newest first).
+    public init(events: [Event], figureEvent: [Int32], seconds: Double) {
+        self.events = events
+        self.figureEvent = figureEvent
+        self.seconds = seconds
+        var positions: [String: Int32] = [:]
+        for (i, e) in events.enumerated() { positions[e.id] = Int32(i) }
+        self.positions = positions
+        eventJSON = events.map(\.jsonBytes)
+    }
+
+    /// No events.
+    public static let empty = EventIndex(events: [], figureEvent: [], seconds: 0)
+}

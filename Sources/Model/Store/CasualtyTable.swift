@@ -10,6 +10,8 @@ struct CasualtyTable: Sendable {
     let kinds: [CasualtyKind: [Int32]]
     /// Figure positions by the entity id of their place.
     let locations: PostingIndex
+    /// Per-day and per-place totals for `/casualties/summary`.
+    let summary: CasualtySummary
 
     /// Collects the figures of `articles` (newest first) and indexes them.
     init(articles: [Article]) {
@@ -25,6 +27,7 @@ struct CasualtyTable: Sendable {
         var kinds: [CasualtyKind: [Int32]] = [:]
         for (i, c) in casualties.enumerated() { kinds[c.kind, default: []].append(Int32(i)) }
         self.kinds = kinds
+        summary = CasualtySummary(casualties: casualties)
         locations = PostingIndex(count: casualties.count) { i in casualties[i].location?.entityId.map { [$0] } ?? [] }
     }
 }

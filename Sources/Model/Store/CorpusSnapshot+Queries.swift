@@ -37,29 +37,28 @@ extension CorpusSnapshot {
     }
 
     /// Articles matching every given filter, in newest-first order.
-    public func findArticles(window: DateWindow, words: [String], entity: String?, speaker: [String]) -> [Int32] {
+    public func findArticles(window: DateWindow, words: [String], entity: String?, speaker: [String]) -> Positions {
         let range = articleRange(window)
         var lists: [ArraySlice<Int32>] = words.map { wordIndex[$0] }
         if let entity {
             lists.append(entityIndex[entity].map { entityArticles[Int($0)][...] } ?? [])
         }
         if !speaker.isEmpty {
-            let quotePositions = speakerQuotes(speaker)
             var seen = Set<Int32>()
-            lists.append(quotePositions.map { quoteArticle[Int($0)] }.filter { seen.insert($0).inserted }[...])
+            lists.append(speakerQuotes(speaker).map { quoteArticle[Int($0)] }.filter { seen.insert($0).inserted }.sorted()[...])
         }
         return intersect(lists, within: range)
     }
 
     /// Quotes matching every given filter.
-    public func findQuotes(window: DateWindow, speaker: [String], words: [String], article: String?) -> [Int32] {
+    public func findQuotes(window: DateWindow, speaker: [String], words: [String], article: String?) -> Positions {
         var range = itemRange(quoteArticle, articles: articleRange(window))
         if let article {
-            guard let position = articleIndex[article] else { return [] }
+            guard let position = articleIndex[article] else { return Positions(0..<0) }
             range = range.clamped(to: itemRange(quoteArticle, articles: Int(position)..<Int(position) + 1))
         }
         var lists: [ArraySlice<Int32>] = words.map { quoteWordIndex[$0] }
-        if !speaker.isEmpty { lists.append(speakerQuotes(speaker)[...]) }
+        lists += speaker.map { speakerTokenIndex[$0] }
         return intersect(lists, within: range)
     }
 
@@ -67,91 +66,106 @@ extension CorpusSnapshot {
     public func findCasualties(
         window: DateWindow, kind: CasualtyKind?, group: VictimGroup?, scope: CasualtyScope?, location: String?,
         article: String?
-    ) -> [Int32] {
+    ) -> Positions {
         var range = itemRange(casualtyArticle, articles: articleRange(window))
         if let article {
-            guard let position = articleIndex[article] else { return [] }
+            guard let position = articleIndex[article] else { return Positions(0..<0) }
             range = range.clamped(to: itemRange(casualtyArticle, articles: Int(position)..<Int(position) + 1))
         }
         var lists: [ArraySlice<Int32>] = []
         if let kind { lists.append(casualtyKindIndex[kind]?[...] ?? []) }
         if let location { lists.append(casualtyLocationIndex[location]) }
+        let found = intersect(lists, within: range)
+        guard group != nil || scope != nil else { return found }
         // Group and scope have a handful of values each: they filter what the indexes left.
-        return intersect(lists, within: range).filter { i in
+        return Positions(found.filter { i in
             let c = casualties[Int(i)]
             return (group.map { c.group == $0 } ?? true) && (scope.map { c.scope == $0 } ?? true)
-        }
+        })
     }
 
-    /// Entities matching the filters, most mentioned first (or by name).
-    public func findEntities(type: EntityType?, subtype: String?, prefix: String?, window: DateWindow, byName: Bool) -> [Int32] {
+    /// Entities matching the filters, most mentioned first (or by name). Without a prefix or a date window the
+    /// answer is a stored list (by type, by subtype, by name), returned as is.
+    public func findEntities(type: EntityType?, subtype: String?, prefix: String?, window: DateWindow, byName: Bool) -> Positions {
+        let table = entityTable
         var candidates: [Int32]
         if let prefix, !prefix.isEmpty {
             let folded = prefix.applyingFolding()
-            let start = partitionPoint(entityNames.count) { entityNames[$0].name >= folded }
-            var found = Set<Int32>()
-            var i = start
-            while i < entityNames.count && entityNames[i].name.hasPrefix(folded) {
-                found.insert(entityNames[i].entity)
+            let names = table.names
+            var i = partitionPoint(names.count) { names[$0].name >= folded }
+            candidates = []
+            while i < names.count && names[i].name.hasPrefix(folded) {
+                candidates.append(names[i].entity)
                 i += 1
             }
-            candidates = found.sorted()
+            candidates.sort()
+            candidates = candidates.enumerated().compactMap { k, e in k > 0 && candidates[k - 1] == e ? nil : e }
+            candidates = candidates.filter { e in
+                let entity = entities[Int(e)]
+                return (type.map { entity.type == $0 } ?? true) && (subtype.map { entity.subtype == $0 } ?? true)
+            }
+        } else if let subtype {
+            candidates = (table.bySubtype[subtype] ?? []).filter { e in type.map { entities[Int(e)].type == $0 } ?? true }
+        } else if window.from == nil && window.to == nil {
+            if let type { return Positions((byName ? table.byTypeByName[type] : table.byType[type]) ?? []) }
+            return byName ? Positions(table.byName) : Positions(0..<entities.count)
+        } else if let type {
+            candidates = table.byType[type] ?? []
         } else {
             candidates = Array(0..<Int32(entities.count))
         }
-        let range = (window.from == nil && window.to == nil) ? nil : articleRange(window)
-        candidates = candidates.filter { e in
-            let entity = entities[Int(e)]
-            if let type, entity.type != type { return false }
-            if let subtype, entity.subtype != subtype { return false }
-            if let range {
+        if window.from != nil || window.to != nil {
+            let range = articleRange(window)
+            candidates = candidates.filter { e in
                 let list = entityArticles[Int(e)]
                 let k = partitionPoint(list.count) { Int(list[$0]) >= range.lowerBound }
-                if k == list.count || Int(list[k]) >= range.upperBound { return false }
+                return k < list.count && Int(list[k]) < range.upperBound
             }
-            return true
         }
-        if byName {
-            candidates.sort { (entities[Int($0)].name.applyingFolding(), $0) < (entities[Int($1)].name.applyingFolding(), $1) }
-        }
-        return candidates
+        if byName { candidates.sort { table.nameRank[Int($0)] < table.nameRank[Int($1)] } }
+        return Positions(candidates)
     }
 
-    /// Speakers whose name contains every given token, in the most-quoted order.
-    public func findSpeakers(_ tokens: [String]) -> [SpeakerSummary] {
-        guard !tokens.isEmpty else { return speakers }
-        return speakers.filter { s in
-            let words = TextTokens.words(s.name)
-            return tokens.allSatisfy { t in words.contains { $0.hasPrefix(t) } }
+    /// Speakers (positions in `speakers`) with a name word starting with each given token, most quoted first.
+    public func findSpeakers(_ tokens: [String]) -> Positions {
+        guard !tokens.isEmpty else { return Positions(0..<speakers.count) }
+        let words = speakerTable.nameWords
+        let lists = tokens.map { token -> ArraySlice<Int32> in
+            var i = partitionPoint(words.count) { words[$0].word >= token }
+            var found: [Int32] = []
+            while i < words.count && words[i].word.hasPrefix(token) {
+                found.append(words[i].speaker)
+                i += 1
+            }
+            found.sort()
+            return found.enumerated().compactMap { k, s in k > 0 && found[k - 1] == s ? nil : s }[...]
         }
+        return intersect(lists, within: 0..<speakers.count)
     }
 
-    /// The entities that share the most articles with entity `position`, with the number shared.
+    /// The entities that share the most articles with entity `position` (at most `EntityTable.companionLimit`),
+    /// with the number shared: computed at load.
     public func companions(of position: Int32, limit: Int) -> [(entity: Int32, articles: Int)] {
-        var counts: [Int32: Int] = [:]
-        let own = entities[Int(position)].id
-        for a in entityArticles[Int(position)] {
-            for e in articles[Int(a)].entities where e.id != own {
-                if let p = entityIndex[e.id] { counts[p, default: 0] += 1 }
-            }
-        }
-        return counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(limit).map { ($0.key, $0.value) }
+        entityTable.companions(of: position).prefix(limit).map { ($0.entity, Int($0.articles)) }
     }
 
     /// Quotes whose speaker name holds every token (any part of the name, case- and accent-insensitive).
-    func speakerQuotes(_ tokens: [String]) -> [Int32] {
+    func speakerQuotes(_ tokens: [String]) -> Positions {
         intersect(tokens.map { speakerTokenIndex[$0] }, within: 0..<quotes.count)
     }
 
     /// The ascending positions inside `range` present in every list (all of `range` when there are none).
-    func intersect(_ lists: [ArraySlice<Int32>], within range: Range<Int>) -> [Int32] {
-        guard !lists.isEmpty else { return range.map { Int32($0) } }
+    /// One list is answered with a slice of it, found by binary search: no copy.
+    func intersect(_ lists: [ArraySlice<Int32>], within range: Range<Int>) -> Positions {
+        guard !lists.isEmpty else { return Positions(range) }
         let sorted = lists.sorted { $0.count < $1.count }
         // The shortest list, cut to `range` by binary search (the lists ascend).
         let first = sorted[0]
         let lower = first.startIndex + partitionPoint(first.count) { Int(first[first.startIndex + $0]) >= range.lowerBound }
         let upper = first.startIndex + partitionPoint(first.count) { Int(first[first.startIndex + $0]) >= range.upperBound }
-        var result = Array(first[lower..<Swift.max(lower, upper)])
+        let cut = first[lower..<Swift.max(lower, upper)]
+        guard sorted.count > 1 else { return Positions(cut) }
+        var result = Array(cut)
         for list in sorted.dropFirst() {
             guard !result.isEmpty else { break }
             var out: [Int32] = []
@@ -162,7 +176,7 @@ extension CorpusSnapshot {
             }
             result = out
         }
-        return result
+        return Positions(result)
     }
 }
 

@@ -41,10 +41,20 @@ public final class CorpusSnapshot: Sendable {
     let casualtyKindIndex: [CasualtyKind: [Int32]]
     /// Figure positions by the entity id of their place.
     let casualtyLocationIndex: PostingIndex
-    /// Folded entity names and aliases, sorted, with the entity each belongs to: for prefix search.
-    let entityNames: [(name: String, entity: Int32)]
     /// People quoted, most quoted first.
     public let speakers: [SpeakerSummary]
+    /// Each speaker's JSON.
+    public var speakerJSON: [[UInt8]] { speakerTable.json }
+    /// Each entity's JSON.
+    public var entityJSON: [[UInt8]] { entityTable.json }
+    /// `/casualties/summary`, precomputed.
+    public var casualtySummary: CasualtySummary { casualtyTable.summary }
+    /// The entity lists, orders and companions.
+    let entityTable: EntityTable
+    /// The speakers and their name words.
+    let speakerTable: SpeakerTable
+    /// The casualty figures and their indexes.
+    let casualtyTable: CasualtyTable
     /// Cross-article events, with the event of each figure.
     public let events: EventIndex
     /// Load facts for `/stats` and `/metrics`.
@@ -107,21 +117,21 @@ public final class CorpusSnapshot: Sendable {
         let (articles, events) = Self.clusterEvents(unsorted.sorted { ($0.date, $1.id) > ($1.date, $0.id) })
         self.events = events
         self.info = info
-        let articleTable = Box<ArticleTable?>(nil), quoteTable = Box<QuoteTable?>(nil)
-        let casualtyTable = Box<CasualtyTable?>(nil), entityTable = Box<EntityTable?>(nil)
-        let speakerTable = Box<SpeakerTable?>(nil)
+        let articleBox = Box<ArticleTable?>(nil), quoteBox = Box<QuoteTable?>(nil)
+        let casualtyBox = Box<CasualtyTable?>(nil), entityBox = Box<EntityTable?>(nil)
+        let speakerBox = Box<SpeakerTable?>(nil)
         let builders: [@Sendable () -> Void] = [
-            { articleTable.value = ArticleTable(sorted: articles) },
-            { entityTable.value = EntityTable(articles: articles) },
+            { articleBox.value = ArticleTable(sorted: articles) },
+            { entityBox.value = EntityTable(articles: articles) },
             {
                 let quotes = QuoteTable(articles: articles)
-                quoteTable.value = quotes
-                speakerTable.value = SpeakerTable(quotes: quotes)
+                quoteBox.value = quotes
+                speakerBox.value = SpeakerTable(quotes: quotes)
             },
-            { casualtyTable.value = CasualtyTable(articles: articles) },
+            { casualtyBox.value = CasualtyTable(articles: articles) },
         ]
         DispatchQueue.concurrentPerform(iterations: builders.count) { builders[$0]() }
-        let a = articleTable.value!, q = quoteTable.value!, c = casualtyTable.value!, e = entityTable.value!
+        let a = articleBox.value!, q = quoteBox.value!, c = casualtyBox.value!, e = entityBox.value!
 
         self.articles = a.articles
         articleSummaryJSON = a.summaryJSON
@@ -134,18 +144,20 @@ public final class CorpusSnapshot: Sendable {
         quoteArticle = q.article
         speakerTokenIndex = q.speakerTokens
         quoteWordIndex = q.words
-        speakers = speakerTable.value!.speakers
+        speakerTable = speakerBox.value!
+        speakers = speakerBox.value!.speakers
 
+        casualtyTable = c
         casualties = c.casualties
         casualtyJSON = c.json
         casualtyArticle = c.article
         casualtyKindIndex = c.kinds
         casualtyLocationIndex = c.locations
 
+        entityTable = e
         entities = e.entities
         entityIndex = e.index
         entityArticles = e.articles
-        entityNames = e.names
         indexSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
     }
 }

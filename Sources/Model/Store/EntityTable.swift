@@ -9,6 +9,24 @@ struct EntityTable: Sendable {
     let articles: [[Int32]]
     /// Folded entity names and aliases, sorted, with the entity each belongs to: for prefix search.
     let names: [(name: String, entity: Int32)]
+    /// Each entity's JSON, encoded once.
+    let json: [[UInt8]]
+    /// Entity positions of each type, most mentioned first.
+    let byType: [EntityType: [Int32]]
+    /// Entity positions of each subtype, most mentioned first.
+    let bySubtype: [String: [Int32]]
+    /// Every entity position by folded name (then position).
+    let byName: [Int32]
+    /// Entity positions of each type by folded name.
+    let byTypeByName: [EntityType: [Int32]]
+    /// The place of each entity in `byName`, to sort any subset by name with integer compares.
+    let nameRank: [Int32]
+    /// Where each entity's companions start in `companionList`; one more entry than entities.
+    private let companionOffsets: [UInt32]
+    /// Each entity's top companions (most shared articles first, then position), entity after entity.
+    private let companionList: [(entity: Int32, articles: Int32)]
+    /// How many companions are kept for each entity.
+    static let companionLimit = 10
 
     /// One entity's figures gathered over a run of articles.
     fileprivate struct Accumulator {
@@ -85,6 +103,89 @@ struct EntityTable: Sendable {
         self.index = index
         self.articles = entityArticles
         self.names = names.sorted { ($0.name, $0.entity) < ($1.name, $1.entity) }
+        json = concurrentMap(entities) { $0.jsonBytes }
+        var byType: [EntityType: [Int32]] = [:], bySubtype: [String: [Int32]] = [:]
+        for (i, e) in entities.enumerated() {
+            byType[e.type, default: []].append(Int32(i))
+            if let subtype = e.subtype { bySubtype[subtype, default: []].append(Int32(i)) }
+        }
+        self.byType = byType
+        self.bySubtype = bySubtype
+        let folded = concurrentMap(entities) { $0.name.applyingFolding() }
+        let byName = (0..<Int32(entities.count)).sorted { (folded[Int($0)], $0) < (folded[Int($1)], $1) }
+        var nameRank = [Int32](repeating: 0, count: entities.count)
+        var byTypeByName: [EntityType: [Int32]] = [:]
+        for (rank, e) in byName.enumerated() {
+            nameRank[Int(e)] = Int32(rank)
+            byTypeByName[entities[Int(e)].type, default: []].append(e)
+        }
+        self.byName = byName
+        self.nameRank = nameRank
+        self.byTypeByName = byTypeByName
+        (companionOffsets, companionList) = Self.companions(entityArticles, articleCount: articles.count)
+    }
+
+    /// The top companions of `entity`: the entities sharing the most articles with it, and how many.
+    func companions(of entity: Int32) -> ArraySlice<(entity: Int32, articles: Int32)> {
+        companionList[Int(companionOffsets[Int(entity)])..<Int(companionOffsets[Int(entity) + 1])]
+    }
+
+    /// Counts, for every entity, the articles it shares with each other entity, and keeps the top
+    /// `companionLimit`: shards of entities on all cores, each with a dense counter array.
+    private static func companions(_ entityArticles: [[Int32]], articleCount: Int)
+        -> ([UInt32], [(entity: Int32, articles: Int32)]) {
+        // Article -> entities, flat (the inverse of entityArticles), entities ascending within an article.
+        var starts = [UInt32](repeating: 0, count: articleCount + 1)
+        for list in entityArticles { for a in list { starts[Int(a) + 1] += 1 } }
+        for a in 0..<articleCount { starts[a + 1] += starts[a] }
+        var fill = starts
+        var members = [Int32](repeating: 0, count: Int(starts[articleCount]))
+        for (e, list) in entityArticles.enumerated() {
+            for a in list {
+                members[Int(fill[Int(a)])] = Int32(e)
+                fill[Int(a)] += 1
+            }
+        }
+        let entityCount = entityArticles.count
+        let articleStarts = starts, articleMembers = members
+        let shards = concurrentMap(shardRanges(entityCount)) { range -> [[(entity: Int32, articles: Int32)]] in
+            var counts = [Int32](repeating: 0, count: entityCount)
+            var touched: [Int32] = []
+            var result: [[(entity: Int32, articles: Int32)]] = []
+            result.reserveCapacity(range.count)
+            for e in range {
+                for a in entityArticles[e] {
+                    for o in articleMembers[Int(articleStarts[Int(a)])..<Int(articleStarts[Int(a) + 1])] where Int(o) != e {
+                        if counts[Int(o)] == 0 { touched.append(o) }
+                        counts[Int(o)] += 1
+                    }
+                }
+                // Top k by (shared articles descending, position ascending), by insertion into a short list.
+                var top: [(entity: Int32, articles: Int32)] = []
+                for o in touched {
+                    let n = counts[Int(o)]
+                    counts[Int(o)] = 0
+                    if top.count == companionLimit, let last = top.last, (n, last.entity) <= (last.articles, o) { continue }
+                    var k = top.count
+                    while k > 0 && (n, top[k - 1].entity) > (top[k - 1].articles, o) { k -= 1 }
+                    top.insert((o, n), at: k)
+                    if top.count > companionLimit { top.removeLast() }
+                }
+                touched.removeAll(keepingCapacity: true)
+                result.append(top)
+            }
+            return result
+        }
+        var offsets: [UInt32] = [0]
+        offsets.reserveCapacity(entityCount + 1)
+        var list: [(entity: Int32, articles: Int32)] = []
+        for shard in shards {
+            for top in shard {
+                list += top
+                offsets.append(UInt32(list.count))
+            }
+        }
+        return (offsets, list)
     }
 }
 

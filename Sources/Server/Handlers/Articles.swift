@@ -63,10 +63,10 @@ enum ArticleHandlers {
     }
 
     /// Reorders newest-first positions oldest first, keeping id order within a day.
-    static func oldestFirst(_ positions: [Int32], _ snapshot: CorpusSnapshot) -> [Int32] {
-        positions.sorted { a, b in
+    static func oldestFirst(_ positions: Positions, _ snapshot: CorpusSnapshot) -> Positions {
+        Positions(positions.sorted { a, b in
             let x = snapshot.articles[Int(a)], y = snapshot.articles[Int(b)]
             return (x.date, x.id) < (y.date, y.id)
-        }
+        })
     }
 }

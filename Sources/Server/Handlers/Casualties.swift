@@ -37,102 +37,34 @@ enum CasualtyHandlers {
             let snapshot = state.snapshot
             let kind = try p.choice("kind", CasualtyKind.self)
             let window = try p.window(allowingDate: false)
-            let positions = snapshot.findCasualties(window: window, kind: kind, group: nil, scope: nil,
-                                                    location: p.string("location"), article: nil)
-            let figures = positions.map { snapshot.casualties[Int($0)] }
+            let location = p.string("location")
             var w = JSONWriter(capacity: 8192)
             w.beginObject()
             w.key("data")
             w.beginObject()
-            w.key("byDay"); writeDays(figures, to: &w)
-            w.key("byLocation"); writeLocations(figures, to: &w)
+            let figures: Int
+            if let location {
+                // One place: its own figures, few enough to add up per request.
+                let positions = snapshot.findCasualties(window: window, kind: kind, group: nil, scope: nil,
+                                                        location: location, article: nil)
+                let list = positions.map { snapshot.casualties[Int($0)] }
+                CasualtySummary.write(figures: list, to: &w)
+                figures = list.count
+            } else {
+                figures = snapshot.casualtySummary.write(kind: kind, window: window, casualties: snapshot.casualties, to: &w)
+            }
             w.endObject()
             w.key("meta")
             w.beginObject()
             w.key("method"); w.string(method)
-            w.key("figures"); w.int(figures.count)
+            w.key("figures"); w.int(figures)
             w.key("kind"); w.string(kind?.rawValue)
             w.key("from"); w.string(window.from)
             w.key("to"); w.string(window.to)
-            w.key("location"); w.string(p.string("location"))
+            w.key("location"); w.string(location)
             w.endObject()
             w.endObject()
             return .json(w.bytes)
         }
-    }
-
-    /// The value a figure adds: its count, else its lower bound.
-    static func value(_ c: Casualty) -> Int { c.count ?? c.min ?? 0 }
-
-    /// Totals of one day or one place for one kind.
-    struct Totals {
-        var incident = 0
-        var incidentFigures = 0
-        var cumulative: Int? = nil
-        var cumulativeFigures = 0
-
-        mutating func add(_ c: Casualty) {
-            if c.scope == .cumulative {
-                cumulative = max(cumulative ?? 0, value(c))
-                cumulativeFigures += 1
-            } else {
-                incident += value(c)
-                incidentFigures += 1
-            }
-        }
-    }
-
-    /// `[{date, kind, incident, cumulative, runningCumulative, figures}]`, oldest day first.
-    static func writeDays(_ figures: [Casualty], to w: inout JSONWriter) {
-        var days: [String: [CasualtyKind: Totals]] = [:]
-        for c in figures { days[c.date, default: [:]][c.kind, default: Totals()].add(c) }
-        var running: [CasualtyKind: Int] = [:]
-        w.beginArray()
-        for date in days.keys.sorted() {
-            for kind in CasualtyKind.allCases {
-                guard let t = days[date]?[kind] else { continue }
-                if let c = t.cumulative { running[kind] = max(running[kind] ?? 0, c) }
-                w.beginObject()
-                w.key("date"); w.string(date)
-                w.key("kind"); w.string(kind.rawValue)
-                w.key("incident"); w.int(t.incident)
-                w.key("cumulative"); w.int(t.cumulative)
-                w.key("runningCumulative"); w.int(running[kind])
-                w.key("figures"); w.int(t.incidentFigures + t.cumulativeFigures)
-                w.endObject()
-            }
-        }
-        w.endArray()
-    }
-
-    /// `[{location, kind, incident, cumulative, figures}]`, largest first; figures without a place are left out.
-    static func writeLocations(_ figures: [Casualty], to w: inout JSONWriter) {
-        var places: [String: (location: CasualtyLocation, totals: [CasualtyKind: Totals])] = [:]
-        for c in figures {
-            guard let location = c.location else { continue }
-            let key = location.entityId ?? location.name
-            var entry = places[key] ?? (location, [:])
-            entry.totals[c.kind, default: Totals()].add(c)
-            places[key] = entry
-        }
-        var rows: [(CasualtyLocation, CasualtyKind, Totals)] = []
-        for (_, entry) in places {
-            for (kind, totals) in entry.totals { rows.append((entry.location, kind, totals)) }
-        }
-        rows.sort { a, b in
-            let x = max(a.2.incident, a.2.cumulative ?? 0), y = max(b.2.incident, b.2.cumulative ?? 0)
-            return (x, b.0.name, b.1.rawValue) > (y, a.0.name, a.1.rawValue)
-        }
-        w.beginArray()
-        for (location, kind, t) in rows {
-            w.beginObject()
-            w.key("location"); w.value(location)
-            w.key("kind"); w.string(kind.rawValue)
-            w.key("incident"); w.int(t.incident)
-            w.key("cumulative"); w.int(t.cumulative)
-            w.key("figures"); w.int(t.incidentFigures + t.cumulativeFigures)
-            w.endObject()
-        }
-        w.endArray()
     }
 }

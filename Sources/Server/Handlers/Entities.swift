@@ -13,8 +13,9 @@ enum EntityHandlers {
                 type: try p.choice("type", EntityType.self), subtype: p.string("subtype"), prefix: p.string("q"),
                 window: try p.window(allowingDate: false), byName: sort == "name")
             let entities = snapshot.entities
+            let json = snapshot.entityJSON
             return try ListResponse.render(
-                request, p, count: positions.count, format: format, json: { entities[Int(positions[$0])].jsonBytes },
+                request, p, count: positions.count, format: format, json: { json[Int(positions[$0])] },
                 csvHeader: ["id", "name", "type", "subtype", "countryCode", "aliases", "mentions", "articles", "firstSeen", "lastSeen"],
                 csvRow: { i in
                     let e = entities[Int(positions[i])]

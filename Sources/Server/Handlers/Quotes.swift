@@ -23,21 +23,10 @@ enum QuoteHandlers {
         }
         router.get("/speakers", parameters: ["q", "limit", "offset", "format"], summary: "people quoted, with quote counts") { request, p in
             let format = try ListResponse.format(request, p, csv: false)
-            let speakers = state.snapshot.findSpeakers(try p.words("q"))
-            return try ListResponse.render(request, p, count: speakers.count, format: format) { i in
-                let s = speakers[i]
-                var w = JSONWriter()
-                w.beginObject()
-                w.key("name"); w.string(s.name)
-                w.key("entityId"); w.string(s.entityId)
-                w.key("quotes"); w.int(s.quotes)
-                w.key("articles"); w.int(s.articles)
-                w.key("roles"); w.array(s.roles)
-                w.key("firstSeen"); w.string(s.firstSeen)
-                w.key("lastSeen"); w.string(s.lastSeen)
-                w.endObject()
-                return w.bytes
-            }
+            let snapshot = state.snapshot
+            let positions = snapshot.findSpeakers(try p.words("q"))
+            let json = snapshot.speakerJSON
+            return try ListResponse.render(request, p, count: positions.count, format: format) { json[Int(positions[$0])] }
         }
     }
 }

@@ -10,6 +10,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // Default trait only (JSON): the file and environment providers, without the reloading,
+        // YAML and command-line traits that would build swift-service-lifecycle, swift-metrics and Yams.
+        .package(url: "https://github.com/apple/swift-configuration", exact: "1.4.0"),
     ],
     targets: [
         .systemLibrary(
@@ -31,6 +34,7 @@ let package = Package(
                 "Model",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Configuration", package: "swift-configuration"),
             ],
             resources: [.copy("openapi.json")]
         ),

@@ -21,21 +21,18 @@ struct CommonOptions: ParsableArguments {
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: String?
 
-    /// Resolves the configuration: defaults <- file <- environment <- these flags (and `extra`).
-    func resolve(_ extra: [(key: String, value: String?, flag: String)] = []) throws -> (Configuration, URL) {
-        var configuration = Configuration()
-        let file = config.map { URL(fileURLWithPath: $0) }
-            ?? URL(fileURLWithPath: "config/server.json")
-        if config != nil || FileManager.default.fileExists(atPath: file.path) {
-            configuration = try Configuration.load(file: file)
-        }
-        try configuration.apply(environment: ProcessInfo.processInfo.environment)
-        for (key, value, flag) in extra + [("logLevel", logLevel, "--log-level")] {
-            if let value { try configuration.set(key, text: value, label: flag) }
-        }
+    /// Resolves the configuration: defaults <- file <- environment <- these flags (and `extra`), and the
+    /// lexicon folder (`LexiconLocation`).
+    func resolve(_ extra: [Configuration.Flag] = []) throws -> (Configuration, URL) {
+        let path = config ?? "config/server.json"
+        let file = config != nil || FileManager.default.fileExists(atPath: path) ? try JSONFileProvider(path: path) : nil
+        var flags = extra
+        if let logLevel { flags.append(.init(key: "logLevel", label: "--log-level", value: logLevel)) }
+        let configuration = try Configuration.resolve(
+            file: file, environment: ProcessInfo.processInfo.environment, flags: flags)
         try configuration.validate()
-        let lexicon = configuration.lexiconDirectory.map { URL(fileURLWithPath: $0) }
-            ?? file.deletingLastPathComponent()
+        let lexicon = try LexiconLocation.find(
+            configured: configuration.lexiconDirectory, configFile: file.map { _ in URL(fileURLWithPath: path) })
         return (configuration, lexicon)
     }
 }

@@ -27,10 +27,13 @@ extension Newsdesk {
         var threads: Int?
 
         func run() throws {
-            let (configuration, lexiconDirectory) = try common.resolve([
-                ("dataDirectory", data, "--data"), ("host", host, "--host"),
-                ("port", port.map(String.init), "--port"), ("threads", threads.map(String.init), "--threads"),
-            ])
+            let flags: [Configuration.Flag] = [
+                data.map { .init(key: "dataDirectory", label: "--data", value: $0) },
+                host.map { .init(key: "host", label: "--host", value: $0) },
+                port.map { .init(key: "port", label: "--port", value: $0) },
+                threads.map { .init(key: "threads", label: "--threads", value: $0) },
+            ].compactMap { $0 }
+            let (configuration, lexiconDirectory) = try common.resolve(flags)
             let logger = bootstrapLogging(level: configuration.logLevel)
             let extractors = try loadExtractors(lexiconDirectory)
             let snapshot = try loadSnapshot(configuration, extractors, logger)

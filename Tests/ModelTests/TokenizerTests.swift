@@ -73,6 +73,8 @@ import Testing
         // Particles joined to a name are capitalised; other prefixes are not.
         ("al-Assad and pro-Russian", [w("al-Assad", nil, [.capitalized, .hyphen]), w("and"),
                                       w("pro-Russian", nil, [.hyphen])]),
+        ("d\u{2019}Estaing and az-Zawahiri", [w("d\u{2019}Estaing", "d'estaing", [.capitalized]), w("and"),
+                                            w("az-Zawahiri", nil, [.capitalized, .hyphen])]),
         ("the IDF", [w("the"), w("IDF", nil, [.capitalized, .allCaps])]),
         // Emoji: punctuation, one scalar each.
         ("Yes \u{1F600} no", [w("Yes", nil, [.capitalized]), p("\u{1F600}"), w("no")]),

@@ -39,15 +39,14 @@ extension CorpusSnapshot {
     /// Articles matching every given filter, in newest-first order.
     public func findArticles(window: DateWindow, words: [String], entity: String?, speaker: [String]) -> [Int32] {
         let range = articleRange(window)
-        var lists: [[Int32]] = []
-        for word in words { lists.append(wordIndex[word] ?? []) }
+        var lists: [ArraySlice<Int32>] = words.map { wordIndex[$0] }
         if let entity {
-            lists.append(entityIndex[entity].map { entityArticles[Int($0)] } ?? [])
+            lists.append(entityIndex[entity].map { entityArticles[Int($0)][...] } ?? [])
         }
         if !speaker.isEmpty {
             let quotePositions = speakerQuotes(speaker)
             var seen = Set<Int32>()
-            lists.append(quotePositions.map { quoteArticle[Int($0)] }.filter { seen.insert($0).inserted })
+            lists.append(quotePositions.map { quoteArticle[Int($0)] }.filter { seen.insert($0).inserted }[...])
         }
         return intersect(lists, within: range)
     }
@@ -59,8 +58,8 @@ extension CorpusSnapshot {
             guard let position = articleIndex[article] else { return [] }
             range = range.clamped(to: itemRange(quoteArticle, articles: Int(position)..<Int(position) + 1))
         }
-        var lists: [[Int32]] = words.map { quoteWordIndex[$0] ?? [] }
-        if !speaker.isEmpty { lists.append(speakerQuotes(speaker)) }
+        var lists: [ArraySlice<Int32>] = words.map { quoteWordIndex[$0] }
+        if !speaker.isEmpty { lists.append(speakerQuotes(speaker)[...]) }
         return intersect(lists, within: range)
     }
 
@@ -74,9 +73,9 @@ extension CorpusSnapshot {
             guard let position = articleIndex[article] else { return [] }
             range = range.clamped(to: itemRange(casualtyArticle, articles: Int(position)..<Int(position) + 1))
         }
-        var lists: [[Int32]] = []
-        if let kind { lists.append(casualtyKindIndex[kind] ?? []) }
-        if let location { lists.append(casualtyLocationIndex[location] ?? []) }
+        var lists: [ArraySlice<Int32>] = []
+        if let kind { lists.append(casualtyKindIndex[kind]?[...] ?? []) }
+        if let location { lists.append(casualtyLocationIndex[location]) }
         // Group and scope have a handful of values each: they filter what the indexes left.
         return intersect(lists, within: range).filter { i in
             let c = casualties[Int(i)]
@@ -141,21 +140,25 @@ extension CorpusSnapshot {
 
     /// Quotes whose speaker name holds every token (any part of the name, case- and accent-insensitive).
     func speakerQuotes(_ tokens: [String]) -> [Int32] {
-        intersect(tokens.map { speakerTokenIndex[$0] ?? [] }, within: 0..<quotes.count)
+        intersect(tokens.map { speakerTokenIndex[$0] }, within: 0..<quotes.count)
     }
 
     /// The ascending positions inside `range` present in every list (all of `range` when there are none).
-    func intersect(_ lists: [[Int32]], within range: Range<Int>) -> [Int32] {
+    func intersect(_ lists: [ArraySlice<Int32>], within range: Range<Int>) -> [Int32] {
         guard !lists.isEmpty else { return range.map { Int32($0) } }
         let sorted = lists.sorted { $0.count < $1.count }
-        var result = sorted[0].filter { range.contains(Int($0)) }
+        // The shortest list, cut to `range` by binary search (the lists ascend).
+        let first = sorted[0]
+        let lower = first.startIndex + partitionPoint(first.count) { Int(first[first.startIndex + $0]) >= range.lowerBound }
+        let upper = first.startIndex + partitionPoint(first.count) { Int(first[first.startIndex + $0]) >= range.upperBound }
+        var result = Array(first[lower..<Swift.max(lower, upper)])
         for list in sorted.dropFirst() {
             guard !result.isEmpty else { break }
             var out: [Int32] = []
-            var j = 0
+            var j = list.startIndex
             for x in result {
-                while j < list.count && list[j] < x { j += 1 }
-                if j < list.count && list[j] == x { out.append(x) }
+                while j < list.endIndex && list[j] < x { j += 1 }
+                if j < list.endIndex && list[j] == x { out.append(x) }
             }
             result = out
         }

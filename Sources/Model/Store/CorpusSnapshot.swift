@@ -32,15 +32,15 @@ public final class CorpusSnapshot: Sendable {
     /// Articles (positions) that mention each entity.
     public let entityArticles: [[Int32]]
     /// Folded words of titles and text -> article positions.
-    let wordIndex: [String: [Int32]]
+    let wordIndex: PostingIndex
     /// Folded speaker-name tokens -> quote positions.
-    let speakerTokenIndex: [String: [Int32]]
+    let speakerTokenIndex: PostingIndex
     /// Folded words of quote texts -> quote positions.
-    let quoteWordIndex: [String: [Int32]]
+    let quoteWordIndex: PostingIndex
     /// Figure positions by kind.
     let casualtyKindIndex: [CasualtyKind: [Int32]]
     /// Figure positions by the entity id of their place.
-    let casualtyLocationIndex: [String: [Int32]]
+    let casualtyLocationIndex: PostingIndex
     /// Folded entity names and aliases, sorted, with the entity each belongs to: for prefix search.
     let entityNames: [(name: String, entity: Int32)]
     /// People quoted, most quoted first.
@@ -100,153 +100,52 @@ public final class CorpusSnapshot: Sendable {
     /// Seconds from the start of the load to a ready snapshot: reading, extraction and indexing.
     public var loadSeconds: Double { info.loadSeconds + indexSeconds }
 
-    /// Builds every index over `articles` (any order).
+    /// Builds every index over `articles` (any order): one builder a table, run side by side, each sharding its
+    /// own work by article across the cores.
     public init(articles unsorted: [Article], info: LoadInfo) {
         let started = DispatchTime.now().uptimeNanoseconds
         let (articles, events) = Self.clusterEvents(unsorted.sorted { ($0.date, $1.id) > ($1.date, $0.id) })
-        self.articles = articles
         self.events = events
         self.info = info
-        // The per-article work (encoding, tokenizing) runs on all cores; the merge below is sequential.
-        let prepared = concurrentMap(articles) {
-            a -> (summary: [UInt8], words: [String], quotes: [[UInt8]], quoteWords: [[String]], figures: [[UInt8]]) in
-            var w = JSONWriter(capacity: 512)
-            a.writeSummaryJSON(to: &w)
-            var words = Set(TextTokens.words(a.title))
-            words.formUnion(TextTokens.words(a.text))
-            return (w.bytes, Array(words), a.quotes.map(\.jsonBytes), a.quotes.map { Array(Set(TextTokens.words($0.text))) },
-                    a.casualties.map(\.jsonBytes))
-        }
-        articleSummaryJSON = prepared.map(\.summary)
-        var articleIndex: [String: Int32] = [:]
-        articleIndex.reserveCapacity(articles.count)
-        var quotes: [Quote] = [], quoteArticle: [Int32] = []
-        var casualties: [Casualty] = [], casualtyArticle: [Int32] = []
-        // The article word index is the largest merge: it is built on another core while this one does the rest.
-        let wordIndexBox = Box<[String: [Int32]]>([:])
-        let wordIndexDone = DispatchGroup()
-        DispatchQueue.global().async(group: wordIndexDone) {
-            var index: [String: [Int32]] = [:]
-            for (i, p) in prepared.enumerated() {
-                for word in p.words { index[word, default: []].append(Int32(i)) }
-            }
-            wordIndexBox.value = index
-        }
-        var speakerTokenIndex: [String: [Int32]] = [:]
-        var quoteWordIndex: [String: [Int32]] = [:]
-        var hasher = FNV1a()
-        for (i, a) in articles.enumerated() {
-            let position = Int32(i)
-            articleIndex[a.id] = position
-            hasher.combine(a.id)
-            hasher.combine(a.text)
-            for (k, q) in a.quotes.enumerated() {
-                for word in prepared[i].quoteWords[k] { quoteWordIndex[word, default: []].append(Int32(quotes.count)) }
-                if let name = q.speaker?.name {
-                    for token in Set(TextTokens.words(name)) {
-                        speakerTokenIndex[token, default: []].append(Int32(quotes.count))
-                    }
-                }
-                quotes.append(q)
-                quoteArticle.append(position)
-            }
-            for c in a.casualties {
-                casualties.append(c)
-                casualtyArticle.append(position)
-            }
-        }
-        self.articleIndex = articleIndex
-        self.quotes = quotes
-        self.quoteArticle = quoteArticle
-        self.quoteJSON = prepared.flatMap(\.quotes)
-        self.casualties = casualties
-        var kindIndex: [CasualtyKind: [Int32]] = [:]
-        var locationIndex: [String: [Int32]] = [:]
-        for (i, c) in casualties.enumerated() {
-            kindIndex[c.kind, default: []].append(Int32(i))
-            if let id = c.location?.entityId { locationIndex[id, default: []].append(Int32(i)) }
-        }
-        self.casualtyKindIndex = kindIndex
-        self.casualtyLocationIndex = locationIndex
-        self.casualtyArticle = casualtyArticle
-        self.casualtyJSON = prepared.flatMap(\.figures)
-        self.speakerTokenIndex = speakerTokenIndex
-        self.quoteWordIndex = quoteWordIndex
-        self.dataVersion = String(hasher.value, radix: 16)
+        let articleTable = Box<ArticleTable?>(nil), quoteTable = Box<QuoteTable?>(nil)
+        let casualtyTable = Box<CasualtyTable?>(nil), entityTable = Box<EntityTable?>(nil)
+        let speakerTable = Box<SpeakerTable?>(nil)
+        let builders: [@Sendable () -> Void] = [
+            { articleTable.value = ArticleTable(sorted: articles) },
+            { entityTable.value = EntityTable(articles: articles) },
+            {
+                let quotes = QuoteTable(articles: articles)
+                quoteTable.value = quotes
+                speakerTable.value = SpeakerTable(quotes: quotes)
+            },
+            { casualtyTable.value = CasualtyTable(articles: articles) },
+        ]
+        DispatchQueue.concurrentPerform(iterations: builders.count) { builders[$0]() }
+        let a = articleTable.value!, q = quoteTable.value!, c = casualtyTable.value!, e = entityTable.value!
 
-        // Corpus-wide entities.
-        struct Accumulator {
-            var entity: Entity
-            var aliases: [String: Int]
-            var articles: [Int32]
-        }
-        var accumulators: [String: Accumulator] = [:]
-        for (i, a) in articles.enumerated().reversed() {  // oldest first, so firstSeen is the first date
-            for e in a.entities {
-                var acc = accumulators[e.id] ?? Accumulator(
-                    entity: Entity(id: e.id, name: e.name, type: e.type, subtype: e.subtype, countryCode: e.countryCode,
-                                   aliases: [], mentions: 0, articles: 0, firstSeen: a.date, lastSeen: a.date),
-                    aliases: [:], articles: [])
-                acc.entity.mentions += e.mentions
-                acc.entity.articles += 1
-                acc.entity.lastSeen = a.date
-                if acc.entity.subtype == nil { acc.entity.subtype = e.subtype }
-                if acc.entity.countryCode == nil { acc.entity.countryCode = e.countryCode }
-                for alias in e.aliases + [e.name] { acc.aliases[alias, default: 0] += 1 }
-                acc.articles.append(Int32(i))
-                accumulators[e.id] = acc
-            }
-        }
-        var entities: [Entity] = []
-        var entityArticles: [[Int32]] = []
-        let ordered = accumulators.values.sorted {
-            ($0.entity.mentions, $1.entity.name) > ($1.entity.mentions, $0.entity.name)
-        }
-        var entityIndex: [String: Int32] = [:]
-        var entityNames: [(name: String, entity: Int32)] = []
-        for acc in ordered {
-            var entity = acc.entity
-            // The canonical name is the form most articles use; the others are aliases.
-            let byUse = acc.aliases.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
-            if let top = byUse.first, entity.name != top.key, acc.aliases[entity.name] ?? 0 < top.value {
-                entity.name = top.key
-            }
-            entity.aliases = byUse.map(\.key).filter { $0 != entity.name }.sorted()
-            let position = Int32(entities.count)
-            entityIndex[entity.id] = position
-            for name in [entity.name] + entity.aliases {
-                entityNames.append((name.applyingFolding(), position))
-            }
-            entities.append(entity)
-            entityArticles.append(acc.articles.sorted())
-        }
-        self.entities = entities
-        self.entityIndex = entityIndex
-        self.entityArticles = entityArticles
-        self.entityNames = entityNames.sorted { ($0.name, $0.entity) < ($1.name, $1.entity) }
+        self.articles = a.articles
+        articleSummaryJSON = a.summaryJSON
+        articleIndex = a.index
+        wordIndex = a.words
+        dataVersion = a.dataVersion
 
-        // Speakers.
-        var bySpeaker: [String: (summary: SpeakerSummary, roles: [String: Int], articles: Set<Int32>)] = [:]
-        for (qi, q) in quotes.enumerated().reversed() {
-            guard let speaker = q.speaker else { continue }
-            let key = speaker.entityId ?? speaker.name
-            var entry = bySpeaker[key] ?? (SpeakerSummary(name: speaker.name, entityId: speaker.entityId, quotes: 0,
-                                                          articles: 0, roles: [], firstSeen: q.date, lastSeen: q.date),
-                                           [:], [])
-            entry.summary.quotes += 1
-            entry.summary.lastSeen = q.date
-            entry.articles.insert(quoteArticle[qi])
-            if let role = speaker.role { entry.roles[role, default: 0] += 1 }
-            bySpeaker[key] = entry
-        }
-        speakers = bySpeaker.values.map { entry in
-            var s = entry.summary
-            s.articles = entry.articles.count
-            s.roles = entry.roles.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key)
-            return s
-        }.sorted { ($0.quotes, $1.name) > ($1.quotes, $0.name) }
-        wordIndexDone.wait()
-        self.wordIndex = wordIndexBox.value
+        quotes = q.quotes
+        quoteJSON = q.json
+        quoteArticle = q.article
+        speakerTokenIndex = q.speakerTokens
+        quoteWordIndex = q.words
+        speakers = speakerTable.value!.speakers
+
+        casualties = c.casualties
+        casualtyJSON = c.json
+        casualtyArticle = c.article
+        casualtyKindIndex = c.kinds
+        casualtyLocationIndex = c.locations
+
+        entities = e.entities
+        entityIndex = e.index
+        entityArticles = e.articles
+        entityNames = e.names
         indexSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
     }
 }
@@ -315,7 +214,8 @@ public func concurrentMap<T: Sendable, R: Sendable>(_ items: [T], threads: Int =
 }
 
 /// A value handed from a background task to the thread that waits for it.
-// @unchecked Sendable: written once by the task, read only after DispatchGroup.wait(), which orders the two.
+// @unchecked Sendable: written once by the task, read only after DispatchGroup.wait() or concurrentPerform
+// returns, either of which orders the write before the read.
 final class Box<T>: @unchecked Sendable {
     var value: T
     init(_ value: T) { self.value = value }

@@ -241,8 +241,12 @@ public enum Tokenizer {
             } else if firstJoin > i, firstJoin + 1 < n, s[firstJoin + 1].isUpper,
                       isInnerHyphen(s[firstJoin]) || isApostrophe(s[firstJoin]) {
                 // "al-Assad", "d'Estaing": a particle joined to a capitalised name.
+                // The particle's scalars are ASCII letters, so its folded bytes are as many as its scalars.
                 let prefix = folded[foldedStart..<(foldedStart + firstJoin - i)]
-                if ascii, english.words[bytes: prefix]?.contains(.particle) == true { flags.insert(.capitalized) }
+                if s[i..<firstJoin].allSatisfy({ $0.value < 0x80 }),
+                   english.words[bytes: prefix]?.contains(.particle) == true {
+                    flags.insert(.capitalized)
+                }
             }
             var next = end
             if !takesStop && end + 1 < n && isApostrophe(s[end]) && (s[end + 1] == "s" || s[end + 1] == "S")

@@ -1,0 +1,95 @@
+import Foundation
+
+/// Keys (words, name tokens, entity ids) mapped to ascending positions, stored flat: one key table, one offsets
+/// array and one postings array, rather than a dictionary of arrays (one allocation and header per key).
+struct PostingIndex: Sendable {
+    /// Key -> slot.
+    private let slots: [String: Int32]
+    /// Where each slot's postings start in `postings`; one more entry than slots, so slot s is
+    /// `offsets[s]..<offsets[s + 1]`.
+    private let offsets: [UInt32]
+    /// Every slot's ascending positions, slot after slot.
+    private let postings: [Int32]
+
+    /// An index with no keys.
+    init() {
+        slots = [:]
+        offsets = [0]
+        postings = []
+    }
+
+    /// Indexes `count` items on all cores: contiguous shards of items are indexed apart and concatenated in order,
+    /// so every key's positions ascend. `keys(i)` gives item i's keys (repeats are kept once).
+    init(count: Int, keys: @Sendable (Int) -> [String]) {
+        let shards = concurrentMap(shardRanges(count)) { range -> [String: [Int32]] in
+            var local: [String: [Int32]] = [:]
+            for i in range {
+                let position = Int32(i)
+                for key in keys(i) { appendOnce(&local[key, default: []], position) }
+            }
+            return local
+        }
+        self.init(shards: shards)
+    }
+
+    /// Concatenates shards that cover ascending position ranges, in order.
+    init(shards: [[String: [Int32]]]) {
+        var slots: [String: Int32] = [:]
+        var counts: [Int] = []
+        for shard in shards {
+            for (key, list) in shard {
+                if let slot = slots[key] {
+                    counts[Int(slot)] += list.count
+                } else {
+                    slots[key] = Int32(counts.count)
+                    counts.append(list.count)
+                }
+            }
+        }
+        var offsets = [UInt32](repeating: 0, count: counts.count + 1)
+        for (s, n) in counts.enumerated() { offsets[s + 1] = offsets[s] + UInt32(n) }
+        var cursor = offsets
+        var postings = [Int32](repeating: 0, count: Int(offsets[counts.count]))
+        postings.withUnsafeMutableBufferPointer { out in
+            for shard in shards {
+                for (key, list) in shard {
+                    let s = Int(slots[key]!)
+                    var at = Int(cursor[s])
+                    for p in list {
+                        out[at] = p
+                        at += 1
+                    }
+                    cursor[s] = UInt32(at)
+                }
+            }
+        }
+        self.slots = slots
+        self.offsets = offsets
+        self.postings = postings
+    }
+
+    /// The ascending positions of `key`; empty when absent.
+    subscript(key: String) -> ArraySlice<Int32> {
+        guard let s = slots[key] else { return [] }
+        return postings[Int(offsets[Int(s)])..<Int(offsets[Int(s) + 1])]
+    }
+
+    /// Number of keys.
+    var keyCount: Int { slots.count }
+
+    /// Number of positions stored.
+    var postingCount: Int { postings.count }
+}
+
+/// Appends `position` unless it is already the last element (items are visited in order, so this keeps each once).
+@inline(__always)
+func appendOnce(_ list: inout [Int32], _ position: Int32) {
+    if list.last != position { list.append(position) }
+}
+
+/// `0..<count` cut into contiguous ranges, a few per core, for sharded builds.
+func shardRanges(_ count: Int, perCore: Int = 4) -> [Range<Int>] {
+    let shards = Swift.max(1, Swift.min(count, ProcessInfo.processInfo.activeProcessorCount * perCore))
+    let size = (count + shards - 1) / Swift.max(shards, 1)
+    return stride(from: 0, to: count, by: Swift.max(size, 1)).map { $0..<Swift.min(count, $0 + size) }
+}

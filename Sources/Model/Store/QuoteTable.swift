@@ -1,0 +1,28 @@
+/// Every quote in article order, with its JSON, its article and the speaker-token and quote-word indexes.
+struct QuoteTable: Sendable {
+    /// Every quote, in article order.
+    let quotes: [Quote]
+    /// Each quote's JSON.
+    let json: [[UInt8]]
+    /// The article position of each quote.
+    let article: [Int32]
+    /// Folded speaker-name tokens -> quote positions.
+    let speakerTokens: PostingIndex
+    /// Folded words of quote texts -> quote positions.
+    let words: PostingIndex
+
+    /// Collects the quotes of `articles` (newest first) and indexes them.
+    init(articles: [Article]) {
+        var collected: [Quote] = [], article: [Int32] = []
+        for (i, a) in articles.enumerated() {
+            collected += a.quotes
+            article += repeatElement(Int32(i), count: a.quotes.count)
+        }
+        let quotes = collected
+        self.quotes = quotes
+        self.article = article
+        json = concurrentMap(quotes) { $0.jsonBytes }
+        words = PostingIndex(count: quotes.count) { TextTokens.words(quotes[$0].text) }
+        speakerTokens = PostingIndex(count: quotes.count) { quotes[$0].speaker.map { TextTokens.words($0.name) } ?? [] }
+    }
+}

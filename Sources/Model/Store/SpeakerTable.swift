@@ -1,0 +1,29 @@
+/// People quoted, most quoted first.
+struct SpeakerTable: Sendable {
+    /// People quoted, most quoted first (ties by name).
+    let speakers: [CorpusSnapshot.SpeakerSummary]
+
+    /// Gathers the speakers of `quotes` (in article order, newest first), keyed by entity id or else name.
+    init(quotes: QuoteTable) {
+        typealias Entry = (summary: CorpusSnapshot.SpeakerSummary, roles: [String: Int], articles: Set<Int32>)
+        var bySpeaker: [String: Entry] = [:]
+        for (qi, q) in quotes.quotes.enumerated().reversed() {
+            guard let speaker = q.speaker else { continue }
+            let key = speaker.entityId ?? speaker.name
+            var entry = bySpeaker.removeValue(forKey: key) ?? (
+                CorpusSnapshot.SpeakerSummary(name: speaker.name, entityId: speaker.entityId, quotes: 0, articles: 0,
+                                              roles: [], firstSeen: q.date, lastSeen: q.date), [:], [])
+            entry.summary.quotes += 1
+            entry.summary.lastSeen = q.date
+            entry.articles.insert(quotes.article[qi])
+            if let role = speaker.role { entry.roles[role, default: 0] += 1 }
+            bySpeaker[key] = entry
+        }
+        speakers = bySpeaker.values.map { entry in
+            var s = entry.summary
+            s.articles = entry.articles.count
+            s.roles = entry.roles.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key)
+            return s
+        }.sorted { ($0.quotes, $1.name) > ($1.quotes, $0.name) }
+    }
+}

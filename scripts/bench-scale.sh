@@ -45,6 +45,9 @@ rss = int(sys.argv[2]) * 1024
 text = s["textBytes"]
 print(f"articles={s['articles']} quotes={s['quotes']} figures={s['casualties']} entities={s['entities']} "
       f"load_seconds={s['loadSeconds']:.2f} text_mb={text / 1e6:.1f} rss_mb={rss / 1e6:.0f} rss_per_text={rss / max(text, 1):.2f}")
+if "clusteringSeconds" in s:
+    print(f"events={s['events']} clustering_seconds={s['clusteringSeconds']:.3f} "
+          f"clustering_share={s['clusteringSeconds'] / max(s['loadSeconds'], 1e-9):.3f} (of load_seconds)")
 PY
 queries=(
     "/entities/united-states"

@@ -8,6 +8,7 @@ func makeRouter(state: ServerState, openAPI: [UInt8]) -> Router {
     QuoteHandlers.register(&router, state: state)
     EntityHandlers.register(&router, state: state)
     CasualtyHandlers.register(&router, state: state)
+    EventHandlers.register(&router, state: state)
     OpsHandlers.register(&router, state: state, openAPI: openAPI)
     return router
 }

@@ -78,6 +78,8 @@ func loadSnapshot(_ configuration: Configuration, _ extractors: Extractors, _ lo
         "corpus.quotes": "\(snapshot.quotes.count)", "corpus.casualties": "\(snapshot.casualties.count)",
         "corpus.entities": "\(snapshot.entities.count)", "corpus.extract_seconds": "\(String(format: "%.2f", seconds))",
         "corpus.index_seconds": "\(String(format: "%.2f", snapshot.indexSeconds))",
+        "corpus.events": "\(snapshot.events.events.count)",
+        "corpus.clustering_seconds": "\(String(format: "%.3f", snapshot.events.seconds))",
         "corpus.load_seconds": "\(String(format: "%.2f", snapshot.loadSeconds))",
     ])
     return snapshot

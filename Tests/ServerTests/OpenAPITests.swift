@@ -131,6 +131,8 @@ import Testing
         "/articles/2020-10-12-ganja/quotes", "/articles/2020-10-12-ganja/entities", "/articles/2020-10-12-ganja/casualties",
         "/quotes", "/speakers", "/entities", "/entities/ganja", "/casualties", "/casualties/summary",
         "/casualties/summary?kind=killed&from=2020-10-01&location=ganja", "/stats", "/healthz",
+        "/casualties/summary?by=event", "/events", "/events?kind=killed&location=ganja&minSources=1&sort=killed",
+        "/events/2020-10-12-ganja",
     ]
 
     @Test(arguments: jsonRequests)

@@ -589,6 +589,145 @@
         }
     }
 
+
+    // ---- events: table, map and one event's reports ---------------------------------------------
+
+    /** "12–15" with the latest toll in bold, as DOM nodes; "–" when the kind is not reported. */
+    function tollCell(event, kind) {
+        const toll = (event.tolls || []).find((t) => t.kind === kind);
+        if (!toll) return [el("span", { class: "muted", text: "–" })];
+        const latest = el("span", { class: "latest", "data-testid": `event-${kind}-latest`, text: toll.latest.toLocaleString("en-US") });
+        if (toll.low === toll.high) return [latest];
+        return [`${toll.low.toLocaleString("en-US")}–${toll.high.toLocaleString("en-US")} (latest `, latest, ")"];
+    }
+
+    /** Where an event goes on the map: its place's coordinates, else its country's centre (approximate). */
+    function eventPoint(event, countries) {
+        const location = event.location;
+        if (!location) return null;
+        if (location.coordinates) {
+            return { x: location.coordinates.lon + 180, y: 90 - location.coordinates.lat, approximate: false };
+        }
+        const country = location.countryCode ? countries.get(location.countryCode) : null;
+        return country ? { x: country.c[0], y: country.c[1], approximate: true } : null;
+    }
+
+    let shownEvents = [];
+
+    function drawMap(events) {
+        const host = $("events-map");
+        const world = window.NEWSDESK_WORLD;
+        if (!world) {
+            host.replaceChildren(el("p", { class: "error", text: "The map outlines (world.js) did not load." }));
+            setState(host, "error");
+            return;
+        }
+        const countries = new Map();
+        const map = svg("svg", { class: "world", viewBox: "0 0 360 150", "data-testid": "map-svg", role: "img",
+            "aria-label": "Map of the events listed" });
+        // Antarctica is left out of the view (y > 150).
+        for (const c of world.countries) {
+            if (c.iso2) countries.set(c.iso2, c);
+            map.append(svg("path", { class: "country", d: c.d, "data-testid": "map-country", "data-name": c.name },
+                svg("title", { text: c.name })));
+        }
+        const largest = Math.max(1, ...events.map((e) => {
+            const t = (e.tolls || []).find((k) => k.kind === "killed");
+            return t ? t.latest : 0;
+        }));
+        let exact = 0, approximate = 0;
+        for (const event of events) {
+            const point = eventPoint(event, countries);
+            if (!point) continue;
+            if (point.approximate) approximate += 1; else exact += 1;
+            const toll = (event.tolls || []).find((k) => k.kind === "killed");
+            const r = 1 + 4 * Math.sqrt((toll ? toll.latest : 0) / largest);
+            const dot = svg("circle", { class: `event-dot${point.approximate ? " approximate" : ""}`, cx: point.x.toFixed(2),
+                cy: point.y.toFixed(2), r: r.toFixed(2), tabindex: "0", "data-testid": "map-event", "data-event-id": event.id,
+                "data-approximate": point.approximate ? "true" : "false" },
+                svg("title", { text: `${event.date} ${event.location.name}: ${event.title}` }));
+            dot.addEventListener("click", () => openEvent(event.id));
+            dot.addEventListener("keydown", (e) => { if (e.key === "Enter") openEvent(event.id); });
+            map.append(dot);
+        }
+        host.replaceChildren(map);
+        const unplaced = events.length - exact - approximate;
+        $("map-note").textContent = `${plural(exact, "event")} at its place, ${approximate} at the centre of its country ` +
+            `(place not yet located), ${unplaced} without a place. Outlines: Natural Earth (public domain).`;
+        setState(host, events.length ? "ready" : "empty");
+    }
+
+    async function loadEvents() {
+        const table = $("events-table");
+        const body = table.tBodies[0];
+        setState(table, "loading");
+        setState($("events-map"), "loading");
+        try {
+            const query = { limit: 100, sort: $("events-sort").value, minSources: $("events-min-sources").value };
+            const answer = await getJSON(withQuery("/events", query));
+            shownEvents = answer.data;
+            body.replaceChildren(...shownEvents.map((event) => {
+                const outlets = event.sources.outlets || [];
+                const row = el("tr", { tabindex: "0", "data-testid": "event-row", "data-event-id": event.id },
+                    el("td", { text: event.date }),
+                    el("td", { "data-testid": "event-place", text: event.location ? event.location.name : "–" }),
+                    el("td", { "data-testid": "event-title", text: event.title }),
+                    el("td", { "data-testid": "event-killed" }, ...tollCell(event, "killed")),
+                    el("td", { "data-testid": "event-injured" }, ...tollCell(event, "injured")),
+                    el("td", { "data-testid": "event-sources",
+                        title: outlets.join(", "),
+                        text: `${plural(event.sources.articles, "article")}, ${plural(outlets.length, "outlet")}` }));
+                row.addEventListener("click", () => openEvent(event.id));
+                row.addEventListener("keydown", (e) => { if (e.key === "Enter") openEvent(event.id); });
+                return row;
+            }));
+            $("events-status").textContent = `${plural(answer.meta.total, "event")}` +
+                (answer.meta.total > shownEvents.length ? `, the first ${shownEvents.length} shown` : "");
+            setState(table, shownEvents.length ? "ready" : "empty");
+            drawMap(shownEvents);
+        } catch (error) {
+            $("events-status").textContent = `Could not load events: ${error.message}`;
+            setState(table, "error");
+            setState($("events-map"), "error");
+        }
+    }
+
+    function figureText(f) {
+        const number = f.count !== null && f.count !== undefined ? f.count.toLocaleString("en-US")
+            : `at least ${(f.min || 0).toLocaleString("en-US")}`;
+        return `${number} ${f.kind}${f.group && f.group !== "people" ? ` (${f.group})` : ""}`;
+    }
+
+    async function openEvent(id) {
+        const view = $("event-view");
+        setState(view, "loading");
+        for (const node of document.querySelectorAll("[data-event-id].selected")) node.classList.remove("selected");
+        for (const node of document.querySelectorAll(`[data-event-id="${CSS.escape(id)}"]`)) node.classList.add("selected");
+        try {
+            const event = (await getJSON(`/events/${encodeURIComponent(id)}`)).data;
+            const reports = event.figures.map((f) => el("li", { "data-testid": "event-report", "data-figure-id": f.id },
+                el("span", { class: "muted", "data-testid": "report-source", text: `${f.outlet || "unknown outlet"} · ${f.date} · ` }),
+                el("span", { class: "report-figure", "data-testid": "report-figure", text: figureText(f) }),
+                el("p", { class: "report-sentence", "data-testid": "report-sentence", text: f.sentence }),
+                el("button", { type: "button", class: "link small", text: f.articleTitle || f.articleId,
+                    "data-article-id": f.articleId })));
+            for (const button of reports.map((li) => li.querySelector("button"))) {
+                button.addEventListener("click", () => openArticle(button.dataset.articleId));
+            }
+            const where = event.location ? ` · ${event.location.name}` : "";
+            view.replaceChildren(
+                el("h3", { "data-testid": "event-heading", text: event.title }),
+                el("p", { class: "muted", text: `${event.date}${where} · reported ${event.reported.from} to ${event.reported.to} · ` +
+                    `${plural(event.sources.articles, "article")}${event.sources.outlets.length ? ` (${event.sources.outlets.join(", ")})` : ""}` }),
+                el("ol", { class: "event-reports", "aria-label": "Reports" }, ...reports));
+            view.dataset.eventId = event.id;
+            setState(view, "ready");
+        } catch (error) {
+            view.replaceChildren(el("p", { class: "error", role: "alert", text: `Could not load the event: ${error.message}` }));
+            setState(view, "error");
+        }
+    }
+
     // ---- start --------------------------------------------------------------------------------
 
     function init() {
@@ -609,6 +748,9 @@
         });
 
         loadChart();
+        loadEvents();
+        $("events-sort").addEventListener("change", loadEvents);
+        $("events-min-sources").addEventListener("change", loadEvents);
         loadEntities();
         loadSpeakers();
         loadStats().then((stats) => {
@@ -633,6 +775,8 @@
         }
         const article = params.get("article");
         if (article) openArticle(article);
+        const event = params.get("event");
+        if (event) openEvent(event);
     }
 
     // For the browser test: the text renderer, to check it on hand-made input.

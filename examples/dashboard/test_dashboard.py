@@ -25,7 +25,7 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -35,7 +35,11 @@ SEED_DAY = "2020-10-12"
 # leaves the tree clean; otherwise it goes to the temporary directory.
 SCREENSHOT = (HERE / "screenshot.png" if os.environ.get("DASHBOARD_SCREENSHOT") == "1"
               else Path(tempfile.gettempdir()) / "newsdesk-dashboard.png")
+EVENTS_SCREENSHOT = (HERE / "screenshot-events.png" if os.environ.get("DASHBOARD_SCREENSHOT") == "1"
+                     else Path(tempfile.gettempdir()) / "newsdesk-dashboard-events.png")
 ASTRAL_CORPUS = HERE / "fixtures" / "astral"
+# Six short articles (written for this test) in which four incidents are reported, two of them by two outlets.
+EVENTS_CORPUS = HERE / "fixtures" / "events"
 ASTRAL_DAY = "2020-11-02"
 CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -102,6 +106,14 @@ def api():
 def astral_api():
     """A server over the fixture corpus whose text has characters outside the BMP before every quote and figure."""
     server = start_server(ASTRAL_CORPUS)
+    yield f"http://127.0.0.1:{server.match.group(1)}"
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def events_api():
+    """A server over the events fixture corpus: incidents reported by several outlets."""
+    server = start_server(EVENTS_CORPUS)
     yield f"http://127.0.0.1:{server.match.group(1)}"
     server.stop()
 
@@ -370,4 +382,96 @@ def test_highlights_count_code_points_not_utf16(browser, page_origin, api):
     paragraphs, marks = result
     assert paragraphs == text.split("\n\n")
     assert marks == [["q1", "“We stay,”"], ["c1", "9 civilians"]]
+    assert console_errors(browser) == []
+
+
+# ---- events ------------------------------------------------------------------------------------
+
+
+def open_events(browser, page_origin, api):
+    open_page(browser, page_origin, api)
+    settle(browser, "events-table", "events-map")
+
+
+def toll_text(event, kind):
+    """The table cell as the page should write it: "low–high (latest N)", or N when all reports agree."""
+    toll = next((t for t in event["tolls"] if t["kind"] == kind), None)
+    if toll is None:
+        return "–"
+    if toll["low"] == toll["high"]:
+        return f"{toll['latest']:,}"
+    return f"{toll['low']:,}–{toll['high']:,} (latest {toll['latest']:,})"
+
+
+def test_events_table_matches_the_api(browser, page_origin, events_api):
+    open_events(browser, page_origin, events_api)
+    expected = get_json(events_api, "/events", limit=100, sort="-date", minSources=1)["data"]
+    assert len(expected) == 4, "the fixture corpus reports four incidents"
+    rows = by_testid(browser, "event-row")
+    assert [r.get_attribute("data-event-id") for r in rows] == [e["id"] for e in expected]
+    for row, event in zip(rows, expected):
+        cell = lambda testid: row.find_element(By.CSS_SELECTOR, f"[data-testid={testid}]").text
+        assert cell("event-place") == event["location"]["name"]
+        assert cell("event-title") == event["title"]
+        assert cell("event-killed") == toll_text(event, "killed")
+        assert cell("event-injured") == toll_text(event, "injured")
+        outlets = event["sources"]["outlets"]
+        assert cell("event-sources").startswith(f"{event['sources']['articles']} article")
+        assert f"{len(outlets)} outlet" in cell("event-sources")
+    # Only the events that several articles report.
+    Select(by_testid(browser, "events-min-sources")[0]).select_by_value("2")
+    several = [e["id"] for e in get_json(events_api, "/events", limit=100, sort="-date", minSources=2)["data"]]
+    assert len(several) == 2
+    WebDriverWait(browser, WAIT_SECONDS).until(lambda d: by_testid(browser, "event-row", "data-event-id") == several)
+    assert console_errors(browser) == []
+
+
+def test_event_view_lists_every_report(browser, page_origin, events_api):
+    open_events(browser, page_origin, events_api)
+    events = get_json(events_api, "/events", limit=100, sort="sources")["data"]
+    chosen = events[0]
+    assert chosen["sources"]["articles"] >= 2
+    browser.find_element(By.CSS_SELECTOR, f"[data-testid=event-row][data-event-id='{chosen['id']}']").click()
+    view = by_testid(browser, "event-view")[0]
+    WebDriverWait(browser, WAIT_SECONDS).until(
+        lambda d: view.get_attribute("data-state") == "ready" and view.get_attribute("data-event-id") == chosen["id"])
+    detail = get_json(events_api, f"/events/{chosen['id']}")["data"]
+    reports = by_testid(browser, "event-report")
+    assert [r.get_attribute("data-figure-id") for r in reports] == [f["id"] for f in detail["figures"]]
+    outlets = set()
+    for report, figure in zip(reports, detail["figures"]):
+        source = report.find_element(By.CSS_SELECTOR, "[data-testid=report-source]").text
+        assert source.startswith(f"{figure['outlet']} · {figure['date']}")
+        outlets.add(figure["outlet"])
+        shown = report.find_element(By.CSS_SELECTOR, "[data-testid=report-figure]").text
+        assert shown.startswith(f"{figure['count']:,} {figure['kind']}")
+        assert report.find_element(By.CSS_SELECTOR, "[data-testid=report-sentence]").text == figure["sentence"]
+    assert len(outlets) >= 2, "the event's reports come from several outlets"
+    assert console_errors(browser) == []
+
+
+def test_map_draws_countries_and_every_placed_event(browser, page_origin, events_api):
+    open_events(browser, page_origin, events_api)
+    countries = browser.execute_script("return window.NEWSDESK_WORLD.countries.length")
+    assert countries > 150
+    assert len(by_testid(browser, "map-country")) == countries
+    events = get_json(events_api, "/events", limit=100, sort="-date", minSources=1)["data"]
+    placed = [e for e in events if e["location"] and (e["location"]["coordinates"] or e["location"]["countryCode"])]
+    assert placed, "the fixture's events have places"
+    dots = by_testid(browser, "map-event")
+    assert [d.get_attribute("data-event-id") for d in dots] == [e["id"] for e in placed]
+    for dot, event in zip(dots, placed):
+        approximate = event["location"]["coordinates"] is None
+        assert dot.get_attribute("data-approximate") == ("true" if approximate else "false")
+        if not approximate:  # at its coordinates, in the equirectangular projection
+            assert abs(float(dot.get_attribute("cx")) - (event["location"]["coordinates"]["lon"] + 180)) < 0.01
+            assert abs(float(dot.get_attribute("cy")) - (90 - event["location"]["coordinates"]["lat"])) < 0.01
+    # Choosing a dot opens its event.
+    browser.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", dots[0])
+    view = by_testid(browser, "event-view")[0]
+    WebDriverWait(browser, WAIT_SECONDS).until(lambda d: view.get_attribute("data-event-id") == placed[0]["id"])
+    assert "Natural Earth" in by_testid(browser, "map-note")[0].text
+    browser.execute_script("document.getElementById('events').scrollIntoView()")
+    by_testid(browser, "events-map")[0]  # the panel, with the table, map and the event's reports
+    browser.find_element(By.ID, "events").screenshot(str(EVENTS_SCREENSHOT))
     assert console_errors(browser) == []

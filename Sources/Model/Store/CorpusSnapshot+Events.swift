@@ -116,3 +116,84 @@ extension CorpusSnapshot {
         return tolls
     }
 }
+
+/// How `/events` orders events.
+public enum EventOrder: String, Sendable, CaseIterable {
+    /// Oldest first.
+    case date
+    /// Newest first (the default).
+    case newest = "-date"
+    /// Most articles first.
+    case sources
+    /// Most killed first (the latest toll).
+    case killed
+}
+
+extension CorpusSnapshot {
+    /// Events matching every given filter, in `order`. `location` matches an event whose place or any figure's place
+    /// is that entity, or lies in it: a country contains every place with its country code.
+    public func findEvents(kind: CasualtyKind?, location: String?, window: DateWindow, words: [String], minSources: Int,
+                           order: EventOrder) -> [Int32] {
+        let list = events.events
+        var country: String? = nil
+        if let location, let p = entityIndex[location], entities[Int(p)].subtype == "country" {
+            country = entities[Int(p)].countryCode
+        }
+        var found: [Int32] = []
+        for (i, e) in list.enumerated() {
+            if !window.contains(e.date) || e.articleCount < minSources { continue }
+            if let kind, e.toll(kind) == nil { continue }
+            if let location {
+                let named = e.location?.entityId == location
+                    || e.figures.contains { casualties[Int($0)].location?.entityId == location }
+                let inside = country != nil && e.location?.countryCode == country
+                if !named && !inside { continue }
+            }
+            if !words.isEmpty {
+                let title = Set(TextTokens.words(e.title))
+                if !words.allSatisfy(title.contains) { continue }
+            }
+            found.append(Int32(i))
+        }
+        func killed(_ p: Int32) -> Int { list[Int(p)].toll(.killed)?.latest ?? -1 }
+        switch order {
+        case .newest: break
+        case .date: found.sort { (list[Int($0)].date, $1) < (list[Int($1)].date, $0) }
+        case .sources: found.sort { (list[Int($0)].articleCount, $1) > (list[Int($1)].articleCount, $0) }
+        case .killed: found.sort { (killed($0), $1) > (killed($1), $0) }
+        }
+        return found
+    }
+
+    /// An event with its figures, each with its article's outlet and title: `GET /events/{id}`.
+    public func eventJSON(_ position: Int32, to w: inout JSONWriter) {
+        let e = events.events[Int(position)]
+        w.beginObject()
+        e.writeFields(to: &w)
+        w.key("figures")
+        w.beginArray()
+        for p in e.figures {
+            let c = casualties[Int(p)]
+            let a = articles[Int(casualtyArticle[Int(p)])]
+            w.beginObject()
+            w.key("id"); w.string(c.id)
+            w.key("articleId"); w.string(c.articleId)
+            w.key("date"); w.string(c.date)
+            w.key("kind"); w.string(c.kind.rawValue)
+            w.key("count"); w.int(c.count)
+            w.key("min"); w.int(c.min)
+            w.key("max"); w.int(c.max)
+            w.key("qualifier"); w.string(c.qualifier.rawValue)
+            w.key("group"); w.string(c.group.rawValue)
+            w.key("scope"); w.string(c.scope.rawValue)
+            w.key("location")
+            if let location = c.location { w.value(location) } else { w.null() }
+            w.key("sentence"); w.string(c.sentence)
+            w.key("outlet"); w.string(a.source.outlet)
+            w.key("articleTitle"); w.string(a.title)
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+    }
+}

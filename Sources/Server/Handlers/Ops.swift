@@ -21,12 +21,14 @@ enum OpsHandlers {
                 w.key("entities"); w.int(s.entities.count)
                 w.key("casualties"); w.int(s.casualties.count)
                 w.key("speakers"); w.int(s.speakers.count)
+                w.key("events"); w.int(s.events.events.count)
                 w.key("dateRange")
                 w.beginObject()
                 w.key("from"); w.string(s.articles.last?.date)
                 w.key("to"); w.string(s.articles.first?.date)
                 w.endObject()
                 w.key("loadSeconds"); w.double(s.loadSeconds)
+                w.key("clusteringSeconds"); w.double(s.events.seconds)
                 w.key("loadedAt"); w.string(ISO8601DateFormatter().string(from: s.info.loadedAt))
                 w.key("dataVersion"); w.string(s.dataVersion)
                 w.key("textBytes"); w.int(s.info.textBytes)
@@ -52,6 +54,7 @@ enum OpsHandlers {
                 ("newsdesk_corpus_quotes", "Quotes extracted.", Double(s.quotes.count)),
                 ("newsdesk_corpus_entities", "Distinct entities.", Double(s.entities.count)),
                 ("newsdesk_corpus_casualties", "Casualty figures extracted.", Double(s.casualties.count)),
+                ("newsdesk_corpus_events", "Cross-article events.", Double(s.events.events.count)),
                 ("newsdesk_corpus_text_bytes", "Bytes of article text.", Double(s.info.textBytes)),
                 ("newsdesk_corpus_skipped_files", "Files skipped at load.", Double(s.info.failures.count)),
                 ("newsdesk_load_seconds", "Seconds the last corpus load took.", s.loadSeconds),

@@ -1,17 +1,3 @@
-/// A point on the globe, in degrees.
-public struct Coordinates: Sendable, Codable, Equatable, Hashable {
-    /// Latitude, north positive.
-    public var lat: Double
-    /// Longitude, east positive.
-    public var lon: Double
-
-    /// Creates a point.
-    public init(lat: Double, lon: Double) {
-        self.lat = lat
-        self.lon = lon
-    }
-}
-
 /// Where an event happened: the most specific place its reports agree on.
 public struct EventLocation: Sendable, Codable, Equatable, Hashable {
     /// Name of the place.

@@ -186,16 +186,6 @@ extension Article: JSONWritable {
     }
 }
 
-extension Coordinates: JSONWritable {
-    /// `{"lat": 40.37, "lon": 47.13}`.
-    public func writeJSON(to w: inout JSONWriter) {
-        w.beginObject()
-        w.key("lat"); w.double(lat)
-        w.key("lon"); w.double(lon)
-        w.endObject()
-    }
-}
-
 extension EventLocation: JSONWritable {
     /// `{"name", "entityId", "countryCode", "coordinates"}`.
     public func writeJSON(to w: inout JSONWriter) {

@@ -289,8 +289,8 @@ import Testing
         let first = service.respond(to: request, cache: cache)
         let second = service.respond(to: request, cache: cache)
         #expect(first.bytes == second.bytes)
-        #expect(cache.lookup(service.cacheKey(request, gzip: false), version: service.state.snapshot.dataVersion) != nil)
-        #expect(cache.lookup(service.cacheKey(request, gzip: false), version: "other") == nil)
+        #expect(cache.lookup(ResponseCacheMiddleware.key(for: request), version: service.state.snapshot.dataVersion) != nil)
+        #expect(cache.lookup(ResponseCacheMiddleware.key(for: request), version: "other") == nil)
         // A response cached for a request without Origin is not served to a cross-origin one.
         let crossOrigin = Request(method: .get, uri: "/articles?limit=2", headers: ["origin": "https://dash.example"])
         let answered = service.respond(to: crossOrigin, cache: cache)

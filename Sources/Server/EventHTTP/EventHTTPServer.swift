@@ -203,15 +203,17 @@ final class Worker {
         }
         let uri = evhttp_request_get_uri(raw).map { String(cString: $0) } ?? "/"
         var headers: [String: String] = [:]
+        var headerBytes = 0
         if let input = evhttp_request_get_input_headers(raw) {
             var entry = input.pointee.tqh_first
             while let e = entry {
                 let name = String(cString: e.pointee.key).lowercased()
                 if Worker.wantedHeaders.contains(name) { headers[name] = String(cString: e.pointee.value) }
+                headerBytes += strlen(e.pointee.key) + strlen(e.pointee.value) + 4
                 entry = e.pointee.next.tqe_next
             }
         }
-        let request = Request(method: method, uri: uri, headers: headers)
+        let request = Request(method: method, uri: uri, headers: headers, headerBytes: headerBytes)
         let response = server.service.respond(to: request, cache: cache)
         send(response, to: raw, head: method == .head)
         let seconds = Double(monotonicNanoseconds() - started) / 1e9

@@ -13,13 +13,16 @@ struct Request: Sendable {
     var uri: String
     /// The request headers the API looks at, by lower-cased name.
     var headers: [String: String]
+    /// Bytes of all header lines as received (names, values, `": "` and CRLF), for the 431 limit.
+    var headerBytes: Int
 
     /// A request for a target ("/quotes?speaker=Hajiyev"); path and query are read from it when asked,
     /// so a response served from the cache never parses them.
-    init(method: HTTPMethod, uri: String, headers: [String: String] = [:]) {
+    init(method: HTTPMethod, uri: String, headers: [String: String] = [:], headerBytes: Int = 0) {
         self.method = method
         self.uri = uri
         self.headers = headers
+        self.headerBytes = headerBytes
     }
 
     /// The target without a fragment.

@@ -278,6 +278,30 @@ import Testing
         #expect(locked.get("/healthz").status == 200)
     }
 
+    @Test(arguments: [
+        ("/healthz", "/healthz"),
+        ("http://example.com/healthz", "/healthz"),
+        ("HTTPS://example.com:8443/quotes?speaker=x#frag", "/quotes?speaker=x#frag"),
+        ("http://example.com", "/"),
+        ("http://example.com?limit=1", "/?limit=1"),
+        ("*", "*"),
+        ("ftp://example.com/x", "ftp://example.com/x"),
+    ])
+    func absoluteFormBecomesOriginForm(target: String, expected: String) {
+        #expect(Request.originForm(target) == expected)
+    }
+
+    @Test func unknownMethodsAndAsteriskForm() throws {
+        let r = service.get("/stats", method: .other)
+        #expect(r.status == 405)
+        #expect(r.headers["allow"] == "GET, HEAD, OPTIONS")
+        let body = try JSONSerialization.jsonObject(with: Data(r.body)) as? [String: Any]
+        #expect((body?["error"] as? [String: Any])?["message"] as? String == "this method is not allowed here; use GET, HEAD, OPTIONS")
+        let star = service.get("*", method: .options)
+        #expect(star.status == 204)
+        #expect(star.headers["allow"] == "GET, HEAD, OPTIONS")
+    }
+
     @Test func overlongUriIs414() {
         let uri = "/articles?q=" + String(repeating: "a", count: 9000)
         #expect(service.get(uri).status == 414)

@@ -25,6 +25,21 @@ struct Request: Sendable {
         self.headerBytes = headerBytes
     }
 
+    /// The origin form ("/healthz?x=1") of a request target, also when it came in absolute form
+    /// ("http://host:8080/healthz?x=1", RFC 9112 §3.2.2, as proxies send it): the server is the host named.
+    static func originForm(_ target: String) -> String {
+        let bytes = target.utf8
+        guard let first = bytes.first, first != UInt8(ascii: "/") else { return target }
+        let lower = target.prefix(8).lowercased()
+        let schemeLength = lower.hasPrefix("http://") ? 7 : lower.hasPrefix("https://") ? 8 : 0
+        guard schemeLength > 0 else { return target }
+        let afterScheme = bytes.index(bytes.startIndex, offsetBy: schemeLength)
+        guard let end = bytes[afterScheme...].firstIndex(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") })
+        else { return "/" }
+        let rest = String(target[end...])
+        return rest.hasPrefix("/") ? rest : "/" + rest
+    }
+
     /// The target without a fragment.
     private var target: Substring {
         let whole = Substring(uri)

@@ -69,8 +69,18 @@ struct Router: Sendable {
     /// Answers a request: route, run, and turn any error into an error response.
     func respond(to context: RequestContext) -> Response {
         let request = context.request
+        if request.method == .options && request.path == "*" {
+            // "OPTIONS *" (asterisk form) asks what the server as a whole answers.
+            var response = Response(status: 204, headers: [("Allow", "GET, HEAD, OPTIONS")], body: .bytes([]))
+            response.cacheable = false
+            return response
+        }
         let matches = match(request.path)
         guard !matches.isEmpty else {
+            // Every resource answers GET, HEAD and OPTIONS only: another method is a 405 wherever it is sent.
+            if ![.get, .head, .options].contains(request.method) {
+                return APIError.methodNotAllowed(request.method.rawValue, allowed: ["GET", "HEAD", "OPTIONS"]).response
+            }
             return APIError.notFound("no route for \(request.path)").response
         }
         let allowed = Self.allowedMethods(matches.map(\.route))

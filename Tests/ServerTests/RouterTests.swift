@@ -223,7 +223,13 @@ import Testing
         ])
         #expect(preflight.status == 204)
         #expect(preflight.headers["access-control-allow-methods"] == "GET, HEAD, OPTIONS")
-        #expect(preflight.headers["access-control-allow-headers"] == "if-none-match")
+        #expect(preflight.headers["access-control-allow-headers"] == CORSMiddleware.allowedHeaders)
+        // Arbitrary requested headers are never echoed: the answer lists the ones the API reads.
+        let probing = service.get("/quotes", method: .options, headers: [
+            "origin": "https://dash.example", "access-control-request-method": "GET",
+            "access-control-request-headers": "x-evil, cookie",
+        ])
+        #expect(probing.headers["access-control-allow-headers"] == "Accept, Accept-Encoding, Authorization, Content-Type, If-None-Match, X-API-Key")
         #expect(preflight.headers["access-control-allow-origin"] == "*")
     }
 
@@ -276,6 +282,23 @@ import Testing
         #expect(locked.get("/articles", headers: ["x-api-key": "secret"]).status == 200)
         #expect(locked.get("/articles", headers: ["x-api-key": "wrong"]).status == 401)
         #expect(locked.get("/healthz").status == 200)
+    }
+
+    @Test(arguments: [
+        ("secret", true), ("other-key-2", true), ("secre", false), ("secrets", false), ("", false),
+        ("SECRET", false), (String(repeating: "x", count: 5000), false),
+    ])
+    func keysMatchOnlyWhole(presented: String, accepted: Bool) {
+        let auth = AuthMiddleware(keys: ["secret", "other-key-2"])
+        #expect(auth.isConfigured(presented) == accepted)
+        #expect(auth.authorized(Request(method: .get, uri: "/", headers: ["authorization": "Bearer \(presented)"])) == accepted)
+    }
+
+    @Test func keysAreKeptOnlyAsDigests() {
+        let auth = AuthMiddleware(keys: ["secret"])
+        #expect(auth.keyDigests == [AuthMiddleware.digest("secret")])
+        #expect(auth.keyDigests[0].count == 32)
+        #expect(AuthMiddleware(keys: []).isConfigured("") == false)
     }
 
     @Test(arguments: [

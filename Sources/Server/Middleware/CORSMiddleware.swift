@@ -7,7 +7,8 @@ struct CORSMiddleware: Middleware {
     /// Matches paths, to list the methods a preflight may ask for.
     let router: Router
 
-    /// Request headers a browser may send cross-origin: the ones the API reads.
+    /// Request headers a browser may send cross-origin: the ones the API reads. A preflight lists exactly these,
+    /// never echoes `Access-Control-Request-Headers`: the browser then refuses to send any other header.
     static let allowedHeaders = "Accept, Accept-Encoding, Authorization, Content-Type, If-None-Match, X-API-Key"
     /// Response headers a cross-origin script may read.
     static let exposedHeaders = "ETag, Content-Length, X-Total-Count"
@@ -41,7 +42,7 @@ struct CORSMiddleware: Middleware {
         let methods = matches.isEmpty ? "GET, HEAD, OPTIONS" : Router.allowedMethods(matches.map(\.route)).joined(separator: ", ")
         var response = Response(status: 204, headers: [
             ("Access-Control-Allow-Methods", methods),
-            ("Access-Control-Allow-Headers", request.header("access-control-request-headers") ?? Self.allowedHeaders),
+            ("Access-Control-Allow-Headers", Self.allowedHeaders),
             ("Access-Control-Max-Age", "86400"),
         ], body: .bytes([]))
         response.cacheable = false

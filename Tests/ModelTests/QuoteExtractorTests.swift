@@ -219,7 +219,7 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         QuoteRow(["Unable to leave the country, Alyoshina told CNN she still does not feel safe. “I’m just tired of playing someone else’s role. I’m tired of pretending to be a man,” she said."],
                  "I’m just tired of playing someone else’s role. I’m tired of pretending to be a man,", speaker: "Alyoshina"),
         QuoteRow(["Records show at least some of them have used IV3.Phillips said he has sought to review all their challenges but added the effort has become “a little time-consuming.”"],
-                 "a little time-consuming.", speaker: nil),
+                 "a little time-consuming.", speaker: "Phillips"),  // "IV3.Phillips": a stop with no space ends the word
         QuoteRow(["Prosecutors wrote in a filing that “the parties have not been able to agree upon the terms.”"],
                  "the parties have not been able to agree upon the terms.", speaker: nil),
         // A body or a single word after the dash signs nothing; nor does a name that goes on ("― Tom said").

@@ -54,9 +54,8 @@ extension EntityCollector {
         var head: Int?
         var k = b - 1
         while k >= a {
-            let f = tokens[k].folded
             if tokens[k].isWord && tokens[k].isCapitalized
-                && (has(k, .organizationHeads) || ((f == "defense" || f == "defence") && k == b - 1)) {
+                && (has(k, .organizationHeads) || ((isText(k, "defense") || isText(k, "defence")) && k == b - 1)) {
                 head = k
                 break
             }
@@ -64,20 +63,20 @@ extension EntityCollector {
         }
         guard let h = head else { return nil }
         var e = h + 1
-        if e < b && !tokens[e].isCapitalized && has(e, .connectors) { e = b }
+        if e < b && !tokens[e].isCapitalized && isConnector(e) { e = b }
         // "Border Guard Bangladesh": a country's name right after the head, ending the chunk.
         if e < b, let m = match(e, b), m.end == b,
            entry(at: m.form.entry).subtype == "country", m.form.kind != .demonym {
             e = b
         }
         var s = a
-        while s < h && (!isNameToken(s) || (isStopword(s) && (tokens[s].isSentenceStart || has(s, .articles)))) {
+        while s < h && (!isNameToken(s) || (isStopword(s) && (isClauseStart(s) || isA(s, .determiner)))) {
             s += 1
         }
         // "Director of Arkansas State Police": a title of the organisation is not part of its name.
         var t = s
-        while t + 1 < h && !(tokens[t].isWord && tokens[t].folded == "of") { t += 1 }
-        if t + 1 < h, (s..<t).contains(where: { has($0, .titles) }) { s = t + 1 }
+        while t + 1 < h && !(tokens[t].isWord && isText(t, "of")) { t += 1 }
+        if t + 1 < h, (s..<t).contains(where: { isA($0, .title) }) { s = t + 1 }
         guard h > s || e > h + 1 else { return nil }
         return s..<e
     }
@@ -111,7 +110,7 @@ extension EntityCollector {
               (m.end..<b).filter({ tokens[$0].isWord }).count >= 2 {
             i = m.end
         }
-        var words = (i..<b).filter { tokens[$0].isWord }.map { tokens[$0].folded }
+        var words = (i..<b).filter { tokens[$0].isWord }.map { word($0) }
         if words.last == "affairs" && words.contains("ministry") { words.removeLast() }
         if words.count >= 2 && words.last == "ministry" {
             return "ministry of " + words.dropLast().joined(separator: " ")
@@ -121,11 +120,10 @@ extension EntityCollector {
 
     /// An unknown word in capitals that may be an organisation's acronym ("BRAC", "NNA").
     func isAcronymCandidate(_ i: Int) -> Bool {
-        let t = tokens[i]
-        let length = t.end - t.start
+        let length = tokens[i].length
         // Five letters at most: a longer word in capitals is shouted ("PEKING", "REUTER"), not an acronym.
         return length >= 2 && length <= 5 && !isStopword(i) && !has(i, .nonOrganizationAcronyms)
-            && !Self.isRomanNumeral(t.folded)
+            && !Self.isRomanNumeral(word(i))
     }
 
     /// A hyphenated word that is not one name but joins a gazetteer name to something else: "UN-run",
@@ -133,16 +131,19 @@ extension EntityCollector {
     /// for a name ("Al-Shati", "Abd-Rabbu", "Nagorno-Karabakh").
     func compoundParts(_ i: Int) -> [(start: Int, end: Int, folded: String, capitalized: Bool, capitals: Bool)]? {
         if match(i, tokens.count) != nil { return nil }
+        // The parts' scalars (paragraph offsets) for their capitals; their folded forms from the token's.
         let t = tokens[i]
+        let foldedParts = word(i).split(separator: "-")
         var parts: [(start: Int, end: Int, folded: String, capitalized: Bool, capitals: Bool)] = []
-        var start = t.start
-        var k = t.start
-        while k <= t.end {
-            if k == t.end || scalars[k] == "-" || scalars[k] == "\u{2010}" || scalars[k] == "\u{2011}" {
-                if k > start {
+        let end = Int(t.end) - base
+        var start = Int(t.start) - base
+        var k = start
+        while k <= end {
+            if k == end || scalars[k] == "-" || scalars[k] == "\u{2010}" || scalars[k] == "\u{2011}" {
+                if k > start && parts.count < foldedParts.count {
                     let slice = scalars[start..<k]
-                    parts.append((start, k, EntityTokenizer.fold(slice), slice.first!.isUpper,
-                                  EntityTokenizer.isAllCaps(slice)))
+                    let capitals = slice.count >= 2 && slice.allSatisfy { !$0.isLower } && slice.first!.isUpper
+                    parts.append((start, k, String(foldedParts[parts.count]), slice.first!.isUpper, capitals))
                 }
                 start = k + 1
             }

@@ -214,6 +214,22 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         // After a courtesy title, a title word is a name; a full name takes "of" and a body.
         QuoteRow(["“We will win this race in November,” Mr. King added."], "We will win this race in November,", speaker: "King"),
         QuoteRow(["“It was the least bad outcome,” Mr. Morgan of the Sierra Club said."], "It was the least bad outcome,", speaker: "Morgan"),
+        // A fragment that its full stop ends takes the verb before it, not the next sentence's.
+        QuoteRow(["Japan condemned the test. Russia insisted that Pyongyang “stop its dangerous escapades.” The International Atomic Energy Agency said North Korea had shown “complete disregard of the demands.”"],
+                 "stop its dangerous escapades.", speaker: "Russia",
+                 others: [("complete disregard of the demands.", "International Atomic Energy Agency")]),
+        // An outlet inverted after the quotation.
+        QuoteRow(["Clinton still leads. This is “roughly the same advantage she has held all month,” reported Reuters."],
+                 "roughly the same advantage she has held all month,", speaker: "Reuters"),
+        // A horizontal bar sets off an aside like a dash.
+        QuoteRow(["When Hillary Clinton noted that Donald Trump had paid no taxes ― as was true for a few years ― Trump boasted, “That makes me smart.”"],
+                 "That makes me smart.", speaker: "Donald Trump"),
+        // A role, then the name in apposition, is the subject: "Another critic, Laurence H. Tribe, likened …".
+        QuoteRow(["Another critic, Laurence H. Tribe, likened the rules to “burning the Constitution” in a brief."],
+                 "burning the Constitution", speaker: "Laurence H. Tribe", role: "Another critic"),
+        // A straight mark after a word whose opening mark the text lost opens nothing.
+        QuoteRow(["Oz took Trump through a cursory review of [his] systems\" including his health. His doctor Harold Bornstein predicted that Trump would be “the healthiest individual ever elected to the presidency.”"],
+                 "the healthiest individual ever elected to the presidency.", speaker: "Harold Bornstein", role: "doctor"),
     ]
 
     /// Each row's quotation is found with its speaker, role and entity id.
@@ -280,6 +296,12 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         // A capitalised adjective opening the sentence is no subject.
         QuoteRow(["Similar to chants used by Hezbollah, the group's slogan reads, “God is the Greatest. Death to America.”"],
                  "God is the Greatest. Death to America.", speaker: nil),
+        // A run-in heading before a colon is no subject.
+        QuoteRow(["Veto Power Impedes Peace Efforts: Eliminating “the scourge of war” is one of the goals of the United Nations."],
+                 "the scourge of war", speaker: nil),
+        // A cue with no one named keeps the quotation unattributed, rather than giving it the subject.
+        QuoteRow(["Police also shared a tribute from the family of Bebe King who said: “No words can describe the devastation.”"],
+                 "No words can describe the devastation.", speaker: nil),
     ]
 
     /// No speaker is better than a wrong one.
@@ -312,6 +334,8 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         "He appeared on “Fox and Friends.”",
         // Two scare quotes in one sentence do not join into a quotation.
         "The minister said the “whole country” was shocked by the “truly awful” attack.",
+        // An inch sign is no quotation mark.
+        "Trump is 6'3\" tall and weighs 236 pounds, his doctor said.",
     ]
 
     /// Such paragraphs yield nothing.

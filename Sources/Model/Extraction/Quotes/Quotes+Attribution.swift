@@ -716,10 +716,28 @@ extension QuoteExtractor {
                 if participle { continue }
                 // "With Democratic leaders worried about …, President Obama is …": a prepositional part.
                 if first.info.isA(.preposition) && !first.dotted && part.count > 1 { continue }
-                let found = phrase(part, whole: false)
+                var found = phrase(part, whole: false)
                 // "The White House", "The Golan Heights attack": a name after "the" is no person.
                 let article = first.lower == "the" && part.count > 1 && tokens[part.lowerBound + 1].capitalized
                 if article && found.kind != .organization { return .none }
+                // "Another critic, Laurence H. Tribe, likened …": the name after the role.
+                let head = tokens[part.upperBound - 1]
+                let singleRole = (found.kind == .role && !found.plural)
+                    || (found.kind == .none && isRole(head) && head.info.role != .many && !head.capitalized)
+                if singleRole && start < tokens.count && tokens[start].isPunct(",") {
+                    var next = start + 1
+                    while next < tokens.count && tokens[next].kind == .word && !tokens[next].separatesParts
+                            && !tokens[next].endsClause { next += 1 }
+                    let named = next > start + 1 ? phrase((start + 1)..<next, whole: true) : .none
+                    if (named.kind == .person || named.kind == .name) && named.role == nil
+                        && next < tokens.count && tokens[next].isPunct(",") {
+                        found = named
+                        found.kind = .person
+                        var a = part.lowerBound
+                        while a < part.upperBound - 1 && !tokens[a].capitalized && tokens[a].info.isA(.determiner) { a += 1 }
+                        found.role = paragraph.text(tokens: a..<part.upperBound)
+                    }
+                }
                 if found.kind != .none { return found }
                 if !(first.info.isA(.preposition) || first.info.isA(.notName)
                      || first.info.isA(.clause)) {

@@ -32,7 +32,7 @@ extension QuoteExtractor {
         var endsClause: Bool { kind == .punct && (lower == "." || lower == "!" || lower == "?" || lower == ";") }
         /// Whether the item separates the parts of a phrase: comma, dash, colon or bracket.
         var separatesParts: Bool {
-            kind == .punct && (lower == "," || lower == "\u{2014}" || lower == "\u{2013}" || lower == "-"
+            kind == .punct && (lower == "," || lower == "\u{2014}" || lower == "\u{2013}" || lower == "\u{2015}" || lower == "-"
                                 || lower == "(" || lower == ")" || lower == ":")
         }
     }

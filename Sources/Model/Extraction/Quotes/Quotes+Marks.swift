@@ -100,8 +100,13 @@ extension QuoteExtractor {
             let (i, end, c) = marks[m]
             let prev: Unicode.Scalar? = i > 0 ? s[i - 1] : nil
             let next: Unicode.Scalar? = end < n ? s[end] : nil
+            // A straight mark right after a word and before no word closes a quotation whose opening
+            // mark the text lost ("a review of [his] systems\" including …"), or is an inch sign
+            // ("6'3\" tall"): it opens nothing.
+            let orphan = c == "\"" && prev.map { !$0.isSpace && !["(", "[", "\u{2014}", "-", "/"].contains($0) } ?? false
+                && !(next.map(Tokenizer.isWordScalar) ?? false)
             if openAt < 0 {
-                if Marks.doubleOpen.contains(c) {
+                if Marks.doubleOpen.contains(c) && !orphan {
                     openAt = m
                     double = true
                 } else if Marks.singleOpen.contains(c) && m != ignoredSingle
@@ -135,7 +140,7 @@ extension QuoteExtractor {
         var last = n - 1
         while last >= 0 && s[last].isSpace { last -= 1 }
         if result.isEmpty, last > 0, (openAt >= 0 && marks[openAt].start == last && double)
-            || (openAt < 0 && s[last] == "\u{201D}"), [".", "!", "?", ","].contains(s[last - 1]) {
+            || (openAt < 0 && (s[last] == "\u{201D}" || s[last] == "\"")), [".", "!", "?", ","].contains(s[last - 1]) {
             return [Segment(paragraph: paragraph, open: 0, contentStart: 0, close: last, end: last + 1, double: true,
                             opened: false)]
         }

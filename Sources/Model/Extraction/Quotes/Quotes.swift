@@ -254,7 +254,8 @@ public struct QuoteExtractor: Sendable {
                 let resolved = resolver.resolve(item.mention, position: position, paragraph: paragraph.index)
                 if let cue = item.cue { cues[item.index] = (cue, resolved, item.mention.kind) }
                 if item.cue == nil, let resolved, [.person, .organization, .name].contains(resolved.kind),
-                   resolved.kind != .name || Self.verbFollows(item.mention, paragraph) {
+                   resolved.kind != .name || Self.verbFollows(item.mention, paragraph),
+                   Self.sentenceGoesOn(item.mention, paragraph) {
                     sentenceSubjects[item.index] = resolved
                 }
                 // A sentence subject counts when it is a person or a body ("Coast Guard aerial assets ...").
@@ -286,6 +287,14 @@ public struct QuoteExtractor: Sendable {
               let next = paragraph.tokens.first(where: { $0.start >= range.upperBound }) else { return false }
         return next.kind == .word && !next.capitalized
             && !next.info.isA([.preposition, .determiner, .conjunction, .clause])
+    }
+
+    /// Whether a subject's name may go on into its sentence: not a run-in heading ending in a colon or
+    /// full stop ("Veto Power Impedes Peace Efforts: …").
+    static func sentenceGoesOn(_ mention: Mention, _ paragraph: Paragraph) -> Bool {
+        guard let range = mention.nameRange else { return true }
+        guard let next = paragraph.tokens.first(where: { $0.start >= range.upperBound }) else { return false }
+        return !(next.isPunct(":") || next.isPunct("."))
     }
 
     /// Pairs segments into quotations: a segment left open at a paragraph's end runs on into the next
@@ -567,12 +576,19 @@ public struct QuoteExtractor: Sendable {
             commaLike = true
             j += 1
         }
+        // A fragment quoted inside a sentence that its closing full stop ends takes no cue after it: "Japan
+        // branded North Korea an “outlaw nation.” Russia insisted …".
+        if q > 0, tokens[q - 1].kind == .word, Self.lastScalar(paragraph.segments[segment], paragraph.scalars) == "." {
+            return nil
+        }
         var k = j
         while k < tokens.count && k - j < 20 {
             let t = tokens[k]
             if t.kind == .quote || t.endsClause { return nil }
             if let entry = cues[k] {
-                if k == j && entry.cue.kind != .speech && entry.cue.kind != .source { return nil }
+                // Right after the quotation, only a verb that may be inverted: "said X", "according to X",
+                // "reported Reuters".
+                if k == j && ![.speech, .source, .relay].contains(entry.cue.kind) { return nil }
                 return entry
             }
             // "…” crossing from Lebanon …", "…,” while Gallant said": no attribution of this quotation.
@@ -622,6 +638,8 @@ public struct QuoteExtractor: Sendable {
             }
             k -= 1
         }
+        // A cue with no one named still attributes the quotation, to no one: in "Police shared a tribute
+        // from the family of Bebe King who said: “…”" the sentence's subject is not the speaker.
         return nearest
     }
 

@@ -23,6 +23,12 @@ extension EntityCollector {
         "caucus",
     ]
 
+    /// Heads of institutions named after a place or a person, which are not separate mentions of the place
+    /// ("Lincoln High School", "Jackson Memorial Medical Center").
+    static let institutionHeads: Set<String> = [
+        "school", "college", "university", "hospital", "center", "centre", "academy", "institute", "clinic",
+    ]
+
     /// Lower-case last parts of hyphenated adjectives ("Qatar-based" aside: "UN-run", "Roman-era").
     static let compoundSuffixes: Set<String> = [
         "run", "era", "style", "born", "made", "majority", "wide", "like", "friendly", "type", "owned", "linked",
@@ -63,7 +69,7 @@ extension EntityCollector {
         }
         guard let h = head else { return nil }
         var e = h + 1
-        if e < b && !tokens[e].isCapitalized && isConnector(e) { e = b }
+        if e < b && !tokens[e].isCapitalized && isConnector(e) { e = complementEnd(e, b) }
         // "Border Guard Bangladesh": a country's name right after the head, ending the chunk.
         if e < b, let m = match(e, b), m.end == b,
            entry(at: m.form.entry).subtype == "country", m.form.kind != .demonym {
@@ -81,6 +87,24 @@ extension EntityCollector {
         return s..<e
     }
 
+    /// Where the complement of an organisation's head that starts at connector `c` ends: at `b`, or right
+    /// after a place when a person's name of two words or more follows it ("Ministry of Defence of Armenia
+    /// | Artsrun Hovhannisyan", "Office of the President of Azerbaijan | Hikmet Hajiyev"): a body's name run
+    /// into its officer's.
+    func complementEnd(_ c: Int, _ b: Int) -> Int {
+        var k = c
+        while k < b {
+            if tokens[k].isCapitalized, let m = match(k, b), m.end < b, entry(at: m.form.entry).type == .location,
+               m.form.kind != .demonym, b - m.end >= 2,
+               (m.end..<b).allSatisfy({ isNameToken($0) && !has($0, .organizationHeads) && !isStopword($0) }),
+               match(m.end, b) == nil {
+                return m.end
+            }
+            k += 1
+        }
+        return b
+    }
+
     /// Records an organisation at `range`: the gazetteer's when it names one, else one of its own, keyed so
     /// that "Gaza Health Ministry", "Health Ministry" and "Ministry of Health" are one.
     mutating func emitOrganization(_ range: Range<Int>) {
@@ -95,8 +119,10 @@ extension EntityCollector {
             }
         }
         let lastBefore = last
-        // Places inside the name are named too ("… Mission in Afghanistan", "Border Guard Bangladesh").
-        gazetteerOnly(a, b, placesOnly: true, largePlacesOnly: true)
+        // Places inside the name are named too ("… Mission in Afghanistan", "Border Guard Bangladesh",
+        // "Kuwait Specialized Field hospital"), but not a town in an institution's name, which is rather a
+        // person's or a founder's name ("Jackson Memorial Medical Center", "Lincoln High School").
+        gazetteerOnly(a, b, placesOnly: true, largePlacesOnly: true, townsToo: !has(b - 1, .institutionHeads))
         last = lastBefore
         emitUnknown(.organization, subtype: nil, a, b, key: organizationKey(a, b))
     }
@@ -161,6 +187,8 @@ extension EntityCollector {
                 || Self.compoundSuffixes.contains(lastPart) {
                 return parts
             }
+            // "Song-ho", "Chun-yeh", "Adel-al": short lower-case parts of a given name or a particle.
+            if parts.dropFirst().allSatisfy({ $0.capitalized || $0.folded.count <= 3 }) { return nil }
             return known.isEmpty ? nil : parts
         }
         // "Armenia-Azerbaijan": names joined to names.

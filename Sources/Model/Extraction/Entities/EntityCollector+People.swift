@@ -77,6 +77,11 @@ extension EntityCollector {
         // ("Theresa May").
         while b > a && (!isNameToken(b - 1) || isA(b - 1, .weekday)) { b -= 1 }
         guard a < b else { return }
+        // "President of Azerbaijan Hikmet Hajiyev": the place the title is of, then the person.
+        if let place = placeBeforeName(a, b) {
+            emit(place.form, a, place.end)
+            a = place.end
+        }
         // A title before an organisation ("Chief of Staff" aside) or a country is not a person's name.
         if let m = match(a, b), m.end == b,
            entry(at: m.form.entry).type == .organization || entry(at: m.form.entry).subtype == "country" {

@@ -11,6 +11,13 @@ extension EntityCollector {
         "coast": "region", "canal": "canal", "lake": "lake", "ocean": "ocean", "city": "city", "town": "city",
         "village": "village", "airport": "airport", "port": "port", "oblast": "province", "prefecture": "province",
         "municipality": "city", "rayon": "district", "raion": "district", "neighbourhood": "district", "neighborhood": "district", "crossing": "crossing",
+        // Streets and buildings are places, never people ("Oak Street", "Riverside Apartments", "Oakwood
+        // Cemetery", "Grace Church", "Lilac Falls Motel").
+        "street": "street", "avenue": "street", "road": "street", "boulevard": "street", "lane": "street",
+        "highway": "street", "apartments": "facility", "cemetery": "facility", "church": "facility",
+        "cathedral": "facility", "mosque": "facility", "temple": "facility", "synagogue": "facility",
+        "stadium": "facility", "arena": "facility", "mall": "facility", "plaza": "facility", "hotel": "facility",
+        "motel": "facility", "bridge": "facility", "tower": "facility", "course": "facility",
     ]
 
     /// First words that make a capitalised sequence a place ("Mount Everest", "Lake Chad"), folded.
@@ -89,7 +96,8 @@ extension EntityCollector {
     /// Records a place at `a..<b`: the gazetteer's when the words before a head word name one
     /// ("Nangarhar Province"), else a place of its own.
     mutating func emitPlace(_ a: Int, _ b: Int, subtype: String?) {
-        if b - a >= 2, let m = match(a, b - 1), m.end == b - 1,
+        // ("Riverside Apartments", "Oak Street" are not the town of Riverside or Oak.)
+        if b - a >= 2, subtype != "street" && subtype != "facility", let m = match(a, b - 1), m.end == b - 1,
            entry(at: m.form.entry).type == .location, m.form.kind != .demonym {
             record(m.form, mention(a, b))
             last = (b, .location)

@@ -9,6 +9,13 @@ extension EntityCollector {
         "blanked", "outclassed", "overpowered", "v", "vs",
     ]
 
+    /// Lower-case nouns of a sports side after its place's name ("Surrey captain", "Newcastle team mate").
+    static let teamNouns: Set<String> = [
+        "captain", "skipper", "coach", "manager", "striker", "midfielder", "defender", "goalkeeper", "winger",
+        "team", "side", "squad", "fans", "supporters", "teammate", "team-mate", "batsman", "bowler", "opener",
+        "all-rounder", "pitcher", "quarterback", "forward",
+    ]
+
     /// Whether the words around `a..<b` make a place there a side in a game: a score right after it
     /// ("Somerset 83", "NEW YORK 74 59") with no preposition before it, a result verb after it or before it
     /// ("beat Somerset", "v Somerset", "lost to Somerset"), or a schedule's capital "AT" ("BOSTON AT OAKLAND").
@@ -19,6 +26,9 @@ extension EntityCollector {
             if a == 0 || !tokens[a - 1].isWord || tokens[a - 1].isAllCaps || isScore(a - 1) { return true }
         }
         if lower(b, .resultVerbs) || (lowerWord(b) == "lost" && lowerWord(b + 1) == "to") { return true }
+        // "Surrey captain Chris Lewis", "Shearer's Newcastle team mate", "joined Newcastle", "title rivals Essex".
+        if lower(b, .teamNouns) { return true }
+        if a >= 1, isText(a - 1, "joined") || isText(a - 1, "rivals") { return true }
         if a >= 1, lower(a - 1, .resultVerbs) { return true }
         if a >= 2, lowerWord(a - 1) == "to", lowerWord(a - 2) == "lost" { return true }
         if a >= 2, lowerWord(a - 1) == "with", lowerWord(a - 2) == "drew" { return true }

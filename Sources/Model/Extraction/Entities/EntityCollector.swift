@@ -374,9 +374,14 @@ struct EntityCollector {
         if run < b { parts.append((run..<b, nil)) }
         if parts.count > 1 {
             let hasUnknownName = parts.contains { $0.form == nil && hasName($0.range) }
-            // "Real Madrid 2", "Rotor Volgograd beat …": a club named with its town is an organisation.
+            // "Real Madrid 2", "Rotor Volgograd beat …": a club named with its town is an organisation. The
+            // town is a large one: a small town's name is rather a player's ("Marat Safin beat …").
             if hasUnknownName, isTeamContext(a, b), parts.contains(where: { part in
-                part.form.map { entry(at: $0.entry).type == .location && $0.kind != .demonym } ?? false
+                part.form.map {
+                    let place = entry(at: $0.entry)
+                    return place.type == .location && $0.kind != .demonym
+                        && !isDoubtfulTown(place, below: Self.doubtfulTownPopulation)
+                } ?? false
             }), !parts.contains(where: { $0.form == nil && (tokens[$0.range.lowerBound].isAllCaps) }) {
                 emitUnknown(.organization, subtype: "team", a, b)
                 return
@@ -399,6 +404,13 @@ struct EntityCollector {
                 emitUnknown(.organization, subtype: nil, a, b)
                 return
             }
+            // "Azerbaijan Hikmet Hajiyev", "Mexican Ariel Cruz": a country, division or nationality run into a
+            // name of two words or more is that place and a person.
+            if let first = placeBeforeName(a, b) {
+                emit(first.form, a, first.end)
+                classifyUnknown(first.end, b)
+                return
+            }
             let placeFirst = parts[0].form.map { entry(at: $0.entry).type == .location } ?? false
             if townInName || placesSideBySide || particleBeforePlace
                 || (hasUnknownName && placeFirst && personContext(a, b)) {
@@ -413,6 +425,18 @@ struct EntityCollector {
                 classifyUnknown(part.range.lowerBound, part.range.upperBound)
             }
         }
+    }
+
+    /// A country, division or nationality at `a` run into a person's name of two words or more that ends
+    /// the chunk at `b` ("Azerbaijan Hikmet Hajiyev", "Mexican Ariel Cruz"): the place, and where it ends.
+    func placeBeforeName(_ a: Int, _ b: Int) -> (form: GazetteerForm, end: Int)? {
+        guard let m = match(a, b), m.end <= b - 2,
+              m.form.kind == .demonym || Self.regionSubtypes.contains(entry(at: m.form.entry).subtype ?? ""),
+              (m.end..<b).allSatisfy({ isNameToken($0) && !isStopword($0) && !tokens[$0].isAllCaps
+                  && !has($0, .organizationHeads) && !has($0, .placeHeads) }),
+              match(m.end, b)?.end != b
+        else { return nil }
+        return m
     }
 
     /// Whether the word at `b` makes the name before it a modifier of a noun ("Garissa police", "Gaza attack").
@@ -468,6 +492,10 @@ struct EntityCollector {
             return
         }
         switch judge(a, b) {
+        case .person where b - a == 1 && isClauseStart(a) && !personContextBefore(a):
+            // A single capital opening a sentence with only a verb after it ("Crews said") may be a common
+            // noun: it stands as the person named in full elsewhere in the article, else as nothing.
+            pendingSingles.append((word(a), mention(a, b)))
         case .person: addPerson(a, b)
         case .place(let subtype): emitPlace(a, b, subtype: subtype)
         case nil:
@@ -506,12 +534,14 @@ struct EntityCollector {
 
     /// Emits only the gazetteer names (places, demonyms, organisations) in `a..<b`: for the words before a
     /// title or an organisation ("Israeli Prime Minister", "Gaza Health Ministry").
-    mutating func gazetteerOnly(_ a: Int, _ b: Int, placesOnly: Bool = false, largePlacesOnly: Bool = false) {
+    mutating func gazetteerOnly(_ a: Int, _ b: Int, placesOnly: Bool = false, largePlacesOnly: Bool = false,
+                                townsToo: Bool = true) {
         var i = a
         while i < b {
             if tokens[i].isWord, let m = match(i, b),
                !placesOnly || entry(at: m.form.entry).type == .location,
-               !largePlacesOnly || !isDoubtfulTown(entry(at: m.form.entry), below: Self.doubtfulTownPopulation) {
+               !largePlacesOnly || !isDoubtfulTown(entry(at: m.form.entry), below: Self.doubtfulTownPopulation),
+               townsToo || entry(at: m.form.entry).subtype != "city" {
                 emit(m.form, i, m.end)
                 i = m.end
             } else {
@@ -861,7 +891,8 @@ struct EntityCollector {
         default:
             doubtful = !has(b - 1, .placeHeads)
         }
-        return !doubtful || placeContext(a, b) != nil
+        // A place name in a game's context is a team's ("Leicestershire beat Somerset"), however small.
+        return !doubtful || placeContext(a, b) != nil || (Self.canNameTeam(place.subtype) && isTeamContext(a, b))
     }
 
     /// A capitalised word.
@@ -917,9 +948,6 @@ struct EntityCollector {
         "mall": false, "airport": false,
     ]
 
-    /// Capitalised particles inside Arabic and other names ("Yousef Al Saudi", "Van Der Klaauw").
-    static let nameParticles: Set<String> = ["al", "el", "abu", "bin", "ben", "ibn", "bint", "van", "der", "de", "da", "le", "la"]
-
     /// Endings of adjectives of peoples and languages, which are not place names ("Kurdish", "Neapolitan").
     static let adjectiveEndings = ["ish", "ian", "ese", "ic"]
 
@@ -928,6 +956,10 @@ struct EntityCollector {
 
     /// Towns smaller than this need a word of place around them ("in", "the town of", "… city").
     static let smallTownPopulation = 50_000
+
+    /// Place subtypes that stand before a person's name only as a separate word ("Azerbaijan Hikmet Hajiyev"):
+    /// countries and divisions, not towns, which are often surnames ("Carmen Crespo").
+    static let regionSubtypes: Set<String> = ["country", "province", "region", "state", "continent"]
 
     /// Cities at least this large keep their name even where the context suggests a person.
     static let largeCityPopulation = 1_000_000

@@ -38,6 +38,10 @@ struct EntityWordClass: OptionSet, Sendable, Hashable {
     static let vesselPrefixes = EntityWordClass(rawValue: 1 << 19)
     /// In `EntityCollector.nonOrganizationAcronyms`.
     static let nonOrganizationAcronyms = EntityWordClass(rawValue: 1 << 20)
+    /// In `EntityCollector.institutionHeads`.
+    static let institutionHeads = EntityWordClass(rawValue: 1 << 24)
+    /// In `EntityCollector.teamNouns`.
+    static let teamNouns = EntityWordClass(rawValue: 1 << 25)
     /// In `EntityCollector.attributiveNouns`.
     static let attributiveNouns = EntityWordClass(rawValue: 1 << 22)
     /// In `EntityCollector.resultVerbs`.
@@ -62,6 +66,8 @@ struct EntityWordClass: OptionSet, Sendable, Hashable {
             (.vesselPrefixes, Array(EntityCollector.vesselPrefixes)),
             (.nonOrganizationAcronyms, Array(EntityCollector.nonOrganizationAcronyms)),
             (.attributiveNouns, Array(EntityCollector.attributiveNouns)),
+            (.teamNouns, Array(EntityCollector.teamNouns)),
+            (.institutionHeads, Array(EntityCollector.institutionHeads)),
             (.resultVerbs, Array(EntityCollector.resultVerbs)),
         ]
     }

@@ -214,6 +214,12 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         // After a courtesy title, a title word is a name; a full name takes "of" and a body.
         QuoteRow(["“We will win this race in November,” Mr. King added."], "We will win this race in November,", speaker: "King"),
         QuoteRow(["“It was the least bad outcome,” Mr. Morgan of the Sierra Club said."], "It was the least bad outcome,", speaker: "Morgan"),
+        // A bracketed party tag ending in a full stop ends no sentence; the quotation it interrupts is one.
+        QuoteRow(["“It’s a dog whistle to all Americans,” Rep. Gwen Moore (D-Wis.) said Friday. “If indeed he is not legitimate, how can you feel good?”"],
+                 "It’s a dog whistle to all Americans, If indeed he is not legitimate, how can you feel good?", speaker: "Gwen Moore", role: "Rep."),
+        // An attribution ending in ", but" still interrupts one quotation.
+        QuoteRow(["Barack Obama dismissed the criticism. \"You know, I love Larry,\" he said, but \"when it comes to energy issues, Larry has a history.\""],
+                 "You know, I love Larry, when it comes to energy issues, Larry has a history.", speaker: "Barack Obama"),
         // A fragment that its full stop ends takes the verb before it, not the next sentence's.
         QuoteRow(["Japan condemned the test. Russia insisted that Pyongyang “stop its dangerous escapades.” The International Atomic Energy Agency said North Korea had shown “complete disregard of the demands.”"],
                  "stop its dangerous escapades.", speaker: "Russia",
@@ -296,6 +302,9 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         // A capitalised adjective opening the sentence is no subject.
         QuoteRow(["Similar to chants used by Hezbollah, the group's slogan reads, “God is the Greatest. Death to America.”"],
                  "God is the Greatest. Death to America.", speaker: nil),
+        // A capitalised preposition opening the sentence is no part of a name.
+        QuoteRow(["For Mr. Obama, the issue is personal. “You know, I love this country,” he said."],
+                 "You know, I love this country,", speaker: nil),
         // A run-in heading before a colon is no subject.
         QuoteRow(["Veto Power Impedes Peace Efforts: Eliminating “the scourge of war” is one of the goals of the United Nations."],
                  "the scourge of war", speaker: nil),

@@ -215,6 +215,23 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         // After a courtesy title, a title word is a name; a full name takes "of" and a body.
         QuoteRow(["“We will win this race in November,” Mr. King added."], "We will win this race in November,", speaker: "King"),
         QuoteRow(["“It was the least bad outcome,” Mr. Morgan of the Sierra Club said."], "It was the least bad outcome,", speaker: "Morgan"),
+        // "the UN chief": the one person whose title holds "UN"; a surname spelled another way.
+        QuoteRow(["UN Secretary-General Antonio Guterres condemned the strikes.",
+                  "Meanwhile, the UN chief said the devastation was “incomprehensible and inexcusable” and called for calm."],
+                 "incomprehensible and inexcusable", speaker: "Antonio Guterres", role: "UN Secretary-General"),
+        QuoteRow(["Ukrainian President Volodymyr Zelensky spoke on Monday.", "“We will not give up our land,” Zelenskyy said."],
+                 "We will not give up our land,", speaker: "Volodymyr Zelensky", role: "Ukrainian President"),
+        // A paragraph that is only a quotation, after "X said on Tuesday." or "X said:".
+        QuoteRow(["UN Secretary-General Antonio Guterres said on Tuesday.", "“It is high time for a ceasefire.”"],
+                 "It is high time for a ceasefire.", speaker: "Antonio Guterres", role: "UN Secretary-General"),
+        QuoteRow(["Antonio Guterres said:", "“It is high time for a ceasefire.”"],
+                 "It is high time for a ceasefire.", speaker: "Antonio Guterres"),
+        // A bracketed party tag ending in a full stop ends no sentence; the quotation it interrupts is one.
+        QuoteRow(["“It’s a dog whistle to all Americans,” Rep. Gwen Moore (D-Wis.) said Friday. “If indeed he is not legitimate, how can you feel good?”"],
+                 "It’s a dog whistle to all Americans, If indeed he is not legitimate, how can you feel good?", speaker: "Gwen Moore", role: "Rep."),
+        // An attribution ending in ", but" still interrupts one quotation.
+        QuoteRow(["Barack Obama dismissed the criticism. \"You know, I love Larry,\" he said, but \"when it comes to energy issues, Larry has a history.\""],
+                 "You know, I love Larry, when it comes to energy issues, Larry has a history.", speaker: "Barack Obama"),
         // A fragment that its full stop ends takes the verb before it, not the next sentence's.
         QuoteRow(["Japan condemned the test. Russia insisted that Pyongyang “stop its dangerous escapades.” The International Atomic Energy Agency said North Korea had shown “complete disregard of the demands.”"],
                  "stop its dangerous escapades.", speaker: "Russia",
@@ -297,6 +314,15 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         // A capitalised adjective opening the sentence is no subject.
         QuoteRow(["Similar to chants used by Hezbollah, the group's slogan reads, “God is the Greatest. Death to America.”"],
                  "God is the Greatest. Death to America.", speaker: nil),
+        // "the UN chief" when two people hold UN titles; a surname one consonant from a known one.
+        QuoteRow(["UN Secretary-General Antonio Guterres spoke first.", "UN human rights chief Volker Türk spoke next.",
+                  "“This cannot go on any longer,” the UN chief said."],
+                 "This cannot go on any longer,", speaker: nil),
+        QuoteRow(["Senator Mark Johnston spoke first.", "“We will vote against the bill,” Johnson said."],
+                 "We will vote against the bill,", speaker: "Johnson"),
+        // A capitalised preposition opening the sentence is no part of a name.
+        QuoteRow(["For Mr. Obama, the issue is personal. “You know, I love this country,” he said."],
+                 "You know, I love this country,", speaker: nil),
         // A run-in heading before a colon is no subject.
         QuoteRow(["Veto Power Impedes Peace Efforts: Eliminating “the scourge of war” is one of the goals of the United Nations."],
                  "the scourge of war", speaker: nil),

@@ -618,6 +618,8 @@ extension QuoteExtractor {
             if tokens[nameStart].info.isA(.connector) && !tokens[nameStart].capitalized {
                 nameStart = max(nameStart + 1, e - 2)
             }
+            // "For Mr. Obama, …": a capitalised preposition or conjunction opening the sentence is no name.
+            while nameStart < e - 1 && tokens[nameStart].info.isA([.preposition, .conjunction, .clause]) { nameStart += 1 }
             // "Mr. Marcin": the courtesy title is not part of the name, nor of the role.
             let titleEnd = nameStart
             while nameStart < e - 1 && tokens[nameStart].info.isA(.honorific) { nameStart += 1 }

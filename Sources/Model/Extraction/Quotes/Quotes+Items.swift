@@ -63,8 +63,9 @@ extension QuoteExtractor {
                                    dotted: token.is(.abbreviation), info: lexicon.info(token, in: document)))
             } else if document.foldedString(token) == ".", let previous = result.last, previous.kind == .word,
                       previous.wordEnd == start, k + 1 < range.upperBound,
-                      document.foldedString(document.tokens[k + 1]) == "," {
-                // A full stop right before a comma ends no sentence: it abbreviates ("McConnell, R-Ky., said").
+                      [",", ")"].contains(document.foldedString(document.tokens[k + 1])) {
+                // A full stop right before a comma or closing bracket ends no sentence: it abbreviates
+                // ("McConnell, R-Ky., said", "Rep. Gwen Moore (D-Wis.) said").
                 result[result.count - 1].dotted = true
             } else {
                 result.append(Item(kind: .punct, start: start, wordEnd: Int(token.end) - offset,

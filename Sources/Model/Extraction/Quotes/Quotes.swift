@@ -410,8 +410,13 @@ public struct QuoteExtractor: Sendable {
         let segment = paragraph.segments[last.segment]
         guard segment.close != nil, endsWithComma(segment, paragraph, questions: true) else { return nil }
         let from = paragraph.segmentTokens[last.segment] + 1
-        let to = paragraph.segmentTokens[first.segment]
-        // The attribution ends with a comma, a full stop or a colon right before the next part.
+        var to = paragraph.segmentTokens[first.segment]
+        // The attribution ends with a comma, a full stop or a colon right before the next part, or with a
+        // comma and "but" or "and" ("“I love Larry,” he said, but “when it comes to energy …”").
+        if to - 2 > from, paragraph.tokens[to - 1].kind == .word, ["but", "and"].contains(paragraph.tokens[to - 1].lower),
+           paragraph.tokens[to - 2].isPunct(",") {
+            to -= 1
+        }
         guard to - from <= 40, to - 1 > from, paragraph.tokens[to - 1].kind == .punct,
               [",", ".", ":", "\u{2014}"].contains(paragraph.tokens[to - 1].lower) else { return nil }
         var found: Int? = nil

@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "newsdesk", targets: ["Server"]),
+        // The model alone, for Benchmarks/ (a package of its own that depends on this one by path).
+        .library(name: "NewsdeskModel", targets: ["Model"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -49,8 +49,13 @@ final class ConnectionGuard {
     /// Starts the head deadline.
     func awaitHead() {
         state = .awaitingHead
-        var timeout = timeval(tv_sec: table.limits.headerTimeoutSeconds, tv_usec: 0)
-        if let deadline { event_add(deadline, &timeout) }
+        guard let deadline else { return }
+        if let common = table.headTimeout {
+            event_add(deadline, common)
+        } else {
+            var timeout = timeval(tv_sec: table.limits.headerTimeoutSeconds, tv_usec: 0)
+            event_add(deadline, &timeout)
+        }
     }
 
     /// A whole request arrived: no deadline while it is answered.

@@ -134,7 +134,6 @@ final class Worker {
         }
         self.base = base
         self.http = http
-        self.connections = ConnectionTable(base: base, limits: server.limits)
         var storage = sockaddr_storage()
         var length = Int32(MemoryLayout<sockaddr_storage>.size)
         // libevent rejects port 0 in the text, so the address is parsed without a port and the port set after.
@@ -171,6 +170,7 @@ final class Worker {
             event_base_free(base)
             throw EventHTTPError.bindFailed(host: host, port: port, errno: error)
         }
+        connections = ConnectionTable(base: base, limits: server.limits)
         // evhttp takes ownership of the listener and frees it with itself.
         boundSocket = evhttp_bind_listener(http, listener)
         server.limits.listenerOpened()

@@ -342,9 +342,8 @@ public struct QuoteExtractor: Sendable {
                 lastLong = joined.count - 1
             }
         }
-        // Join the fragments one attribution quotes in one sentence: "Trump tells supporters to “go to your
-        // place and vote” and then “go pick some other place”", "described Clinton as “a lifetime
-        // politician” who “has never accomplished a real job”": one statement, one quote.
+        // Join a fragment too short to stand alone to the quotation beside it in the same sentence and
+        // statement: "described the plan as “disgusting” and “a con on voters”" is one quote.
         var merged: [Candidate] = []
         for candidate in joined {
             if let previous = merged.last, continuesFragment(previous, candidate, paragraphs, cues) {
@@ -358,7 +357,7 @@ public struct QuoteExtractor: Sendable {
 
     /// Whether `b` goes on with the fragment `a` quotes: the next segment of the same paragraph, `a` not
     /// ending a sentence, no sentence end, quotation or reporting cue between them (a cue between would
-    /// attribute `b` anew), and neither a title in capitals.
+    /// attribute `b` anew), neither a title in capitals, and one of them under three words.
     func continuesFragment(
         _ a: Candidate, _ b: Candidate, _ paragraphs: [Paragraph], _ cues: [[CueEntry?]]
     ) -> Bool {

@@ -625,8 +625,9 @@ public struct QuoteExtractor: Sendable {
     }
 
     /// The nearest cue before a segment in its sentence, looking past quotations that do not end it.
-    /// A cue word that no phrase makes a verb ("Trump’s flurry of late-night tweets") is passed over
-    /// for an earlier cue that names its speaker ("Hillary Clinton says Trump’s … tweets … were “…”").
+    /// A cue word that names no one, a noun ("Trump’s flurry of late-night tweets") or a verb with no
+    /// subject of its own ("…,” Sanders said, going on to say that …), is passed over for an earlier cue
+    /// of the sentence that names a person ("Hillary Clinton says Trump’s … tweets … were “…”").
     func cueBefore(
         _ paragraph: Paragraph, segment: Int, _ cues: [CueEntry?]
     ) -> CueEntry? {
@@ -637,7 +638,9 @@ public struct QuoteExtractor: Sendable {
         while k >= 0 {
             if tokens[k].endsClause || reader.endsSentence(quoteAt: k) { break }
             if let entry = cues[k] {
-                if entry.mention != .none || entry.resolved != nil { return entry }
+                let named = entry.mention != .none || entry.resolved != nil
+                if named && (nearest == nil || entry.resolved?.kind == .person) { return entry }
+                if named { return nearest }
                 if nearest == nil { nearest = entry }
             }
             k -= 1

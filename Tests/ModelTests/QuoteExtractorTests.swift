@@ -38,11 +38,12 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
 /// The quote extractor over golden tables: attributed quotations, quotations with no speaker, and text
 /// that holds no quotation at all.
 @Suite struct QuoteExtractorTests {
-    /// Runs the extractor over paragraphs.
-    static func quotes(_ paragraphs: [String], entities: [ArticleEntity] = []) -> (quotes: [Quote], entities: [ArticleEntity]) {
-        var entities = entities
+    /// Runs the extractor over paragraphs, after the entity extractor (or with the `entities` given), as the
+    /// pipeline does; returns the quotes and the entities, which quotes never change.
+    static func quotes(_ paragraphs: [String], entities: [ArticleEntity]? = nil) -> (quotes: [Quote], entities: [ArticleEntity]) {
         let document = Document(id: "test", date: "2020-10-12", paragraphs: paragraphs, english: Fixtures.lexicon.english)
-        let quotes = QuoteExtractor(lexicon: Fixtures.lexicon).extract(document, entities: &entities)
+        let entities = entities ?? EntityExtractor(lexicon: Fixtures.lexicon).extract(document)
+        let quotes = QuoteExtractor(lexicon: Fixtures.lexicon).extract(document, entities: entities)
         return (quotes, entities)
     }
 
@@ -301,7 +302,7 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         QuoteRow(["Unable to leave the country, Alyoshina told CNN she still does not feel safe. “I’m just tired of playing someone else’s role. I’m tired of pretending to be a man,” she said."],
                  "I’m just tired of playing someone else’s role. I’m tired of pretending to be a man,", speaker: "Alyoshina"),
         QuoteRow(["Records show at least some of them have used IV3.Phillips said he has sought to review all their challenges but added the effort has become “a little time-consuming.”"],
-                 "a little time-consuming.", speaker: nil),
+                 "a little time-consuming.", speaker: "Phillips"),  // "IV3.Phillips": a stop with no space ends the word
         QuoteRow(["Prosecutors wrote in a filing that “the parties have not been able to agree upon the terms.”"],
                  "the parties have not been able to agree upon the terms.", speaker: nil),
         // A body or a single word after the dash signs nothing; nor does a name that goes on ("― Tom said").
@@ -394,8 +395,7 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
             "Fighting resumed on Monday.",
             "“We believed in the ceasefire,” a Ganja resident, Vesile Mehmedova said.",
             "Baku said the strikes were “a war crime against civilians.”")
-        var entities: [ArticleEntity] = []
-        let quotes = QuoteExtractor(lexicon: Fixtures.lexicon).extract(document, entities: &entities)
+        let quotes = QuoteExtractor(lexicon: Fixtures.lexicon).extract(document, entities: [])
         try #require(quotes.count == 2)
         #expect(quotes.map(\.id) == ["test-q1", "test-q2"])
         #expect(quotes.allSatisfy { $0.articleId == "test" && $0.date == "2020-10-12" })
@@ -409,20 +409,20 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         }
     }
 
-    /// Quoted people are added as entities once.
-    @Test("quoted people become entities with their mentions; known ones are left alone")
-    func addsPeople() throws {
+    /// One direction: the entity extractor finds the people who speak, quotes read them and add nothing.
+    @Test("quoted people are the entity extractor's, with their mentions; quotes add none")
+    func quotesAddNoEntities() throws {
         let paragraphs = ["Prime Minister Ahmet Davutoglu visited the city.", "“I strongly condemn this attack,” Davutoglu said.",
                           "“We are ready,” said Selin Kaya, a teacher."]
         let known = ArticleEntity(id: "selin-kaya", name: "Selin Kaya", type: .person, mentions: 1,
                                   mentionSpans: [MentionSpan(start: 0, end: 1, text: "x")])
-        let (_, entities) = Self.quotes(paragraphs, entities: [known])
-        try #require(entities.count == 2)
-        #expect(entities[0] == known)
-        let added = entities[1]
-        #expect(added.id == "ahmet-davutoglu" && added.type == .person)
-        #expect(added.mentionSpans.map(\.text) == ["Ahmet Davutoglu", "Davutoglu"])
-        #expect(added.mentions == 2)
+        let (quotes, given) = Self.quotes(paragraphs, entities: [known])
+        #expect(given == [known])
+        #expect(quotes.map { $0.speaker?.name } == ["Ahmet Davutoglu", "Selin Kaya"])
+        let (_, entities) = Self.quotes(paragraphs)
+        let people = entities.filter { $0.type == .person }
+        #expect(people.map(\.name) == ["Ahmet Davutoglu", "Selin Kaya"])
+        #expect(people.first?.mentionSpans.map(\.text) == ["Ahmet Davutoglu", "Davutoglu"])
     }
 
     /// Persons from the entity extractor resolve surnames.
@@ -451,7 +451,7 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         #expect(quotes[1].speaker == Speaker(name: "Hikmet Hajiyev", role: "Azerbaijan's presidential aide", entityId: "hikmet-hajiyev"))
         #expect(quotes[1].text.hasPrefix("Ganja city is more than 100 kilometres away"))
         #expect(quotes[1].text.hasSuffix("just Armenia's purpose to kill civilians"))
-        #expect(entities.map(\.name) == ["Vesile Mehmedova", "Hikmet Hajiyev"])
+        #expect(entities.filter { $0.type == .person }.map(\.name) == ["Vesile Mehmedova", "Hikmet Hajiyev"])
     }
 
     /// A malformed data file throws `LexiconError` naming it.

@@ -44,8 +44,9 @@ public struct QuoteExtractor: Sendable {
     /// A paragraph of at most this many words with no closing punctuation is a heading.
     static let maximumHeadingWords = 12
 
-    /// Returns the quotes of `document`; adds the people quoted to `entities` when they are not there yet.
-    public func extract(_ document: Document, entities: inout [ArticleEntity]) -> [Quote] {
+    /// Returns the quotes of `document`. Speakers are resolved against `entities`, the entity extractor's
+    /// list, which quotes read and never add to (the pipeline runs entities -> quotes -> casualties).
+    public func extract(_ document: Document, entities: [ArticleEntity]) -> [Quote] {
         let words = lexicon.quotes
         let count = document.paragraphScalars.count
         let segments = (0..<count).map { Self.segments(of: document, paragraph: $0) }
@@ -79,7 +80,6 @@ public struct QuoteExtractor: Sendable {
         let candidates = self.candidates(paragraphs, cues)
 
         var quotes: [Quote] = []
-        var quoted: [Resolved] = []
         // The speaker of each paragraph's last attributed quotation.
         var lastSpeaker: [Int: Resolved] = [:]
         var slugs: [String: String] = [:]
@@ -122,7 +122,6 @@ public struct QuoteExtractor: Sendable {
                 let id = slugs[resolved.name] ?? Slug.make(resolved.name)
                 slugs[resolved.name] = id
                 speaker = Speaker(name: resolved.name, role: resolved.role, entityId: id)
-                if resolved.kind == .person { quoted.append(resolved) }
             }
             quotes.append(Quote(
                 id: "\(document.id)-q\(quotes.count + 1)", articleId: document.id, date: document.date, text: text,
@@ -131,7 +130,6 @@ public struct QuoteExtractor: Sendable {
                 span: TextSpan(start: paragraphs[first.paragraph].offset + firstSegment.open,
                                end: paragraphs[last.paragraph].offset + lastSegment.end)))
         }
-        addPeople(quoted, resolver, slugs, to: &entities)
         return quotes
     }
 
@@ -677,23 +675,5 @@ public struct QuoteExtractor: Sendable {
         guard next == tokens.count || tokens[next].kind == .quote else { return nil }
         let mention = reader.classify(k, end, roleEnd: end)
         return mention.kind == .person ? mention : nil
-    }
-
-    /// Adds each quoted person who is not yet an entity, with the mentions of their name found.
-    func addPeople(
-        _ people: [Resolved], _ resolver: SpeakerResolver, _ slugs: [String: String], to entities: inout [ArticleEntity]
-    ) {
-        var known = Set(entities.map(\.id))
-        for person in people {
-            let id = slugs[person.name] ?? Slug.make(person.name)
-            guard !id.isEmpty, !known.contains(id) else { continue }
-            known.insert(id)
-            var seen = Set<Int>()
-            let spans = (resolver.mentionSpans[person.name] ?? [])
-                .sorted { ($0.start, $0.end) < ($1.start, $1.end) }
-                .filter { seen.insert($0.start).inserted }
-            entities.append(ArticleEntity(id: id, name: person.name, type: .person, mentions: spans.count,
-                                          mentionSpans: spans))
-        }
     }
 }

@@ -215,6 +215,12 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         // After a courtesy title, a title word is a name; a full name takes "of" and a body.
         QuoteRow(["“We will win this race in November,” Mr. King added."], "We will win this race in November,", speaker: "King"),
         QuoteRow(["“It was the least bad outcome,” Mr. Morgan of the Sierra Club said."], "It was the least bad outcome,", speaker: "Morgan"),
+        // A quotation left open goes on into a paragraph whose first mark closes it.
+        QuoteRow(["Interior Minister Moustapha Naite spoke on state television.",
+                  "\"We regret to say that there are victims among the population.",
+                  "But no-one can say with certainty where those bullets came from,\" he said."],
+                 "We regret to say that there are victims among the population. But no-one can say with certainty where those bullets came from,",
+                 speaker: "Moustapha Naite", role: "Interior Minister"),
         // Mixed marks as outlets publish them: ‘…,” and “…,’; a nested single quotation still nests.
         QuoteRow(["‘We will not leave our homes,” said Maria Lopez, a farmer."],
                  "We will not leave our homes,", speaker: "Maria Lopez", role: "farmer"),

@@ -107,7 +107,14 @@ extension QuoteExtractor {
             // ("6'3\" tall"): it opens nothing.
             let orphan = c == "\"" && prev.map { !$0.isSpace && !["(", "[", "\u{2014}", "-", "/"].contains($0) } ?? false
                 && !(next.map(Tokenizer.isWordScalar) ?? false)
-            if openAt < 0 {
+            if openAt < 0 && m == 0 && (orphan || c == "\u{201D}"),
+               let p = prev, [",", ".", "!", "?"].contains(p) {
+                // The paragraph's first mark closes a quotation after punctuation: the text lost its opening
+                // mark, or the quotation goes on from the paragraph before ("…population. ¶ But no-one
+                // can say with certainty …,\" he said.").
+                result.append(Segment(paragraph: paragraph, open: 0, contentStart: 0, close: i, end: end, double: true,
+                                      opened: false))
+            } else if openAt < 0 {
                 if Marks.doubleOpen.contains(c) && !orphan {
                     openAt = m
                     double = true

@@ -31,6 +31,7 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CONFIG = None  # --config FILE for the server (an older build needs its own config/server.json)
+LOGS = {}      # port -> the log of the last server run there, shown when its check fails
 
 
 def cpu_seconds(pid):
@@ -102,6 +103,7 @@ class Server:
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGKILL)
             self.process.wait()
+        LOGS[self.port] = self.log_text()
         os.unlink(self.log.name)
 
 
@@ -336,7 +338,7 @@ def check_wrk(binary, port, data):
         return False
     server = Server(binary, port, data)
     try:
-        wrk = subprocess.Popen(["wrk", "-t2", "-c20", "-d5s", "-s", os.path.join(ROOT, "scripts/wrk-count.lua"),
+        wrk = subprocess.Popen(["wrk", "-t2", "-c20", "-d4s", "-s", os.path.join(ROOT, "scripts/wrk-count.lua"),
                                 f"http://127.0.0.1:{port}/articles?limit=5"],
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         time.sleep(2)
@@ -374,6 +376,8 @@ def main():
             ok = False
         if not ok:
             failed.append(name)
+            tail = LOGS.get(args.port_base + offset, "").splitlines()[-15:]
+            print("\n".join(f"  {name} server log: {line[:300]}" for line in tail))
     print(f"ops-check: {len(args.checks.split(',')) - len(failed)} passed, {len(failed)} failed"
           + (f" ({', '.join(failed)})" if failed else ""))
     sys.exit(0 if args.measure_only or not failed else 1)

@@ -103,6 +103,7 @@ func loadSnapshot(_ configuration: Configuration, _ loader: IncrementalLoader, _
         "corpus.events": "\(snapshot.events.events.count)",
         "corpus.clustering_seconds": "\(String(format: "%.3f", snapshot.events.seconds))",
         "corpus.load_seconds": "\(String(format: "%.2f", snapshot.loadSeconds))",
+        "corpus.load_steps": "\(result.steps.map { "\($0.step)=\(String(format: "%.2f", $0.seconds))" }.joined(separator: ","))",
         "corpus.index_steps": "\(snapshot.indexTimings.map { "\($0.step)=\(String(format: "%.2f", $0.seconds))" }.joined(separator: ","))",
         "corpus.files_read": "\(result.filesRead)", "corpus.files_reused": "\(result.filesReused)",
         "corpus.articles_extracted": "\(result.articlesBuilt)", "corpus.articles_reused": "\(result.articlesReused)",

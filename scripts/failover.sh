@@ -54,6 +54,15 @@ wait_healthy() {  # port [seconds]
     done
 }
 
+# The replicas bind with SO_REUSEPORT, so a stray server left on a port would share it and answer for a
+# replica: refuse to run then.
+for port in "$lb" "$a" "$b" $((base + 3)); do
+    if curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$port/"; then
+        echo "failover: something already listens on port $port; stop it or set PORT_BASE" >&2
+        exit 2
+    fi
+done
+
 sed -e "s/127.0.0.1:8080/127.0.0.1:$lb/" -e "s/127.0.0.1:8081/127.0.0.1:$a/" -e "s/127.0.0.1:8082/127.0.0.1:$b/" \
     examples/deploy/nginx.conf >"$work/nginx.conf"
 

@@ -12,7 +12,7 @@
   wrk        wrk (20 connections) under SIGTERM: requests failed other than connections refused after
              the listeners closed.
 
-Usage: scripts/ops_check.py BINARY [--port-base 18150] [--checks fd,slowloris,drain,wrk] [--measure-only]
+Usage: scripts/ops_check.py BINARY [--port-base 18150 (uses it to +4, and +10)] [--checks fd,slowloris,drain,wrk] [--measure-only]
                              [--config FILE]
 --measure-only prints the figures without failing (to measure a build that lacks the fixes).
 """
@@ -31,6 +31,7 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CONFIG = None  # --config FILE for the server (an older build needs its own config/server.json)
+LOGS = {}      # port -> the log of the last server run there, shown when its check fails
 
 
 def cpu_seconds(pid):
@@ -69,6 +70,9 @@ class Server:
 
     def __init__(self, binary, port, data, env=None, ulimit=None, threads=2):
         self.port = port
+        # The server binds with SO_REUSEPORT: a stray one left on the port would share it and answer instead.
+        if http_get(port, "/healthz", timeout=1)[0] is not None:
+            raise RuntimeError(f"something already listens on port {port}; stop it or use --port-base")
         self.log = tempfile.NamedTemporaryFile(prefix="ops-check-", suffix=".log", delete=False)
         command = [binary, "serve", "--data", data, "--port", str(port), "--threads", str(threads)]
         if CONFIG:
@@ -99,30 +103,37 @@ class Server:
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGKILL)
             self.process.wait()
+        LOGS[self.port] = self.log_text()
         os.unlink(self.log.name)
 
 
 def check_fd(binary, port, data):
     """200 connections against a server limited to 128 descriptors: with the default connection cap, and
-    with a cap over the limit, so that accept() itself runs out of descriptors."""
+    with a cap over the limit, so that accept() itself runs out of descriptors. The two servers run side by
+    side (ports PORT and PORT+10), measured over the same 5 s."""
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, min(hard, 4096)), hard))
-    ok = True
-    for label, env in (("default cap", {}), ("cap over the limit", {"NEWSDESK_MAX_CONNECTIONS": "100000"})):
-        server = Server(binary, port, data, ulimit=128, env=env)
-        try:
-            clients = []
+    variants = (("default cap", port, {}), ("cap over the limit", port + 10, {"NEWSDESK_MAX_CONNECTIONS": "100000"}))
+    servers = []
+    try:
+        for label, p, env in variants:
+            servers.append((label, Server(binary, p, data, ulimit=128, env=env)))
+        held = {}
+        for label, server in servers:
+            held[label] = []
             for _ in range(200):
                 try:
-                    clients.append(connect(port, timeout=2))
+                    held[label].append(connect(server.port, timeout=2))
                 except OSError:
                     pass
-            log_before, cpu_before = server.log_bytes(), cpu_seconds(server.process.pid)
-            time.sleep(5)
-            cpu = cpu_seconds(server.process.pid) - cpu_before
-            log = server.log_bytes() - log_before
+        before = {label: (server.log_bytes(), cpu_seconds(server.process.pid)) for label, server in servers}
+        time.sleep(5)
+        ok = True
+        for label, server in servers:
+            cpu = cpu_seconds(server.process.pid) - before[label][1]
+            log = server.log_bytes() - before[label][0]
             refused = 0
-            for c in clients:
+            for c in held[label]:
                 c.setblocking(False)
                 try:
                     if c.recv(4096).startswith(b"HTTP/1.1 503"):
@@ -131,14 +142,15 @@ def check_fd(binary, port, data):
                     pass
                 c.close()
             time.sleep(0.5)
-            status, _ = http_get(port, "/healthz", timeout=5)
+            status, _ = http_get(server.port, "/healthz", timeout=5)
             warnings = sum(1 for line in server.log_text().splitlines() if "accept() failed" in line or "Error from accept" in line)
             ok = ok and cpu < 1.0 and log < 100_000 and status == 200
-            print(f"fd ({label}): connections={len(clients)} answered_503={refused} cpu_seconds_5s={cpu:.2f} "
+            print(f"fd ({label}): connections={len(held[label])} answered_503={refused} cpu_seconds_5s={cpu:.2f} "
                   f"log_bytes_5s={log} accept_warnings={warnings} healthz_after={status}")
-        finally:
+        return ok
+    finally:
+        for _, server in servers:
             server.stop()
-    return ok
 
 
 def check_slowloris(binary, port, data, deadline=2):
@@ -333,7 +345,7 @@ def check_wrk(binary, port, data):
         return False
     server = Server(binary, port, data)
     try:
-        wrk = subprocess.Popen(["wrk", "-t2", "-c20", "-d5s", "-s", os.path.join(ROOT, "scripts/wrk-count.lua"),
+        wrk = subprocess.Popen(["wrk", "-t2", "-c20", "-d4s", "-s", os.path.join(ROOT, "scripts/wrk-count.lua"),
                                 f"http://127.0.0.1:{port}/articles?limit=5"],
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         time.sleep(2)
@@ -364,13 +376,23 @@ def main():
     checks = {"fd": check_fd, "slowloris": check_slowloris, "drain": check_drain, "wrk": check_wrk}
     failed = []
     for offset, name in enumerate(args.checks.split(",")):
-        try:
-            ok = checks[name](os.path.abspath(args.binary), args.port_base + offset, args.data)
-        except Exception as e:  # a check that cannot run fails
-            print(f"{name}: error: {e}")
-            ok = False
+        # A check that fails is run once more (timing on a shared machine), and both runs are printed: a
+        # server without the fixes fails both.
+        for attempt in (1, 2):
+            try:
+                ok = checks[name](os.path.abspath(args.binary), args.port_base + offset, args.data)
+            except Exception as e:  # a check that cannot run fails
+                print(f"{name}: error: {e}")
+                ok = False
+            if ok or attempt == 2 or args.measure_only:
+                break
+            tail = LOGS.get(args.port_base + offset, "").splitlines()[-15:]
+            print("\n".join(f"  {name} server log: {line[:300]}" for line in tail))
+            print(f"{name}: failed; running it once more")
         if not ok:
             failed.append(name)
+            tail = LOGS.get(args.port_base + offset, "").splitlines()[-15:]
+            print("\n".join(f"  {name} server log: {line[:300]}" for line in tail))
     print(f"ops-check: {len(args.checks.split(',')) - len(failed)} passed, {len(failed)} failed"
           + (f" ({', '.join(failed)})" if failed else ""))
     sys.exit(0 if args.measure_only or not failed else 1)

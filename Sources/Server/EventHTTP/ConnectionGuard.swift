@@ -43,7 +43,10 @@ final class ConnectionGuard {
         self.lastActivity = now
         let context = Unmanaged.passUnretained(self).toOpaque()
         deadline = newsdesk_evtimer_new(table.base, headDeadlineTrampoline, context)
-        inputWatch = evbuffer_add_cb(bufferevent_get_input(bufferEvent), inputChangedTrampoline, context)
+        let input = bufferevent_get_input(bufferEvent)
+        inputWatch = evbuffer_add_cb(input, inputChangedTrampoline, context)
+        // Bytes read before the watch began still count as a request begun.
+        receivedSinceResponse = evbuffer_get_length(input) > 0
     }
 
     /// Starts the head deadline.

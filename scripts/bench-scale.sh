@@ -3,7 +3,8 @@
 # directory), serves it with the release build and the response cache off, and prints the load time, resident
 # memory, memory per byte of text, uncached requests/s of each dashboard query (wrk -c64, DURATION seconds), and
 # the time a SIGHUP takes to serve the corpus again after 100 articles are added.
-# Usage: scripts/bench-scale.sh [SOURCE_DIR] (default ../shared/corpus/scale). COPIES (5), DURATION (3).
+# Usage: scripts/bench-scale.sh [SOURCE_DIR] (default ../shared/corpus/scale). COPIES (5), DURATION (3);
+# SKIP_QUERIES=1 measures only the load and the SIGHUP.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source_dir=$(cd "${1:-../shared/corpus/scale}" && pwd)
@@ -64,6 +65,7 @@ queries=(
 )
 status=$(curl -s -o /dev/null -w '%{http_code}' "$base/events" || true)
 [ "$status" = 200 ] && queries+=("/events")
+[ "${SKIP_QUERIES:-0}" = 1 ] && queries=()
 for q in "${queries[@]}"; do
     code=$(curl -s -o /dev/null -w '%{http_code}' "$base$q")
     rps=$(wrk -t2 -c64 -d"${duration}s" "$base$q" 2>/dev/null | awk '/Requests\/sec/ {printf "%.0f", $2}')
@@ -71,7 +73,7 @@ for q in "${queries[@]}"; do
 done
 # SIGHUP after adding 100 articles: seconds until /stats shows the new corpus.
 mkdir -p "$work/corpus/extra"
-find "$source_dir" -name '*.txt' | sort | head -100 | while read -r f; do
+find "$source_dir" -name '*.txt' | sort | sed -n 1,100p | while read -r f; do
     ln "$f" "$work/corpus/extra/$(basename "$f")" 2>/dev/null || cp "$f" "$work/corpus/extra/"
 done
 before=$(curl -fsS "$base/stats" | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["articles"])')
@@ -84,3 +86,15 @@ for _ in $(seq 1200); do
 done
 end=$(date +%s.%N)
 python3 -c "print(f'sighup_100_new_articles: articles {$before} -> {$now}, served after {$end - $start:.2f} s')"
+# Where the time goes, from the log lines of the first load and the reload: reading and extraction (with the
+# files read again and reused), then the index build, step by step.
+for _ in $(seq 100); do [ "$(grep -c 'corpus loaded' "$log")" -ge 2 ] && break; sleep 0.1; done
+grep 'corpus loaded' "$log" | python3 <(cat <<'PY'
+import re, sys
+for name, line in zip(["start", "sighup"], sys.stdin):
+    f = dict(re.findall(r"corpus\.(\w+)=(\S+)", line))
+    keys = ["load_seconds", "extract_seconds", "files_read", "files_reused", "articles_extracted", "articles_reused",
+            "index_seconds", "index_steps"]
+    print(name + ": " + " ".join(k + "=" + f.get(k, "?") for k in keys))
+PY
+)

@@ -9,9 +9,6 @@ API.md makes these requests 400s although each parameter on its own is valid:
 Positive (schema-valid) cases are adjusted to respect them, so that `positive_data_acceptance` keeps
 meaning "valid requests are accepted". Negative cases are left alone.
 
-One failure is accepted: libevent 2.1 answers a method it cannot parse (`QUERY`, `PROPFIND`, ...) with its
-own `501 Not Implemented` before the server sees the request, which is what RFC 9110 asks for an
-unrecognised method. Every method libevent knows (TRACE and CONNECT included) gets the API's 405.
 """
 
 import datetime
@@ -50,13 +47,3 @@ def map_case(context, case):
     if case.operation.path == "/articles/{id}" and not _is_date((case.path_parameters or {}).get("id")):
         query.clear()
     return case
-
-
-# The methods libevent 2.1 parses; any other is answered 501 by libevent itself.
-_LIBEVENT_METHODS = {"GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "TRACE", "CONNECT", "PATCH"}
-
-
-@schemathesis.hook
-def filter_failure(context, failure, case, response):
-    unparsed = response is not None and response.status_code == 501 and case.method.upper() not in _LIBEVENT_METHODS
-    return not unparsed

@@ -36,7 +36,10 @@ extension Newsdesk {
             let (configuration, lexiconDirectory) = try common.resolve(flags)
             let logger = bootstrapLogging(level: configuration.logLevel)
             let extractors = try loadExtractors(lexiconDirectory)
-            let snapshot = try loadSnapshot(configuration, extractors, logger)
+            // One loader for the start and every reload: it keeps each file's results, so a SIGHUP re-reads
+            // and re-extracts only new and changed files.
+            let loader = IncrementalLoader(CorpusLoader(extractors: extractors, limits: configuration.loadLimits))
+            let snapshot = try loadSnapshot(configuration, loader, logger)
             let state = ServerState(configuration: configuration, snapshot: snapshot)
             let service = HTTPService(router: makeRouter(state: state, openAPI: try loadOpenAPI()), state: state,
                                       gzip: Gzip.compress)
@@ -46,7 +49,7 @@ extension Newsdesk {
                 "server.address": "http://\(configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host):\(server.port)",
                 "server.port": "\(server.port)", "server.threads": "\(configuration.effectiveThreads)",
             ])
-            let reloader = Reloader(configuration: configuration, extractors: extractors, state: state, logger: logger)
+            let reloader = Reloader(configuration: configuration, extractors: extractors, state: state, logger: logger, loader: loader)
             let signals = try SignalLoop { reloader.start() }
             signals.run()
             logger.info("stopping")
@@ -56,12 +59,15 @@ extension Newsdesk {
     }
 }
 
-/// Loads the corpus into a snapshot, logging each skipped file.
-func loadSnapshot(_ configuration: Configuration, _ extractors: Extractors, _ logger: Logger) throws -> CorpusSnapshot {
+/// Loads the corpus into a snapshot through `loader` (which reuses the files its last load read unchanged),
+/// logging each skipped file. `previous`, the snapshot a reload replaces, lends the indexes of the articles it
+/// holds; a reload trims freed memory itself, after the swap.
+func loadSnapshot(_ configuration: Configuration, _ loader: IncrementalLoader, _ logger: Logger,
+                  previous: CorpusSnapshot? = nil) throws -> CorpusSnapshot {
     let started = Date()
     let result: CorpusLoader.Result
     do {
-        result = try CorpusLoader(extractors: extractors, limits: configuration.loadLimits).load(directory: URL(fileURLWithPath: configuration.dataDirectory))
+        result = try loader.load(directory: URL(fileURLWithPath: configuration.dataDirectory))
     } catch {
         throw ValidationError("dataDirectory: \(error)")
     }
@@ -71,8 +77,8 @@ func loadSnapshot(_ configuration: Configuration, _ extractors: Extractors, _ lo
     let seconds = Date().timeIntervalSince(started)
     let snapshot = CorpusSnapshot(articles: result.articles, info: .init(
         loadedAt: Date(), loadSeconds: seconds, textBytes: result.bytes,
-        failures: result.failures, directory: configuration.dataDirectory))
-    releaseFreedMemory()
+        failures: result.failures, directory: configuration.dataDirectory), previous: previous)
+    if previous == nil { releaseFreedMemory() }
     logger.info("corpus loaded", metadata: [
         "corpus.articles": "\(snapshot.articles.count)", "corpus.skipped": "\(result.failures.count)",
         "corpus.quotes": "\(snapshot.quotes.count)", "corpus.casualties": "\(snapshot.casualties.count)",
@@ -81,6 +87,9 @@ func loadSnapshot(_ configuration: Configuration, _ extractors: Extractors, _ lo
         "corpus.events": "\(snapshot.events.events.count)",
         "corpus.clustering_seconds": "\(String(format: "%.3f", snapshot.events.seconds))",
         "corpus.load_seconds": "\(String(format: "%.2f", snapshot.loadSeconds))",
+        "corpus.index_steps": "\(snapshot.indexTimings.map { "\($0.step)=\(String(format: "%.2f", $0.seconds))" }.joined(separator: ","))",
+        "corpus.files_read": "\(result.filesRead)", "corpus.files_reused": "\(result.filesReused)",
+        "corpus.articles_extracted": "\(result.articlesBuilt)", "corpus.articles_reused": "\(result.articlesReused)",
     ])
     return snapshot
 }
@@ -93,7 +102,7 @@ func loadSnapshot(_ configuration: Configuration, _ extractors: Extractors, _ lo
 final class Reloader: @unchecked Sendable {
     // @unchecked Sendable: `running`, `pending` and `completed` are read and written only under `lock`.
     private let configuration: Configuration
-    private let extractors: Extractors
+    private let loader: IncrementalLoader
     private let state: ServerState
     private let logger: Logger
     private let lock = NSLock()
@@ -103,9 +112,11 @@ final class Reloader: @unchecked Sendable {
     /// Longest wait for requests still reading the old snapshot before its memory is trimmed anyway.
     let drainSeconds: Double
 
-    init(configuration: Configuration, extractors: Extractors, state: ServerState, logger: Logger, drainSeconds: Double = 30) {
+    /// `loader` is the one the first snapshot came from (its cache is reused); nil starts from an empty one.
+    init(configuration: Configuration, extractors: Extractors, state: ServerState, logger: Logger, drainSeconds: Double = 30,
+         loader: IncrementalLoader? = nil) {
         self.configuration = configuration
-        self.extractors = extractors
+        self.loader = loader ?? IncrementalLoader(CorpusLoader(extractors: extractors, limits: configuration.loadLimits))
         self.state = state
         self.logger = logger
         self.drainSeconds = drainSeconds
@@ -151,7 +162,7 @@ final class Reloader: @unchecked Sendable {
         logger.info("reloading the corpus")
         var old: CorpusSnapshot?
         do {
-            let snapshot = try loadSnapshot(configuration, extractors, logger)
+            let snapshot = try loadSnapshot(configuration, loader, logger, previous: state.snapshot)
             old = state.replace(with: snapshot)
             logger.info("reloaded", metadata: ["corpus.version": "\(snapshot.dataVersion)"])
         } catch {

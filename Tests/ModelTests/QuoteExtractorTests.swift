@@ -180,6 +180,74 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         QuoteRow(["Marat Safin beat Mario Ancic in four sets on Thursday.",
                   "The Russian added that he was not worried by his ankle injury. \"I have had a lot of problems with that ankle before - it will be OK,\" he said."],
                  "I have had a lot of problems with that ankle before - it will be OK,", speaker: "Marat Safin"),
+        // Back-ticks open what two apostrophes close (typeset text).
+        QuoteRow(["``We will stay here until the end,'' said Maria Lopez."],
+                 "We will stay here until the end,", speaker: "Maria Lopez"),
+        // A quotation nested at the end: the comma before the closing marks still leads to the attribution.
+        QuoteRow(["“You say you ‘accept responsibility for what happened,’” said Jeff Merkley."],
+                 "You say you ‘accept responsibility for what happened,’", speaker: "Jeff Merkley"),
+        // A fragment too short to stand alone joins the quotation of the same attribution.
+        QuoteRow(["Jane Doe described the plan as “disgusting” and “a con on voters.”"],
+                 "disgusting a con on voters.", speaker: "Jane Doe"),
+        // No reporting verb: the sentence's subject uses the words, after an adverbial or before a colon.
+        QuoteRow(["In July, Newt Gingrich cynically dismissed Estonia as being in the “suburbs of St. Petersburg” in a speech."],
+                 "suburbs of St. Petersburg", speaker: "Newt Gingrich"),
+        QuoteRow(["President Barack Obama is rolling out a new campaign message: “It's about me and my legacy.”"],
+                 "It's about me and my legacy.", speaker: "Barack Obama", role: "President"),
+        QuoteRow(["In a Bloomberg interview Donald Trump declared “I think NATO may be obsolete.”"],
+                 "I think NATO may be obsolete.", speaker: "Donald Trump"),
+        // A paragraph ending in a colon introduces the quotation of the next, an outlet's too.
+        QuoteRow(["The New York Times reports:", "“Just 24 percent of the contributors gave $200 or less.”"],
+                 "Just 24 percent of the contributors gave $200 or less.", speaker: "New York Times"),
+        // A participle after a name: that person speaks.
+        QuoteRow(["The ad uses footage of Hillary Clinton asking, “Why aren’t I 50 points ahead, you might ask?”"],
+                 "Why aren’t I 50 points ahead, you might ask?", speaker: "Hillary Clinton"),
+        // A cue word used as a noun ("tweets") yields to the verb before it.
+        QuoteRow(["Hillary Clinton says Donald Trump’s flurry of late-night tweets was “unhinged, even for him.”"],
+                 "unhinged, even for him.", speaker: "Hillary Clinton"),
+        // Appositives that are no role, party tags and state abbreviations stand between name and verb.
+        QuoteRow(["“It’s an invasion of the state regulatory domain,” Scott Pruitt, the attorney general of Oklahoma, one of the states suing the agency, said."],
+                 "It’s an invasion of the state regulatory domain,", speaker: "Scott Pruitt", role: "attorney general of Oklahoma"),
+        QuoteRow(["“Our assumption is that the veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday."],
+                 "Our assumption is that the veto will be overridden,", speaker: "Mitch McConnell", role: "Senate Majority Leader"),
+        QuoteRow(["“This is their lives,” said Donna Rawlings, of Upper Marlboro, Md., at the museum."],
+                 "This is their lives,", speaker: "Donna Rawlings"),
+        // After a courtesy title, a title word is a name; a full name takes "of" and a body.
+        QuoteRow(["“We will win this race in November,” Mr. King added."], "We will win this race in November,", speaker: "King"),
+        QuoteRow(["“It was the least bad outcome,” Mr. Morgan of the Sierra Club said."], "It was the least bad outcome,", speaker: "Morgan"),
+        // "the UN chief": the one person whose title holds "UN"; a surname spelled another way.
+        QuoteRow(["UN Secretary-General Antonio Guterres condemned the strikes.",
+                  "Meanwhile, the UN chief said the devastation was “incomprehensible and inexcusable” and called for calm."],
+                 "incomprehensible and inexcusable", speaker: "Antonio Guterres", role: "UN Secretary-General"),
+        QuoteRow(["Ukrainian President Volodymyr Zelensky spoke on Monday.", "“We will not give up our land,” Zelenskyy said."],
+                 "We will not give up our land,", speaker: "Volodymyr Zelensky", role: "Ukrainian President"),
+        // A paragraph that is only a quotation, after "X said on Tuesday." or "X said:".
+        QuoteRow(["UN Secretary-General Antonio Guterres said on Tuesday.", "“It is high time for a ceasefire.”"],
+                 "It is high time for a ceasefire.", speaker: "Antonio Guterres", role: "UN Secretary-General"),
+        QuoteRow(["Antonio Guterres said:", "“It is high time for a ceasefire.”"],
+                 "It is high time for a ceasefire.", speaker: "Antonio Guterres"),
+        // A bracketed party tag ending in a full stop ends no sentence; the quotation it interrupts is one.
+        QuoteRow(["“It’s a dog whistle to all Americans,” Rep. Gwen Moore (D-Wis.) said Friday. “If indeed he is not legitimate, how can you feel good?”"],
+                 "It’s a dog whistle to all Americans, If indeed he is not legitimate, how can you feel good?", speaker: "Gwen Moore", role: "Rep."),
+        // An attribution ending in ", but" still interrupts one quotation.
+        QuoteRow(["Barack Obama dismissed the criticism. \"You know, I love Larry,\" he said, but \"when it comes to energy issues, Larry has a history.\""],
+                 "You know, I love Larry, when it comes to energy issues, Larry has a history.", speaker: "Barack Obama"),
+        // A fragment that its full stop ends takes the verb before it, not the next sentence's.
+        QuoteRow(["Japan condemned the test. Russia insisted that Pyongyang “stop its dangerous escapades.” The International Atomic Energy Agency said North Korea had shown “complete disregard of the demands.”"],
+                 "stop its dangerous escapades.", speaker: "Russia",
+                 others: [("complete disregard of the demands.", "International Atomic Energy Agency")]),
+        // An outlet inverted after the quotation.
+        QuoteRow(["Clinton still leads. This is “roughly the same advantage she has held all month,” reported Reuters."],
+                 "roughly the same advantage she has held all month,", speaker: "Reuters"),
+        // A horizontal bar sets off an aside like a dash.
+        QuoteRow(["When Hillary Clinton noted that Donald Trump had paid no taxes ― as was true for a few years ― Trump boasted, “That makes me smart.”"],
+                 "That makes me smart.", speaker: "Donald Trump"),
+        // A role, then the name in apposition, is the subject: "Another critic, Laurence H. Tribe, likened …".
+        QuoteRow(["Another critic, Laurence H. Tribe, likened the rules to “burning the Constitution” in a brief."],
+                 "burning the Constitution", speaker: "Laurence H. Tribe", role: "Another critic"),
+        // A straight mark after a word whose opening mark the text lost opens nothing.
+        QuoteRow(["Oz took Trump through a cursory review of [his] systems\" including his health. His doctor Harold Bornstein predicted that Trump would be “the healthiest individual ever elected to the presidency.”"],
+                 "the healthiest individual ever elected to the presidency.", speaker: "Harold Bornstein", role: "doctor"),
     ]
 
     /// Each row's quotation is found with its speaker, role and entity id.
@@ -240,6 +308,27 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         // A role in capitals is a role, not a body's acronym.
         QuoteRow(["CrowdStrike posted an update.", "“We have mobilized all of CrowdStrike to help you,” the CEO told customers."],
                  "We have mobilized all of CrowdStrike to help you,", speaker: nil),
+        // Two quotations of their own in one sentence stay two, as our gold counts them.
+        QuoteRow(["A rebel leader told AFP the movement had “ambushed the Malian military” and that “the death toll was not yet known”."],
+                 "ambushed the Malian military", speaker: nil, others: [("the death toll was not yet known", nil)]),
+        // A capitalised adjective opening the sentence is no subject.
+        QuoteRow(["Similar to chants used by Hezbollah, the group's slogan reads, “God is the Greatest. Death to America.”"],
+                 "God is the Greatest. Death to America.", speaker: nil),
+        // "the UN chief" when two people hold UN titles; a surname one consonant from a known one.
+        QuoteRow(["UN Secretary-General Antonio Guterres spoke first.", "UN human rights chief Volker Türk spoke next.",
+                  "“This cannot go on any longer,” the UN chief said."],
+                 "This cannot go on any longer,", speaker: nil),
+        QuoteRow(["Senator Mark Johnston spoke first.", "“We will vote against the bill,” Johnson said."],
+                 "We will vote against the bill,", speaker: "Johnson"),
+        // A capitalised preposition opening the sentence is no part of a name.
+        QuoteRow(["For Mr. Obama, the issue is personal. “You know, I love this country,” he said."],
+                 "You know, I love this country,", speaker: nil),
+        // A run-in heading before a colon is no subject.
+        QuoteRow(["Veto Power Impedes Peace Efforts: Eliminating “the scourge of war” is one of the goals of the United Nations."],
+                 "the scourge of war", speaker: nil),
+        // A cue with no one named keeps the quotation unattributed, rather than giving it the subject.
+        QuoteRow(["Police also shared a tribute from the family of Bebe King who said: “No words can describe the devastation.”"],
+                 "No words can describe the devastation.", speaker: nil),
     ]
 
     /// No speaker is better than a wrong one.
@@ -265,6 +354,15 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         "No quotation marks at all in this sentence.",
         "‘Where should we go?’",
         "Fighters of the group, known as “Supporters of God” in Arabic, took the port.",
+        // Two apostrophes alone are not read as quotation marks, nor single marks inside such text.
+        "''We will stay here until the end,'' said Maria Lopez.",
+        "''I had to step back and think, 'This is their lives and our history.' ''",
+        // A title whose full stop sits inside the closing mark, American style.
+        "He appeared on “Fox and Friends.”",
+        // Two scare quotes in one sentence do not join into a quotation.
+        "The minister said the “whole country” was shocked by the “truly awful” attack.",
+        // An inch sign is no quotation mark.
+        "Trump is 6'3\" tall and weighs 236 pounds, his doctor said.",
     ]
 
     /// Such paragraphs yield nothing.

@@ -17,9 +17,19 @@ import Testing
 
     /// A router over `articles`, built as `serve` builds it.
     static func router(_ articles: [Article] = []) -> Router {
+        makeRouter(state: state(articles), openAPI: Array(#"{"openapi":"3.1.0"}"#.utf8))
+    }
+
+    static func state(_ articles: [Article]) -> ServerState {
         let info = CorpusSnapshot.LoadInfo(loadedAt: Date(), loadSeconds: 0.25, textBytes: 0, failures: [], directory: "test")
-        let state = ServerState(configuration: Configuration(), snapshot: CorpusSnapshot(articles: articles, info: info))
-        return makeRouter(state: state, openAPI: Array(#"{"openapi":"3.1.0"}"#.utf8))
+        return ServerState(configuration: Configuration(), snapshot: CorpusSnapshot(articles: articles, info: info))
+    }
+
+    /// The router's answer to a GET of `uri` over `articles`, without the middleware.
+    static func answer(_ uri: String, _ articles: [Article]) -> Response {
+        let state = state(articles)
+        let router = makeRouter(state: state, openAPI: Array(#"{"openapi":"3.1.0"}"#.utf8))
+        return router.respond(to: RequestContext(request: Request(method: .get, uri: uri), snapshot: state.snapshot))
     }
 
     /// Follows a local `$ref` ("#/components/parameters/limit") if `node` is one.
@@ -138,9 +148,7 @@ import Testing
     @Test(arguments: jsonRequests)
     func responseMatchesItsSchema(_ uri: String) throws {
         let document = try Self.document()
-        let router = Self.router([Self.sampleArticle])
-        let request = Request(method: .get, uri: uri)
-        let response = router.respond(to: request)
+        let response = Self.answer(uri, [Self.sampleArticle])
         #expect(response.status == 200)
         let body = try #require(response.bytes)
         let json = try JSONSerialization.jsonObject(with: Data(body), options: [.fragmentsAllowed])
@@ -156,10 +164,9 @@ import Testing
 
     @Test func errorsMatchTheErrorSchema() throws {
         let document = try Self.document()
-        let router = Self.router([Self.sampleArticle])
         let schema: Any = ["$ref": "#/components/schemas/Error"]
         for uri in ["/articles?speker=x", "/articles?limit=0", "/entities/nobody", "/nowhere", "/articles/2020-10-12-ganja?limit=1"] {
-            let response = router.respond(to: Request(method: .get, uri: uri))
+            let response = Self.answer(uri, [Self.sampleArticle])
             #expect([400, 404].contains(response.status))
             let json = try JSONSerialization.jsonObject(with: Data(try #require(response.bytes)))
             let problems = SchemaCheck(document: document).problems(json, schema, at: "$")

@@ -8,10 +8,15 @@ public struct ArticleBuilder: Sendable {
 
     /// Builds the article.
     public func build(_ raw: RawArticle, id: String) -> Article {
+        build(raw, id: id, title: Self.title(of: raw, english: extractors.lexicon.english))
+    }
+
+    /// Builds the article, its title already known (`title(of:english:)`).
+    func build(_ raw: RawArticle, id: String, title: String) -> Article {
         let document = Document(id: id, date: raw.date, paragraphs: raw.paragraphs, english: extractors.lexicon.english)
         let (quotes, entities, casualties) = extractors.extract(document)
         return Article(
-            id: id, date: raw.date, title: Self.title(of: raw, english: extractors.lexicon.english), summary: raw.paragraphs.first ?? "",
+            id: id, date: raw.date, title: title, summary: raw.paragraphs.first ?? "",
             source: raw.source, wordCount: Self.wordCount(document.text),
             counts: ArticleCounts(quotes: quotes.count, entities: entities.count, casualties: casualties.count),
             text: document.text, related: raw.related,

@@ -75,12 +75,53 @@ public struct CorpusFile: Sendable, Hashable, Comparable, CustomStringConvertibl
     }
 }
 
+/// What identifies a file's content without reading it: device, inode, size and modification time (ns).
+/// The change time is left out on purpose: adding a hard link to a file changes it, not the content.
+struct FileStamp: Sendable, Hashable {
+    var device: UInt64
+    var inode: UInt64
+    var size: Int
+    var modifiedSeconds: Int
+    var modifiedNanoseconds: Int
+
+    init(_ info: stat) {
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+        size = Int(info.st_size)
+        modifiedSeconds = Int(info.st_mtim.tv_sec)
+        modifiedNanoseconds = Int(info.st_mtim.tv_nsec)
+    }
+
+    /// The stamp of the regular file at `path` (bytes, following links), or nil.
+    init?(path: [UInt8]) {
+        var info = stat()
+        guard CorpusFile.withCString(path, { stat($0, &info) }) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        self.init(info)
+    }
+
+    /// Whether the file was modified so close to `now` (seconds since 1970) that a later write could leave
+    /// the same stamp: file times advance in clock ticks, so a write within the tick of a read is invisible.
+    /// Such a file's content is hashed when read, and the hash compared before it is reused.
+    func isRacy(now: Int) -> Bool { modifiedSeconds >= now - 2 }
+
+    /// Seconds since 1970, as file times count them.
+    static func now() -> Int { Int(time(nil)) }
+}
+
 /// A regular file open for reading, read in chunks; closed when released.
 final class FileByteSource: ByteSource {
     private let descriptor: Int32
     private let chunkSize: Int
     /// The file's size when opened.
     let size: Int
+    /// Its identity and modification time when opened.
+    let stamp: FileStamp
+    /// FNV-1a of the bytes handed out so far, when `hashing`.
+    private(set) var contentHash = FNV1a()
+    /// Whether `contentHash` is kept.
+    var hashing = false
+    /// Whether a read failed: what was read is not the whole file.
+    private(set) var failed = false
 
     /// Opens `path` (bytes); nil when it is not a readable regular file.
     init?(path: [UInt8], chunkSize: Int = 1 << 20) {
@@ -93,6 +134,7 @@ final class FileByteSource: ByteSource {
         }
         descriptor = fd
         size = Int(info.st_size)
+        stamp = FileStamp(info)
         self.chunkSize = chunkSize
     }
 
@@ -104,9 +146,13 @@ final class FileByteSource: ByteSource {
             let n = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, chunkSize) }
             if n >= 0 {
                 buffer.removeLast(chunkSize - n)
+                if hashing { contentHash.combine(bytes: buffer) }
                 return buffer
             }
-            if errno != EINTR { throw LoadFailure(file: "", reason: "read error: \(String(cString: strerror(errno)))") }
+            if errno != EINTR {
+                failed = true
+                throw LoadFailure(file: "", reason: "read error: \(String(cString: strerror(errno)))")
+            }
         }
     }
 
@@ -120,5 +166,16 @@ final class FileByteSource: ByteSource {
             bytes += chunk
         }
         return bytes
+    }
+
+    /// FNV-1a of the whole file from here on (read in chunks, not kept), or nil on a read error.
+    func hashRest() -> UInt64? {
+        hashing = true
+        do {
+            while try !next().isEmpty {}
+        } catch {
+            return nil
+        }
+        return contentHash.value
     }
 }

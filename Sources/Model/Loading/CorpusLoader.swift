@@ -30,19 +30,27 @@ public struct CorpusLoader: Sendable {
         public var failures: [LoadFailure]
         /// Total bytes of article text read.
         public var bytes: Int
+        /// Each file's parsed articles and extractions, for the next load to reuse (`load(…, reusing:)`).
+        public var cache = LoadCache()
+        /// Files read and parsed again (new, changed or not reusable) and files taken from the previous load.
+        public var filesRead = 0, filesReused = 0
+        /// Articles extracted again and articles taken whole from the previous load.
+        public var articlesBuilt = 0, articlesReused = 0
     }
 
-    /// Loads every article file under `directory`.
-    public func load(directory: URL) throws(LoadFailure) -> Result {
+    /// Loads every article file under `directory`; with `previous` (the cache of an earlier load of it), files
+    /// whose stamp is unchanged are not read again and their articles not extracted again, unless their id,
+    /// title or source changed. The result is the same as a fresh load's, ids and data version included.
+    public func load(directory: URL, reusing previous: LoadCache? = nil) throws(LoadFailure) -> Result {
         let root = directory.standardizedFileURL
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory) else {
             throw LoadFailure(file: directory.path, reason: "no such directory")
         }
         if isDirectory.boolValue {
-            return load(files: CorpusFile.articleFiles(under: Array(root.path.utf8)), base: root)
+            return load(files: CorpusFile.articleFiles(under: Array(root.path.utf8)), base: root, reusing: previous)
         }
-        return load(files: [CorpusFile(root.lastPathComponent)], base: root.deletingLastPathComponent())
+        return load(files: [CorpusFile(root.lastPathComponent)], base: root.deletingLastPathComponent(), reusing: previous)
     }
 
     /// Loads the given files: paths relative to `base`, or as given when `base` is nil.
@@ -50,17 +58,23 @@ public struct CorpusLoader: Sendable {
         load(files: files.map(CorpusFile.init), base: base)
     }
 
-    /// Loads the given files in path order, in batches read in parallel, until `limits.maxArticles`.
-    public func load(files: [CorpusFile], base: URL?) -> Result {
-        let metadata = IndexMetadata(base: base ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
-                                     files: files.map(\.description))
-        var raws: [RawArticle] = []
+    /// Loads the given files in path order, in batches read in parallel, until `limits.maxArticles`; a file
+    /// that `previous` holds with the same stamp is taken from it instead of read.
+    public func load(files: [CorpusFile], base: URL?, reusing previous: LoadCache? = nil) -> Result {
+        let baseURL = base ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let metadata = IndexMetadata(base: baseURL, files: files.map(\.description))
+        let reusable = previous.flatMap { $0.base == baseURL.path && $0.limits == limits ? $0.files : nil } ?? [:]
+        var entries: [(file: CorpusFile, entry: LoadCache.FileEntry)] = []
+        // The articles loaded, in order: which file entry and which of its articles, and the article with
+        // index.tsv's title, outlet and URL applied.
+        var loaded: [(file: Int, article: Int, raw: RawArticle)] = []
         var failures: [LoadFailure] = []
         var bytes = 0
+        var filesRead = 0, filesReused = 0
         let batch = concurrency * 8
         var next = 0
         while next < files.count {
-            let budget = limits.maxArticles - raws.count
+            let budget = limits.maxArticles - loaded.count
             if budget <= 0 {
                 failures.append(LoadFailure(file: files[next].description, reason:
                     "maxArticles (\(limits.maxArticles)) reached: this and \(files.count - next - 1) later files not read"))
@@ -69,30 +83,63 @@ public struct CorpusLoader: Sendable {
             let slice = Array(files[next..<Swift.min(files.count, next + batch)])
             next += slice.count
             // Each file may fill the whole remaining budget; the overshoot of a batch is cut below.
-            let parsed = parallelMap(slice) { file in self.read(file: file, base: base, budget: budget) }
-            for (file, outcome) in zip(slice, parsed) {
-                failures += outcome.failures
-                let room = limits.maxArticles - raws.count
-                if outcome.articles.count > room {
+            let outcomes = parallelMap(slice) { file in
+                self.reuse(reusable[file], file: file, base: base, budget: budget)
+                    .map { (entry: $0, reused: true) }
+                    ?? (entry: self.entry(file: file, base: base, budget: budget), reused: false)
+            }
+            for (file, outcome) in zip(slice, outcomes) {
+                let entry = outcome.entry
+                if outcome.reused { filesReused += 1 } else { filesRead += 1 }
+                failures += entry.failures
+                let room = limits.maxArticles - loaded.count
+                if entry.articles.count > room {
                     failures.append(LoadFailure(file: file.description, reason:
-                        "maxArticles (\(limits.maxArticles)) reached: \(outcome.articles.count - room) articles of this file not loaded"))
+                        "maxArticles (\(limits.maxArticles)) reached: \(entry.articles.count - room) articles of this file not loaded"))
                 }
-                for var raw in outcome.articles.prefix(Swift.max(0, room)) {
+                for (i, article) in entry.articles.prefix(Swift.max(0, room)).enumerated() {
+                    var raw = article.raw
                     metadata.apply(to: &raw)
-                    bytes += raw.paragraphs.reduce(0) { $0 + $1.utf8.count }
-                    raws.append(raw)
+                    bytes += article.bytes
+                    loaded.append((entries.count, i, raw))
                 }
+                entries.append((file, entry))
             }
         }
         var ids = IdAllocator()
-        let identified = raws.map { raw in
-            (raw: raw, id: ids.allocate(date: raw.date, title: ArticleBuilder.title(of: raw, english: extractors.lexicon.english),
-                                        body: raw.paragraphs))
+        let english = extractors.lexicon.english
+        let identified = loaded.map { item in
+            let article = entries[item.file].entry.articles[item.article]
+            // The title a headline-less article takes from its lead is kept from the previous load.
+            let title = item.raw.title ?? article.leadTitle ?? ArticleBuilder.title(of: item.raw, english: english)
+            let id = ids.allocate(date: item.raw.date, title: title) { article.paragraphs.prefix(3) }
+            return (item: item, title: title, id: id)
         }
-        raws = []
         let builder = ArticleBuilder(extractors: extractors)
-        let articles = parallelMap(identified) { builder.build($0.raw, id: $0.id) }
-        return Result(articles: articles, failures: failures, bytes: bytes)
+        let read = entries
+        let built = parallelMap(identified) { item -> (article: Article, reused: Bool) in
+            let cached = read[item.item.file].entry.articles[item.item.article]
+            if let article = cached.built, article.id == item.id, article.title == item.title,
+               article.source == item.item.raw.source {
+                return (article, true)
+            }
+            var raw = item.item.raw
+            raw.paragraphs = cached.paragraphs
+            return (builder.build(raw, id: item.id, title: item.title), false)
+        }
+        // The next load's cache: each file's articles as extracted now, the text held once (by the article).
+        for (item, result) in zip(identified, built) {
+            let e = item.item.file
+            let old = entries[e].entry.articles[item.item.article]
+            entries[e].entry.articles[item.item.article].keep(
+                built: result.article, leadTitle: old.raw.title == nil && item.item.raw.title == nil ? item.title : old.leadTitle)
+        }
+        let reused = built.reduce(0) { $0 + ($1.reused ? 1 : 0) }
+        return Result(articles: built.map(\.article), failures: failures, bytes: bytes,
+                      cache: LoadCache(base: baseURL.path, limits: limits,
+                                       files: Dictionary(entries.map { ($0.file, $0.entry) }) { _, last in last }),
+                      filesRead: filesRead, filesReused: filesReused,
+                      articlesBuilt: built.count - reused, articlesReused: reused)
     }
 
     /// Paths (relative to `root`, sorted) of the article files under it; hidden files and folders are skipped.
@@ -100,31 +147,69 @@ public struct CorpusLoader: Sendable {
         CorpusFile.articleFiles(under: Array(root.path.utf8)).map(\.description)
     }
 
+    /// The previous load's entry for `file` when it can stand for reading the file again: the file has the
+    /// same stamp (and, if it was modified within a clock tick of that read, the same content hash), and the
+    /// entry was read whole, under a budget that the current one does not cut.
+    func reuse(_ entry: LoadCache.FileEntry?, file: CorpusFile, base: URL?, budget: Int) -> LoadCache.FileEntry? {
+        guard var entry, let stamp = entry.stamp, entry.articles.count < Swift.min(entry.budget, budget) else { return nil }
+        let path = fullPath(file, base: base)
+        guard FileStamp(path: path) == stamp else { return nil }
+        if let hash = entry.contentHash {
+            guard let source = FileByteSource(path: path), source.stamp == stamp, source.hashRest() == hash else { return nil }
+            if !stamp.isRacy(now: FileStamp.now()) { entry.contentHash = nil }
+        }
+        return entry
+    }
+
+    /// Reads one file into a cache entry: its stamp, its raw articles or failures.
+    func entry(file: CorpusFile, base: URL?, budget: Int) -> LoadCache.FileEntry {
+        let now = FileStamp.now()
+        let source = FileByteSource(path: fullPath(file, base: base))
+        if let s = source, s.stamp.isRacy(now: now) { s.hashing = true }
+        let (articles, failures) = read(file: file, source: source, budget: budget)
+        // A file whose stamp cannot be trusted is kept with the hash of what was read; one that could not be
+        // read whole (a read error) is not kept.
+        let stamp = source.flatMap { $0.failed ? nil : $0.stamp }
+        let hash = source.flatMap { $0.hashing ? $0.contentHash.value : nil }
+        return LoadCache.FileEntry(stamp: stamp, contentHash: hash, budget: budget, failures: failures,
+                                   articles: articles.map(LoadedArticle.init))
+    }
+
+    /// `base/file` as bytes, or `file` when there is no base.
+    func fullPath(_ file: CorpusFile, base: URL?) -> [UInt8] {
+        base.map { Array($0.path.utf8) + [UInt8(ascii: "/")] + file.path } ?? file.path
+    }
+
     /// Reads and parses one file into raw articles or failures, within the limits; at most `budget` articles.
     func read(file: CorpusFile, base: URL?, budget: Int = .max) -> (articles: [RawArticle], failures: [LoadFailure]) {
+        let source = FileByteSource(path: fullPath(file, base: base))
+        return read(file: file, source: source, budget: budget)
+    }
+
+    /// Parses `source` (nil: it could not be opened), the file `file`.
+    func read(file: CorpusFile, source: FileByteSource?, budget: Int) -> (articles: [RawArticle], failures: [LoadFailure]) {
         let name = file.description
-        let path = base.map { Array($0.path.utf8) + [UInt8(ascii: "/")] + file.path } ?? file.path
-        guard let source = FileByteSource(path: path) else {
+        guard let opened = source else {
             return ([], [LoadFailure(file: name, reason: "cannot read file")])
         }
-        guard source.size > 0 else { return ([], [LoadFailure(file: name, reason: "empty file")]) }
+        guard opened.size > 0 else { return ([], [LoadFailure(file: name, reason: "empty file")]) }
         switch file.pathExtension {
         case "json":
-            guard source.size <= limits.maxFileBytes else {
+            guard opened.size <= limits.maxFileBytes else {
                 return ([], [LoadFailure(file: name, reason:
-                    "\(source.size) bytes is larger than maxFileBytes (\(limits.maxFileBytes)); not read (JSON Lines have no such cap)")])
+                    "\(opened.size) bytes is larger than maxFileBytes (\(limits.maxFileBytes)); not read (JSON Lines have no such cap)")])
             }
-            return JSONFormat.parseDocument(source, file: name, maxRecordBytes: limits.maxArticleBytes, budget: budget)
+            return JSONFormat.parseDocument(opened, file: name, maxRecordBytes: limits.maxArticleBytes, budget: budget)
         case "jsonl", "ndjson":
-            return JSONFormat.parseLines(source, file: name, maxLineBytes: limits.maxArticleBytes, budget: budget)
+            return JSONFormat.parseLines(opened, file: name, maxLineBytes: limits.maxArticleBytes, budget: budget)
         default:
-            guard source.size <= limits.maxArticleBytes else {
+            guard opened.size <= limits.maxArticleBytes else {
                 return ([], [LoadFailure(file: name, reason:
-                    "\(source.size) bytes is larger than maxArticleBytes (\(limits.maxArticleBytes)); not read")])
+                    "\(opened.size) bytes is larger than maxArticleBytes (\(limits.maxArticleBytes)); not read")])
             }
             do {
                 // The size is checked again as read: the file may have grown since it was opened.
-                let bytes = try source.readAll(limit: limits.maxArticleBytes)
+                let bytes = try opened.readAll(limit: limits.maxArticleBytes)
                 guard bytes.count <= limits.maxArticleBytes else {
                     return ([], [LoadFailure(file: name, reason: "larger than maxArticleBytes (\(limits.maxArticleBytes)); not read")])
                 }
@@ -153,8 +238,13 @@ struct IdAllocator {
     /// An id never looks like a date (`/articles/{date}` would shadow it): a title without words ("?")
     /// gives way to the first words of the body, and a body without any to `article`.
     mutating func allocate(date: String, title: String, body: [String] = []) -> String {
+        allocate(date: date, title: title) { body.prefix(3) }
+    }
+
+    /// The same, asking for the body's first paragraphs only when the title has no words.
+    mutating func allocate(date: String, title: String, body: () -> ArraySlice<String>) -> String {
         var slug = Slug.make(title, maxWords: 5)
-        if slug.isEmpty { slug = Slug.make(body.lazy.prefix(3).joined(separator: " "), maxWords: 5) }
+        if slug.isEmpty { slug = Slug.make(body().prefix(3).joined(separator: " "), maxWords: 5) }
         if slug.isEmpty { slug = "article" }
         let base = "\(date)-\(slug)"
         var id = base

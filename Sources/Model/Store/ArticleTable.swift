@@ -9,29 +9,119 @@ struct ArticleTable: Sendable {
     let index: [String: Int32]
     /// Folded words of titles and text -> article positions.
     let words: PostingIndex
-    /// FNV-1a of every id and text, in order, as hex.
+    /// FNV-1a of each article's id and text.
+    let hashes: [UInt64]
+    /// FNV-1a of every article's hash, in order, as hex: the corpus content hash.
     let dataVersion: String
 
-    /// Builds the table over `articles`, already newest first.
-    init(sorted articles: [Article]) {
+    /// Builds the table over `articles`, already newest first. With `previous` (the last snapshot and which of
+    /// its articles each of these is, or -1), an article found there takes its list JSON, hash and words from
+    /// it instead of encoding and reading its text again; the table is the same as one built afresh.
+    init(sorted articles: [Article], previous: (snapshot: CorpusSnapshot, carry: SnapshotCarry)? = nil) {
         self.articles = articles
-        summaryJSON = concurrentMap(articles) { a in
+        let newToOld = previous?.carry.newToOld
+        summaryJSON = concurrentMap(Array(articles.indices)) { i in
+            if let newToOld, newToOld[i] >= 0, let old = previous?.snapshot { return old.articleSummaryJSON[Int(newToOld[i])] }
             var w = JSONWriter(capacity: 512)
-            a.writeSummaryJSON(to: &w)
+            articles[i].writeSummaryJSON(to: &w)
             return w.bytes
         }
-        words = PostingIndex(count: articles.count) { i in
-            TextTokens.words(articles[i].title) + TextTokens.words(articles[i].text)
+        hashes = concurrentMap(Array(articles.indices)) { i in
+            if let newToOld, newToOld[i] >= 0, let old = previous?.snapshot { return old.articleHashes[Int(newToOld[i])] }
+            var hasher = FNV1a()
+            hasher.combine(articles[i].id)
+            hasher.combine(articles[i].text)
+            return hasher.value
+        }
+        if let previous {
+            words = PostingIndex(remapping: previous.snapshot.wordIndex, oldToNew: previous.carry.oldToNew,
+                                 fresh: previous.carry.fresh) { i in
+                TextTokens.words(articles[i].title) + TextTokens.words(articles[i].text)
+            }
+        } else {
+            words = PostingIndex(count: articles.count) { i in
+                TextTokens.words(articles[i].title) + TextTokens.words(articles[i].text)
+            }
         }
         var index: [String: Int32] = [:]
         index.reserveCapacity(articles.count)
         var hasher = FNV1a()
         for (i, a) in articles.enumerated() {
             index[a.id] = Int32(i)
-            hasher.combine(a.id)
-            hasher.combine(a.text)
+            withUnsafeBytes(of: hashes[i].littleEndian) { hasher.combine(bytes: $0) }
         }
         self.index = index
         dataVersion = String(hasher.value, radix: 16)
+    }
+}
+
+/// Which articles of a new snapshot the previous one already held: a reload's new list keeps the old articles
+/// it still has in the same relative order (both lists are sorted the same way), so every per-article part
+/// (JSON, hashes, postings) of those is carried over by position.
+struct SnapshotCarry: Sendable {
+    /// For each new position, the old one, or -1 for an article the previous snapshot did not hold.
+    let newToOld: [Int32]
+    /// For each old position, the new one, or -1 for an article dropped.
+    let oldToNew: [Int32]
+    /// New positions of articles not carried, ascending.
+    let fresh: [Int]
+    /// The same three for the flat quote list.
+    let quoteNewToOld: [Int32], quoteOldToNew: [Int32], quoteFresh: [Int]
+
+    /// Matches `articles` (newest first) against `previous`'s by id, then checks that each match is the same
+    /// article (what its parts depend on). Strings and arrays shared with the previous load compare by
+    /// identity, so this costs little for the articles a reload reused.
+    init(articles: [Article], previous: CorpusSnapshot) {
+        var newToOld = [Int32](repeating: -1, count: articles.count)
+        var oldToNew = [Int32](repeating: -1, count: previous.articles.count)
+        var fresh: [Int] = []
+        var last: Int32 = -1
+        for (i, a) in articles.enumerated() {
+            if let j = previous.articleIndex[a.id], j > last, Self.same(a, previous.articles[Int(j)]) {
+                newToOld[i] = j
+                oldToNew[Int(j)] = Int32(i)
+                last = j
+            } else {
+                fresh.append(i)
+            }
+        }
+        self.newToOld = newToOld
+        self.oldToNew = oldToNew
+        self.fresh = fresh
+        // Quotes lie in article order: an article's quotes keep their order inside it.
+        var oldQuoteStart = [Int32](repeating: 0, count: previous.articles.count + 1)
+        for a in previous.quoteArticle { oldQuoteStart[Int(a) + 1] += 1 }
+        for j in 0..<previous.articles.count { oldQuoteStart[j + 1] += oldQuoteStart[j] }
+        var quoteNewToOld: [Int32] = [], quoteFresh: [Int] = []
+        var quoteOldToNew = [Int32](repeating: -1, count: previous.quotes.count)
+        for (i, a) in articles.enumerated() {
+            for k in 0..<a.quotes.count {
+                let q = quoteNewToOld.count
+                if newToOld[i] >= 0 {
+                    let old = oldQuoteStart[Int(newToOld[i])] + Int32(k)
+                    quoteNewToOld.append(old)
+                    quoteOldToNew[Int(old)] = Int32(q)
+                } else {
+                    quoteNewToOld.append(-1)
+                    quoteFresh.append(q)
+                }
+            }
+        }
+        self.quoteNewToOld = quoteNewToOld
+        self.quoteOldToNew = quoteOldToNew
+        self.quoteFresh = quoteFresh
+    }
+
+    /// Whether two articles agree in everything a snapshot's per-article parts are made of (a figure's event,
+    /// which clustering sets on the whole corpus, aside).
+    static func same(_ a: Article, _ b: Article) -> Bool {
+        a.id == b.id && a.date == b.date && a.title == b.title && a.summary == b.summary && a.source == b.source
+            && a.wordCount == b.wordCount && a.counts == b.counts && a.text == b.text && a.related == b.related
+            && a.quotes == b.quotes && a.entities == b.entities && a.casualties.count == b.casualties.count
+            && zip(a.casualties, b.casualties).allSatisfy { x, y in
+                var y = y
+                y.eventId = x.eventId
+                return x == y
+            }
     }
 }

@@ -33,6 +33,8 @@ public final class CorpusSnapshot: Sendable {
     public let entityArticles: [[Int32]]
     /// Folded words of titles and text -> article positions.
     let wordIndex: PostingIndex
+    /// FNV-1a of each article's id and text (what `dataVersion` hashes).
+    let articleHashes: [UInt64]
     /// Folded speaker-name tokens -> quote positions.
     let speakerTokenIndex: PostingIndex
     /// Folded words of quote texts -> quote positions.
@@ -107,36 +109,57 @@ public final class CorpusSnapshot: Sendable {
     /// Seconds spent building the indexes (after extraction).
     public let indexSeconds: Double
 
+    /// Seconds of each step of the index build: sorting, event clustering, then each table (the tables are
+    /// built side by side, so theirs overlap).
+    public let indexTimings: [(step: String, seconds: Double)]
+
     /// Seconds from the start of the load to a ready snapshot: reading, extraction and indexing.
     public var loadSeconds: Double { info.loadSeconds + indexSeconds }
 
     /// Builds every index over `articles` (any order): one builder a table, run side by side, each sharding its
-    /// own work by article across the cores.
-    public init(articles unsorted: [Article], info: LoadInfo) {
+    /// own work by article across the cores. With `previous` (the snapshot a reload replaces), the articles it
+    /// already held take their list JSON, hashes, quote JSON and word postings from it instead of reading their
+    /// text again; the snapshot is the same as one built without it.
+    public init(articles unsorted: [Article], info: LoadInfo, previous: CorpusSnapshot? = nil) {
         let started = DispatchTime.now().uptimeNanoseconds
-        let (articles, events) = Self.clusterEvents(unsorted.sorted { ($0.date, $1.id) > ($1.date, $0.id) })
+        @Sendable func since(_ start: UInt64) -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
+        let sorted = unsorted.sorted { ($0.date, $1.id) > ($1.date, $0.id) }
+        let sortSeconds = since(started)
+        let (articles, events) = Self.clusterEvents(sorted)
         self.events = events
+        let carryStart = DispatchTime.now().uptimeNanoseconds
+        let carried = previous.map { (snapshot: $0, carry: SnapshotCarry(articles: articles, previous: $0)) }
+        let carrySeconds = since(carryStart)
         self.info = info
         let articleBox = Box<ArticleTable?>(nil), quoteBox = Box<QuoteTable?>(nil)
         let casualtyBox = Box<CasualtyTable?>(nil), entityBox = Box<EntityTable?>(nil)
         let speakerBox = Box<SpeakerTable?>(nil)
         let builders: [@Sendable () -> Void] = [
-            { articleBox.value = ArticleTable(sorted: articles) },
+            { articleBox.value = ArticleTable(sorted: articles, previous: carried) },
             { entityBox.value = EntityTable(articles: articles) },
             {
-                let quotes = QuoteTable(articles: articles)
+                let quotes = QuoteTable(articles: articles, previous: carried)
                 quoteBox.value = quotes
                 speakerBox.value = SpeakerTable(quotes: quotes)
             },
             { casualtyBox.value = CasualtyTable(articles: articles) },
         ]
-        DispatchQueue.concurrentPerform(iterations: builders.count) { builders[$0]() }
+        let seconds = ResultSlots<Double>(count: builders.count)
+        DispatchQueue.concurrentPerform(iterations: builders.count) { i in
+            let start = DispatchTime.now().uptimeNanoseconds
+            builders[i]()
+            seconds.set(i, since(start))
+        }
+        let builderSeconds = seconds.values()
+        indexTimings = [("sort", sortSeconds), ("events", events.seconds), ("carry", carrySeconds), ("articles", builderSeconds[0]),
+                        ("entities", builderSeconds[1]), ("quotes+speakers", builderSeconds[2]), ("casualties", builderSeconds[3])]
         let a = articleBox.value!, q = quoteBox.value!, c = casualtyBox.value!, e = entityBox.value!
 
         self.articles = a.articles
         articleSummaryJSON = a.summaryJSON
         articleIndex = a.index
         wordIndex = a.words
+        articleHashes = a.hashes
         dataVersion = a.dataVersion
 
         quotes = q.quotes

@@ -68,6 +68,59 @@ struct PostingIndex: Sendable {
         self.postings = postings
     }
 
+    /// The index of a new list of items built from `old`, the index of the previous list: `oldToNew` maps each old
+    /// position to its new one (-1: dropped), keeping their order; `fresh` (ascending new positions) are the new
+    /// items, whose keys `keys(i)` gives. Lookups answer what an index built afresh over the new list answers; a
+    /// key left with no positions stays, empty. Work is one pass over the old postings, not over the items' text.
+    init(remapping old: PostingIndex, oldToNew: [Int32], fresh: [Int], keys: (Int) -> [String]) {
+        var added: [String: [Int32]] = [:]
+        for i in fresh {
+            for key in keys(i) { appendOnce(&added[key, default: []], Int32(i)) }
+        }
+        var slots = old.slots
+        let oldSlotCount = old.offsets.count - 1
+        var addedBySlot = [[Int32]?](repeating: nil, count: oldSlotCount)
+        for (key, list) in added {
+            if let s = slots[key] {
+                addedBySlot[Int(s)] = list
+            } else {
+                slots[key] = Int32(addedBySlot.count)
+                addedBySlot.append(list)
+            }
+        }
+        var offsets = [UInt32](repeating: 0, count: addedBySlot.count + 1)
+        var postings: [Int32] = []
+        postings.reserveCapacity(old.postings.count + added.values.reduce(0) { $0 + $1.count })
+        old.postings.withUnsafeBufferPointer { oldPostings in
+            oldToNew.withUnsafeBufferPointer { map in
+                for s in 0..<addedBySlot.count {
+                    offsets[s] = UInt32(postings.count)
+                    let extra = addedBySlot[s] ?? []
+                    var k = 0
+                    if s < oldSlotCount {
+                        for at in Int(old.offsets[s])..<Int(old.offsets[s + 1]) {
+                            let p = map[Int(oldPostings[at])]
+                            if p < 0 { continue }
+                            while k < extra.count && extra[k] < p {
+                                postings.append(extra[k])
+                                k += 1
+                            }
+                            postings.append(p)
+                        }
+                    }
+                    while k < extra.count {
+                        postings.append(extra[k])
+                        k += 1
+                    }
+                }
+            }
+        }
+        offsets[addedBySlot.count] = UInt32(postings.count)
+        self.slots = slots
+        self.offsets = offsets
+        self.postings = postings
+    }
+
     /// The ascending positions of `key`; empty when absent.
     subscript(key: String) -> ArraySlice<Int32> {
         guard let s = slots[key] else { return [] }

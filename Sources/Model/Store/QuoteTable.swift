@@ -11,8 +11,9 @@ struct QuoteTable: Sendable {
     /// Folded words of quote texts -> quote positions.
     let words: PostingIndex
 
-    /// Collects the quotes of `articles` (newest first) and indexes them.
-    init(articles: [Article]) {
+    /// Collects the quotes of `articles` (newest first) and indexes them; with `previous`, the quotes of carried
+    /// articles take their JSON and postings from it.
+    init(articles: [Article], previous: (snapshot: CorpusSnapshot, carry: SnapshotCarry)? = nil) {
         var collected: [Quote] = [], article: [Int32] = []
         for (i, a) in articles.enumerated() {
             collected += a.quotes
@@ -21,8 +22,21 @@ struct QuoteTable: Sendable {
         let quotes = collected
         self.quotes = quotes
         self.article = article
-        json = concurrentMap(quotes) { $0.jsonBytes }
-        words = PostingIndex(count: quotes.count) { TextTokens.words(quotes[$0].text) }
-        speakerTokens = PostingIndex(count: quotes.count) { quotes[$0].speaker.map { TextTokens.words($0.name) } ?? [] }
+        guard let previous else {
+            json = concurrentMap(quotes) { $0.jsonBytes }
+            words = PostingIndex(count: quotes.count) { TextTokens.words(quotes[$0].text) }
+            speakerTokens = PostingIndex(count: quotes.count) { quotes[$0].speaker.map { TextTokens.words($0.name) } ?? [] }
+            return
+        }
+        let (old, carry) = previous
+        json = concurrentMap(Array(quotes.indices)) { q in
+            carry.quoteNewToOld[q] >= 0 ? old.quoteJSON[Int(carry.quoteNewToOld[q])] : quotes[q].jsonBytes
+        }
+        words = PostingIndex(remapping: old.quoteWordIndex, oldToNew: carry.quoteOldToNew, fresh: carry.quoteFresh) {
+            TextTokens.words(quotes[$0].text)
+        }
+        speakerTokens = PostingIndex(remapping: old.speakerTokenIndex, oldToNew: carry.quoteOldToNew, fresh: carry.quoteFresh) {
+            quotes[$0].speaker.map { TextTokens.words($0.name) } ?? []
+        }
     }
 }

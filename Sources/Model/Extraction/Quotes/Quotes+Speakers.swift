@@ -103,10 +103,12 @@ extension QuoteExtractor {
         /// `position` (or first after it); the form itself when the article gives no fuller name.
         func expand(_ name: String, position: Int) -> String {
             let words = name.split(separator: " ")
-            guard let last = words.last, let candidates = byLastWord[String(last).applyingFolding()] else {
-                return name
-            }
-            let folded = words.map { String($0).applyingFolding() }
+            guard let lastWord = words.last else { return name }
+            var lastKey = String(lastWord).applyingFolding()
+            if byLastWord[lastKey] == nil, let known = variant(of: lastKey) { lastKey = known }
+            guard let candidates = byLastWord[lastKey] else { return name }
+            var folded = words.map { String($0).applyingFolding() }
+            folded[folded.count - 1] = lastKey
             let fitting = candidates.filter { candidate in
                 let parts = candidate.folded.split(separator: " ")
                 return parts.count > words.count && folded.allSatisfy { word in parts.contains { $0 == word } }
@@ -118,13 +120,53 @@ extension QuoteExtractor {
 
         /// The person whose role ends with `role` ("prime minister" -> "Israeli Prime Minister ..."), when
         /// exactly one person in the article has it.
+        /// A generic head ("the UN chief", "the Hamas leader") is the one person whose role holds all its
+        /// other words ("UN Secretary-General Antonio Guterres").
         func person(withRole role: String) -> String? {
             let wanted = role.applyingFolding()
             let holders = Set(roles.filter { entry in
                 let held = entry.value.applyingFolding()
                 return held == wanted || held.hasSuffix(" " + wanted)
             }.map(\.key))
-            return holders.count == 1 ? holders.first : nil
+            if !holders.isEmpty { return holders.count == 1 ? holders.first : nil }
+            let words = wanted.split(separator: " ").map(String.init)
+            guard words.count >= 2, let head = words.last, Self.genericHeads.contains(head) else { return nil }
+            let modifiers = words.dropLast()
+            let heads = Set(roles.filter { entry in
+                let held = Set(entry.value.applyingFolding().split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init))
+                return modifiers.allSatisfy { held.contains($0) }
+            }.map(\.key))
+            return heads.count == 1 ? heads.first : nil
+        }
+
+        /// Role nouns that stand for whatever title heads a body: "the UN chief", "the Hamas leader".
+        static let genericHeads: Set<String> = ["chief", "head", "leader", "boss"]
+
+        /// The last word of a known full name that `word` spells another way ("Zelenskyy" for "Zelensky",
+        /// "Mohammad" for "Mohammed"): one letter added, dropped or changed after the first, in a word of six
+        /// letters or more, when exactly one known name is that close. A plural ("the Clintons") is no variant.
+        func variant(of word: String) -> String? {
+            guard word.count >= 6, byLastWord[word] == nil else { return nil }
+            let close = byLastWord.keys.filter { key in
+                key.count >= 6 && key.first == word.first && key + "s" != word && word + "s" != key
+                    && Self.oneEditApart(Array(key), Array(word))
+            }
+            return close.count == 1 ? close.first : nil
+        }
+
+        /// Whether two words differ by one vowel, "y" or "h" added, dropped or changed, as transliterations
+        /// of one name do ("Zelensky", "Zelenskyy"; "Mohammed", "Mohammad"), and not by a consonant as
+        /// different names do ("Johnson", "Johnston").
+        static func oneEditApart(_ a: [Character], _ b: [Character]) -> Bool {
+            if a == b || abs(a.count - b.count) > 1 { return false }
+            let soft: Set<Character> = ["a", "e", "i", "o", "u", "y", "h"]
+            var i = 0
+            while i < a.count && i < b.count && a[i] == b[i] { i += 1 }
+            if a.count == b.count {
+                return soft.contains(a[i]) && soft.contains(b[i]) && a[(i + 1)...] == b[(i + 1)...]
+            }
+            return a.count > b.count ? soft.contains(a[i]) && a[(i + 1)...] == b[i...]
+                : soft.contains(b[i]) && a[i...] == b[(i + 1)...]
         }
 
         /// Resolves a mention made at `position` in paragraph `paragraph`.

@@ -1,0 +1,167 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import Testing
+@testable import Model
+
+/// Incremental reloads (issue 10): a load that reuses the previous load's unchanged files gives exactly what a
+/// fresh load of the same folder gives (articles, ids, extractions, failures, data version), and reads only
+/// new and changed files.
+@Suite struct IncrementalLoadTests {
+    static let loader = CorpusLoader(extractors: Extractors(lexicon: Fixtures.lexicon), concurrency: 2)
+
+    /// A fresh folder holding the loader fixtures (good and bad files, index.tsv) and a few articles with
+    /// quotes and figures.
+    static func folder() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("incremental-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: Fixtures.filesDirectory.appendingPathComponent("corpus"), to: dir)
+        try FileManager.default.copyItem(at: Fixtures.repositoryRoot.appendingPathComponent("corpus/sample/000_53270147d5724fcb.txt"),
+                                         to: dir.appendingPathComponent("sample.txt"))
+        try write(storm, "storm.txt", in: dir)
+        try write("date 2021-03-11 Fire destroys a warehouse.\n\n“It went up in minutes,” said fire chief Anna Berg.\n", "fire.txt", in: dir)
+        try write("date 2021-03-12 Talks resume in Geneva.\n\nTwo soldiers were wounded near the border, officials said.\n", "talks.txt", in: dir)
+        return dir
+    }
+
+    static let storm = "date 2021-03-10 Storm hits the coast.\n\n“We are ready,” the mayor, John Smith, said.\n\n"
+        + "Three people were killed in the storm in Valencia.\n"
+
+    static func write(_ text: String, _ name: String, in dir: URL) throws {
+        try Data(text.utf8).write(to: dir.appendingPathComponent(name))
+    }
+
+    static let info = CorpusSnapshot.LoadInfo(loadedAt: Date(timeIntervalSince1970: 0), loadSeconds: 0, textBytes: 0,
+                                              failures: [], directory: "")
+
+    /// Checks that `incremental` is what a fresh load of `dir` gives, down to the snapshot's JSON and version,
+    /// and that a snapshot built from it with `previous` lending its parts is the one built afresh. Returns
+    /// that snapshot, to lend to the next.
+    @discardableResult
+    static func expectSameAsFresh(_ incremental: CorpusLoader.Result, _ dir: URL, previous: CorpusSnapshot?) throws -> CorpusSnapshot {
+        let carried = CorpusSnapshot(articles: incremental.articles, info: info, previous: previous)
+        try expectSameAsFresh(incremental, dir, carried: carried)
+        return carried
+    }
+
+    static func expectSameAsFresh(_ incremental: CorpusLoader.Result, _ dir: URL, carried: CorpusSnapshot) throws {
+        let fresh = try loader.load(directory: dir)
+        #expect(incremental.articles.map(\.id) == fresh.articles.map(\.id))
+        #expect(incremental.articles == fresh.articles)
+        #expect(incremental.failures == fresh.failures)
+        #expect(incremental.bytes == fresh.bytes)
+        let b = CorpusSnapshot(articles: fresh.articles, info: info)
+        for a in [CorpusSnapshot(articles: incremental.articles, info: info), carried] {
+            #expect(a.dataVersion == b.dataVersion)
+            #expect(a.articleHashes == b.articleHashes)
+            #expect(a.articleSummaryJSON == b.articleSummaryJSON)
+            #expect(a.quoteJSON == b.quoteJSON)
+            #expect(a.casualtyJSON == b.casualtyJSON)
+            #expect(a.entityJSON == b.entityJSON)
+            #expect(a.speakerJSON == b.speakerJSON)
+            // Every word of the old and new texts finds the same articles and quotes.
+            var words = Set<String>(), quoteWords = Set<String>(), speakerWords = Set<String>()
+            for article in incremental.articles + fresh.articles + carried.articles {
+                words.formUnion(TextTokens.words(article.title) + TextTokens.words(article.text))
+                for q in article.quotes {
+                    quoteWords.formUnion(TextTokens.words(q.text))
+                    speakerWords.formUnion(q.speaker.map { TextTokens.words($0.name) } ?? [])
+                }
+            }
+            for w in words { #expect(Array(a.wordIndex[w]) == Array(b.wordIndex[w]), "word \(w)") }
+            for w in quoteWords { #expect(Array(a.quoteWordIndex[w]) == Array(b.quoteWordIndex[w]), "quote word \(w)") }
+            for w in speakerWords { #expect(Array(a.speakerTokenIndex[w]) == Array(b.speakerTokenIndex[w]), "speaker word \(w)") }
+        }
+    }
+
+    @Test func aReloadReadsOnlyWhatChangedAndEqualsAFreshLoad() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let incremental = IncrementalLoader(Self.loader)
+        let first = try incremental.load(directory: dir)
+        #expect(first.filesReused == 0 && first.articlesReused == 0)
+        #expect(first.articlesBuilt == first.articles.count)
+        var snapshot = try Self.expectSameAsFresh(first, dir, previous: nil)
+
+        // Nothing changed: nothing is extracted again (files written this second are hashed, not re-parsed).
+        let same = try incremental.load(directory: dir)
+        #expect(same.filesRead == 0)
+        #expect(same.articlesBuilt == 0 && same.articlesReused == first.articles.count)
+        snapshot = try Self.expectSameAsFresh(same, dir, previous: snapshot)
+
+        // Added, modified, removed; a new file whose title takes the id of an unchanged one (it comes first in
+        // path order, so the unchanged article becomes `-2` and its quote and figure ids follow); index.tsv
+        // retitles another unchanged article.
+        try Self.write("date 2021-03-13 Quake shakes the city.\n\nAt least 12 people were killed, rescuers said.\n", "quake.txt", in: dir)
+        try Self.write("date 2021-03-11 Fire destroys two warehouses.\n\n“It went up in minutes,” said fire chief Anna Berg.\n\n"
+            + "Four firefighters were injured.\n", "fire.txt", in: dir)
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("talks.txt"))
+        try Self.write("date 2021-03-10 Storm hits the coast. No one was hurt this time.\n", "a-storm.txt", in: dir)
+        try Self.write("file\ttitle\toutlet\nplain.txt\tValley floods worsen\tValley Times\n", "index.tsv", in: dir)
+        let changed = try incremental.load(directory: dir)
+        #expect(changed.filesRead == 3)  // quake, fire, a-storm
+        #expect(changed.articlesBuilt == 5)  // those three, the storm's new id, the retitled plain.txt
+        #expect(changed.articlesReused == changed.articles.count - 5)
+        snapshot = try Self.expectSameAsFresh(changed, dir, previous: snapshot)
+        let storm = try #require(changed.articles.first { $0.source.file == "storm.txt" })
+        #expect(storm.id == "2021-03-10-storm-hits-the-coast-2")
+        #expect(!storm.quotes.isEmpty && storm.quotes.allSatisfy { $0.id.hasPrefix(storm.id + "-q") })
+        #expect(!storm.casualties.isEmpty && storm.casualties.allSatisfy { $0.id.hasPrefix(storm.id + "-c") })
+        #expect(!changed.articles.contains { $0.source.file == "talks.txt" })
+        #expect(changed.articles.first { $0.source.file == "plain.txt" }?.title == "Valley floods worsen")
+
+        // And back: the removed colliding file gives the storm its id again.
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("a-storm.txt"))
+        let back = try incremental.load(directory: dir)
+        #expect(back.filesRead == 0 && back.articlesBuilt == 1)
+        try Self.expectSameAsFresh(back, dir, previous: snapshot)
+    }
+
+    /// A rewrite that keeps size, inode and modification time (a write within one clock tick of the read)
+    /// is caught by the content hash kept for files modified that close to their read.
+    @Test func aSameStampRewriteIsCaughtByTheContentHash() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let incremental = IncrementalLoader(Self.loader)
+        let first = CorpusSnapshot(articles: try incremental.load(directory: dir).articles, info: Self.info)
+        let path = dir.appendingPathComponent("storm.txt").path
+        var before = stat()
+        #expect(stat(path, &before) == 0)
+        let rewritten = Self.storm.replacingOccurrences(of: "Three", with: "Eight")
+        #expect(rewritten.utf8.count == Self.storm.utf8.count)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.write(contentsOf: Data(rewritten.utf8))
+        try handle.close()
+        var times = [before.st_atim, before.st_mtim]
+        #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+        var after = stat()
+        #expect(stat(path, &after) == 0)
+        #expect(FileStamp(after) == FileStamp(before))
+
+        let reloaded = try incremental.load(directory: dir)
+        #expect(reloaded.filesRead == 1 && reloaded.articlesBuilt == 1)
+        let storm = try #require(reloaded.articles.first { $0.source.file == "storm.txt" })
+        #expect(storm.casualties.first?.sentence.hasPrefix("Eight") == true)
+        try Self.expectSameAsFresh(reloaded, dir, previous: first)
+    }
+}
+
+/// A posting index carried over to a new list: dropped items leave every list, new items join in order, new keys
+/// appear, and a key left with nothing answers empty, as an index built afresh does.
+@Suite struct PostingIndexRemapTests {
+    @Test func remappingEqualsBuildingAfresh() {
+        let old: [[String]] = [["a", "b"], ["b", "c"], ["a"], ["c", "d"], ["d"]]
+        // Keep 0, 2, 3 at new positions 1, 2, 4; new items at 0 and 3.
+        let oldToNew: [Int32] = [1, -1, 2, 4, -1]
+        let new: [[String]] = [["b", "e"], ["a", "b"], ["a"], ["a", "e", "e"], ["c", "d"]]
+        let before = PostingIndex(count: old.count) { old[$0] }
+        let carried = PostingIndex(remapping: before, oldToNew: oldToNew, fresh: [0, 3]) { new[$0] }
+        let fresh = PostingIndex(count: new.count) { new[$0] }
+        for key in ["a", "b", "c", "d", "e", "f"] {
+            #expect(Array(carried[key]) == Array(fresh[key]), "key \(key)")
+        }
+        #expect(Array(carried["a"]) == [1, 2, 3])
+        #expect(Array(carried["e"]) == [0, 3])
+        #expect(carried["f"].isEmpty)
+    }
+}

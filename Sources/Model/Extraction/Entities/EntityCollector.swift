@@ -121,6 +121,10 @@ struct EntityCollector {
         base = document.paragraphStarts[index]
         last = nil
         skipTo = 0
+        if let sides = tableSides() {
+            for side in sides { emitSide(side) }
+            return
+        }
         var i = 0
         while i < tokens.count {
             if i < skipTo { i = skipTo; continue }
@@ -720,7 +724,10 @@ struct EntityCollector {
                 subtype = "team"
                 countryCode = nil
             }
-            if let canonical = entity.canonical, let entry, named.contains(where: { $0.key == entry.key }) {
+            // A team goes by its place's name only where the article writes it so, accents included ("Sale" is
+            // not the place "Salé"; "DENVER" is "Denver").
+            if let canonical = entity.canonical, let entry, named.contains(where: { $0.key == entry.key }),
+               subtype != "team" || named.contains(where: { $0.text.lowercased() == canonical.lowercased() }) {
                 name = canonical
                 nameKey = entry.key
             } else {
@@ -941,6 +948,8 @@ struct EntityCollector {
     /// A word from the stop list.
     func isStopword(_ i: Int) -> Bool {
         let t = tokens[i]
+        // "A. Ranatunga", "I. Healy": an initial that took its stop is no stop word.
+        if t.isInitial { return false }
         if info(i).classes.contains(.stopword) { return true }
         guard t.isHyphenated else { return false }
         // "Sunni-Muslim": every part a stop word.

@@ -126,6 +126,8 @@ import Testing
         // A person or a title before "of" is not part of the body after it.
         ("\"The deal levels the field,\" said John Casesa of Schroder Wertheim & Co.",
          [person("John Casesa"), org("Schroder Wertheim & Co")]),
+        ("\"It is a disgrace,\" said Del. Stacey Plaskett of the Virgin Islands.",
+         [person("Stacey Plaskett"), place("Virgin Islands")]),
         // A town's name with a person's context after it (an age, "who") is the person.
         ("Duran, 45, takes on a younger man on Saturday.", [person("Duran")]),
         // A row of a sports table names sides; a golfer's rounds do not make a side.

@@ -333,8 +333,15 @@ struct EntityCollector {
             if numbered { skipTo = b + 1 }
             return
         }
-        // 4. A place by its head word.
+        // 4. A place by its head word; a person or a title before "of" is not part of it ("said Del. Stacey
+        // Plaskett of the Virgin Islands").
         if let subtype = placeHead(a, b) {
+            if let of = (a + 1..<b - 1).first(where: { isText($0, "of") }),
+               (a..<of).contains(where: { isA($0, .role) }) || personContextBefore(a) {
+                classify(a..<of)
+                classify(of + 1..<b)
+                return
+            }
             emitPlace(a, b, subtype: subtype)
             return
         }

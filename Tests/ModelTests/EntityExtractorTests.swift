@@ -128,6 +128,9 @@ import Testing
          [person("John Casesa"), org("Schroder Wertheim & Co")]),
         ("\"It is a disgrace,\" said Del. Stacey Plaskett of the Virgin Islands.",
          [person("Stacey Plaskett"), place("Virgin Islands")]),
+        // A party member's label before a name is a role; the party's convention is an organisation.
+        ("Democrat Walter Mondale spoke before the Republican National Convention opened.",
+         [person("Walter Mondale"), org("Republican National Convention")]),
         // A town's name with a person's context after it (an age, "who") is the person.
         ("Duran, 45, takes on a younger man on Saturday.", [person("Duran")]),
         // A row of a sports table names sides; a golfer's rounds do not make a side.

@@ -126,8 +126,21 @@ import Testing
         // A person or a title before "of" is not part of the body after it.
         ("\"The deal levels the field,\" said John Casesa of Schroder Wertheim & Co.",
          [person("John Casesa"), org("Schroder Wertheim & Co")]),
+        ("\"It is a disgrace,\" said Del. Stacey Plaskett of the Virgin Islands.",
+         [person("Stacey Plaskett"), place("Virgin Islands")]),
+        // A party member's label before a name is a role; the party's convention is an organisation.
+        ("Democrat Walter Mondale spoke before the Republican National Convention opened.",
+         [person("Walter Mondale"), org("Republican National Convention")]),
         // A town's name with a person's context after it (an age, "who") is the person.
         ("Duran, 45, takes on a younger man on Saturday.", [person("Duran")]),
+        // A row of a sports table names sides; a golfer's rounds do not make a side.
+        ("Sale 31 Wasps 33", [org("Sale"), org("Wasps")]),
+        ("Falkirk 3 1 1 1 1 1 4", [org("Falkirk")]),
+        ("Tiger Woods 68 70 71 72 281", [person("Tiger Woods")]),
+        // An initial that opens a sentence is no stop word.
+        ("A. Ranatunga was out for 0.", [person("A. Ranatunga")]),
+        // Well-known bodies by their short names (named as the article names them).
+        ("The Fed raised rates, the Treasury said.", [org("Fed"), org("Treasury")]),
         // An outlet's desk that relays a report is no person.
         ("CNN Weather reported heavy rain.", [org("CNN")]),
         // A single capital opening a sentence stands as a person only when the article names that person.

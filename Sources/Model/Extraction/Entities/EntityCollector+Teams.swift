@@ -55,4 +55,49 @@ extension EntityCollector {
         guard b - a >= 2 else { return false }
         return tokens[a].isWord && tokens[a].isInitial && isNameToken(b - 1) && !tokens[b - 1].isAllCaps
     }
+
+    /// The sides named in a paragraph that is a row of a sports table: a result ("Sale 31 Wasps 33",
+    /// "Pohang 3 Ulsan 2 (halftime 1-0)") or a standing ("Falkirk 3 1 1 1 1 1 4"): names of capitalised
+    /// words, each followed by numbers only. Nil for any other paragraph.
+    func tableSides() -> [Range<Int>]? {
+        var sides: [Range<Int>] = []
+        var numbersAfter: [Int] = []
+        var k = 0
+        let n = tokens.count
+        while k < n {
+            if isText(k, "(") { break }  // "(halftime 1-0)": a note after the row
+            let start = k
+            while k < n && isNameToken(k) && !tokens[k].isPossessive { k += 1 }
+            guard k > start, k - start <= 4 else { return nil }
+            let end = k
+            while k < n && isScore(k) { k += 1 }
+            guard k > end else { return nil }
+            sides.append(start..<end)
+            numbersAfter.append(k - end)
+        }
+        // Two sides with one score each, or one side with a row of five figures or more.
+        if sides.count == 2 && numbersAfter == [1, 1] { return sides }
+        // (A standing's figures are all under 100: a golfer's rounds and total are not.)
+        if sides.count == 1 && numbersAfter[0] >= 5,
+           (sides[0].upperBound..<n).allSatisfy({ (Int(word($0)) ?? 100) < 100 }) {
+            return sides
+        }
+        return nil
+    }
+
+    /// Records a side of a table row: a country stays a place (a national side is written as its country);
+    /// anything else is a team, an organisation.
+    mutating func emitSide(_ side: Range<Int>) {
+        if let m = match(side.lowerBound, side.upperBound), m.end == side.upperBound {
+            let place = entry(at: m.form.entry)
+            if place.type == .location && !Self.canNameTeam(place.subtype) || place.type == .organization {
+                emit(m.form, side.lowerBound, side.upperBound)
+                return
+            }
+            if place.type == .location { teams.insert(m.form.entry) }
+            emit(m.form, side.lowerBound, side.upperBound)
+            return
+        }
+        emitUnknown(.organization, subtype: "team", side.lowerBound, side.upperBound)
+    }
 }

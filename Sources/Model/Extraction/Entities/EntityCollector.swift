@@ -121,6 +121,10 @@ struct EntityCollector {
         base = document.paragraphStarts[index]
         last = nil
         skipTo = 0
+        if let sides = tableSides() {
+            for side in sides { emitSide(side) }
+            return
+        }
         var i = 0
         while i < tokens.count {
             if i < skipTo { i = skipTo; continue }
@@ -329,8 +333,15 @@ struct EntityCollector {
             if numbered { skipTo = b + 1 }
             return
         }
-        // 4. A place by its head word.
+        // 4. A place by its head word; a person or a title before "of" is not part of it ("said Del. Stacey
+        // Plaskett of the Virgin Islands").
         if let subtype = placeHead(a, b) {
+            if let of = (a + 1..<b - 1).first(where: { isText($0, "of") }),
+               (a..<of).contains(where: { isA($0, .role) }) || personContextBefore(a) {
+                classify(a..<of)
+                classify(of + 1..<b)
+                return
+            }
             emitPlace(a, b, subtype: subtype)
             return
         }
@@ -720,7 +731,10 @@ struct EntityCollector {
                 subtype = "team"
                 countryCode = nil
             }
-            if let canonical = entity.canonical, let entry, named.contains(where: { $0.key == entry.key }) {
+            // A team goes by its place's name only where the article writes it so, accents included ("Sale" is
+            // not the place "Salé"; "DENVER" is "Denver").
+            if let canonical = entity.canonical, let entry, named.contains(where: { $0.key == entry.key }),
+               subtype != "team" || named.contains(where: { $0.text.lowercased() == canonical.lowercased() }) {
                 name = canonical
                 nameKey = entry.key
             } else {
@@ -941,6 +955,8 @@ struct EntityCollector {
     /// A word from the stop list.
     func isStopword(_ i: Int) -> Bool {
         let t = tokens[i]
+        // "A. Ranatunga", "I. Healy": an initial that took its stop is no stop word.
+        if t.isInitial { return false }
         if info(i).classes.contains(.stopword) { return true }
         guard t.isHyphenated else { return false }
         // "Sunni-Muslim": every part a stop word.

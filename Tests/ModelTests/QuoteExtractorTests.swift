@@ -273,13 +273,28 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
     /// Each row's quotation is found with its speaker, role and entity id.
     @Test("attributed quotations", arguments: attributed)
     func attributes(_ row: QuoteRow) throws {
-        let quotes = Self.quotes(row.paragraphs).quotes
+        let (quotes, entities) = Self.quotes(row.paragraphs)
         // The whole list: no quotation missing, none extra.
         #expect(quotes.map { "\($0.text) <\($0.speaker?.name ?? "none")>" }.sorted() == row.all)
         let quote = try #require(quotes.first { $0.text == row.text }, "found: \(quotes.map(\.text))")
         #expect(quote.speaker?.name == row.speaker)
         #expect(quote.speaker?.role == row.role)
-        if let name = row.speaker { #expect(quote.speaker?.entityId == Slug.make(name)) }
+        // The speaker's entity id is the entity's that carries the speaker's name, and none where the entity
+        // list holds no such entity: an id never points at nothing.
+        let entity = entities.first { $0.name == row.speaker || $0.aliases.contains { $0 == row.speaker } }
+        #expect(quote.speaker?.entityId == entity?.id)
+        if let id = quote.speaker?.entityId { #expect(entities.contains { $0.id == id }) }
+    }
+
+    /// A speaker the entity list does not hold (here: a list given without the speaker) gets no entity id.
+    @Test func aSpeakerOutsideTheEntityListHasNoEntityId() throws {
+        let paragraph = ["“Ganja city is far from the front,” Azerbaijan's presidential aide, Hikmet Hajiyev said."]
+        let found = Self.quotes(paragraph)
+        #expect(found.quotes.first?.speaker?.entityId == "hikmet-hajiyev")
+        let others = found.entities.filter { $0.id != "hikmet-hajiyev" }
+        let quote = try #require(Self.quotes(paragraph, entities: others).quotes.first)
+        #expect(quote.speaker?.name == "Hikmet Hajiyev")
+        #expect(quote.speaker?.entityId == nil)
     }
 
     /// Quotations whose speaker must stay unknown, or must not be taken from a nearby clause.

@@ -82,7 +82,12 @@ public struct QuoteExtractor: Sendable {
         var quotes: [Quote] = []
         // The speaker of each paragraph's last attributed quotation.
         var lastSpeaker: [Int: Resolved] = [:]
-        var slugs: [String: String] = [:]
+        // A speaker's entity, by the name or an alias the entity list gives it: a speaker the entity list
+        // does not hold (a body named otherwise, a byline) gets no id rather than one that points nowhere.
+        var entityIds: [String: String] = [:]
+        for entity in entities {
+            for name in [entity.name] + entity.aliases where entityIds[name] == nil { entityIds[name] = entity.id }
+        }
         for candidate in candidates {
             let text = candidate.parts.map { part -> String in
                 let paragraph = paragraphs[part.paragraph]
@@ -119,9 +124,7 @@ public struct QuoteExtractor: Sendable {
             if let resolved { lastSpeaker[last.paragraph] = resolved }
             var speaker: Speaker? = nil
             if let resolved {
-                let id = slugs[resolved.name] ?? Slug.make(resolved.name)
-                slugs[resolved.name] = id
-                speaker = Speaker(name: resolved.name, role: resolved.role, entityId: id)
+                speaker = Speaker(name: resolved.name, role: resolved.role, entityId: entityIds[resolved.name])
             }
             quotes.append(Quote(
                 id: "\(document.id)-q\(quotes.count + 1)", articleId: document.id, date: document.date, text: text,

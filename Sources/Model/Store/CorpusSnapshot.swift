@@ -261,14 +261,26 @@ final class Box<T>: @unchecked Sendable {
 /// Pre-sized result storage that parallel workers fill at distinct indices.
 // @unchecked Sendable: every index is written by exactly one worker, and read only after
 // concurrentPerform has returned, which orders the writes before the reads.
+// The slots are raw memory, not an Array: `Array.withUnsafeMutableBufferPointer` swaps the array out of its
+// property for the duration of the call, so two workers calling it at once on one array race (a use after
+// free that AddressSanitizer caught in concurrentMap).
 final class ResultSlots<R>: @unchecked Sendable {
-    private var slots: [R?]
+    private let slots: UnsafeMutableBufferPointer<R?>
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
+    }
 
     func set(_ index: Int, _ value: R) {
-        slots.withUnsafeMutableBufferPointer { $0[index] = value }
+        precondition(slots.indices.contains(index), "slot \(index) out of \(slots.count)")
+        slots[index] = value
     }
 
     func values() -> [R] { slots.map { $0! } }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
 }

@@ -228,6 +228,15 @@ import Testing
         #expect(person.aliases == ["Hajiyev"] && person.mentions == 2)
     }
 
+    @Test func aNoBreakSpaceInANameIsASpaceInTheEntityName() throws {
+        let found = entities("Ukrainian President Volodymyr\u{A0}Zelensky spoke in Kyiv.", "Later Zelensky\u{202F}said more.")
+        let person = try #require(found.first { $0.type == .person })
+        #expect(person.name == "Volodymyr Zelensky" && person.id == "volodymyr-zelensky")
+        #expect(person.aliases.allSatisfy { !$0.unicodeScalars.contains("\u{A0}") })
+        // The mention keeps the text as written, so that its span still points at it.
+        #expect(person.mentionSpans.first?.text == "Volodymyr\u{A0}Zelensky")
+    }
+
     @Test func aTownNamedLikeAPersonIsThePerson() {
         let found = entities("“Everyone was crying,” the eyewitness Mr. Marcin told TVN24.", "Marcin said he saw a car.")
         #expect(found.filter { $0.type == .person }.map(\.name) == ["Marcin"])

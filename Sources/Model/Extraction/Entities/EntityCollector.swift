@@ -746,8 +746,32 @@ struct EntityCollector {
                 admin1Code: entry?.admin1Code, aliases: aliases(named, name: name, nameKey: nameKey), mentions: mentions.count,
                 mentionSpans: mentions.map { MentionSpan(start: $0.start, end: $0.end, text: $0.text) }))
         }
+        // Names and aliases as a reader types them: a no-break or thin space in the text is a space in the name
+        // ("Volodymyr\u{A0}Zelensky" is "Volodymyr Zelensky"); mention spans keep the text as written.
+        for i in result.indices {
+            result[i].name = Self.plainSpaced(result[i].name)
+            var seen: Set<String> = [result[i].name]
+            result[i].aliases = result[i].aliases.map(Self.plainSpaced).filter { seen.insert($0).inserted }
+        }
         let sorted = result.sorted { ($0.mentionSpans.first?.start ?? 0, $0.id) < ($1.mentionSpans.first?.start ?? 0, $1.id) }
         return Self.mergingSameNamedPlaces(sorted)
+    }
+
+    /// `text` with each run of white space (no-break, thin, ideographic spaces too) as one plain space.
+    static func plainSpaced(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0 != " " && $0.properties.isWhitespace }) else { return text }
+        var scalars = String.UnicodeScalarView()
+        var space = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                space = true
+            } else {
+                if space, !scalars.isEmpty { scalars.append(" ") }
+                space = false
+                scalars.append(scalar)
+            }
+        }
+        return String(scalars)
     }
 
     /// A city and its division written alike ("Kherson" and "the Kherson region") are one place to the

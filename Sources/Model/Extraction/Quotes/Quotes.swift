@@ -82,9 +82,10 @@ public struct QuoteExtractor: Sendable {
         var quotes: [Quote] = []
         // The speaker of each paragraph's last attributed quotation.
         var lastSpeaker: [Int: Resolved] = [:]
-        // A speaker's entity, by the name or an alias the entity list gives it: a speaker the entity list
+        // A speaker's entity, by the name or an alias the entity list gives it, or by its slug: a speaker the entity list
         // does not hold (a body named otherwise, a byline) gets no id rather than one that points nowhere.
         var entityIds: [String: String] = [:]
+        let knownIds = Set(entities.map(\.id))
         for entity in entities {
             for name in [entity.name] + entity.aliases where entityIds[name] == nil { entityIds[name] = entity.id }
         }
@@ -124,7 +125,9 @@ public struct QuoteExtractor: Sendable {
             if let resolved { lastSpeaker[last.paragraph] = resolved }
             var speaker: Speaker? = nil
             if let resolved {
-                speaker = Speaker(name: resolved.name, role: resolved.role, entityId: entityIds[resolved.name])
+                let slug = Slug.make(resolved.name)
+                let id = entityIds[resolved.name] ?? (knownIds.contains(slug) ? slug : nil)
+                speaker = Speaker(name: resolved.name, role: resolved.role, entityId: id)
             }
             quotes.append(Quote(
                 id: "\(document.id)-q\(quotes.count + 1)", articleId: document.id, date: document.date, text: text,

@@ -29,7 +29,7 @@ done
 NEWSDESK_RESPONSE_CACHE_ENTRIES=0 .build/release/newsdesk serve --port 0 --data "$work/corpus" --log-level info >"$log" 2>&1 &
 pid=$!
 port=""
-for _ in $(seq 1200); do
+for _ in $(seq 6000); do
     port=$(grep -o 'server.port=[0-9]*' "$log" | cut -d= -f2 || true)
     [ -n "$port" ] && break
     kill -0 $pid 2>/dev/null || { cat "$log" >&2; exit 1; }
@@ -79,7 +79,7 @@ done
 before=$(curl -fsS "$base/stats" | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["articles"])')
 start=$(date +%s.%N)
 kill -HUP $pid
-for _ in $(seq 1200); do
+for _ in $(seq 6000); do
     now=$(curl -fsS "$base/stats" | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["articles"])')
     [ "$now" != "$before" ] && break
     sleep 0.1
@@ -94,7 +94,7 @@ import re, sys
 for name, line in zip(["start", "sighup"], sys.stdin):
     f = dict(re.findall(r"corpus\.(\w+)=(\S+)", line))
     keys = ["load_seconds", "extract_seconds", "files_read", "files_reused", "articles_extracted", "articles_reused",
-            "index_seconds", "index_steps"]
+            "load_steps", "index_seconds", "index_steps"]
     print(name + ": " + " ".join(k + "=" + f.get(k, "?") for k in keys))
 PY
 )

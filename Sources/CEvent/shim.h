@@ -33,4 +33,10 @@ static inline struct event *newsdesk_evtimer_new(struct event_base *base, event_
     return evtimer_new(base, callback, arg);
 }
 
+// EVUTIL_SOCKET_ERROR is a macro (errno here, WSAGetLastError on Windows): the listener's error callback
+// reads the accept() failure through it.
+static inline int newsdesk_socket_error(void) {
+    return EVUTIL_SOCKET_ERROR();
+}
+
 #endif

@@ -123,6 +123,11 @@ import Testing
         ("North Korean Red Cross president Li Song-ho said the talks would go on.", [org("Red Cross"), person("Li Song-ho")]),
         ("\"I am sorry,\" Chen Chun-yeh told the court.", [person("Chen Chun-yeh")]),
         ("Saudi foreign minister Adel-al Jubeir said so. Jubeir said more.", [person("Adel-al Jubeir")]),
+        // A person or a title before "of" is not part of the body after it.
+        ("\"The deal levels the field,\" said John Casesa of Schroder Wertheim & Co.",
+         [person("John Casesa"), org("Schroder Wertheim & Co")]),
+        // A town's name with a person's context after it (an age, "who") is the person.
+        ("Duran, 45, takes on a younger man on Saturday.", [person("Duran")]),
         // An outlet's desk that relays a report is no person.
         ("CNN Weather reported heavy rain.", [org("CNN")]),
         // A single capital opening a sentence stands as a person only when the article names that person.
@@ -151,6 +156,9 @@ import Testing
         "Deliberately or not, the strike hit the market.",
         "Crews said the fire burned for hours.",
         "Analysts say the vote will be close.",
+        // Capitalised words with no context that are no name: table columns, a pronoun, a month first.
+        "Team W D L G Pts",
+        "Sometimes I think so.",
     ])
     func findsNothing(text: String) {
         #expect(entities(text).isEmpty, "\(text)")

@@ -59,6 +59,11 @@ import Testing
             #expect(a.casualtyJSON == b.casualtyJSON)
             #expect(a.entityJSON == b.entityJSON)
             #expect(a.speakerJSON == b.speakerJSON)
+            #expect(a.entities == b.entities)
+            #expect(a.entityArticles == b.entityArticles)
+            for e in a.entities.indices {
+                #expect(a.companions(of: Int32(e), limit: 10).map(\.entity) == b.companions(of: Int32(e), limit: 10).map(\.entity))
+            }
             // Every word of the old and new texts finds the same articles and quotes.
             var words = Set<String>(), quoteWords = Set<String>(), speakerWords = Set<String>()
             for article in incremental.articles + fresh.articles + carried.articles {

@@ -215,6 +215,26 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         // After a courtesy title, a title word is a name; a full name takes "of" and a body.
         QuoteRow(["“We will win this race in November,” Mr. King added."], "We will win this race in November,", speaker: "King"),
         QuoteRow(["“It was the least bad outcome,” Mr. Morgan of the Sierra Club said."], "It was the least bad outcome,", speaker: "Morgan"),
+        // A quotation left open goes on into a paragraph whose first mark closes it.
+        QuoteRow(["Interior Minister Moustapha Naite spoke on state television.",
+                  "\"We regret to say that there are victims among the population.",
+                  "But no-one can say with certainty where those bullets came from,\" he said."],
+                 "We regret to say that there are victims among the population. But no-one can say with certainty where those bullets came from,",
+                 speaker: "Moustapha Naite", role: "Interior Minister"),
+        // Mixed marks as outlets publish them: ‘…,” and “…,’; a nested single quotation still nests.
+        QuoteRow(["‘We will not leave our homes,” said Maria Lopez, a farmer."],
+                 "We will not leave our homes,", speaker: "Maria Lopez", role: "farmer"),
+        QuoteRow(["“We will not leave our homes,’ said Maria Lopez, a farmer.", "The army said it struck the town."],
+                 "We will not leave our homes,", speaker: "Maria Lopez", role: "farmer"),
+        QuoteRow(["“He told us ‘go home,’ and then he left us there,” said Maria Lopez."],
+                 "He told us ‘go home,’ and then he left us there,", speaker: "Maria Lopez"),
+        // An apostrophe opening a word ("‘60s") before a double quotation is no quotation mark.
+        QuoteRow(["He moved here in the late ‘60s. “It’s about time we had a voice,” Raj Kumar said."],
+                 "It’s about time we had a voice,", speaker: "Raj Kumar"),
+        // A verb with no subject of its own ("going on to say") yields to the person the sentence names.
+        QuoteRow(["“We will not go back,” Bernie Sanders said, going on to say that the country spent “hundreds of years fighting racism.”"],
+                 "hundreds of years fighting racism.", speaker: "Bernie Sanders",
+                 others: [("We will not go back,", "Bernie Sanders")]),
         // "the UN chief": the one person whose title holds "UN"; a surname spelled another way.
         QuoteRow(["UN Secretary-General Antonio Guterres condemned the strikes.",
                   "Meanwhile, the UN chief said the devastation was “incomprehensible and inexcusable” and called for calm."],
@@ -320,6 +340,9 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
                  "This cannot go on any longer,", speaker: nil),
         QuoteRow(["Senator Mark Johnston spoke first.", "“We will vote against the bill,” Johnson said."],
                  "We will vote against the bill,", speaker: "Johnson"),
+        // A subject the parser cannot name is no appositive to pass over for a name before it.
+        QuoteRow(["In a statement posted Tuesday to social media platform X, the farm equipment maker also said it would audit its materials “to ensure the absence of socially-motivated messages” in compliance."],
+                 "to ensure the absence of socially-motivated messages", speaker: nil),
         // A capitalised preposition opening the sentence is no part of a name.
         QuoteRow(["For Mr. Obama, the issue is personal. “You know, I love this country,” he said."],
                  "You know, I love this country,", speaker: nil),

@@ -36,6 +36,8 @@ public struct CorpusLoader: Sendable {
         public var filesRead = 0, filesReused = 0
         /// Articles extracted again and articles taken whole from the previous load.
         public var articlesBuilt = 0, articlesReused = 0
+        /// Seconds of each step: reading (or reusing) files, allocating ids, extracting, keeping the cache.
+        public var steps: [(step: String, seconds: Double)] = []
     }
 
     /// Loads every article file under `directory`; with `previous` (the cache of an earlier load of it), files
@@ -61,6 +63,13 @@ public struct CorpusLoader: Sendable {
     /// Loads the given files in path order, in batches read in parallel, until `limits.maxArticles`; a file
     /// that `previous` holds with the same stamp is taken from it instead of read.
     public func load(files: [CorpusFile], base: URL?, reusing previous: LoadCache? = nil) -> Result {
+        var clock = DispatchTime.now().uptimeNanoseconds
+        var steps: [(step: String, seconds: Double)] = []
+        func lap(_ step: String) {
+            let now = DispatchTime.now().uptimeNanoseconds
+            steps.append((step, Double(now - clock) / 1e9))
+            clock = now
+        }
         let baseURL = base ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let metadata = IndexMetadata(base: baseURL, files: files.map(\.description))
         let reusable = previous.flatMap { $0.base == baseURL.path && $0.limits == limits ? $0.files : nil } ?? [:]
@@ -106,15 +115,19 @@ public struct CorpusLoader: Sendable {
                 entries.append((file, entry))
             }
         }
+        lap("read")
         var ids = IdAllocator()
         let english = extractors.lexicon.english
         let identified = loaded.map { item in
             let article = entries[item.file].entry.articles[item.article]
             // The title a headline-less article takes from its lead is kept from the previous load.
             let title = item.raw.title ?? article.leadTitle ?? ArticleBuilder.title(of: item.raw, english: english)
-            let id = ids.allocate(date: item.raw.date, title: title) { article.paragraphs.prefix(3) }
-            return (item: item, title: title, id: id)
+            let slug = article.slug.flatMap { $0.title == title ? $0.slug : nil }
+                ?? IdAllocator.slug(title: title) { article.paragraphs.prefix(3) }
+            let id = ids.allocate(date: item.raw.date, slug: slug)
+            return (item: item, title: title, slug: slug, id: id)
         }
+        lap("ids")
         let builder = ArticleBuilder(extractors: extractors)
         let read = entries
         let built = parallelMap(identified) { item -> (article: Article, reused: Bool) in
@@ -127,19 +140,22 @@ public struct CorpusLoader: Sendable {
             raw.paragraphs = cached.paragraphs
             return (builder.build(raw, id: item.id, title: item.title), false)
         }
+        lap("extract")
         // The next load's cache: each file's articles as extracted now, the text held once (by the article).
         for (item, result) in zip(identified, built) {
             let e = item.item.file
             let old = entries[e].entry.articles[item.item.article]
             entries[e].entry.articles[item.item.article].keep(
-                built: result.article, leadTitle: old.raw.title == nil && item.item.raw.title == nil ? item.title : old.leadTitle)
+                built: result.article, leadTitle: old.raw.title == nil && item.item.raw.title == nil ? item.title : old.leadTitle,
+                slug: (item.title, item.slug))
         }
         let reused = built.reduce(0) { $0 + ($1.reused ? 1 : 0) }
-        return Result(articles: built.map(\.article), failures: failures, bytes: bytes,
-                      cache: LoadCache(base: baseURL.path, limits: limits,
-                                       files: Dictionary(entries.map { ($0.file, $0.entry) }) { _, last in last }),
+        let cache = LoadCache(base: baseURL.path, limits: limits,
+                              files: Dictionary(entries.map { ($0.file, $0.entry) }) { _, last in last })
+        lap("cache")
+        return Result(articles: built.map(\.article), failures: failures, bytes: bytes, cache: cache,
                       filesRead: filesRead, filesReused: filesReused,
-                      articlesBuilt: built.count - reused, articlesReused: reused)
+                      articlesBuilt: built.count - reused, articlesReused: reused, steps: steps)
     }
 
     /// Paths (relative to `root`, sorted) of the article files under it; hidden files and folders are skipped.
@@ -243,9 +259,19 @@ struct IdAllocator {
 
     /// The same, asking for the body's first paragraphs only when the title has no words.
     mutating func allocate(date: String, title: String, body: () -> ArraySlice<String>) -> String {
+        allocate(date: date, slug: Self.slug(title: title, body: body))
+    }
+
+    /// The slug an article's id is made of: its title's first words, else its body's, else `article`.
+    static func slug(title: String, body: () -> ArraySlice<String>) -> String {
         var slug = Slug.make(title, maxWords: 5)
         if slug.isEmpty { slug = Slug.make(body().prefix(3).joined(separator: " "), maxWords: 5) }
         if slug.isEmpty { slug = "article" }
+        return slug
+    }
+
+    /// An id from the date and a slug (`slug(title:body:)`).
+    mutating func allocate(date: String, slug: String) -> String {
         let base = "\(date)-\(slug)"
         var id = base
         var n = 2
@@ -265,10 +291,13 @@ struct IndexMetadata {
 
     init(base: URL, files: [String]) {
         var directories = Set<String>()
+        var seen = Set<Substring>()
         for file in files {
-            let dir = (file as NSString).deletingLastPathComponent
-            directories.insert(dir)
-            directories.insert((dir as NSString).deletingLastPathComponent)
+            // The folder and its parent, cut at the last slashes (NSString's path methods cost microseconds each).
+            let dir = file.lastIndex(of: "/").map { file[..<$0] } ?? ""
+            guard seen.insert(dir).inserted else { continue }
+            directories.insert((String(dir) as NSString).deletingLastPathComponent)
+            directories.insert((file as NSString).deletingLastPathComponent)
         }
         for dir in directories {
             let indexURL = dir.hasPrefix("/") ? URL(fileURLWithPath: dir).appendingPathComponent("index.tsv")
@@ -288,7 +317,9 @@ struct IndexMetadata {
 
     /// Fills title, outlet and URL that the file itself does not give.
     func apply(to raw: inout RawArticle) {
-        let name = (raw.source.file as NSString).lastPathComponent
+        guard !rows.isEmpty else { return }
+        let file = raw.source.file
+        let name = file.lastIndex(of: "/").map { String(file[file.index(after: $0)...]) } ?? file
         guard let fields = rows[name] else { return }
         if raw.title == nil, let title = fields["title"] { raw.title = title }
         if raw.source.outlet == nil, let outlet = fields["outlet"] { raw.source.outlet = outlet }

@@ -54,6 +54,8 @@ struct LoadedArticle: Sendable {
     var built: Article?
     /// The title taken from the lead, when the article has no headline of its own.
     var leadTitle: String?
+    /// The title its id slug was made from, and that slug.
+    var slug: (title: String, slug: String)?
     /// Whether `raw.paragraphs` was cut to the lead.
     private var paragraphsDropped = false
 
@@ -65,9 +67,10 @@ struct LoadedArticle: Sendable {
 
     /// Records the article as built; its paragraphs are dropped from `raw` when the article's text gives them
     /// back exactly.
-    mutating func keep(built article: Article, leadTitle: String?) {
+    mutating func keep(built article: Article, leadTitle: String?, slug: (title: String, slug: String)) {
         built = article
         self.leadTitle = leadTitle
+        self.slug = slug
         // Parsed paragraphs never hold a line feed (lines are joined with spaces), so splitting the text at its
         // blank lines gives them back; a paragraph that does hold one is kept.
         if !paragraphsDropped, raw.paragraphs.count > 1, !raw.paragraphs.contains(where: { $0.utf8.contains(0x0A) }) {

@@ -136,7 +136,7 @@ public final class CorpusSnapshot: Sendable {
         let speakerBox = Box<SpeakerTable?>(nil)
         let builders: [@Sendable () -> Void] = [
             { articleBox.value = ArticleTable(sorted: articles, previous: carried) },
-            { entityBox.value = EntityTable(articles: articles) },
+            { entityBox.value = EntityTable(articles: articles, previous: carried) },
             {
                 let quotes = QuoteTable(articles: articles, previous: carried)
                 quoteBox.value = quotes
@@ -152,7 +152,9 @@ public final class CorpusSnapshot: Sendable {
         }
         let builderSeconds = seconds.values()
         indexTimings = [("sort", sortSeconds), ("events", events.seconds), ("carry", carrySeconds), ("articles", builderSeconds[0]),
-                        ("entities", builderSeconds[1]), ("quotes+speakers", builderSeconds[2]), ("casualties", builderSeconds[3])]
+                        ("entities", builderSeconds[1])]
+            + entityBox.value!.steps.map { ("entities." + $0.step, $0.seconds) }
+            + [("quotes+speakers", builderSeconds[2]), ("casualties", builderSeconds[3])]
         let a = articleBox.value!, q = quoteBox.value!, c = casualtyBox.value!, e = entityBox.value!
 
         self.articles = a.articles

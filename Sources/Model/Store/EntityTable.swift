@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Corpus-wide entities, most mentioned first, with the articles mentioning each and the folded names for prefix
 /// search.
 struct EntityTable: Sendable {
@@ -27,6 +29,11 @@ struct EntityTable: Sendable {
     private let companionList: [(entity: Int32, articles: Int32)]
     /// How many companions are kept for each entity.
     static let companionLimit = 10
+    /// Seconds of each step of the build.
+    let steps: [(step: String, seconds: Double)]
+    /// What was gathered for each entity (in `entities` order, article lists left out: `articles` holds them),
+    /// for the next snapshot to take over for the entities its changes do not touch.
+    fileprivate let gathered: [Accumulator]
 
     /// One entity's figures gathered over a run of articles.
     fileprivate struct Accumulator {
@@ -51,8 +58,24 @@ struct EntityTable: Sendable {
 
     /// Gathers the entities of `articles` (newest first): shards of articles are gathered on all cores, oldest
     /// first within each so `firstSeen`, subtype and country come from the first article, then merged oldest
-    /// shard first.
-    init(articles: [Article]) {
+    /// shard first. With `previous`, an entity that no new or dropped article mentions takes what was gathered
+    /// for it there (its articles are the same ones, in the same order), and only the others are gathered again,
+    /// from their own articles: the same figures as gathering everything.
+    init(articles: [Article], previous: (snapshot: CorpusSnapshot, carry: SnapshotCarry)? = nil) {
+        var clock = DispatchTime.now().uptimeNanoseconds
+        var steps: [(step: String, seconds: Double)] = []
+        func lap(_ step: String) {
+            let now = DispatchTime.now().uptimeNanoseconds
+            steps.append((step, Double(now - clock) / 1e9))
+            clock = now
+        }
+        let accumulators = previous.map { Self.regather(articles, $0.snapshot, $0.carry) } ?? Self.gather(articles)
+        lap("gather")
+        self.init(articles: articles, accumulators: accumulators, previous: previous?.snapshot.entityTable, steps: steps, clock: clock)
+    }
+
+    /// Every entity's figures over all of `articles`, sharded across the cores.
+    fileprivate static func gather(_ articles: [Article]) -> [String: Accumulator] {
         let shards = concurrentMap(shardRanges(articles.count)) { range -> [String: Accumulator] in
             var accumulators: [String: Accumulator] = [:]
             for i in range.reversed() {
@@ -76,10 +99,65 @@ struct EntityTable: Sendable {
                 if accumulators[id] == nil { accumulators[id] = acc } else { accumulators[id]!.merge(newer: acc) }
             }
         }
+        return accumulators
+    }
+
+    /// The same from the previous snapshot: entities that no new or dropped article mentions are taken over,
+    /// their article positions remapped; the others are gathered from their remaining and new articles.
+    fileprivate static func regather(_ articles: [Article], _ old: CorpusSnapshot, _ carry: SnapshotCarry) -> [String: Accumulator] {
+        var touched: [String: [Int32]] = [:]  // entity id -> the new articles that mention it
+        for i in carry.fresh {
+            for e in articles[i].entities { touched[e.id, default: []].append(Int32(i)) }
+        }
+        for (j, p) in carry.oldToNew.enumerated() where p < 0 {
+            for e in old.articles[j].entities where touched[e.id] == nil { touched[e.id] = [] }
+        }
+        var accumulators: [String: Accumulator] = [:]
+        accumulators.reserveCapacity(old.entities.count + touched.count)
+        for (p, acc) in old.entityTable.gathered.enumerated() {
+            let kept = old.entityArticles[p].lazy.map { carry.oldToNew[Int($0)] }.filter { $0 >= 0 }
+            if let new = touched[acc.entity.id] {
+                touched[acc.entity.id] = Array(kept) + new
+            } else {
+                var acc = acc
+                acc.articles = Array(kept)
+                accumulators[acc.entity.id] = acc
+            }
+        }
+        for (id, positions) in touched {
+            var acc: Accumulator? = nil
+            for i in positions.sorted(by: >) {  // oldest first
+                let a = articles[Int(i)]
+                guard let e = a.entities.first(where: { $0.id == id }) else { continue }
+                if acc == nil {
+                    acc = Accumulator(
+                        entity: Entity(id: e.id, name: e.name, type: e.type, subtype: e.subtype, countryCode: e.countryCode,
+                                       geonamesId: e.geonamesId, coordinates: e.coordinates, admin1Code: e.admin1Code,
+                                       aliases: [], mentions: 0, articles: 0, firstSeen: a.date, lastSeen: a.date),
+                        aliases: [:], articles: [])
+                }
+                acc!.add(e, article: i, date: a.date)
+            }
+            if let acc { accumulators[id] = acc }
+        }
+        return accumulators
+    }
+
+    /// Orders the gathered entities and builds the lists, names, JSON and companions. An entity equal to the one
+    /// at its id in `previous` takes its JSON from there.
+    private init(articles: [Article], accumulators: [String: Accumulator], previous: EntityTable?,
+                 steps: [(step: String, seconds: Double)], clock: UInt64) {
+        var steps = steps, clock = clock
+        func lap(_ step: String) {
+            let now = DispatchTime.now().uptimeNanoseconds
+            steps.append((step, Double(now - clock) / 1e9))
+            clock = now
+        }
         let ordered = accumulators.values.sorted {
             ($0.entity.mentions, $1.entity.name) > ($1.entity.mentions, $0.entity.name)
         }
-        var entities: [Entity] = [], entityArticles: [[Int32]] = []
+        var entities: [Entity] = [], entityArticles: [[Int32]] = [], gathered: [Accumulator] = []
+        gathered.reserveCapacity(ordered.count)
         var index: [String: Int32] = [:]
         var names: [(name: String, entity: Int32)] = []
         entities.reserveCapacity(ordered.count)
@@ -98,12 +176,23 @@ struct EntityTable: Sendable {
             }
             entities.append(entity)
             entityArticles.append(acc.articles.sorted())
+            var kept = acc
+            kept.articles = []
+            gathered.append(kept)
         }
+        self.gathered = gathered
+        lap("order")
         self.entities = entities
         self.index = index
         self.articles = entityArticles
         self.names = names.sorted { ($0.name, $0.entity) < ($1.name, $1.entity) }
-        json = concurrentMap(entities) { $0.jsonBytes }
+        let list = entities
+        json = concurrentMap(Array(list.indices)) { i in
+            if let previous, let p = previous.index[list[i].id], previous.entities[Int(p)] == list[i] {
+                return previous.json[Int(p)]
+            }
+            return list[i].jsonBytes
+        }
         var byType: [EntityType: [Int32]] = [:], bySubtype: [String: [Int32]] = [:]
         for (i, e) in entities.enumerated() {
             byType[e.type, default: []].append(Int32(i))
@@ -122,7 +211,10 @@ struct EntityTable: Sendable {
         self.byName = byName
         self.nameRank = nameRank
         self.byTypeByName = byTypeByName
+        lap("lists")
         (companionOffsets, companionList) = Self.companions(entityArticles, articleCount: articles.count)
+        lap("companions")
+        self.steps = steps
     }
 
     /// The top companions of `entity`: the entities sharing the most articles with it, and how many.

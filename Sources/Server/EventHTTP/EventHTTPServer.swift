@@ -19,7 +19,11 @@ final class EventHTTPServer: @unchecked Sendable {
     /// Settings: host, port, threads, limits.
     let configuration: Configuration
     let logger: Logger
-    private var workers: [Worker] = []
+    /// The connection cap, head deadline and drain flag the workers share (`EventHTTPServer+Drain.swift`).
+    let limits: ConnectionLimits
+    /// The open-file limit in force (raised to the hard limit when the server was made).
+    let openFileLimit: Int
+    private(set) var workers: [Worker] = []
     private var threads: [pthread_t] = []
     /// The port actually bound (the configured one, or the one the system picked for port 0).
     private(set) var port = 0
@@ -29,6 +33,10 @@ final class EventHTTPServer: @unchecked Sendable {
         self.service = service
         self.configuration = configuration
         self.logger = logger
+        openFileLimit = OpenFileLimit.raiseToHardLimit()
+        let cap = configuration.maxConnections > 0
+            ? configuration.maxConnections : OpenFileLimit.defaultMaxConnections(limit: openFileLimit)
+        limits = ConnectionLimits(maxConnections: cap, headerTimeoutSeconds: configuration.headerTimeoutSeconds, logger: logger)
     }
 
     /// Binds the listeners and starts the worker threads.
@@ -96,6 +104,12 @@ final class Worker {
     let http: OpaquePointer
     let boundPort: Int
     unowned let server: EventHTTPServer
+    /// Open connections: cap, head deadline, drain (`ConnectionTable.swift`).
+    let connections: ConnectionTable
+    /// Pauses accepting when accept() fails (`AcceptBackoff.swift`).
+    var acceptBackoff: AcceptBackoff?
+    /// The listening socket as evhttp holds it; a drain closes it.
+    var boundSocket: OpaquePointer?
     /// This thread's finished responses.
     let cache: ResponseCache
     /// Headers the API reads, by lower-cased name.
@@ -156,8 +170,12 @@ final class Worker {
             event_base_free(base)
             throw EventHTTPError.bindFailed(host: host, port: port, errno: error)
         }
+        connections = ConnectionTable(base: base, limits: server.limits)
         // evhttp takes ownership of the listener and frees it with itself.
-        evhttp_bind_listener(http, listener)
+        boundSocket = evhttp_bind_listener(http, listener)
+        server.limits.listenerOpened()
+        connections.install(on: http)
+        acceptBackoff = AcceptBackoff(listener: listener, base: base, limits: server.limits)
         var bound = sockaddr_storage()
         var boundLength = socklen_t(MemoryLayout<sockaddr_storage>.size)
         _ = withUnsafeMutablePointer(to: &bound) {
@@ -186,6 +204,7 @@ final class Worker {
     /// Answers one request from evhttp.
     func handle(_ raw: OpaquePointer) {
         let started = monotonicNanoseconds()
+        connections.requestStarted(raw)
         let method: HTTPMethod
         switch evhttp_request_get_command(raw) {
         case EVHTTP_REQ_GET: method = .get
@@ -286,13 +305,15 @@ final class Worker {
                 return
             }
             evhttp_send_reply_start(raw, Int32(response.status), nil)
-            let sender = StreamSender(request: raw, source: source)
+            let sender = StreamSender(request: raw, source: source, watcher: connections.guardOf(raw))
             sender.sendNext()
         }
     }
 
     deinit {
+        acceptBackoff?.stop()
         evhttp_free(http)
+        connections.close()
         event_base_free(base)
     }
 }
@@ -304,13 +325,18 @@ final class StreamSender {
     private let connection: OpaquePointer?
     private let source: ChunkSource
     private var retained: Unmanaged<StreamSender>?
+    /// The connection's guard, which owns its close callback and passes the close on.
+    private weak var watcher: ConnectionGuard?
 
-    init(request: OpaquePointer, source: ChunkSource) {
+    init(request: OpaquePointer, source: ChunkSource, watcher: ConnectionGuard?) {
         self.request = request
         self.connection = evhttp_request_get_connection(request)
         self.source = source
         self.retained = Unmanaged.passRetained(self)
-        if let connection {
+        self.watcher = watcher
+        if let watcher {
+            watcher.stream = self
+        } else if let connection {
             evhttp_connection_set_closecb(connection, streamConnectionClosedTrampoline, retained!.toOpaque())
         }
     }
@@ -335,7 +361,11 @@ final class StreamSender {
 
     private func finish() {
         guard let retained else { return }
-        if let connection { evhttp_connection_set_closecb(connection, nil, nil) }
+        if let watcher {
+            watcher.stream = nil
+        } else if let connection {
+            evhttp_connection_set_closecb(connection, nil, nil)
+        }
         self.retained = nil
         retained.release()
     }

@@ -5,8 +5,15 @@ import Model
 enum OpsHandlers {
     /// Registers the routes.
     static func register(_ router: inout Router, state: ServerState, openAPI: [UInt8]) {
-        router.get("/healthz", summary: "liveness: ok once serving") { _ in
-            var response = Response.json(Array(#"{"status":"ok"}"#.utf8))
+        router.get("/healthz", summary: "health: ok once serving, 503 draining after SIGTERM or SIGINT") { _ in
+            guard state.isDraining else {
+                var response = Response.json(Array(#"{"status":"ok"}"#.utf8))
+                response.cacheable = false
+                return response
+            }
+            // A load balancer takes 503 as "send elsewhere" while the requests in flight finish.
+            var response = Response.json(Array(#"{"status":"draining"}"#.utf8), status: 503)
+            response.headers.append(("Cache-Control", "no-store"))
             response.cacheable = false
             return response
         }

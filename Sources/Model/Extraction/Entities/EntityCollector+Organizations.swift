@@ -21,6 +21,10 @@ extension EntityCollector {
         // "Federal Reserve", "Congressional Black Caucus").
         "corp", "co", "plc", "llc", "limited", "holdings", "industries", "convention", "exchange", "reserve",
         "caucus",
+        // Words that name a company's trade ("Daniels Pharmaceuticals", "Reagan Communications") and a news
+        // agency's bureau ("Warsaw Newsroom").
+        "pharmaceuticals", "communications", "telecommunications", "technologies", "electronics", "chemicals",
+        "securities", "investments", "bancorp", "enterprises", "newsroom",
     ]
 
     /// Heads of institutions named after a place or a person, which are not separate mentions of the place
@@ -79,10 +83,17 @@ extension EntityCollector {
         while s < h && (!isNameToken(s) || (isStopword(s) && (isClauseStart(s) || isA(s, .determiner)))) {
             s += 1
         }
-        // "Director of Arkansas State Police": a title of the organisation is not part of its name.
+        // "Director of Arkansas State Police", "said John Casesa of Schroder Wertheim & Co", "Shares of
+        // Douglas & Lomason Co": a title, a person (by the context before) or common words before "of", with
+        // no head word of their own, are not part of the name whose head follows "of" ("Coordination of
+        // Azawad Movements" is one name).
         var t = s
         while t + 1 < h && !(tokens[t].isWord && isText(t, "of")) { t += 1 }
-        if t + 1 < h, (s..<t).contains(where: { isA($0, .title) }) { s = t + 1 }
+        if t + 1 < h, t > s, !(s..<t).contains(where: { has($0, .organizationHeads) }),
+           (s..<t).contains(where: { isA($0, .role) }) || (s..<t).allSatisfy({ isStopword($0) })
+            || personContextBefore(s) {
+            s = t + 1
+        }
         guard h > s || e > h + 1 else { return nil }
         return s..<e
     }

@@ -38,6 +38,15 @@ extension EntityCollector {
         return false
     }
 
+    /// An age or a "who" clause after `b` (", 41,", ", who"), which only a person takes ("Duran, 45, …");
+    /// a verb after a comma may belong to another subject ("Homs, which includes Palmyra, told …").
+    func ageOrWhoAfter(_ b: Int) -> Bool {
+        guard b + 1 < tokens.count, isText(b, ",") else { return false }
+        if isText(b + 1, "who") { return true }
+        guard tokens[b + 1].isWord, let first = document.folded(tokens[b + 1]).first else { return false }
+        return first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")
+    }
+
     /// Whether token `i` is a title or role noun.
     func isTitle(_ i: Int) -> Bool {
         tokens[i].isWord && isA(i, .role)

@@ -287,7 +287,8 @@ struct EntityCollector {
             // Santos"); a large city keeps its name.
             if b - a == 1 && entry.subtype == "city" && entry.population < Self.largeCityPopulation
                 && !isAttributive(b) && placeContextBefore(a, b) == nil
-                && (strongPersonWords.contains(word(a)) || personContextBefore(a) || isPersonVerb(b)) {
+                && (strongPersonWords.contains(word(a)) || personContextBefore(a) || isPersonVerb(b)
+                    || ageOrWhoAfter(b)) {
                 addPerson(a, b)
                 return
             }
@@ -310,7 +311,12 @@ struct EntityCollector {
         }
         // 3. An organisation by its head word; a lone head after a country's possessive ("Argentina’s Navy").
         if let org = organizationSpan(a, b) {
-            gazetteerOnly(a, org.lowerBound)
+            if org.lowerBound >= a + 2, isText(org.lowerBound - 1, "of") {
+                // "John Casesa of Schroder Wertheim & Co": the words before "of" are judged on their own.
+                classify(a..<org.lowerBound - 1)
+            } else {
+                gazetteerOnly(a, org.lowerBound)
+            }
             emitOrganization(org)
             classify(org.upperBound..<b)
             return
@@ -390,6 +396,17 @@ struct EntityCollector {
                 guard let form = part.form, form.kind != .demonym else { return nil }
                 let entry = entry(at: form.entry)
                 return entry.type == .location ? entry : nil
+            }
+            // "Philadelphia Eagles", "Chicago Bulls": a city of a million and a plural name is a club (a smaller
+            // town only in a game's context: "Dallas Roberts", "Jackson Williams" are people).
+            if parts.count == 2, let form = parts[0].form, form.kind != .demonym, parts[1].form == nil,
+               parts[1].range.count == 1, entry(at: form.entry).type == .location,
+               Self.canNameTeam(entry(at: form.entry).subtype),
+               entry(at: form.entry).population >= Self.largeCityPopulation || isTeamContext(a, b),
+               let lastByte = document.folded(tokens[b - 1]).last, lastByte == UInt8(ascii: "s"),
+               isNameToken(b - 1), !tokens[b - 1].isAllCaps, !isStopword(b - 1), !tokens[b - 1].isPossessive {
+                emitUnknown(.organization, subtype: "team", a, b)
+                return
             }
             let townInName = hasUnknownName && places.contains { $0.subtype == "city" }
             let placesSideBySide = places.count == parts.count && places.contains { $0.subtype == "city" }
@@ -501,11 +518,32 @@ struct EntityCollector {
         case nil:
             if b - a == 1 {
                 pendingSingles.append((word(a), mention(a, b)))
-            } else {
+            } else if looksLikeName(a, b) {
                 addPerson(a, b)
             }
         }
     }
+
+    /// Whether capitalised words with no context around them read as a person's name: words of two letters
+    /// or more (or initials), none a function word or verb of the English lexicon, the first no role, month
+    /// or common capital ("W D L G", "Sometimes I", "March Data" are headings and table columns, not names).
+    func looksLikeName(_ a: Int, _ b: Int) -> Bool {
+        (a..<b).allSatisfy { k in
+            let t = tokens[k]
+            guard t.isWord, t.foldedCount >= 2 || t.isInitial else { return false }
+            if t.isA(.particle) { return true }
+            // A surname may be a role or a month ("John Major", "Theresa May"); a first name is not.
+            return !t.isA(Self.functionWordClasses) && (k > a || !t.isA(Self.commonFirstWordClasses))
+        }
+    }
+
+    /// Classes of the English lexicon whose words are never part of a name.
+    static let functionWordClasses: WordClasses = [
+        .reportingVerb, .personVerb, .pronoun, .determiner, .preposition, .filler, .clause, .conjunction, .connector,
+    ]
+
+    /// Classes of the English lexicon whose words do not begin a name.
+    static let commonFirstWordClasses: WordClasses = [.role, .notName, .month, .weekday]
 
     /// What the context says an unknown name is, strongest evidence first: a role or reporting verb
     /// before it, a place word before it ("in", "the village of"), a place noun after it ("… city"), a

@@ -290,7 +290,10 @@ extension QuoteExtractor {
                 if found.kind == .none {
                     // A side clause or adverbial between the speaker and the verb; an appositive that is
                     // no role ("…, one of the states suing the EPA, said"); a party tag ("R-Ky.").
-                    if opener || isSideClause(part) || isAppositive(part) { index -= 1; continue }
+                    // An appositive is set off by a comma before the verb ("…, one of the states suing the
+                    // EPA, said"); "the farm equipment maker also said" is the subject itself.
+                    let setOff = part.upperBound < range.upperBound && tokens[part.upperBound].separatesParts
+                    if opener || isSideClause(part) || (isAppositive(part) && setOff) { index -= 1; continue }
                     return .none
                 }
                 guard index > 0 else { return found }

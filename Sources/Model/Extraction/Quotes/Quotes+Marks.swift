@@ -96,6 +96,8 @@ extension QuoteExtractor {
         var openAt = -1
         var double = false
         var ignoredSingle = -1
+        // Single quotations nested in the open double one ("“He said ‘go home,’ and left.”").
+        var nested = 0
         while m < marks.count {
             let (i, end, c) = marks[m]
             let prev: Unicode.Scalar? = i > 0 ? s[i - 1] : nil
@@ -105,10 +107,18 @@ extension QuoteExtractor {
             // ("6'3\" tall"): it opens nothing.
             let orphan = c == "\"" && prev.map { !$0.isSpace && !["(", "[", "\u{2014}", "-", "/"].contains($0) } ?? false
                 && !(next.map(Tokenizer.isWordScalar) ?? false)
-            if openAt < 0 {
+            if openAt < 0 && m == 0 && (orphan || c == "\u{201D}"),
+               let p = prev, [",", ".", "!", "?"].contains(p) {
+                // The paragraph's first mark closes a quotation after punctuation: the text lost its opening
+                // mark, or the quotation goes on from the paragraph before ("…population. ¶ But no-one
+                // can say with certainty …,\" he said.").
+                result.append(Segment(paragraph: paragraph, open: 0, contentStart: 0, close: i, end: end, double: true,
+                                      opened: false))
+            } else if openAt < 0 {
                 if Marks.doubleOpen.contains(c) && !orphan {
                     openAt = m
                     double = true
+                    nested = 0
                 } else if Marks.singleOpen.contains(c) && m != ignoredSingle
                             && (prev == nil || prev!.isSpace || prev == "(" || prev == "[" || prev == "\u{2014}")
                             && next != nil && Tokenizer.isWordScalar(next!) {
@@ -116,11 +126,36 @@ extension QuoteExtractor {
                     double = false
                 }
             } else if double {
+                let opensWord = prev.map { $0.isSpace || ["(", "[", "\u{2014}", "\u{201C}"].contains($0) } ?? true
+                let endsWord = prev.map { !$0.isSpace } ?? false && !(next.map(Tokenizer.isWordScalar) ?? false)
                 if Marks.doubleClose.contains(c) {
                     result.append(Segment(paragraph: paragraph, open: marks[openAt].start,
                                           contentStart: marks[openAt].end, close: i, end: end, double: true))
                     openAt = -1
+                } else if c == "\u{2018}" && opensWord && next.map(Tokenizer.isWordScalar) ?? false {
+                    nested += 1
+                } else if c == "\u{2019}" && endsWord && nested > 0 {
+                    nested -= 1
+                } else if c == "\u{2019}" && endsWord && marks[openAt].c == "\u{201C}",
+                          let p = prev, [",", ".", "?", "!"].contains(p) {
+                    // Mixed marks as outlets publish them: “…,’ closes with a single mark after punctuation.
+                    result.append(Segment(paragraph: paragraph, open: marks[openAt].start,
+                                          contentStart: marks[openAt].end, close: i, end: end, double: true))
+                    openAt = -1
                 }
+            } else if c == "\u{201C}" {
+                // A double quotation opens before the single one closed: that single mark was an
+                // apostrophe ("the late ‘60s. “It’s about time,”"); rescan from just after it.
+                ignoredSingle = openAt
+                m = openAt + 1
+                openAt = -1
+                continue
+            } else if c == "\u{201D}" && marks[openAt].c == "\u{2018}",
+                      let p = prev, [",", ".", "?", "!"].contains(p) {
+                // Mixed marks the other way: ‘…,” closes with a double mark after punctuation.
+                result.append(Segment(paragraph: paragraph, open: marks[openAt].start,
+                                      contentStart: marks[openAt].end, close: i, end: end, double: true))
+                openAt = -1
             } else if Marks.singleClose.contains(c) && prev != nil && !prev!.isSpace
                         && (next == nil || !Tokenizer.isWordScalar(next!)) {
                 result.append(Segment(paragraph: paragraph, open: marks[openAt].start,

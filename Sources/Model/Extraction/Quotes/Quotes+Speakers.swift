@@ -47,6 +47,8 @@ extension QuoteExtractor {
         /// Full person names (two words or more) by their folded last word, with their folded words and
         /// where they first appear.
         private(set) var byLastWord: [String: [(name: String, folded: String, position: Int)]] = [:]
+        /// Last words of six letters or more by their skeleton (`skeleton(_:)`), to find a transliteration.
+        private var bySkeleton: [String: [String]] = [:]
         /// Roles the article gives each full name.
         private(set) var roles: [String: String] = [:]
         /// Entities of the article by folded name and alias.
@@ -93,6 +95,7 @@ extension QuoteExtractor {
             let key = String(folded[folded.index(after: space)...])
             if !entityByName.isEmpty, let entity = entityByName[folded], entity.type != .person { return }
             if !(byLastWord[key]?.contains { $0.name == name } ?? false) {
+                if byLastWord[key] == nil && key.utf8.count >= 6 { bySkeleton[Self.skeleton(key), default: []].append(key) }
                 byLastWord[key, default: []].append((name, folded, position))
             }
             if let role, roles[name] == nil { roles[name] = role }
@@ -146,20 +149,40 @@ extension QuoteExtractor {
         /// "Mohammad" for "Mohammed"): one letter added, dropped or changed after the first, in a word of six
         /// letters or more, when exactly one known name is that close. A plural ("the Clintons") is no variant.
         func variant(of word: String) -> String? {
-            guard word.count >= 6, byLastWord[word] == nil else { return nil }
-            let close = byLastWord.keys.filter { key in
-                key.count >= 6 && key.first == word.first && key + "s" != word && word + "s" != key
-                    && Self.oneEditApart(Array(key), Array(word))
+            let w = Array(word.utf8)
+            guard w.count >= 6, byLastWord[word] == nil, let keys = bySkeleton[Self.skeleton(word)] else { return nil }
+            var found: String? = nil
+            for key in keys {
+                let k = key.utf8
+                guard abs(k.count - w.count) <= 1, k.first == w.first else { continue }
+                let kb = Array(k)
+                // A plural ("the Clintons") is no variant.
+                if kb.count == w.count + 1 && kb.last == UInt8(ascii: "s") && kb.starts(with: w) { continue }
+                if w.count == kb.count + 1 && w.last == UInt8(ascii: "s") && w.starts(with: kb) { continue }
+                guard Self.oneEditApart(kb, w) else { continue }
+                if found != nil { return nil }
+                found = key
             }
-            return close.count == 1 ? close.first : nil
+            return found
         }
+
+        /// A word without its vowels, "y" and "h" after the first letter: two spellings that differ only there
+        /// share it ("zlnsk" for "zelensky" and "zelenskyy").
+        static func skeleton(_ word: String) -> String {
+            var bytes: [UInt8] = []
+            for (i, b) in word.utf8.enumerated() where i == 0 || !softLetters.contains(b) { bytes.append(b) }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+
+        /// Letters that transliterations of one name add, drop or change.
+        static let softLetters: Set<UInt8> = Set("aeiouyh".utf8)
 
         /// Whether two words differ by one vowel, "y" or "h" added, dropped or changed, as transliterations
         /// of one name do ("Zelensky", "Zelenskyy"; "Mohammed", "Mohammad"), and not by a consonant as
         /// different names do ("Johnson", "Johnston").
-        static func oneEditApart(_ a: [Character], _ b: [Character]) -> Bool {
+        static func oneEditApart(_ a: [UInt8], _ b: [UInt8]) -> Bool {
             if a == b || abs(a.count - b.count) > 1 { return false }
-            let soft: Set<Character> = ["a", "e", "i", "o", "u", "y", "h"]
+            let soft = softLetters
             var i = 0
             while i < a.count && i < b.count && a[i] == b[i] { i += 1 }
             if a.count == b.count {

@@ -340,9 +340,8 @@ public struct QuoteExtractor: Sendable {
                 lastLong = joined.count - 1
             }
         }
-        // Join the fragments one attribution quotes in one sentence: "Trump tells supporters to “go to your
-        // place and vote” and then “go pick some other place”", "described Clinton as “a lifetime
-        // politician” who “has never accomplished a real job”": one statement, one quote.
+        // Join a fragment too short to stand alone to the quotation beside it in the same sentence and
+        // statement: "described the plan as “disgusting” and “a con on voters”" is one quote.
         var merged: [Candidate] = []
         for candidate in joined {
             if let previous = merged.last, continuesFragment(previous, candidate, paragraphs, cues) {
@@ -356,7 +355,7 @@ public struct QuoteExtractor: Sendable {
 
     /// Whether `b` goes on with the fragment `a` quotes: the next segment of the same paragraph, `a` not
     /// ending a sentence, no sentence end, quotation or reporting cue between them (a cue between would
-    /// attribute `b` anew), and neither a title in capitals.
+    /// attribute `b` anew), neither a title in capitals, and one of them under three words.
     func continuesFragment(
         _ a: Candidate, _ b: Candidate, _ paragraphs: [Paragraph], _ cues: [[CueEntry?]]
     ) -> Bool {
@@ -624,8 +623,9 @@ public struct QuoteExtractor: Sendable {
     }
 
     /// The nearest cue before a segment in its sentence, looking past quotations that do not end it.
-    /// A cue word that no phrase makes a verb ("Trump’s flurry of late-night tweets") is passed over
-    /// for an earlier cue that names its speaker ("Hillary Clinton says Trump’s … tweets … were “…”").
+    /// A cue word that names no one, a noun ("Trump’s flurry of late-night tweets") or a verb with no
+    /// subject of its own ("…,” Sanders said, going on to say that …), is passed over for an earlier cue
+    /// of the sentence that names a person ("Hillary Clinton says Trump’s … tweets … were “…”").
     func cueBefore(
         _ paragraph: Paragraph, segment: Int, _ cues: [CueEntry?]
     ) -> CueEntry? {
@@ -636,7 +636,9 @@ public struct QuoteExtractor: Sendable {
         while k >= 0 {
             if tokens[k].endsClause || reader.endsSentence(quoteAt: k) { break }
             if let entry = cues[k] {
-                if entry.mention != .none || entry.resolved != nil { return entry }
+                let named = entry.mention != .none || entry.resolved != nil
+                if named && (nearest == nil || entry.resolved?.kind == .person) { return entry }
+                if named { return nearest }
                 if nearest == nil { nearest = entry }
             }
             k -= 1

@@ -9,7 +9,10 @@ WORKDIR /src
 COPY Package.swift ./
 COPY Sources Sources
 COPY Tests Tests
+# The JSON answers to requests libevent refuses rely on the executable exporting evhttp_send_error
+# (Sources/Server/EventHTTP/LibeventErrorPage.swift): fail the build if an optimised build hid it.
 RUN swift build -c release --static-swift-stdlib --product newsdesk \
+    && nm -D .build/release/newsdesk | grep -q ' T evhttp_send_error' \
     && mkdir -p /out \
     && cp .build/release/newsdesk /out/ \
     && cp -R .build/release/newsdesk_Server.resources /out/

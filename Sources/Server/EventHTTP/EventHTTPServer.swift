@@ -115,7 +115,7 @@ final class Worker {
     /// Headers the API reads, by lower-cased name.
     static let wantedHeaders: Set<String> = [
         "accept", "accept-encoding", "if-none-match", "origin", "authorization", "x-api-key",
-        "access-control-request-method", "access-control-request-headers", "content-length", "transfer-encoding",
+        "access-control-request-method", "access-control-request-headers",
     ]
 
     init(index: Int, server: EventHTTPServer, host: String, port: Int) throws {
@@ -221,18 +221,20 @@ final class Worker {
         let uri = Request.originForm(evhttp_request_get_uri(raw).map { String(cString: $0) } ?? "/")
         var headers: [String: String] = [:]
         var headerBytes = 0
+        var announcesBody = false
         if let input = evhttp_request_get_input_headers(raw) {
             var entry = input.pointee.tqh_first
             while let e = entry {
                 let name = String(cString: e.pointee.key).lowercased()
                 if Worker.wantedHeaders.contains(name) { headers[name] = String(cString: e.pointee.value) }
+                if Worker.announcesBody(name, e.pointee.value) { announcesBody = true }
                 headerBytes += strlen(e.pointee.key) + strlen(e.pointee.value) + 4
                 entry = e.pointee.next.tqe_next
             }
         }
         let request = Request(method: method, uri: uri, headers: headers, headerBytes: headerBytes)
         let response = server.service.respond(to: request, cache: cache)
-        if Worker.leavesBodyUnread(request) { evhttp_add_header(evhttp_request_get_output_headers(raw), "Connection", "close") }
+        if announcesBody && Worker.takesNoBody(method) { evhttp_add_header(evhttp_request_get_output_headers(raw), "Connection", "close") }
         send(response, to: raw, head: method == .head)
         let seconds = Double(monotonicNanoseconds() - started) / 1e9
         server.service.state.metrics.record(route: response.route, status: response.status, seconds: seconds, shard: index)
@@ -261,14 +263,21 @@ final class Worker {
         LibeventErrorPage.headersLimit.store(c.maxHeadersSize, ordering: .relaxed)
     }
 
-    /// Whether a request the API takes no body for (every one but POST, PUT, PATCH, which are refused anyway)
-    /// announced one: the connection then closes after the answer. Whether libevent 2.1 reads such a body
-    /// depends on the method and the build, and one left unread would be taken for the next request.
-    static func leavesBodyUnread(_ request: Request) -> Bool {
-        if request.method == .post || request.method == .put || request.method == .patch { return false }
-        if request.header("transfer-encoding") != nil { return true }
-        if let length = request.header("content-length") { return length != "0" }
-        return false
+    /// Whether the API takes no body with `method` (every one but POST, PUT, PATCH, which are refused anyway).
+    /// A request that announces one anyway is answered with `Connection: close`: whether libevent 2.1 reads
+    /// such a body depends on the method and the build, and one left unread would be taken for the next request.
+    static func takesNoBody(_ method: HTTPMethod) -> Bool {
+        method != .post && method != .put && method != .patch
+    }
+
+    /// Whether a header line announces a body: `Transfer-Encoding`, or a `Content-Length` other than 0. Names
+    /// are compared only when their length matches, so that other headers cost one comparison of lengths.
+    static func announcesBody(_ lowercasedName: String, _ value: UnsafePointer<CChar>) -> Bool {
+        switch lowercasedName.utf8.count {
+        case 14: return lowercasedName == "content-length" && strcmp(value, "0") != 0
+        case 17: return lowercasedName == "transfer-encoding"
+        default: return false
+        }
     }
 
     /// The reason phrase of a status libevent 2.1 does not know (it would write "Client Error"); nil lets libevent

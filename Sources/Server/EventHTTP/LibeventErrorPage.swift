@@ -20,8 +20,11 @@ import Glibc
 ///
 /// Unknown methods never get here: `evhttp_set_allowed_methods` admits libevent's "unknown method" bit, so
 /// they reach the router, which answers 405 with `Allow`.
+///
+/// `public`: an internal function gets a local symbol in an optimised (whole-module) build, which libevent's
+/// calls would not reach.
 @_cdecl("evhttp_send_error")
-func libeventSendsAnError(_ request: OpaquePointer?, _ status: Int32, _ reason: UnsafePointer<CChar>?) {
+public func libeventSendsAnError(_ request: OpaquePointer?, _ status: Int32, _ reason: UnsafePointer<CChar>?) {
     guard let request else { return }
     guard let connection = evhttp_request_get_connection(request),
           let bufferEvent = evhttp_connection_get_bufferevent(connection),

@@ -53,6 +53,6 @@ struct CORSMiddleware: Middleware {
     /// Every answer depends on `Origin` (CORS headers) and may depend on `Accept-Encoding` (gzip): say so once.
     /// Answers that passed the compression step already carry it, so a cached answer is not copied for this.
     private func addVary(_ response: inout Response) {
-        if !response.hasVary { response.headers.append(("Vary", CompressionMiddleware.vary)) }
+        if !response.hasVary { response.setVary(CompressionMiddleware.vary) }
     }
 }

@@ -16,7 +16,7 @@ struct CompressionMiddleware: Middleware {
             response.body = .bytes(compressed)
             response.headers.append(("Content-Encoding", "gzip"))
         }
-        response.headers.append(("Vary", Self.vary))
+        response.setVary(Self.vary)
         return response
     }
 

@@ -11,39 +11,43 @@ struct HTTPService: Sendable {
     let router: Router
     /// Configuration and corpus.
     let state: ServerState
-    /// The steps, outermost first.
-    let middleware: [any Middleware]
+    /// The chain and the router, as one function.
+    private let chain: @Sendable (RequestContext) -> Response
 
     /// The service with the standard chain; `gzip` compresses bodies (zlib lives in the EventHTTP folder).
+    /// The chain is built as nested `MiddlewareChain`s, a type known whole at compile time, so that the steps
+    /// cost what the same code in one function would.
     init(router: Router, state: ServerState, gzip: @escaping @Sendable ([UInt8]) -> [UInt8]?) {
         let config = state.configuration
-        self.init(router: router, state: state, middleware: [
-            CORSMiddleware(origins: config.corsOrigins, router: router),
-            LimitsMiddleware(maxUriLength: config.maxUriLength, maxHeadersSize: config.maxHeadersSize),
-            AuthMiddleware(keys: config.apiKeys),
-            ConditionalMiddleware(),
-            ResponseCacheMiddleware(),
-            ETagMiddleware(),
+        let steps = MiddlewareChain(
+            CORSMiddleware(origins: config.corsOrigins, router: router), MiddlewareChain(
+            LimitsMiddleware(maxUriLength: config.maxUriLength, maxHeadersSize: config.maxHeadersSize), MiddlewareChain(
+            AuthMiddleware(keys: config.apiKeys), MiddlewareChain(
+            ConditionalMiddleware(), MiddlewareChain(
+            ResponseCacheMiddleware(), MiddlewareChain(
+            ETagMiddleware(), MiddlewareChain(
             CompressionMiddleware(gzip: gzip),
-            CacheControlMiddleware(maxAge: config.cacheMaxAge),
-        ])
+            CacheControlMiddleware(maxAge: config.cacheMaxAge))))))))
+        self.router = router
+        self.state = state
+        self.chain = { steps.respond(to: $0) { router.respond(to: $0) } }
     }
 
-    /// The service with the given steps.
+    /// The service with the given steps, outermost first (tests build chains of their own).
     init(router: Router, state: ServerState, middleware: [any Middleware]) {
         self.router = router
         self.state = state
-        self.middleware = middleware
+        self.chain = { Self.run($0, middleware[...], router) }
     }
 
     /// Answers one request completely, on the snapshot current when it begins. `cache` belongs to the calling thread.
     func respond(to request: Request, cache: ResponseCache?) -> Response {
-        run(RequestContext(request: request, snapshot: state.snapshot, cache: cache), from: 0)
+        chain(RequestContext(request: request, snapshot: state.snapshot, cache: cache))
     }
 
-    /// Runs step `index` with the rest of the chain as its `next`; past the last step, the router.
-    private func run(_ context: RequestContext, from index: Int) -> Response {
-        guard index < middleware.count else { return router.respond(to: context) }
-        return middleware[index].respond(to: context) { run($0, from: index + 1) }
+    /// Runs the first of `steps` with the rest as its `next`; past the last step, the router.
+    private static func run(_ context: RequestContext, _ steps: ArraySlice<any Middleware>, _ router: Router) -> Response {
+        guard let first = steps.first else { return router.respond(to: context) }
+        return first.respond(to: context) { run($0, steps.dropFirst(), router) }
     }
 }

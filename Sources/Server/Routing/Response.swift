@@ -32,8 +32,14 @@ struct Response: Sendable {
         headers.first { $0.name.lowercased() == name.lowercased() }?.value
     }
 
-    /// Whether a `Vary` header is set (compared without case folding: the server writes it as "Vary").
-    var hasVary: Bool { headers.contains { $0.name == "Vary" } }
+    /// Whether `Vary` is among `headers` (set with `setVary`).
+    private(set) var hasVary = false
+
+    /// Adds the `Vary` header.
+    mutating func setVary(_ value: String) {
+        headers.append(("Vary", value))
+        hasVary = true
+    }
 
     /// A JSON response.
     static func json(_ bytes: [UInt8], status: Int = 200) -> Response {

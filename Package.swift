@@ -15,6 +15,8 @@ let package = Package(
         // Default trait only (JSON): the file and environment providers, without the reloading,
         // YAML and command-line traits that would build swift-service-lifecycle, swift-metrics and Yams.
         .package(url: "https://github.com/apple/swift-configuration", exact: "1.4.0"),
+        // SHA-256 for comparing API keys in constant time.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -37,6 +39,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("openapi.json")]
         ),

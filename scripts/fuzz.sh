@@ -21,9 +21,11 @@ if [ ! -x "$out/newsdesk-fuzz" ] || [ -n "$(find Sources/Model Sources/Server/Ro
     echo "fuzz: building (sanitized, optimised) ..." >&2
     "$swiftc" "${flags[@]}" -wmo -module-name Model -parse-as-library -emit-module -emit-module-path "$out/Model.swiftmodule" \
         -c -o "$out/Model.o" $(find Sources/Model -name '*.swift' | sort)
-    "$swiftc" "${flags[@]}" -wmo -module-name NewsdeskFuzz -I "$out" -o "$out/newsdesk-fuzz" "$out/Model.o" Fuzz/*.swift \
-        Sources/Server/Routing/Request.swift Sources/Server/Routing/Parameters.swift \
-        Sources/Server/Routing/APIError.swift Sources/Server/Routing/Response.swift
+    # Linked from inside $out: swiftc leaves the module's .swiftdoc/.swiftmodule in the working directory.
+    root=$PWD
+    (cd "$out" && "$swiftc" "${flags[@]}" -wmo -module-name NewsdeskFuzz -I . -o newsdesk-fuzz Model.o "$root"/Fuzz/*.swift \
+        "$root"/Sources/Server/Routing/Request.swift "$root"/Sources/Server/Routing/Parameters.swift \
+        "$root"/Sources/Server/Routing/APIError.swift "$root"/Sources/Server/Routing/Response.swift)
 fi
 status=0
 for t in "${targets[@]}"; do

@@ -1,17 +1,14 @@
 """Schemathesis hooks for Newsdesk: the rules between query parameters that OpenAPI cannot state.
 
-API.md makes these requests 400s although each parameter on its own is valid:
-- `date` together with `from` or `to`;
-- `from` after `to`;
-- `q` or `speaker` without a letter or digit (the schema's pattern only rules out ASCII punctuation,
-  spaces and controls: a pattern naming every Unicode letter would be unreadable);
-- any query parameter on `GET /articles/{id}` when `{id}` is an article id, not a date.
-Positive (schema-valid) cases are adjusted to respect them, so that `positive_data_acceptance` keeps
-meaning "valid requests are accepted". Negative cases are left alone.
-
-One failure is accepted: libevent 2.1 answers a method it cannot parse (`QUERY`, `PROPFIND`, ...) with its
-own `501 Not Implemented` before the server sees the request, which is what RFC 9110 asks for an
-unrecognised method. Every method libevent knows (TRACE and CONNECT included) gets the API's 405.
+`/openapi.json` lists them per operation in `x-parameter-constraints` (a Swift test checks that the server
+enforces exactly those); a request that breaks one is a 400 although each parameter on its own is valid:
+- `exclusive` [a, b]: not both (`date` with `from` or `to`);
+- `notAfter` [a, b]: the date a not after the date b (`from` after `to`);
+- `letterOrDigit` [a]: search words need a letter or digit (the schema's pattern only rules out ASCII
+  punctuation, spaces and controls: a pattern naming every Unicode letter would be unreadable);
+- `noQueryUnlessDate` [p]: no query parameter unless the path parameter p is a date (`GET /articles/{id}`).
+Positive (schema-valid) cases are adjusted to respect them, read from the document, so that
+`positive_data_acceptance` keeps meaning "valid requests are accepted". Negative cases are left alone.
 """
 
 import datetime
@@ -38,25 +35,16 @@ def map_case(context, case):
     query = case.query
     if not isinstance(query, dict):
         return case
+    rules = (case.operation.definition.raw or {}).get("x-parameter-constraints", [])
     present = lambda name: isinstance(query.get(name), str) and query[name] != ""
-    if present("date"):
-        query.pop("from", None)
-        query.pop("to", None)
-    if present("from") and present("to") and query["from"] > query["to"]:
-        query["from"], query["to"] = query["to"], query["from"]
-    for name in ("q", "speaker"):
-        if present(name) and not _has_word(query[name]):
-            query[name] += " a"
-    if case.operation.path == "/articles/{id}" and not _is_date((case.path_parameters or {}).get("id")):
-        query.clear()
+    for rule in rules:
+        kind, names = rule["rule"], rule["parameters"]
+        if kind == "exclusive" and present(names[0]):
+            query.pop(names[1], None)
+        elif kind == "notAfter" and present(names[0]) and present(names[1]) and query[names[0]] > query[names[1]]:
+            query[names[0]], query[names[1]] = query[names[1]], query[names[0]]
+        elif kind == "letterOrDigit" and present(names[0]) and not _has_word(query[names[0]]):
+            query[names[0]] += " a"
+        elif kind == "noQueryUnlessDate" and not _is_date((case.path_parameters or {}).get(names[0])):
+            query.clear()
     return case
-
-
-# The methods libevent 2.1 parses; any other is answered 501 by libevent itself.
-_LIBEVENT_METHODS = {"GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "TRACE", "CONNECT", "PATCH"}
-
-
-@schemathesis.hook
-def filter_failure(context, failure, case, response):
-    unparsed = response is not None and response.status_code == 501 and case.method.upper() not in _LIBEVENT_METHODS
-    return not unparsed

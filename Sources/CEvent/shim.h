@@ -16,6 +16,7 @@
 #include <event2/http.h>
 #include <event2/listener.h>
 #include <event2/buffer.h>
+#include <event2/bufferevent.h>
 #include <event2/keyvalq_struct.h>
 #include <event2/thread.h>
 #include <event2/util.h>
@@ -30,6 +31,12 @@ static inline struct event *newsdesk_evsignal_new(struct event_base *base, int s
 static inline struct event *newsdesk_evtimer_new(struct event_base *base, event_callback_fn callback,
                                                  void *arg) {
     return evtimer_new(base, callback, arg);
+}
+
+// EVUTIL_SOCKET_ERROR is a macro (errno here, WSAGetLastError on Windows): the listener's error callback
+// reads the accept() failure through it.
+static inline int newsdesk_socket_error(void) {
+    return EVUTIL_SOCKET_ERROR();
 }
 
 #endif

@@ -4,11 +4,11 @@ import Model
 /// Builds the router with every route: `serve` and the tests call this one function.
 func makeRouter(state: ServerState, openAPI: [UInt8]) -> Router {
     var router = Router()
-    ArticleHandlers.register(&router, state: state)
-    QuoteHandlers.register(&router, state: state)
-    EntityHandlers.register(&router, state: state)
-    CasualtyHandlers.register(&router, state: state)
-    EventHandlers.register(&router, state: state)
+    ArticleHandlers.register(&router)
+    QuoteHandlers.register(&router)
+    EntityHandlers.register(&router)
+    CasualtyHandlers.register(&router)
+    EventHandlers.register(&router)
     OpsHandlers.register(&router, state: state, openAPI: openAPI)
     return router
 }

@@ -48,11 +48,27 @@ extension Newsdesk {
             logger.info("listening", metadata: [
                 "server.address": "http://\(configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host):\(server.port)",
                 "server.port": "\(server.port)", "server.threads": "\(configuration.effectiveThreads)",
+                "server.max_connections": "\(server.limits.maxConnections)", "server.open_file_limit": "\(server.openFileLimit)",
             ])
+            if server.limits.maxConnections > server.openFileLimit {
+                logger.warning("maxConnections is over the open-file limit: accepts will pause when descriptors run out", metadata: [
+                    "server.max_connections": "\(server.limits.maxConnections)", "server.open_file_limit": "\(server.openFileLimit)",
+                ])
+            }
             let reloader = Reloader(configuration: configuration, extractors: extractors, state: state, logger: logger, loader: loader)
             let signals = try SignalLoop { reloader.start() }
             signals.run()
-            logger.info("stopping")
+            // Drain: /healthz says 503 so that balancers look elsewhere, the listeners close, responses and
+            // streams in flight finish, keep-alive connections close as they fall idle.
+            let grace = configuration.shutdownGraceSeconds
+            logger.info("draining", metadata: ["connections.open": "\(server.openConnections)", "shutdown.grace_seconds": "\(grace)"])
+            state.startDraining()
+            server.beginDrain()
+            if signals.wait(seconds: grace, until: { server.isDrained }) {
+                logger.info("drained")
+            } else {
+                logger.warning("closing the connections still open", metadata: ["connections.open": "\(server.openConnections)"])
+            }
             server.stop()
             logger.info("stopped")
         }

@@ -13,6 +13,7 @@ final class ServerState: Sendable {
     /// When the process started serving.
     let startedAt = Date()
     private let current: Mutex<CorpusSnapshot>
+    private let draining = Atomic<Bool>(false)
 
     /// Creates the state around a first snapshot.
     init(configuration: Configuration, snapshot: CorpusSnapshot) {
@@ -20,6 +21,13 @@ final class ServerState: Sendable {
         self.current = Mutex(snapshot)
         self.metrics = Metrics(shards: configuration.effectiveThreads)
     }
+
+    /// Whether the server is draining after SIGTERM or SIGINT: `/healthz` then answers 503 `draining`, so
+    /// that load balancers stop sending while the requests in flight finish.
+    var isDraining: Bool { draining.load(ordering: .acquiring) }
+
+    /// Marks the server draining.
+    func startDraining() { draining.store(true, ordering: .releasing) }
 
     /// The snapshot requests read now.
     var snapshot: CorpusSnapshot { current.withLock { $0 } }

@@ -97,7 +97,7 @@ import Testing
     @Test func minimalFilesLoad() throws {
         let directory = try Self.configDirectory(replacing: "", with: nil)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let lexicon = try EntityLexicon(directory: directory)
+        let lexicon = try EntityLexicon(directory: directory, english: Fixtures.lexicon.english)
         #expect(lexicon.gazetteer.lookup("Gandja")?.name == "Ganja")
         #expect(lexicon.gazetteer.lookup("Gaza")?.name == "Gaza Strip")
         let ganja = try #require(lexicon.gazetteer.lookup("Ganja"))
@@ -151,7 +151,7 @@ import Testing
         let directory = try Self.configDirectory(replacing: file, with: contents)
         defer { try? FileManager.default.removeItem(at: directory) }
         do {
-            _ = try EntityLexicon(directory: directory)
+            _ = try EntityLexicon(directory: directory, english: Fixtures.lexicon.english)
             Issue.record("\(file) loaded")
         } catch let error as LexiconError {
             #expect(error.file.hasSuffix("entities/\(file)"), "\(error)")

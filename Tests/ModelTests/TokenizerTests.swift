@@ -63,6 +63,9 @@ import Testing
         ("the U.S. military", [w("the"), w("U.S.", "u.s", [.capitalized, .allCaps, .abbreviation]), w("military")]),
         ("John F. Kennedy", [w("John", nil, [.capitalized]), w("F.", "f", [.capitalized, .abbreviation]),
                              w("Kennedy", nil, [.capitalized])]),
+        // A stop with no space after a word and before a capital ends the word ("... Abayeho.He said").
+        ("Abayeho.He said", [w("Abayeho", nil, [.capitalized]), p(".", [.sentenceEnd]), w("He", nil, [.capitalized]),
+                             w("said")]),
         ("tents, etc. and", [w("tents"), p(","), w("etc"), p(".", [.sentenceEnd]), w("and")]),
         // Numbers.
         ("1,200 people and 3.5 tonnes", [w("1,200", nil, [.number]), w("people"), w("and"), w("3.5", nil, [.number]),

@@ -82,6 +82,8 @@ import Testing
     @Test(arguments: [
         ("port", "70000", "port"), ("threads", "-1", "threads"), ("logLevel", "loud", "logLevel"),
         ("corsOrigins", "", "corsOrigins"), ("maxUriLength", "10", "maxUriLength"), ("apiKeys", "a,,b", "apiKeys"),
+        ("headerTimeoutSeconds", "0", "headerTimeoutSeconds"), ("maxConnections", "-1", "maxConnections"),
+        ("shutdownGraceSeconds", "-5", "shutdownGraceSeconds"),
     ])
     func badValuesNameTheKey(key: String, value: String, named: String) throws {
         let variable = Configuration.Key.environmentName(key)
@@ -92,6 +94,22 @@ import Testing
     @Test(arguments: [("NEWSDESK_PORT", "http"), ("NEWSDESK_RESPONSE_CACHE_ENTRIES", "many"), ("NEWSDESK_THREADS", "2.5")])
     func badEnvironmentNamesTheVariable(variable: String, value: String) {
         #expect(invalidKey { _ = try Configuration.resolve(file: nil, environment: [variable: value]) } == variable)
+    }
+
+    @Test func theFaultKeysHaveTheirDefaultsAndLayers() throws {
+        let defaults = Configuration()
+        #expect(defaults.headerTimeoutSeconds == 10)
+        #expect(defaults.maxConnections == 0)   // derived from the open-file limit
+        #expect(defaults.shutdownGraceSeconds == 30)
+        let config = try Configuration.resolve(
+            file: try file(#"{"maxConnections": 500, "headerTimeoutSeconds": 5, "shutdownGraceSeconds": 20}"#),
+            environment: ["NEWSDESK_HEADER_TIMEOUT_SECONDS": "3", "NEWSDESK_SHUTDOWN_GRACE_SECONDS": "0"])
+        #expect(config.maxConnections == 500)       // file
+        #expect(config.headerTimeoutSeconds == 3)   // environment over file
+        #expect(config.shutdownGraceSeconds == 0)   // 0: exit as soon as the listeners close
+        try config.validate()
+        #expect(invalidKey { _ = try Configuration.resolve(file: nil, environment: ["NEWSDESK_MAX_CONNECTIONS": "lots"]) }
+                == "NEWSDESK_MAX_CONNECTIONS")
     }
 
     @Test func aBadFileValueUnderAGoodVariableIsNotReached() throws {

@@ -24,6 +24,11 @@ import Testing
         let location = try #require(ganja["location"] as? [String: Any])
         #expect(location["entityId"] as? String == "ganja")
         #expect(location["countryCode"] as? String == "AZ")
+        // The event's place is where the gazetteer puts the place entity (the dashboard's map reads it).
+        let (_, entity) = try service.json("/entities/ganja")
+        let placed = try #require((entity["data"] as? [String: Any])?["coordinates"] as? [String: Double])
+        #expect(location["coordinates"] as? [String: Double] == placed)
+        #expect(placed["lat"] != nil && placed["lon"] != nil)
         let tolls = try #require(ganja["tolls"] as? [[String: Any]])
         #expect(tolls.map { $0["kind"] as? String } == ["killed", "injured"])
         #expect(tolls[0]["latest"] as? Int == 9)
@@ -113,7 +118,7 @@ import Testing
         let rows = csv.split(separator: "\r\n")
         #expect(rows.first?.hasPrefix("id,date,title,location,locationEntityId,countryCode,lat,lon,killedLow") == true)
         #expect(rows.count == 3)
-        #expect(rows[1].hasPrefix("2020-10-12-ganja,2020-10-12,Ganja hit by missiles,Ganja,ganja,AZ,,,9,9,9,30,30,30,1,"))
+        #expect(rows[1].hasPrefix("2020-10-12-ganja,2020-10-12,Ganja hit by missiles,Ganja,ganja,AZ,40.6816,46.3613,9,9,9,30,30,30,1,"))
     }
 
     @Test func eventsHaveETags() {

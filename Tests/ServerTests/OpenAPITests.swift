@@ -17,9 +17,19 @@ import Testing
 
     /// A router over `articles`, built as `serve` builds it.
     static func router(_ articles: [Article] = []) -> Router {
+        makeRouter(state: state(articles), openAPI: Array(#"{"openapi":"3.1.0"}"#.utf8))
+    }
+
+    static func state(_ articles: [Article]) -> ServerState {
         let info = CorpusSnapshot.LoadInfo(loadedAt: Date(), loadSeconds: 0.25, textBytes: 0, failures: [], directory: "test")
-        let state = ServerState(configuration: Configuration(), snapshot: CorpusSnapshot(articles: articles, info: info))
-        return makeRouter(state: state, openAPI: Array(#"{"openapi":"3.1.0"}"#.utf8))
+        return ServerState(configuration: Configuration(), snapshot: CorpusSnapshot(articles: articles, info: info))
+    }
+
+    /// The router's answer to a GET of `uri` over `articles`, without the middleware.
+    static func answer(_ uri: String, _ articles: [Article]) -> Response {
+        let state = state(articles)
+        let router = makeRouter(state: state, openAPI: Array(#"{"openapi":"3.1.0"}"#.utf8))
+        return router.respond(to: RequestContext(request: Request(method: .get, uri: uri), snapshot: state.snapshot))
     }
 
     /// Follows a local `$ref` ("#/components/parameters/limit") if `node` is one.
@@ -138,9 +148,7 @@ import Testing
     @Test(arguments: jsonRequests)
     func responseMatchesItsSchema(_ uri: String) throws {
         let document = try Self.document()
-        let router = Self.router([Self.sampleArticle])
-        let request = Request(method: .get, uri: uri)
-        let response = router.respond(to: request)
+        let response = Self.answer(uri, [Self.sampleArticle])
         #expect(response.status == 200)
         let body = try #require(response.bytes)
         let json = try JSONSerialization.jsonObject(with: Data(body), options: [.fragmentsAllowed])
@@ -154,12 +162,54 @@ import Testing
         #expect(problems.isEmpty, "GET \(uri): \(problems.joined(separator: "; "))")
     }
 
+    /// A request breaking each kind of rule between parameters, for an operation that has the parameters.
+    static func violation(_ rule: String, _ names: [String], path: String) -> String? {
+        let concrete = path.replacingOccurrences(of: "{id}", with: path.hasPrefix("/entities") ? "ganja" : "2020-10-12-ganja")
+        let dated = path == "/articles/{id}" ? "/articles/2020-10-12" : concrete
+        switch rule {
+        case "exclusive": return "\(dated)?\(names[0])=2020-10-12&\(names[1])=2020-10-12"
+        case "notAfter": return "\(dated)?\(names[0])=2020-10-13&\(names[1])=2020-10-12"
+        case "letterOrDigit": return "\(dated)?\(names[0])=%2B%2B"
+        case "noQueryUnlessDate": return "\(concrete)?limit=1"
+        default: return nil
+        }
+    }
+
+    /// Every rule between parameters that the server enforces is declared in `x-parameter-constraints`, and every
+    /// declared one is enforced: each kind is tried on every operation that has the parameters it names.
+    @Test func parameterConstraintsAreStatedExactly() throws {
+        let document = try Self.document()
+        let paths = try #require(document["paths"] as? [String: Any])
+        var checked = 0
+        for (path, item) in paths {
+            let get = try #require((item as? [String: Any])?["get"] as? [String: Any])
+            let names = Set((get["parameters"] as? [Any] ?? []).compactMap {
+                (Self.resolve($0, in: document) as? [String: Any])?["name"] as? String
+            })
+            let declared = (get["x-parameter-constraints"] as? [[String: Any]] ?? []).map {
+                "\($0["rule"] as? String ?? "") \(($0["parameters"] as? [String] ?? []).joined(separator: ","))"
+            }
+            var candidates: [(String, [String])] = [("exclusive", ["date", "from"]), ("exclusive", ["date", "to"]),
+                                                    ("notAfter", ["from", "to"]), ("letterOrDigit", ["q"]),
+                                                    ("letterOrDigit", ["speaker"])]
+            if path.contains("{id}") { candidates.append(("noQueryUnlessDate", ["id"])) }
+            for (rule, parameters) in candidates {
+                let needed = rule == "noQueryUnlessDate" ? names.contains("limit") : parameters.allSatisfy(names.contains)
+                guard needed, let uri = Self.violation(rule, parameters, path: path) else { continue }
+                let status = Self.answer(uri, [Self.sampleArticle]).status
+                let isDeclared = declared.contains("\(rule) \(parameters.joined(separator: ","))")
+                #expect(status == (isDeclared ? 400 : 200), "GET \(uri): \(status), declared: \(isDeclared)")
+                checked += 1
+            }
+        }
+        #expect(checked >= 20)
+    }
+
     @Test func errorsMatchTheErrorSchema() throws {
         let document = try Self.document()
-        let router = Self.router([Self.sampleArticle])
         let schema: Any = ["$ref": "#/components/schemas/Error"]
         for uri in ["/articles?speker=x", "/articles?limit=0", "/entities/nobody", "/nowhere", "/articles/2020-10-12-ganja?limit=1"] {
-            let response = router.respond(to: Request(method: .get, uri: uri))
+            let response = Self.answer(uri, [Self.sampleArticle])
             #expect([400, 404].contains(response.status))
             let json = try JSONSerialization.jsonObject(with: Data(try #require(response.bytes)))
             let problems = SchemaCheck(document: document).problems(json, schema, at: "$")

@@ -44,7 +44,7 @@ import Testing
         let cache = ResponseCache(capacity: 8)
         let request = Request(method: .get, uri: "/articles?limit=2")
         _ = service.respond(to: request, cache: cache)
-        let key = service.cacheKey(request, gzip: false)
+        let key = ResponseCacheMiddleware.key(for: request)
         let version = service.state.snapshot.dataVersion
         #expect(cache.lookup(key, version: version) != nil)
         #expect(cache.lookup(key, version: "new corpus") == nil)

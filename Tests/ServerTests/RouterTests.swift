@@ -223,7 +223,13 @@ import Testing
         ])
         #expect(preflight.status == 204)
         #expect(preflight.headers["access-control-allow-methods"] == "GET, HEAD, OPTIONS")
-        #expect(preflight.headers["access-control-allow-headers"] == "if-none-match")
+        #expect(preflight.headers["access-control-allow-headers"] == CORSMiddleware.allowedHeaders)
+        // Arbitrary requested headers are never echoed: the answer lists the ones the API reads.
+        let probing = service.get("/quotes", method: .options, headers: [
+            "origin": "https://dash.example", "access-control-request-method": "GET",
+            "access-control-request-headers": "x-evil, cookie",
+        ])
+        #expect(probing.headers["access-control-allow-headers"] == "Accept, Accept-Encoding, Authorization, Content-Type, If-None-Match, X-API-Key")
         #expect(preflight.headers["access-control-allow-origin"] == "*")
     }
 
@@ -278,6 +284,47 @@ import Testing
         #expect(locked.get("/healthz").status == 200)
     }
 
+    @Test(arguments: [
+        ("secret", true), ("other-key-2", true), ("secre", false), ("secrets", false), ("", false),
+        ("SECRET", false), (String(repeating: "x", count: 5000), false),
+    ])
+    func keysMatchOnlyWhole(presented: String, accepted: Bool) {
+        let auth = AuthMiddleware(keys: ["secret", "other-key-2"])
+        #expect(auth.isConfigured(presented) == accepted)
+        #expect(auth.authorized(Request(method: .get, uri: "/", headers: ["authorization": "Bearer \(presented)"])) == accepted)
+    }
+
+    @Test func keysAreKeptOnlyAsDigests() {
+        let auth = AuthMiddleware(keys: ["secret"])
+        #expect(auth.keyDigests == [AuthMiddleware.digest("secret")])
+        #expect(auth.keyDigests[0].count == 32)
+        #expect(AuthMiddleware(keys: []).isConfigured("") == false)
+    }
+
+    @Test(arguments: [
+        ("/healthz", "/healthz"),
+        ("http://example.com/healthz", "/healthz"),
+        ("HTTPS://example.com:8443/quotes?speaker=x#frag", "/quotes?speaker=x#frag"),
+        ("http://example.com", "/"),
+        ("http://example.com?limit=1", "/?limit=1"),
+        ("*", "*"),
+        ("ftp://example.com/x", "ftp://example.com/x"),
+    ])
+    func absoluteFormBecomesOriginForm(target: String, expected: String) {
+        #expect(Request.originForm(target) == expected)
+    }
+
+    @Test func unknownMethodsAndAsteriskForm() throws {
+        let r = service.get("/stats", method: .other)
+        #expect(r.status == 405)
+        #expect(r.headers["allow"] == "GET, HEAD, OPTIONS")
+        let body = try JSONSerialization.jsonObject(with: Data(r.body)) as? [String: Any]
+        #expect((body?["error"] as? [String: Any])?["message"] as? String == "this method is not allowed here; use GET, HEAD, OPTIONS")
+        let star = service.get("*", method: .options)
+        #expect(star.status == 204)
+        #expect(star.headers["allow"] == "GET, HEAD, OPTIONS")
+    }
+
     @Test func overlongUriIs414() {
         let uri = "/articles?q=" + String(repeating: "a", count: 9000)
         #expect(service.get(uri).status == 414)
@@ -289,8 +336,8 @@ import Testing
         let first = service.respond(to: request, cache: cache)
         let second = service.respond(to: request, cache: cache)
         #expect(first.bytes == second.bytes)
-        #expect(cache.lookup(service.cacheKey(request, gzip: false), version: service.state.snapshot.dataVersion) != nil)
-        #expect(cache.lookup(service.cacheKey(request, gzip: false), version: "other") == nil)
+        #expect(cache.lookup(ResponseCacheMiddleware.key(for: request), version: service.state.snapshot.dataVersion) != nil)
+        #expect(cache.lookup(ResponseCacheMiddleware.key(for: request), version: "other") == nil)
         // A response cached for a request without Origin is not served to a cross-origin one.
         let crossOrigin = Request(method: .get, uri: "/articles?limit=2", headers: ["origin": "https://dash.example"])
         let answered = service.respond(to: crossOrigin, cache: cache)

@@ -17,7 +17,8 @@ enum TestCorpus {
         }
         let e = entities.map { name, entityId, type, aliases in
             ArticleEntity(id: entityId, name: name, type: type, subtype: type == .location ? "city" : nil,
-                          countryCode: type == .location ? "AZ" : nil, aliases: aliases, mentions: 2,
+                          countryCode: type == .location ? "AZ" : nil,
+                          coordinates: places[entityId], aliases: aliases, mentions: 2,
                           mentionSpans: [MentionSpan(start: 0, end: name.unicodeScalars.count, text: name)])
         }
         let c = casualties.enumerated().map { i, item in
@@ -31,6 +32,9 @@ enum TestCorpus {
                        counts: ArticleCounts(quotes: q.count, entities: e.count, casualties: c.count),
                        text: text, related: [], quotes: q, entities: e, casualties: c)
     }
+
+    /// Where the gazetteer puts the places that have coordinates (Stepanakert and Moscow have none here).
+    static let places: [String: Coordinates] = ["ganja": Coordinates(lat: 40.6816, lon: 46.3613)]
 
     static let articles: [Article] = [
         article(id: "2020-10-12-ganja-hit", date: "2020-10-12", title: "Ganja hit by missiles",

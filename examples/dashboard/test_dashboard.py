@@ -458,6 +458,7 @@ def test_map_draws_countries_and_every_placed_event(browser, page_origin, events
     events = get_json(events_api, "/events", limit=100, sort="-date", minSources=1)["data"]
     placed = [e for e in events if e["location"] and (e["location"]["coordinates"] or e["location"]["countryCode"])]
     assert placed, "the fixture's events have places"
+    assert all(e["location"]["coordinates"] for e in placed), "the fixture's places are in the gazetteer"
     dots = by_testid(browser, "map-event")
     assert [d.get_attribute("data-event-id") for d in dots] == [e["id"] for e in placed]
     for dot, event in zip(dots, placed):

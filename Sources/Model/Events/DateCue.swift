@@ -29,7 +29,7 @@ struct DateCue: Sendable {
     static let monthLeads: Set<String> = ["in", "since", "early", "late", "mid", "last", "of", "during", "the", "until", "from", "by"]
 
     /// The cue that starts at token `i`, if any.
-    static func parse(_ t: [CueToken], at i: Int, articleDay d: Int) -> DateCue? {
+    static func parse(_ t: [CueWord], at i: Int, articleDay d: Int) -> DateCue? {
         let w = t[i].lower
         let previous = i > 0 ? t[i - 1].lower : ""
         let isSince = previous == "since" || (i > 1 && t[i - 2].lower == "since" && previous == "last")
@@ -188,7 +188,7 @@ enum NounCue {
     ]
 
     /// The incident kind that the word at `i` names, if any ("opened fire" is a shooting, "rocket fire" a strike).
-    static func parse(_ t: [CueToken], at i: Int) -> IncidentNouns? {
+    static func parse(_ t: [CueWord], at i: Int) -> IncidentNouns? {
         let w = t[i].lower
         guard var nouns = words[w] else { return nil }
         if w == "fire", i > 0 {

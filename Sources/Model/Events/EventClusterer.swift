@@ -13,12 +13,15 @@ public struct EventClusterer: Sendable {
         public var subtype: String?
         /// ISO country code.
         public var countryCode: String?
+        /// Where the gazetteer puts it, when known.
+        public var coordinates: Coordinates?
 
         /// Creates a place.
-        public init(name: String, subtype: String?, countryCode: String?) {
+        public init(name: String, subtype: String?, countryCode: String?, coordinates: Coordinates? = nil) {
             self.name = name
             self.subtype = subtype
             self.countryCode = countryCode
+            self.coordinates = coordinates
         }
 
         /// 0 for a country or continent, 1 for a region or state, 2 for anything smaller.

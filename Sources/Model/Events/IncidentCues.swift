@@ -101,7 +101,7 @@ extension IncidentCues {
     /// dated `articleDay`; `before` is the text of the paragraph before the sentence, read for a date only
     /// when the sentence states none.
     public static func read(sentence: String, figureOffset: Int, before: String, articleDay: Int) -> IncidentCues {
-        let tokens = CueToken.tokenize(sentence)
+        let tokens = CueWord.tokenize(sentence)
         var cues = IncidentCues()
         let at = tokens.firstIndex { $0.start >= figureOffset } ?? tokens.count
         var dates: [(index: Int, end: Int, range: DayRange, exact: Bool)] = []
@@ -157,7 +157,7 @@ extension IncidentCues {
             cues.exactDay = d.exact
         } else if !before.isEmpty {
             // The sentence states no date: the last one stated earlier in its paragraph holds for it.
-            let previous = CueToken.tokenize(before)
+            let previous = CueWord.tokenize(before)
             var j = 0
             var last: (range: DayRange, exact: Bool)? = nil
             while j < previous.count {
@@ -179,7 +179,7 @@ extension IncidentCues {
 
     /// The cue nearest token `at`; a cue after the figure counts only when no clause boundary
     /// (", where", ", while", ";", a dash) lies between ("… Garissa, where fighters killed 148 students in April").
-    static func nearest<T>(_ cues: [(Int, T)], to at: Int, in tokens: [CueToken]) -> T? {
+    static func nearest<T>(_ cues: [(Int, T)], to at: Int, in tokens: [CueWord]) -> T? {
         var best: (distance: Int, value: T)? = nil
         for (index, value) in cues {
             var distance = abs(index - at)
@@ -195,7 +195,7 @@ extension IncidentCues {
 }
 
 /// A word or punctuation mark of a sentence, with its scalar offset.
-struct CueToken: Sendable {
+struct CueWord: Sendable {
     /// Lower-cased text.
     let lower: String
     /// Whether the word begins with a capital letter.
@@ -210,8 +210,8 @@ struct CueToken: Sendable {
     var number: Int? { lower.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } && lower.utf8.count <= 4 ? Int(lower) : nil }
 
     /// Splits text into words (letters and digits) and the punctuation that bounds clauses.
-    static func tokenize(_ text: String) -> [CueToken] {
-        var tokens: [CueToken] = []
+    static func tokenize(_ text: String) -> [CueWord] {
+        var tokens: [CueWord] = []
         var word = String.UnicodeScalarView()
         var wordStart = 0
         var offset = 0
@@ -219,7 +219,7 @@ struct CueToken: Sendable {
         func flush() {
             guard !word.isEmpty else { return }
             let text = String(word)
-            var token = CueToken(lower: text.lowercased(), isCapitalized: word.first.map { $0.properties.isUppercase } ?? false,
+            var token = CueWord(lower: text.lowercased(), isCapitalized: word.first.map { $0.properties.isUppercase } ?? false,
                                  start: wordStart)
             token.afterComma = afterComma
             if afterComma, ["where", "while", "which", "but", "and", "whereas"].contains(token.lower) { token.isBoundary = true }
@@ -236,7 +236,7 @@ struct CueToken: Sendable {
                 switch scalar {
                 case ",": afterComma = true
                 case ";", "\u{2014}", "\u{2013}":
-                    tokens.append(CueToken(lower: String(scalar), isCapitalized: false, start: offset, isBoundary: true))
+                    tokens.append(CueWord(lower: String(scalar), isCapitalized: false, start: offset, isBoundary: true))
                     afterComma = false
                 case " ", "'", "\u{2019}", "-": break
                 default: afterComma = false

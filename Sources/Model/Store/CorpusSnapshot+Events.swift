@@ -15,9 +15,11 @@ extension CorpusSnapshot {
                 if var p = places[e.id] {
                     if p.subtype == nil { p.subtype = e.subtype }
                     if p.countryCode == nil { p.countryCode = e.countryCode }
+                    if p.coordinates == nil { p.coordinates = e.coordinates }
                     places[e.id] = p
                 } else {
-                    places[e.id] = EventClusterer.Place(name: e.name, subtype: e.subtype, countryCode: e.countryCode)
+                    places[e.id] = EventClusterer.Place(name: e.name, subtype: e.subtype, countryCode: e.countryCode,
+                                                         coordinates: e.coordinates)
                 }
             }
         }
@@ -54,7 +56,8 @@ extension CorpusSnapshot {
             if let place {
                 let known = places[place.key]
                 let name = known?.name ?? members.lazy.compactMap { figure($0).location }.first { $0.entityId == place.key }?.name ?? place.key
-                location = EventLocation(name: name, entityId: place.key, countryCode: known?.countryCode, coordinates: nil)
+                location = EventLocation(name: name, entityId: place.key, countryCode: known?.countryCode,
+                                         coordinates: known?.coordinates)
             }
             var articleIds = Set<String>()
             var outlets: [String] = []

@@ -31,6 +31,14 @@ struct Configuration: Equatable, Sendable {
     var maxBodySize = 65536
     /// Seconds before an idle or slow connection is closed.
     var timeoutSeconds = 30
+    /// Seconds a connection has to send a whole request head (from its first byte, or from the accept);
+    /// a connection that has not is answered 408 and closed, however steadily it trickles bytes.
+    var headerTimeoutSeconds = 10
+    /// Most connections open at once; 0 derives it from the open-file limit (`OpenFileLimit`). Connections
+    /// over it are answered 503 and closed at once.
+    var maxConnections = 0
+    /// Seconds a SIGTERM or SIGINT waits for in-flight responses and streams before the process exits.
+    var shutdownGraceSeconds = 30
     /// `Cache-Control: max-age` in seconds for data responses.
     var cacheMaxAge = 60
     /// Responses kept ready per thread; 0 turns the response cache off.
@@ -61,6 +69,9 @@ struct Configuration: Equatable, Sendable {
         Key("maxHeadersSize", \.maxHeadersSize) { $0 >= 1024 ? nil : "must be at least 1024" },
         Key("maxBodySize", \.maxBodySize) { $0 >= 0 ? nil : "must not be negative" },
         Key("timeoutSeconds", \.timeoutSeconds) { $0 >= 1 ? nil : "must be at least 1" },
+        Key("headerTimeoutSeconds", \.headerTimeoutSeconds) { (1...3600).contains($0) ? nil : "must be 1...3600, got \($0)" },
+        Key("maxConnections", \.maxConnections) { $0 >= 0 ? nil : "must not be negative (0 derives it from the open-file limit)" },
+        Key("shutdownGraceSeconds", \.shutdownGraceSeconds) { (0...3600).contains($0) ? nil : "must be 0...3600, got \($0)" },
         Key("cacheMaxAge", \.cacheMaxAge) { $0 >= 0 ? nil : "must not be negative" },
         Key("responseCacheEntries", \.responseCacheEntries) { $0 >= 0 ? nil : "must not be negative" },
         Key("maxArticleBytes", \.maxArticleBytes) { $0 >= 1024 ? nil : "must be at least 1024" },

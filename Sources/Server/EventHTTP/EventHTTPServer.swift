@@ -19,7 +19,11 @@ final class EventHTTPServer: @unchecked Sendable {
     /// Settings: host, port, threads, limits.
     let configuration: Configuration
     let logger: Logger
-    private var workers: [Worker] = []
+    /// The connection cap, head deadline and drain flag the workers share (`EventHTTPServer+Drain.swift`).
+    let limits: ConnectionLimits
+    /// The open-file limit in force (raised to the hard limit when the server was made).
+    let openFileLimit: Int
+    private(set) var workers: [Worker] = []
     private var threads: [pthread_t] = []
     /// The port actually bound (the configured one, or the one the system picked for port 0).
     private(set) var port = 0
@@ -29,6 +33,10 @@ final class EventHTTPServer: @unchecked Sendable {
         self.service = service
         self.configuration = configuration
         self.logger = logger
+        openFileLimit = OpenFileLimit.raiseToHardLimit()
+        let cap = configuration.maxConnections > 0
+            ? configuration.maxConnections : OpenFileLimit.defaultMaxConnections(limit: openFileLimit)
+        limits = ConnectionLimits(maxConnections: cap, headerTimeoutSeconds: configuration.headerTimeoutSeconds, logger: logger)
     }
 
     /// Binds the listeners and starts the worker threads.
@@ -96,12 +104,18 @@ final class Worker {
     let http: OpaquePointer
     let boundPort: Int
     unowned let server: EventHTTPServer
+    /// Open connections: cap, head deadline, drain (`ConnectionTable.swift`).
+    let connections: ConnectionTable
+    /// Pauses accepting when accept() fails (`AcceptBackoff.swift`).
+    var acceptBackoff: AcceptBackoff?
+    /// The listening socket as evhttp holds it; a drain closes it.
+    var boundSocket: OpaquePointer?
     /// This thread's finished responses.
     let cache: ResponseCache
     /// Headers the API reads, by lower-cased name.
     static let wantedHeaders: Set<String> = [
         "accept", "accept-encoding", "if-none-match", "origin", "authorization", "x-api-key",
-        "access-control-request-method", "access-control-request-headers",
+        "access-control-request-method", "access-control-request-headers", "content-length", "transfer-encoding",
     ]
 
     init(index: Int, server: EventHTTPServer, host: String, port: Int) throws {
@@ -156,8 +170,12 @@ final class Worker {
             event_base_free(base)
             throw EventHTTPError.bindFailed(host: host, port: port, errno: error)
         }
+        connections = ConnectionTable(base: base, limits: server.limits)
         // evhttp takes ownership of the listener and frees it with itself.
-        evhttp_bind_listener(http, listener)
+        boundSocket = evhttp_bind_listener(http, listener)
+        server.limits.listenerOpened()
+        connections.install(on: http)
+        acceptBackoff = AcceptBackoff(listener: listener, base: base, limits: server.limits)
         var bound = sockaddr_storage()
         var boundLength = socklen_t(MemoryLayout<sockaddr_storage>.size)
         _ = withUnsafeMutablePointer(to: &bound) {
@@ -171,10 +189,8 @@ final class Worker {
             return pointer.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { Int(UInt16(bigEndian: $0.pointee.sin_port)) }
         }
         let c = server.configuration
-        evhttp_set_allowed_methods(http, UInt16(EVHTTP_REQ_GET.rawValue | EVHTTP_REQ_HEAD.rawValue | EVHTTP_REQ_OPTIONS.rawValue
-            | EVHTTP_REQ_POST.rawValue | EVHTTP_REQ_PUT.rawValue | EVHTTP_REQ_DELETE.rawValue | EVHTTP_REQ_PATCH.rawValue
-            | EVHTTP_REQ_TRACE.rawValue | EVHTTP_REQ_CONNECT.rawValue))
-        evhttp_set_max_headers_size(http, c.maxHeadersSize + c.maxUriLength)
+        Worker.admitEveryMethod(http)
+        Worker.setHeadLimits(http, c)
         evhttp_set_max_body_size(http, c.maxBodySize)
         evhttp_set_timeout(http, Int32(c.timeoutSeconds))
         evhttp_set_gencb(http, handleRequestTrampoline, Unmanaged.passUnretained(self).toOpaque())
@@ -188,6 +204,7 @@ final class Worker {
     /// Answers one request from evhttp.
     func handle(_ raw: OpaquePointer) {
         let started = monotonicNanoseconds()
+        connections.requestStarted(raw)
         let method: HTTPMethod
         switch evhttp_request_get_command(raw) {
         case EVHTTP_REQ_GET: method = .get
@@ -201,18 +218,21 @@ final class Worker {
         case EVHTTP_REQ_CONNECT: method = .connect
         default: method = .other
         }
-        let uri = evhttp_request_get_uri(raw).map { String(cString: $0) } ?? "/"
+        let uri = Request.originForm(evhttp_request_get_uri(raw).map { String(cString: $0) } ?? "/")
         var headers: [String: String] = [:]
+        var headerBytes = 0
         if let input = evhttp_request_get_input_headers(raw) {
             var entry = input.pointee.tqh_first
             while let e = entry {
                 let name = String(cString: e.pointee.key).lowercased()
                 if Worker.wantedHeaders.contains(name) { headers[name] = String(cString: e.pointee.value) }
+                headerBytes += strlen(e.pointee.key) + strlen(e.pointee.value) + 4
                 entry = e.pointee.next.tqe_next
             }
         }
-        let request = Request(method: method, uri: uri, headers: headers)
+        let request = Request(method: method, uri: uri, headers: headers, headerBytes: headerBytes)
         let response = server.service.respond(to: request, cache: cache)
+        if Worker.leavesBodyUnread(request) { evhttp_add_header(evhttp_request_get_output_headers(raw), "Connection", "close") }
         send(response, to: raw, head: method == .head)
         let seconds = Double(monotonicNanoseconds() - started) / 1e9
         server.service.state.metrics.record(route: response.route, status: response.status, seconds: seconds, shard: index)
@@ -222,6 +242,39 @@ final class Worker {
                 "response.seconds": "\(seconds)", "worker": "\(index)",
             ])
         }
+    }
+
+    /// Lets every method through to the router, which answers 405 with `Allow` in JSON: libevent marks a method
+    /// it does not know (`QUERY`, `FOO`) with bit 15 (`EVHTTP_REQ_UNKNOWN_` in its http-internal.h) and would
+    /// answer it with its own HTML 501 unless that bit is allowed too.
+    static func admitEveryMethod(_ http: OpaquePointer) {
+        evhttp_set_allowed_methods(http, UInt16.max)
+    }
+
+    /// libevent's bound on a request head (request line and header lines together) is the sum of the two
+    /// configured limits: heads within it reach `LimitsMiddleware`, which answers 414 or 431; longer ones
+    /// libevent refuses while reading, and `LibeventErrorPage` answers them with the same codes.
+    static func setHeadLimits(_ http: OpaquePointer, _ c: Configuration) {
+        let limit = c.maxHeadersSize + c.maxUriLength
+        evhttp_set_max_headers_size(http, limit)
+        LibeventErrorPage.headLimit.store(limit, ordering: .relaxed)
+        LibeventErrorPage.headersLimit.store(c.maxHeadersSize, ordering: .relaxed)
+    }
+
+    /// Whether a request the API takes no body for (every one but POST, PUT, PATCH, which are refused anyway)
+    /// announced one: the connection then closes after the answer. Whether libevent 2.1 reads such a body
+    /// depends on the method and the build, and one left unread would be taken for the next request.
+    static func leavesBodyUnread(_ request: Request) -> Bool {
+        if request.method == .post || request.method == .put || request.method == .patch { return false }
+        if request.header("transfer-encoding") != nil { return true }
+        if let length = request.header("content-length") { return length != "0" }
+        return false
+    }
+
+    /// The reason phrase of a status libevent 2.1 does not know (it would write "Client Error"); nil lets libevent
+    /// write its own.
+    static func reasonPhrase(_ status: Int) -> String? {
+        status == 431 ? "Request Header Fields Too Large" : nil
     }
 
     /// Writes a response: headers, then the body at once or as chunks.
@@ -236,20 +289,22 @@ final class Worker {
             } else if !bytes.isEmpty, let buffer = evhttp_request_get_output_buffer(raw) {
                 bytes.withUnsafeBytes { _ = evbuffer_add(buffer, $0.baseAddress, $0.count) }
             }
-            evhttp_send_reply(raw, Int32(response.status), nil, nil)
+            evhttp_send_reply(raw, Int32(response.status), Worker.reasonPhrase(response.status), nil)
         case .stream(let source):
             if head {
                 evhttp_send_reply(raw, Int32(response.status), nil, nil)
                 return
             }
             evhttp_send_reply_start(raw, Int32(response.status), nil)
-            let sender = StreamSender(request: raw, source: source)
+            let sender = StreamSender(request: raw, source: source, watcher: connections.guardOf(raw))
             sender.sendNext()
         }
     }
 
     deinit {
+        acceptBackoff?.stop()
         evhttp_free(http)
+        connections.close()
         event_base_free(base)
     }
 }
@@ -261,13 +316,18 @@ final class StreamSender {
     private let connection: OpaquePointer?
     private let source: ChunkSource
     private var retained: Unmanaged<StreamSender>?
+    /// The connection's guard, which owns its close callback and passes the close on.
+    private weak var watcher: ConnectionGuard?
 
-    init(request: OpaquePointer, source: ChunkSource) {
+    init(request: OpaquePointer, source: ChunkSource, watcher: ConnectionGuard?) {
         self.request = request
         self.connection = evhttp_request_get_connection(request)
         self.source = source
         self.retained = Unmanaged.passRetained(self)
-        if let connection {
+        self.watcher = watcher
+        if let watcher {
+            watcher.stream = self
+        } else if let connection {
             evhttp_connection_set_closecb(connection, streamConnectionClosedTrampoline, retained!.toOpaque())
         }
     }
@@ -292,7 +352,11 @@ final class StreamSender {
 
     private func finish() {
         guard let retained else { return }
-        if let connection { evhttp_connection_set_closecb(connection, nil, nil) }
+        if let watcher {
+            watcher.stream = nil
+        } else if let connection {
+            evhttp_connection_set_closecb(connection, nil, nil)
+        }
         self.retained = nil
         retained.release()
     }

@@ -6,39 +6,39 @@ enum ArticleHandlers {
     static let listParameters: Set<String> = ["date", "from", "to", "q", "entity", "speaker", "sort", "limit", "offset", "format"]
 
     /// Registers the routes.
-    static func register(_ router: inout Router, state: ServerState) {
-        router.get("/articles", parameters: listParameters, summary: "article list, newest first") { request, p in
-            try list(request, p, state.snapshot, window: p.window())
+    static func register(_ router: inout Router) {
+        router.get("/articles", parameters: listParameters, summary: "article list, newest first") { c in
+            try list(c, window: c.parameters.window())
         }
         router.get("/articles/{id}", parameters: listParameters.subtracting(["date"]),
-                   summary: "one article, or the articles of a day when {id} is YYYY-MM-DD") { request, p in
+                   summary: "one article, or the articles of a day when {id} is YYYY-MM-DD") { c in
+            let p = c.parameters
             let key = p[path: "id"]
-            let snapshot = state.snapshot
             if CalendarDate.isValid(key) {
                 // The day, narrowed further by from/to when given (an empty window matches nothing).
                 let outer = try p.window(allowingDate: false)
                 let window = DateWindow(from: max(outer.from ?? key, key), to: min(outer.to ?? key, key))
-                return try list(request, p, snapshot, window: window)
+                return try list(c, window: window)
             }
             if let extra = p.query.keys.sorted().first {
                 throw APIError.invalidParameter(extra, "GET /articles/{id} takes no query parameters")
             }
-            let article = try find(key, in: snapshot)
+            let article = try find(key, in: c.snapshot)
             return ListResponse.single { $0.value(article) }
         }
         for part in ["quotes", "entities", "casualties"] {
-            router.get("/articles/{id}/\(part)", parameters: ["limit", "offset"], summary: "that article's \(part)") { request, p in
-                let article = try find(p[path: "id"], in: state.snapshot)
+            router.get("/articles/{id}/\(part)", parameters: ["limit", "offset"], summary: "that article's \(part)") { c in
+                let article = try find(c.parameters[path: "id"], in: c.snapshot)
                 switch part {
                 case "quotes":
                     let items = article.quotes
-                    return try ListResponse.render(request, p, count: items.count, format: .json) { items[$0].jsonBytes }
+                    return try ListResponse.render(c, count: items.count, format: .json) { items[$0].jsonBytes }
                 case "entities":
                     let items = article.entities
-                    return try ListResponse.render(request, p, count: items.count, format: .json) { items[$0].jsonBytes }
+                    return try ListResponse.render(c, count: items.count, format: .json) { items[$0].jsonBytes }
                 default:
                     let items = article.casualties
-                    return try ListResponse.render(request, p, count: items.count, format: .json) { items[$0].jsonBytes }
+                    return try ListResponse.render(c, count: items.count, format: .json) { items[$0].jsonBytes }
                 }
             }
         }
@@ -51,15 +51,16 @@ enum ArticleHandlers {
     }
 
     /// An article list under the common filters.
-    static func list(_ request: Request, _ p: Parameters, _ snapshot: CorpusSnapshot, window: DateWindow) throws -> Response {
-        let format = try ListResponse.format(request, p, csv: false)
+    static func list(_ c: RequestContext, window: DateWindow) throws -> Response {
+        let p = c.parameters, snapshot = c.snapshot
+        let format = try ListResponse.format(c, csv: false)
         let sort = try p.choice("sort", in: ["date", "-date"]) ?? "-date"
         // An unknown entity id matches nothing rather than failing: ids come and go with the corpus.
         let found = snapshot.findArticles(
             window: window, words: try p.words("q"), entity: p.string("entity"), speaker: try p.words("speaker"))
         let positions = sort == "date" ? oldestFirst(found, snapshot) : found
         let summaries = snapshot.articleSummaryJSON
-        return try ListResponse.render(request, p, count: positions.count, format: format) { summaries[Int(positions[$0])] }
+        return try ListResponse.render(c, count: positions.count, format: format) { summaries[Int(positions[$0])] }
     }
 
     /// Reorders newest-first positions oldest first, keeping id order within a day.

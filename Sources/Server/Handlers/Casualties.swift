@@ -18,11 +18,11 @@ enum CasualtyHandlers {
         + "keeps them as cumulative series. from, to and location select events by their date and place."
 
     /// Registers the routes.
-    static func register(_ router: inout Router, state: ServerState) {
+    static func register(_ router: inout Router) {
         router.get("/casualties", parameters: ["kind", "group", "scope", "location", "from", "to", "article", "limit", "offset", "format"],
-                   summary: "casualty figures") { request, p in
-            let snapshot = state.snapshot
-            let format = try ListResponse.format(request, p, csv: true)
+                   summary: "casualty figures") { c in
+            let p = c.parameters, snapshot = c.snapshot
+            let format = try ListResponse.format(c, csv: true)
             let positions = snapshot.findCasualties(
                 window: try p.window(allowingDate: false), kind: try p.choice("kind", CasualtyKind.self),
                 group: try p.choice("group", VictimGroup.self), scope: try p.choice("scope", CasualtyScope.self),
@@ -30,7 +30,7 @@ enum CasualtyHandlers {
             let json = snapshot.casualtyJSON
             let figures = snapshot.casualties
             return try ListResponse.render(
-                request, p, count: positions.count, format: format, json: { json[Int(positions[$0])] },
+                c, count: positions.count, format: format, json: { json[Int(positions[$0])] },
                 csvHeader: ["id", "articleId", "date", "kind", "count", "min", "max", "qualifier", "group", "scope",
                             "location", "locationEntityId", "sentence", "start", "end"],
                 csvRow: { i in
@@ -41,8 +41,8 @@ enum CasualtyHandlers {
                 })
         }
         router.get("/casualties/summary", parameters: ["kind", "from", "to", "location", "by"],
-                   summary: "per-day and per-location totals for charts") { _, p in
-            let snapshot = state.snapshot
+                   summary: "per-day and per-location totals for charts") { c in
+            let p = c.parameters, snapshot = c.snapshot
             let kind = try p.choice("kind", CasualtyKind.self)
             let window = try p.window(allowingDate: false)
             let byEvent = try p.choice("by", in: ["figure", "event"]) == "event"

@@ -3,11 +3,11 @@ import Model
 /// `/entities` and `/entities/{id}`.
 enum EntityHandlers {
     /// Registers the routes.
-    static func register(_ router: inout Router, state: ServerState) {
+    static func register(_ router: inout Router) {
         router.get("/entities", parameters: ["type", "subtype", "q", "from", "to", "sort", "limit", "offset", "format"],
-                   summary: "entities, most mentioned first") { request, p in
-            let snapshot = state.snapshot
-            let format = try ListResponse.format(request, p, csv: true)
+                   summary: "entities, most mentioned first") { c in
+            let p = c.parameters, snapshot = c.snapshot
+            let format = try ListResponse.format(c, csv: true)
             let sort = try p.choice("sort", in: ["mentions", "name"]) ?? "mentions"
             let positions = snapshot.findEntities(
                 type: try p.choice("type", EntityType.self), subtype: p.string("subtype"), prefix: p.string("q"),
@@ -15,7 +15,7 @@ enum EntityHandlers {
             let entities = snapshot.entities
             let json = snapshot.entityJSON
             return try ListResponse.render(
-                request, p, count: positions.count, format: format, json: { json[Int(positions[$0])] },
+                c, count: positions.count, format: format, json: { json[Int(positions[$0])] },
                 csvHeader: ["id", "name", "type", "subtype", "countryCode", "aliases", "mentions", "articles", "firstSeen", "lastSeen"],
                 csvRow: { i in
                     let e = entities[Int(positions[i])]
@@ -24,8 +24,8 @@ enum EntityHandlers {
                 })
         }
         router.get("/entities/{id}", parameters: ["limit", "offset"],
-                   summary: "one entity, with the articles that mention it and the entities seen with it") { request, p in
-            let snapshot = state.snapshot
+                   summary: "one entity, with the articles that mention it and the entities seen with it") { c in
+            let p = c.parameters, snapshot = c.snapshot
             let id = p[path: "id"]
             guard let position = snapshot.entityIndex[id] else { throw APIError.notFound("no entity with id '\(id)'") }
             let limit = try p.int("limit", default: 50, range: 1...500)
@@ -62,7 +62,7 @@ enum EntityHandlers {
             w.endObject()
             w.key("links")
             w.beginObject()
-            w.key("next"); w.string(end < articles.count ? ListResponse.nextLink(request, offset: end, limit: limit) : nil)
+            w.key("next"); w.string(end < articles.count ? ListResponse.nextLink(c.request, offset: end, limit: limit) : nil)
             w.endObject()
             w.endObject()
             return .json(w.bytes)

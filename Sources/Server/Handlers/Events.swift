@@ -3,11 +3,11 @@ import Model
 /// `/events` and `/events/{id}`: cross-article events.
 enum EventHandlers {
     /// Registers the routes.
-    static func register(_ router: inout Router, state: ServerState) {
+    static func register(_ router: inout Router) {
         router.get("/events", parameters: ["kind", "location", "from", "to", "q", "minSources", "sort", "limit", "offset", "format"],
-                   summary: "events, newest first") { request, p in
-            let snapshot = state.snapshot
-            let format = try ListResponse.format(request, p, csv: true)
+                   summary: "events, newest first") { c in
+            let p = c.parameters, snapshot = c.snapshot
+            let format = try ListResponse.format(c, csv: true)
             let positions = snapshot.findEvents(
                 kind: try p.choice("kind", CasualtyKind.self), location: p.string("location"),
                 window: try p.window(allowingDate: false), words: try p.words("q"),
@@ -16,7 +16,7 @@ enum EventHandlers {
             let json = snapshot.events.eventJSON
             let events = snapshot.events.events
             return try ListResponse.render(
-                request, p, count: positions.count, format: format, json: { json[Int(positions[$0])] },
+                c, count: positions.count, format: format, json: { json[Int(positions[$0])] },
                 csvHeader: ["id", "date", "title", "location", "locationEntityId", "countryCode", "lat", "lon",
                             "killedLow", "killedHigh", "killedLatest", "injuredLow", "injuredHigh", "injuredLatest",
                             "articles", "outlets", "reportedFrom", "reportedTo"],
@@ -31,9 +31,9 @@ enum EventHandlers {
                             String(e.articleCount), e.outlets.joined(separator: "; "), e.reportedFrom, e.reportedTo]
                 })
         }
-        router.get("/events/{id}", summary: "one event, with its figures") { _, p in
-            let snapshot = state.snapshot
-            let id = p[path: "id"]
+        router.get("/events/{id}", summary: "one event, with its figures") { c in
+            let snapshot = c.snapshot
+            let id = c.parameters[path: "id"]
             guard let position = snapshot.events.positions[id] else {
                 throw APIError.notFound("no event with id '\(id)'")
             }

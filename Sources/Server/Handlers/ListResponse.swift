@@ -8,25 +8,26 @@ struct ListResponse {
     }
 
     /// The `format` parameter, or NDJSON when `Accept` asks for it; CSV only where `csv` is given.
-    static func format(_ request: Request, _ p: Parameters, csv: Bool) throws(APIError) -> Format {
-        if let text = p.string("format") {
+    static func format(_ c: RequestContext, csv: Bool) throws(APIError) -> Format {
+        if let text = c.parameters.string("format") {
             let allowed: [Format] = csv ? [.json, .ndjson, .csv] : [.json, .ndjson]
             guard let f = Format(rawValue: text), allowed.contains(f) else {
                 throw .invalidParameter("format", "'format' must be one of \(allowed.map(\.rawValue).joined(separator: ", ")), got '\(text)'")
             }
             return f
         }
-        if let accept = request.header("accept"), accept.contains("application/x-ndjson") { return .ndjson }
+        if let accept = c.request.header("accept"), accept.contains("application/x-ndjson") { return .ndjson }
         return .json
     }
 
     /// Builds the response for `total` items where `item(i)` encodes the i-th one as JSON.
     /// `csvHeader` and `csvRow` are used when the format is CSV.
     static func render(
-        _ request: Request, _ p: Parameters, count: Int, format: Format,
+        _ c: RequestContext, count: Int, format: Format,
         json item: @escaping @Sendable (Int) -> [UInt8],
         csvHeader: [String] = [], csvRow: (@Sendable (Int) -> [String])? = nil
     ) throws(APIError) -> Response {
+        let p = c.parameters
         let limit = try p.int("limit", default: 50, range: 1...500)
         let offset = try p.int("offset", default: 0, range: 0...Int(Int32.max))
         switch format {
@@ -46,7 +47,7 @@ struct ListResponse {
             w.endObject()
             w.key("links")
             w.beginObject()
-            w.key("next"); w.string(end < count ? nextLink(request, offset: end, limit: limit) : nil)
+            w.key("next"); w.string(end < count ? nextLink(c.request, offset: end, limit: limit) : nil)
             w.endObject()
             w.endObject()
             return .json(w.bytes)

@@ -5,13 +5,20 @@ import Model
 enum OpsHandlers {
     /// Registers the routes.
     static func register(_ router: inout Router, state: ServerState, openAPI: [UInt8]) {
-        router.get("/healthz", summary: "liveness: ok once serving") { _, _ in
-            var response = Response.json(Array(#"{"status":"ok"}"#.utf8))
+        router.get("/healthz", summary: "health: ok once serving, 503 draining after SIGTERM or SIGINT") { _ in
+            guard state.isDraining else {
+                var response = Response.json(Array(#"{"status":"ok"}"#.utf8))
+                response.cacheable = false
+                return response
+            }
+            // A load balancer takes 503 as "send elsewhere" while the requests in flight finish.
+            var response = Response.json(Array(#"{"status":"draining"}"#.utf8), status: 503)
+            response.headers.append(("Cache-Control", "no-store"))
             response.cacheable = false
             return response
         }
-        router.get("/stats", summary: "corpus figures") { _, _ in
-            let s = state.snapshot
+        router.get("/stats", summary: "corpus figures") { c in
+            let s = c.snapshot
             // Not cached: the response cache is keyed on the corpus content, and a reload of unchanged
             // files keeps it while `loadedAt` and `loadSeconds` change.
             var response = ListResponse.single { w in
@@ -47,8 +54,8 @@ enum OpsHandlers {
             response.cacheable = false
             return response
         }
-        router.get("/metrics", summary: "Prometheus metrics") { _, _ in
-            let s = state.snapshot
+        router.get("/metrics", summary: "Prometheus metrics") { c in
+            let s = c.snapshot
             let text = state.metrics.render(gauges: [
                 ("newsdesk_corpus_articles", "Articles loaded.", Double(s.articles.count)),
                 ("newsdesk_corpus_quotes", "Quotes extracted.", Double(s.quotes.count)),
@@ -64,7 +71,7 @@ enum OpsHandlers {
             response.cacheable = false
             return response
         }
-        router.get("/openapi.json", summary: "this API as OpenAPI 3.1") { _, _ in
+        router.get("/openapi.json", summary: "this API as OpenAPI 3.1") { _ in
             .json(openAPI)
         }
     }

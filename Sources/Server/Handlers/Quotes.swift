@@ -3,17 +3,17 @@ import Model
 /// `/quotes` and `/speakers`.
 enum QuoteHandlers {
     /// Registers the routes.
-    static func register(_ router: inout Router, state: ServerState) {
+    static func register(_ router: inout Router) {
         router.get("/quotes", parameters: ["speaker", "q", "date", "from", "to", "article", "limit", "offset", "format"],
-                   summary: "quotes") { request, p in
-            let snapshot = state.snapshot
-            let format = try ListResponse.format(request, p, csv: true)
+                   summary: "quotes") { c in
+            let p = c.parameters, snapshot = c.snapshot
+            let format = try ListResponse.format(c, csv: true)
             let positions = snapshot.findQuotes(
                 window: try p.window(), speaker: try p.words("speaker"), words: try p.words("q"), article: p.string("article"))
             let json = snapshot.quoteJSON
             let quotes = snapshot.quotes
             return try ListResponse.render(
-                request, p, count: positions.count, format: format, json: { json[Int(positions[$0])] },
+                c, count: positions.count, format: format, json: { json[Int(positions[$0])] },
                 csvHeader: ["id", "articleId", "date", "speaker", "role", "speakerEntityId", "cue", "text", "paragraph", "start", "end"],
                 csvRow: { i in
                     let q = quotes[Int(positions[i])]
@@ -21,12 +21,12 @@ enum QuoteHandlers {
                             q.cue ?? "", q.text, String(q.paragraph), String(q.span.start), String(q.span.end)]
                 })
         }
-        router.get("/speakers", parameters: ["q", "limit", "offset", "format"], summary: "people quoted, with quote counts") { request, p in
-            let format = try ListResponse.format(request, p, csv: false)
-            let snapshot = state.snapshot
+        router.get("/speakers", parameters: ["q", "limit", "offset", "format"], summary: "people quoted, with quote counts") { c in
+            let p = c.parameters, snapshot = c.snapshot
+            let format = try ListResponse.format(c, csv: false)
             let positions = snapshot.findSpeakers(try p.words("q"))
             let json = snapshot.speakerJSON
-            return try ListResponse.render(request, p, count: positions.count, format: format) { json[Int(positions[$0])] }
+            return try ListResponse.render(c, count: positions.count, format: format) { json[Int(positions[$0])] }
         }
     }
 }

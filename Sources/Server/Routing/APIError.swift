@@ -25,7 +25,8 @@ struct APIError: Error, Equatable, Sendable {
 
     /// 405 with the allowed methods.
     static func methodNotAllowed(_ method: String, allowed: [String]) -> APIError {
-        APIError(status: 405, code: "method_not_allowed", message: "\(method) is not allowed here; use \(allowed.joined(separator: ", "))",
+        APIError(status: 405, code: "method_not_allowed",
+                 message: "\(method == HTTPMethod.other.rawValue ? "this method" : method) is not allowed here; use \(allowed.joined(separator: ", "))",
                  headers: ["Allow": allowed.joined(separator: ", ")])
     }
 

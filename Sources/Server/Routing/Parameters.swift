@@ -7,6 +7,12 @@ struct Parameters: Sendable {
     /// Query parameters by name.
     private(set) var query: [String: String]
 
+    /// No parameters (a request not routed yet).
+    init() {
+        path = [:]
+        query = [:]
+    }
+
     /// Checks the query against the names a route accepts: an unknown or repeated name is a 400.
     init(path: [String: String], query: [(name: String, value: String)], allowed: Set<String>) throws(APIError) {
         self.path = path

@@ -13,13 +13,31 @@ struct Request: Sendable {
     var uri: String
     /// The request headers the API looks at, by lower-cased name.
     var headers: [String: String]
+    /// Bytes of all header lines as received (names, values, `": "` and CRLF), for the 431 limit.
+    var headerBytes: Int
 
     /// A request for a target ("/quotes?speaker=Hajiyev"); path and query are read from it when asked,
     /// so a response served from the cache never parses them.
-    init(method: HTTPMethod, uri: String, headers: [String: String] = [:]) {
+    init(method: HTTPMethod, uri: String, headers: [String: String] = [:], headerBytes: Int = 0) {
         self.method = method
         self.uri = uri
         self.headers = headers
+        self.headerBytes = headerBytes
+    }
+
+    /// The origin form ("/healthz?x=1") of a request target, also when it came in absolute form
+    /// ("http://host:8080/healthz?x=1", RFC 9112 §3.2.2, as proxies send it): the server is the host named.
+    static func originForm(_ target: String) -> String {
+        let bytes = target.utf8
+        guard let first = bytes.first, first != UInt8(ascii: "/") else { return target }
+        let lower = target.prefix(8).lowercased()
+        let schemeLength = lower.hasPrefix("http://") ? 7 : lower.hasPrefix("https://") ? 8 : 0
+        guard schemeLength > 0 else { return target }
+        let afterScheme = bytes.index(bytes.startIndex, offsetBy: schemeLength)
+        guard let end = bytes[afterScheme...].firstIndex(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") })
+        else { return "/" }
+        let rest = String(target[end...])
+        return rest.hasPrefix("/") ? rest : "/" + rest
     }
 
     /// The target without a fragment.

@@ -32,6 +32,9 @@ struct Response: Sendable {
         headers.first { $0.name.lowercased() == name.lowercased() }?.value
     }
 
+    /// Whether a `Vary` header is set (compared without case folding: the server writes it as "Vary").
+    var hasVary: Bool { headers.contains { $0.name == "Vary" } }
+
     /// A JSON response.
     static func json(_ bytes: [UInt8], status: Int = 200) -> Response {
         Response(status: status, headers: [("Content-Type", "application/json; charset=utf-8")], body: .bytes(bytes))

@@ -1,7 +1,8 @@
 import Logging
 
-/// A request handler: a plain function of the request and its parameters.
-typealias Handler = @Sendable (Request, Parameters) throws -> Response
+/// A request handler: a plain function of one request context (the request, its parameters and the snapshot
+/// taken when the request began) returning a response.
+typealias Handler = @Sendable (RequestContext) throws -> Response
 
 /// Matches method and path to handlers; maps every error to the API's error envelope in one place.
 struct Router: Sendable {
@@ -59,13 +60,30 @@ struct Router: Sendable {
         return found.filter { $0.literals == best }.map { ($0.route, $0.captures) }
     }
 
+    /// The methods the routes answer, as `Allow` lists them: GET brings HEAD, and OPTIONS is always there.
+    static func allowedMethods(_ routes: [Route]) -> [String] {
+        Set(routes.map(\.method)).sorted { $0.rawValue < $1.rawValue }
+            .flatMap { $0 == .get ? ["GET", "HEAD"] : [$0.rawValue] } + ["OPTIONS"]
+    }
+
     /// Answers a request: route, run, and turn any error into an error response.
-    func respond(to request: Request) -> Response {
+    func respond(to context: RequestContext) -> Response {
+        let request = context.request
+        if request.method == .options && request.path == "*" {
+            // "OPTIONS *" (asterisk form) asks what the server as a whole answers.
+            var response = Response(status: 204, headers: [("Allow", "GET, HEAD, OPTIONS")], body: .bytes([]))
+            response.cacheable = false
+            return response
+        }
         let matches = match(request.path)
         guard !matches.isEmpty else {
+            // Every resource answers GET, HEAD and OPTIONS only: another method is a 405 wherever it is sent.
+            if ![.get, .head, .options].contains(request.method) {
+                return APIError.methodNotAllowed(request.method.rawValue, allowed: ["GET", "HEAD", "OPTIONS"]).response
+            }
             return APIError.notFound("no route for \(request.path)").response
         }
-        let allowed = Set(matches.map(\.route.method)).flatMap { $0 == .get ? ["GET", "HEAD"] : [$0.rawValue] } + ["OPTIONS"]
+        let allowed = Self.allowedMethods(matches.map(\.route))
         let method = request.method == .head ? .get : request.method
         if request.method == .options {
             var response = Response(status: 204, headers: [("Allow", allowed.joined(separator: ", "))], body: .bytes([]))
@@ -80,8 +98,9 @@ struct Router: Sendable {
         }
         var response: Response
         do {
-            let parameters = try Parameters(path: captures, query: request.query, allowed: route.parameters)
-            response = try route.handler(request, parameters)
+            var context = context
+            context.parameters = try Parameters(path: captures, query: request.query, allowed: route.parameters)
+            response = try route.handler(context)
         } catch let error as APIError {
             response = error.response
         } catch {

@@ -6,10 +6,8 @@ public struct EntityLexicon: Sendable {
     public let gazetteer: Gazetteer
     /// Folded capitalised words that are never entities by themselves ("However", "Monday", "President").
     public let stopwords: Set<String>
-    /// The closed lists of each listed folded word (stop words, titles, reporting verbs, …).
+    /// The entity extractor's closed lists of each listed folded word (stop words, head words, …).
     let closedWords: WordTable<EntityWordClass>
-    /// Whether some listed word has a given length and first byte (`shapeIndex`): most words need no lookup.
-    let closedShapes: [Bool]
     /// The index in `formLists` of the gazetteer forms that each folded word begins.
     let formIndex: WordTable<Int32>
     /// Gazetteer forms by first word, longest first.
@@ -21,10 +19,11 @@ public struct EntityLexicon: Sendable {
         "entities/continents.tsv", "entities/places.tsv", "entities/demonyms.tsv", "entities/stopwords.txt",
     ]
 
-    /// Loads the entity data files from `directory` (the repository's `config/`); a missing or malformed
-    /// file throws a `LexiconError` that names it.
-    public init(directory: URL) throws {
-        var gazetteer = Gazetteer()
+    /// Loads the entity data files from `directory` (the repository's `config/`); names are split into
+    /// words by the one `Tokenizer` with `english`. A missing or malformed file throws a `LexiconError`
+    /// that names it.
+    public init(directory: URL, english: EnglishLexicon) throws {
+        var gazetteer = Gazetteer(english: english)
         let folder = directory.appendingPathComponent("entities")
         // Lower rank wins a form that two entries share: curated data, then countries, then cities.
         for row in try TSVFile(folder, "organizations.tsv", columns: 2...3).rows {
@@ -92,12 +91,9 @@ public struct EntityLexicon: Sendable {
             for word in list { closedWords[word, default: []].insert(wordClass) }
         }
         for word in stopwords { closedWords[word, default: []].insert(.stopword) }
-        var closedShapes = [Bool](repeating: false, count: 32 * 128)
-        for word in closedWords.keys { closedShapes[Self.shapeIndex(word)] = true }
         self.gazetteer = gazetteer
         self.stopwords = stopwords
         self.closedWords = WordTable(closedWords)
-        self.closedShapes = closedShapes
         self.formIndex = WordTable(formIndex)
         self.formLists = formLists
     }
@@ -118,25 +114,23 @@ extension EntityLexicon {
         }
     }
 
-    /// A folded word's length (up to 31 bytes) and first byte, as an index into `closedShapes`.
-    @inline(__always)
-    static func shapeIndex(_ word: String) -> Int {
-        let utf8 = word.utf8
-        return Swift.min(utf8.count, 31) * 128 + Int((utf8.first ?? 0) & 0x7F)
-    }
-
-    /// What the lexicon knows of a token: its closed lists, and for a capitalised word or a particle the
-    /// gazetteer forms it begins.
-    func info(_ token: EntityToken) -> EntityWordInfo {
-        guard token.isWord || token.folded == "&" else { return .unknown }
+    /// What the lexicon knows of a token of `document`: its closed lists, and for a capitalised word or a
+    /// particle the gazetteer forms it begins. Both are looked up by the token's hash.
+    func info(_ token: Token, in document: Document) -> EntityWordInfo {
+        guard token.isWord || Self.isAmpersand(token, document) else { return .unknown }
+        let bytes = document.folded(token)
         var info = EntityWordInfo.unknown
-        if closedShapes[Self.shapeIndex(token.folded)], let classes = closedWords[token.folded] {
-            info.classes = classes
-        }
-        if token.isCapitalized || info.classes.contains(.particles), let index = formIndex[token.folded] {
+        if let classes = closedWords.value(hash: token.hash, bytes: bytes) { info.classes = classes }
+        if token.isCapitalized || token.isA(.particle), let index = formIndex.value(hash: token.hash, bytes: bytes) {
             info.forms = index
         }
         return info
+    }
+
+    /// Whether `token` is an "&" standing alone ("Maritime & Coastguard Agency"), which joins a name.
+    @inline(__always)
+    static func isAmpersand(_ token: Token, _ document: Document) -> Bool {
+        token.isPunctuation && token.foldedCount == 1 && document.foldedBytes[Int(token.foldedStart)] == UInt8(ascii: "&")
     }
 }
 
@@ -155,8 +149,8 @@ public struct EntityExtractor: Sendable {
 
     /// Returns the entities of `document`, each once, with all its mentions, in order of first mention.
     public func extract(_ document: Document) -> [ArticleEntity] {
-        var collector = EntityCollector(lexicon: lexicon.entities, document: document)
-        for paragraph in document.paragraphScalars.indices {
+        var collector = EntityCollector(lexicon: lexicon.entities, english: lexicon.english, document: document)
+        for paragraph in document.paragraphs.indices {
             collector.scan(paragraph: paragraph)
         }
         return collector.finish()

@@ -21,6 +21,16 @@ extension EntityCollector {
         // "Federal Reserve", "Congressional Black Caucus").
         "corp", "co", "plc", "llc", "limited", "holdings", "industries", "convention", "exchange", "reserve",
         "caucus",
+        // Words that name a company's trade ("Daniels Pharmaceuticals", "Reagan Communications") and a news
+        // agency's bureau ("Warsaw Newsroom").
+        "pharmaceuticals", "communications", "telecommunications", "technologies", "electronics", "chemicals",
+        "securities", "investments", "bancorp", "enterprises", "newsroom",
+    ]
+
+    /// Heads of institutions named after a place or a person, which are not separate mentions of the place
+    /// ("Lincoln High School", "Jackson Memorial Medical Center").
+    static let institutionHeads: Set<String> = [
+        "school", "college", "university", "hospital", "center", "centre", "academy", "institute", "clinic",
     ]
 
     /// Lower-case last parts of hyphenated adjectives ("Qatar-based" aside: "UN-run", "Roman-era").
@@ -54,9 +64,8 @@ extension EntityCollector {
         var head: Int?
         var k = b - 1
         while k >= a {
-            let f = tokens[k].folded
             if tokens[k].isWord && tokens[k].isCapitalized
-                && (has(k, .organizationHeads) || ((f == "defense" || f == "defence") && k == b - 1)) {
+                && (has(k, .organizationHeads) || ((isText(k, "defense") || isText(k, "defence")) && k == b - 1)) {
                 head = k
                 break
             }
@@ -64,22 +73,47 @@ extension EntityCollector {
         }
         guard let h = head else { return nil }
         var e = h + 1
-        if e < b && !tokens[e].isCapitalized && has(e, .connectors) { e = b }
+        if e < b && !tokens[e].isCapitalized && isConnector(e) { e = complementEnd(e, b) }
         // "Border Guard Bangladesh": a country's name right after the head, ending the chunk.
         if e < b, let m = match(e, b), m.end == b,
            entry(at: m.form.entry).subtype == "country", m.form.kind != .demonym {
             e = b
         }
         var s = a
-        while s < h && (!isNameToken(s) || (isStopword(s) && (tokens[s].isSentenceStart || has(s, .articles)))) {
+        while s < h && (!isNameToken(s) || (isStopword(s) && (isClauseStart(s) || isA(s, .determiner)))) {
             s += 1
         }
-        // "Director of Arkansas State Police": a title of the organisation is not part of its name.
+        // "Director of Arkansas State Police", "said John Casesa of Schroder Wertheim & Co", "Shares of
+        // Douglas & Lomason Co": a title, a person (by the context before) or common words before "of", with
+        // no head word of their own, are not part of the name whose head follows "of" ("Coordination of
+        // Azawad Movements" is one name).
         var t = s
-        while t + 1 < h && !(tokens[t].isWord && tokens[t].folded == "of") { t += 1 }
-        if t + 1 < h, (s..<t).contains(where: { has($0, .titles) }) { s = t + 1 }
+        while t + 1 < h && !(tokens[t].isWord && isText(t, "of")) { t += 1 }
+        if t + 1 < h, t > s, !(s..<t).contains(where: { has($0, .organizationHeads) }),
+           (s..<t).contains(where: { isA($0, .role) }) || (s..<t).allSatisfy({ isStopword($0) })
+            || personContextBefore(s) {
+            s = t + 1
+        }
         guard h > s || e > h + 1 else { return nil }
         return s..<e
+    }
+
+    /// Where the complement of an organisation's head that starts at connector `c` ends: at `b`, or right
+    /// after a place when a person's name of two words or more follows it ("Ministry of Defence of Armenia
+    /// | Artsrun Hovhannisyan", "Office of the President of Azerbaijan | Hikmet Hajiyev"): a body's name run
+    /// into its officer's.
+    func complementEnd(_ c: Int, _ b: Int) -> Int {
+        var k = c
+        while k < b {
+            if tokens[k].isCapitalized, let m = match(k, b), m.end < b, entry(at: m.form.entry).type == .location,
+               m.form.kind != .demonym, b - m.end >= 2,
+               (m.end..<b).allSatisfy({ isNameToken($0) && !has($0, .organizationHeads) && !isStopword($0) }),
+               match(m.end, b) == nil {
+                return m.end
+            }
+            k += 1
+        }
+        return b
     }
 
     /// Records an organisation at `range`: the gazetteer's when it names one, else one of its own, keyed so
@@ -96,8 +130,10 @@ extension EntityCollector {
             }
         }
         let lastBefore = last
-        // Places inside the name are named too ("… Mission in Afghanistan", "Border Guard Bangladesh").
-        gazetteerOnly(a, b, placesOnly: true, largePlacesOnly: true)
+        // Places inside the name are named too ("… Mission in Afghanistan", "Border Guard Bangladesh",
+        // "Kuwait Specialized Field hospital"), but not a town in an institution's name, which is rather a
+        // person's or a founder's name ("Jackson Memorial Medical Center", "Lincoln High School").
+        gazetteerOnly(a, b, placesOnly: true, largePlacesOnly: true, townsToo: !has(b - 1, .institutionHeads))
         last = lastBefore
         emitUnknown(.organization, subtype: nil, a, b, key: organizationKey(a, b))
     }
@@ -111,7 +147,7 @@ extension EntityCollector {
               (m.end..<b).filter({ tokens[$0].isWord }).count >= 2 {
             i = m.end
         }
-        var words = (i..<b).filter { tokens[$0].isWord }.map { tokens[$0].folded }
+        var words = (i..<b).filter { tokens[$0].isWord }.map { word($0) }
         if words.last == "affairs" && words.contains("ministry") { words.removeLast() }
         if words.count >= 2 && words.last == "ministry" {
             return "ministry of " + words.dropLast().joined(separator: " ")
@@ -121,11 +157,10 @@ extension EntityCollector {
 
     /// An unknown word in capitals that may be an organisation's acronym ("BRAC", "NNA").
     func isAcronymCandidate(_ i: Int) -> Bool {
-        let t = tokens[i]
-        let length = t.end - t.start
+        let length = tokens[i].length
         // Five letters at most: a longer word in capitals is shouted ("PEKING", "REUTER"), not an acronym.
         return length >= 2 && length <= 5 && !isStopword(i) && !has(i, .nonOrganizationAcronyms)
-            && !Self.isRomanNumeral(t.folded)
+            && !Self.isRomanNumeral(word(i))
     }
 
     /// A hyphenated word that is not one name but joins a gazetteer name to something else: "UN-run",
@@ -133,16 +168,19 @@ extension EntityCollector {
     /// for a name ("Al-Shati", "Abd-Rabbu", "Nagorno-Karabakh").
     func compoundParts(_ i: Int) -> [(start: Int, end: Int, folded: String, capitalized: Bool, capitals: Bool)]? {
         if match(i, tokens.count) != nil { return nil }
+        // The parts' scalars (paragraph offsets) for their capitals; their folded forms from the token's.
         let t = tokens[i]
+        let foldedParts = word(i).split(separator: "-")
         var parts: [(start: Int, end: Int, folded: String, capitalized: Bool, capitals: Bool)] = []
-        var start = t.start
-        var k = t.start
-        while k <= t.end {
-            if k == t.end || scalars[k] == "-" || scalars[k] == "\u{2010}" || scalars[k] == "\u{2011}" {
-                if k > start {
+        let end = Int(t.end) - base
+        var start = Int(t.start) - base
+        var k = start
+        while k <= end {
+            if k == end || scalars[k] == "-" || scalars[k] == "\u{2010}" || scalars[k] == "\u{2011}" {
+                if k > start && parts.count < foldedParts.count {
                     let slice = scalars[start..<k]
-                    parts.append((start, k, EntityTokenizer.fold(slice), slice.first!.isUpper,
-                                  EntityTokenizer.isAllCaps(slice)))
+                    let capitals = slice.count >= 2 && slice.allSatisfy { !$0.isLower } && slice.first!.isUpper
+                    parts.append((start, k, String(foldedParts[parts.count]), slice.first!.isUpper, capitals))
                 }
                 start = k + 1
             }
@@ -160,6 +198,8 @@ extension EntityCollector {
                 || Self.compoundSuffixes.contains(lastPart) {
                 return parts
             }
+            // "Song-ho", "Chun-yeh", "Adel-al": short lower-case parts of a given name or a particle.
+            if parts.dropFirst().allSatisfy({ $0.capitalized || $0.folded.count <= 3 }) { return nil }
             return known.isEmpty ? nil : parts
         }
         // "Armenia-Azerbaijan": names joined to names.

@@ -11,6 +11,13 @@ extension EntityCollector {
         "coast": "region", "canal": "canal", "lake": "lake", "ocean": "ocean", "city": "city", "town": "city",
         "village": "village", "airport": "airport", "port": "port", "oblast": "province", "prefecture": "province",
         "municipality": "city", "rayon": "district", "raion": "district", "neighbourhood": "district", "neighborhood": "district", "crossing": "crossing",
+        // Streets and buildings are places, never people ("Oak Street", "Riverside Apartments", "Oakwood
+        // Cemetery", "Grace Church", "Lilac Falls Motel").
+        "street": "street", "avenue": "street", "road": "street", "boulevard": "street", "lane": "street",
+        "highway": "street", "apartments": "facility", "cemetery": "facility", "church": "facility",
+        "cathedral": "facility", "mosque": "facility", "temple": "facility", "synagogue": "facility",
+        "stadium": "facility", "arena": "facility", "mall": "facility", "plaza": "facility", "hotel": "facility",
+        "motel": "facility", "bridge": "facility", "tower": "facility", "course": "facility",
     ]
 
     /// First words that make a capitalised sequence a place ("Mount Everest", "Lake Chad"), folded.
@@ -51,8 +58,8 @@ extension EntityCollector {
     /// The place subtype that a head word at either end of `a..<b` gives, when there are two words or more.
     func placeHead(_ a: Int, _ b: Int) -> String?? {
         guard b - a >= 2 else { return nil }
-        if has(b - 1, .placeHeads), let subtype = Self.placeHeads[tokens[b - 1].folded] { return .some(subtype) }
-        if has(a, .placePrefixes), let subtype = Self.placePrefixes[tokens[a].folded], isNameToken(a + 1) {
+        if has(b - 1, .placeHeads), let subtype = Self.placeHeads[word(b - 1)] { return .some(subtype) }
+        if has(a, .placePrefixes), let subtype = Self.placePrefixes[word(a)], isNameToken(a + 1) {
             return .some(subtype)
         }
         return nil
@@ -61,7 +68,7 @@ extension EntityCollector {
     /// The place subtype that the words around `a..<b` give ("in" gives none), or nil when they show no place.
     func placeContext(_ a: Int, _ b: Int) -> String?? {
         if let subtype = placeContextBefore(a, b) { return .some(subtype) }
-        if lower(b, .placeNounsAfter), let subtype = Self.placeNounsAfter[tokens[b].folded] { return .some(subtype) }
+        if lower(b, .placeNounsAfter), let subtype = Self.placeNounsAfter[word(b)] { return .some(subtype) }
         if listContinuesPlaces(a) { return .some(nil) }
         return nil
     }
@@ -73,7 +80,7 @@ extension EntityCollector {
             if b - a >= 2 && tokens[b - 1].isPossessive { return nil }
             return .some(nil)
         }
-        if lowerWord(a - 1) == "of", lower(a - 2, .placeNounsBeforeOf), let subtype = Self.placeNounsBeforeOf[tokens[a - 2].folded] {
+        if lowerWord(a - 1) == "of", lower(a - 2, .placeNounsBeforeOf), let subtype = Self.placeNounsBeforeOf[word(a - 2)] {
             return .some(subtype)
         }
         return nil
@@ -82,14 +89,15 @@ extension EntityCollector {
     /// Whether a list that began with a place goes on at `a` ("in Khan Younis, Abasan and Khuzaa").
     func listContinuesPlaces(_ a: Int) -> Bool {
         guard let last, last.type == .location, last.end <= a else { return false }
-        let gap = tokens[last.end..<a]
-        return !gap.isEmpty && gap.count <= 2 && gap.allSatisfy { $0.folded == "," || $0.folded == "and" || $0.folded == "or" }
+        let gap = last.end..<a
+        return !gap.isEmpty && gap.count <= 2 && gap.allSatisfy { isText($0, ",") || isText($0, "and") || isText($0, "or") }
     }
 
     /// Records a place at `a..<b`: the gazetteer's when the words before a head word name one
     /// ("Nangarhar Province"), else a place of its own.
     mutating func emitPlace(_ a: Int, _ b: Int, subtype: String?) {
-        if b - a >= 2, let m = match(a, b - 1), m.end == b - 1,
+        // ("Riverside Apartments", "Oak Street" are not the town of Riverside or Oak.)
+        if b - a >= 2, subtype != "street" && subtype != "facility", let m = match(a, b - 1), m.end == b - 1,
            entry(at: m.form.entry).type == .location, m.form.kind != .demonym {
             record(m.form, mention(a, b))
             last = (b, .location)

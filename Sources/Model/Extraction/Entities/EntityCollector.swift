@@ -80,13 +80,10 @@ struct EntityCollector {
 
     /// The paragraph being scanned.
     var paragraph = 0
-    /// Its tokens.
-    var tokens: [EntityToken] = []
+    /// Its tokens (`Document.tokens` of the paragraph; index 0 is its first token).
+    var tokens: [Token] = []
     /// Its scalars.
     var scalars: [Unicode.Scalar] = []
-    /// What the lexicon knows of each token (closed lists, gazetteer forms it begins), looked up when first
-    /// asked: most words are never asked about.
-    let infos = EntityTokenInfos()
     /// GeoNames places parsed so far in this article.
     let placeEntries = PlaceEntryCache()
     /// Document offset of its first scalar.
@@ -104,9 +101,13 @@ struct EntityCollector {
     /// Gazetteer places that the article shows to be sports teams ("Somerset 83"): organisations.
     var teams: Set<Int> = []
 
+    /// The English lexicon (titles, roles, reporting verbs, particles); tokens carry its classes.
+    let english: EnglishLexicon
+
     /// Starts an extraction.
-    init(lexicon: EntityLexicon, document: Document) {
+    init(lexicon: EntityLexicon, english: EnglishLexicon, document: Document) {
         self.lexicon = lexicon
+        self.english = english
         self.document = document
     }
 
@@ -116,8 +117,7 @@ struct EntityCollector {
     mutating func scan(paragraph index: Int) {
         paragraph = index
         scalars = document.paragraphScalars[index]
-        tokens = EntityTokenizer.tokenize(scalars)
-        infos.reset(count: tokens.count)
+        tokens = Array(document.tokens[document.tokenRange(ofParagraph: index)])
         base = document.paragraphStarts[index]
         last = nil
         skipTo = 0
@@ -127,7 +127,7 @@ struct EntityCollector {
             let t = tokens[i]
             // "al Qaeda": a gazetteer name may begin with a lower-case particle.
             let particleStart = t.isWord && !t.isCapitalized && i + 1 < tokens.count && tokens[i + 1].isCapitalized
-                && has(i, .particles) && match(i, tokens.count) != nil
+                && isA(i, .particle) && match(i, tokens.count) != nil
             guard t.isWord, t.isCapitalized || t.isAllCaps || particleStart else { i += 1; continue }
             if t.isHyphenated, let parts = compoundParts(i) {
                 emitCompound(i, parts)
@@ -140,7 +140,7 @@ struct EntityCollector {
             let acronym = definedAcronym(after: end, chunkStart: i) ?? acronymBefore(i, end)
             acronymFollows = acronym != nil
             lastKey = nil
-            if lower(end, .facilityNouns), let facility = Self.facilityNouns[tokens[end].folded], hasName(i..<end),
+            if lower(end, .facilityNouns), let facility = Self.facilityNouns[word(end)], hasName(i..<end),
                !isWholeGazetteerName(i, end) {
                 // "Nasser hospital" is an organisation; "Abu Oreiban school", "Imam Ali mosque" are buildings.
                 if facility { emitOrganization(i..<end + 1) }
@@ -150,7 +150,7 @@ struct EntityCollector {
             if let acronym, let key = lastKey { acronyms[acronym] = key }
             acronymFollows = false
             i = max(end, skipTo)
-            if i == end, lower(end, .facilityNouns), Self.facilityNouns[tokens[end].folded] == true { i += 1 }
+            if i == end, lower(end, .facilityNouns), Self.facilityNouns[word(end)] == true { i += 1 }
         }
     }
 
@@ -158,25 +158,25 @@ struct EntityCollector {
     /// A bracketed place ("Pete Sampras (U.S.)") or capitals that do not begin with the first letter of
     /// one of the chunk's words ("(USA)" after "Michael Johnson") say where someone is from: no acronym.
     func definedAcronym(after end: Int, chunkStart start: Int) -> String? {
-        guard end + 2 < tokens.count, tokens[end].folded == "(", tokens[end + 1].isWord, tokens[end + 1].isAllCaps,
-              tokens[end + 2].folded == ")" else { return nil }
+        guard end + 2 < tokens.count, isText(end, "("), tokens[end + 1].isWord, tokens[end + 1].isAllCaps,
+              isText(end + 2, ")") else { return nil }
         if let m = match(end + 1, end + 2), entry(at: m.form.entry).type == .location { return nil }
-        let initials = Set((start..<end).filter { tokens[$0].isWord }.compactMap { tokens[$0].folded.first })
-        guard let first = tokens[end + 1].folded.first, initials.contains(first) else { return nil }
-        return tokens[end + 1].folded
+        let initials = Set((start..<end).filter { tokens[$0].isWord }.compactMap { word($0).first })
+        guard let first = word(end + 1).first, initials.contains(first) else { return nil }
+        return word(end + 1)
     }
 
     /// The acronym in "ACR (" right before a chunk `a..<b` that is closed by ")": "JNIM (Jama’at Nusrat …)".
     func acronymBefore(_ a: Int, _ b: Int) -> String? {
-        guard a >= 2, b < tokens.count, tokens[b].folded == ")", tokens[a - 1].folded == "(", tokens[a - 2].isWord,
+        guard a >= 2, b < tokens.count, isText(b, ")"), isText(a - 1, "("), tokens[a - 2].isWord,
               tokens[a - 2].isAllCaps, b - a >= 2 else { return nil }
-        return tokens[a - 2].folded
+        return word(a - 2)
     }
 
     /// Capitals in brackets right after a person ("Carlos Ortega (ESP)"): where the person is from, not an
     /// organisation.
     func isNationalityCode(_ a: Int) -> Bool {
-        guard a >= 1, a + 1 < tokens.count, tokens[a - 1].folded == "(", tokens[a + 1].folded == ")",
+        guard a >= 1, a + 1 < tokens.count, isText(a - 1, "("), isText(a + 1, ")"),
               let last, last.type == .person, last.end == a - 1 else { return false }
         return true
     }
@@ -205,14 +205,9 @@ struct EntityCollector {
                 j += 1
                 continue
             }
-            // "Gen. Ahmed Asiri", "A. K. Saseendran": a stop after a title abbreviation or an initial.
-            if t.folded == ".", prev.isWord, prev.end == t.start,
-               EntityTokenizer.abbreviations.contains(prev.folded) || (prev.end - prev.start == 1 && prev.isCapitalized),
-               j + 1 < n, tokens[j + 1].isWord, tokens[j + 1].isCapitalized {
-                j += 1
-                continue
-            }
-            if t.isWord || t.folded == "&", let k = connectorRun(at: j) {
+            // ("Gen. Ahmed Asiri", "A. K. Saseendran": the tokenizer keeps a title's or an initial's stop
+            // inside the word.)
+            if t.isWord || isText(j, "&"), let k = connectorRun(at: j) {
                 j = k
                 continue
             }
@@ -225,14 +220,14 @@ struct EntityCollector {
     func connectorRun(at j: Int) -> Int? {
         let n = tokens.count
         var k = j
-        while k < n && k - j < 2 && (tokens[k].isWord || tokens[k].folded == "&") && !tokens[k].isCapitalized
-                && has(k, .connectors) {
+        while k < n && k - j < 2 && (tokens[k].isWord || isText(k, "&")) && !tokens[k].isCapitalized
+                && isConnector(k) {
             k += 1
         }
         guard k > j, k < n, tokens[k].isWord, tokens[k].isCapitalized else { return nil }
         // "… Programme on Wednesday": a date is not part of a name.
-        if has(k, .temporalWords) { return nil }
-        let first = tokens[j].folded
+        if isTime(k) { return nil }
+        let first = word(j)
         // "the" joins only after another connector ("of the"); a bare "the" starts a new phrase.
         if first == "the" { return nil }
         // "and" separates names ("Azerbaijan and Armenia", "the Taliban and the Haqqani Network"); "&" joins
@@ -241,7 +236,7 @@ struct EntityCollector {
         if first == "&" {
             // After a head word, "and" begins a second organisation ("the Air Force and Army Aviation").
             var h = j - 1
-            while h >= 0 && tokens[h].isWord && (tokens[h].isCapitalized || has(h, .connectors)) {
+            while h >= 0 && tokens[h].isWord && (tokens[h].isCapitalized || isConnector(h)) {
                 if has(h, .organizationHeads) { return nil }
                 h -= 1
             }
@@ -264,19 +259,19 @@ struct EntityCollector {
     /// Classifies the chunk `range` (see the type's documentation for the order of rules).
     mutating func classify(_ range: Range<Int>) {
         var a = range.lowerBound, b = range.upperBound
-        while a < b && !isNameToken(a) && !(a + 1 < b && has(a, .particles)
+        while a < b && !isNameToken(a) && !(a + 1 < b && isA(a, .particle)
                                              && match(a, b) != nil) { a += 1 }
         // "the Kharkiv region": a division's lower-case head word stays with its name.
         while b > a && !isNameToken(b - 1) && match(a, b)?.end != b { b -= 1 }
         // A capitalised common word that starts the sentence ("The Golan Heights") is not part of a name.
-        while a < b && tokens[a].isSentenceStart && isStopword(a) && !isTitle(a)
+        while a < b && isClauseStart(a) && isStopword(a) && !isTitle(a)
                 && match(a, b) == nil {
             a += 1
             while a < b && !isNameToken(a) { a += 1 }
         }
         guard a < b else { return }
         // An acronym the article defined ("Security Service (SBU)") before what the gazetteer says.
-        if b - a == 1, tokens[a].isAllCaps, let key = acronyms[tokens[a].folded] {
+        if b - a == 1, tokens[a].isAllCaps, let key = acronyms[word(a)] {
             addMention(key, a, b)
             return
         }
@@ -292,13 +287,14 @@ struct EntityCollector {
             // Santos"); a large city keeps its name.
             if b - a == 1 && entry.subtype == "city" && entry.population < Self.largeCityPopulation
                 && !isAttributive(b) && placeContextBefore(a, b) == nil
-                && (strongPersonWords.contains(tokens[a].folded) || personContextBefore(a) || lower(b, .reportingVerbs)) {
+                && (strongPersonWords.contains(word(a)) || personContextBefore(a) || isPersonVerb(b)
+                    || ageOrWhoAfter(b)) {
                 addPerson(a, b)
                 return
             }
             // A small town named like a capitalised word at the start of a sentence ("Dire sights") is doubtful.
             if b - a == 1 && isDoubtfulTown(entry, below: Self.doubtfulTownPopulation)
-                && tokens[a].isSentenceStart && !personContext(a, b) && placeContext(a, b) == nil {
+                && isClauseStart(a) && !personContext(a, b) && placeContext(a, b) == nil {
                 return
             }
             // A small town's name with nothing around it that speaks of a place ("Roman wall") is doubtful.
@@ -315,7 +311,12 @@ struct EntityCollector {
         }
         // 3. An organisation by its head word; a lone head after a country's possessive ("Argentina’s Navy").
         if let org = organizationSpan(a, b) {
-            gazetteerOnly(a, org.lowerBound)
+            if org.lowerBound >= a + 2, isText(org.lowerBound - 1, "of") {
+                // "John Casesa of Schroder Wertheim & Co": the words before "of" are judged on their own.
+                classify(a..<org.lowerBound - 1)
+            } else {
+                gazetteerOnly(a, org.lowerBound)
+            }
             emitOrganization(org)
             classify(org.upperBound..<b)
             return
@@ -323,7 +324,7 @@ struct EntityCollector {
         if b - a == 1, has(a, .organizationHeads), a >= 1, tokens[a - 1].isPossessive,
            let m = match(a - 1, a), entry(at: m.form.entry).subtype == "country" {
             // "Israel’s Channel 14".
-            let numbered = b < tokens.count && tokens[b].isWord && tokens[b].folded.allSatisfy(\.isNumber)
+            let numbered = b < tokens.count && tokens[b].isWord && word(b).allSatisfy(\.isNumber)
             emitUnknown(.organization, subtype: nil, a, numbered ? b + 1 : b)
             if numbered { skipTo = b + 1 }
             return
@@ -341,7 +342,7 @@ struct EntityCollector {
         }
         // Stop words at the start and dates at the end are not part of a name ("On Friday", "Hamas Monday").
         while a < b && isStopword(a) && match(a, b) == nil { a += 1 }
-        while b > a && has(b - 1, .temporalWords) { b -= 1 }
+        while b > a && isTime(b - 1) { b -= 1 }
         while a < b && !isNameToken(a) { a += 1 }
         while b > a && !isNameToken(b - 1) { b -= 1 }
         guard a < b else { return }
@@ -379,9 +380,14 @@ struct EntityCollector {
         if run < b { parts.append((run..<b, nil)) }
         if parts.count > 1 {
             let hasUnknownName = parts.contains { $0.form == nil && hasName($0.range) }
-            // "Real Madrid 2", "Rotor Volgograd beat …": a club named with its town is an organisation.
+            // "Real Madrid 2", "Rotor Volgograd beat …": a club named with its town is an organisation. The
+            // town is a large one: a small town's name is rather a player's ("Marat Safin beat …").
             if hasUnknownName, isTeamContext(a, b), parts.contains(where: { part in
-                part.form.map { entry(at: $0.entry).type == .location && $0.kind != .demonym } ?? false
+                part.form.map {
+                    let place = entry(at: $0.entry)
+                    return place.type == .location && $0.kind != .demonym
+                        && !isDoubtfulTown(place, below: Self.doubtfulTownPopulation)
+                } ?? false
             }), !parts.contains(where: { $0.form == nil && (tokens[$0.range.lowerBound].isAllCaps) }) {
                 emitUnknown(.organization, subtype: "team", a, b)
                 return
@@ -391,17 +397,35 @@ struct EntityCollector {
                 let entry = entry(at: form.entry)
                 return entry.type == .location ? entry : nil
             }
+            // "Philadelphia Eagles", "Chicago Bulls": a city of a million and a plural name is a club (a smaller
+            // town only in a game's context: "Dallas Roberts", "Jackson Williams" are people).
+            if parts.count == 2, let form = parts[0].form, form.kind != .demonym, parts[1].form == nil,
+               parts[1].range.count == 1, entry(at: form.entry).type == .location,
+               Self.canNameTeam(entry(at: form.entry).subtype),
+               entry(at: form.entry).population >= Self.largeCityPopulation || isTeamContext(a, b),
+               let lastByte = document.folded(tokens[b - 1]).last, lastByte == UInt8(ascii: "s"),
+               isNameToken(b - 1), !tokens[b - 1].isAllCaps, !isStopword(b - 1), !tokens[b - 1].isPossessive {
+                emitUnknown(.organization, subtype: "team", a, b)
+                return
+            }
             let townInName = hasUnknownName && places.contains { $0.subtype == "city" }
             let placesSideBySide = places.count == parts.count && places.contains { $0.subtype == "city" }
             let particleBeforePlace = parts.indices.dropFirst().contains { k in
                 parts[k].form != nil && parts[k - 1].form == nil
-                    && has(parts[k - 1].range.upperBound - 1, .nameParticles)
+                    && isA(parts[k - 1].range.upperBound - 1, .particle)
             }
             // "Greenpeace Philippines": a known organisation's branch in a country.
             if parts.count == 2, let org = parts[0].form, let place = parts[1].form,
                entry(at: org.entry).type == .organization, entry(at: place.entry).subtype == "country" {
                 emit(place, parts[1].range.lowerBound, parts[1].range.upperBound)
                 emitUnknown(.organization, subtype: nil, a, b)
+                return
+            }
+            // "Azerbaijan Hikmet Hajiyev", "Mexican Ariel Cruz": a country, division or nationality run into a
+            // name of two words or more is that place and a person.
+            if let first = placeBeforeName(a, b) {
+                emit(first.form, a, first.end)
+                classifyUnknown(first.end, b)
                 return
             }
             let placeFirst = parts[0].form.map { entry(at: $0.entry).type == .location } ?? false
@@ -418,6 +442,18 @@ struct EntityCollector {
                 classifyUnknown(part.range.lowerBound, part.range.upperBound)
             }
         }
+    }
+
+    /// A country, division or nationality at `a` run into a person's name of two words or more that ends
+    /// the chunk at `b` ("Azerbaijan Hikmet Hajiyev", "Mexican Ariel Cruz"): the place, and where it ends.
+    func placeBeforeName(_ a: Int, _ b: Int) -> (form: GazetteerForm, end: Int)? {
+        guard let m = match(a, b), m.end <= b - 2,
+              m.form.kind == .demonym || Self.regionSubtypes.contains(entry(at: m.form.entry).subtype ?? ""),
+              (m.end..<b).allSatisfy({ isNameToken($0) && !isStopword($0) && !tokens[$0].isAllCaps
+                  && !has($0, .organizationHeads) && !has($0, .placeHeads) }),
+              match(m.end, b)?.end != b
+        else { return nil }
+        return m
     }
 
     /// Whether the word at `b` makes the name before it a modifier of a noun ("Garissa police", "Gaza attack").
@@ -440,10 +476,10 @@ struct EntityCollector {
     mutating func classifyUnknown(_ a0: Int, _ b0: Int) {
         var a = a0, b = b0
         while a < b && (!isNameToken(a) || isStopword(a)) { a += 1 }
-        while b > a && (!isNameToken(b - 1) || has(b - 1, .temporalWords)) { b -= 1 }
+        while b > a && (!isNameToken(b - 1) || isTime(b - 1)) { b -= 1 }
         guard a < b else { return }
         // Acronyms among other words are judged one by one ("CNN Weather").
-        if b - a >= 2, (a..<b).contains(where: { tokens[$0].isAllCaps && !Self.isRomanNumeral(tokens[$0].folded) }) {
+        if b - a >= 2, (a..<b).contains(where: { tokens[$0].isAllCaps && !Self.isRomanNumeral(word($0)) }) {
             for k in a..<b { classifyUnknown(k, k + 1) }
             return
         }
@@ -452,16 +488,17 @@ struct EntityCollector {
         if b - a == 1 {
             let t = tokens[a]
             if t.isAllCaps {
-                if let key = acronyms[t.folded] {
+                if let key = acronyms[word(a)] {
                     addMention(key, a, b)
                 } else if isAcronymCandidate(a) && !isNationalityCode(a) {
                     emitUnknown(.organization, subtype: nil, a, b)
                 }
                 return
             }
-            if t.end - t.start < 2 || isStopword(a) || has(a, .organizationHeads) { return }
+            // A plural role is a group, never a name ("Analysts say", "Witnesses said").
+            if t.foldedCount < 2 || isStopword(a) || has(a, .organizationHeads) || isA(a, .roleMany) { return }
             // "Shems-FM": a hyphenated name ending in an organisation head.
-            if t.isHyphenated, let lastPart = t.folded.split(separator: "-").last,
+            if t.isHyphenated, let lastPart = word(a).split(separator: "-").last,
                Self.organizationHeads.contains(String(lastPart)) {
                 emitUnknown(.organization, subtype: nil, a, b)
                 return
@@ -472,16 +509,41 @@ struct EntityCollector {
             return
         }
         switch judge(a, b) {
+        case .person where b - a == 1 && isClauseStart(a) && !personContextBefore(a):
+            // A single capital opening a sentence with only a verb after it ("Crews said") may be a common
+            // noun: it stands as the person named in full elsewhere in the article, else as nothing.
+            pendingSingles.append((word(a), mention(a, b)))
         case .person: addPerson(a, b)
         case .place(let subtype): emitPlace(a, b, subtype: subtype)
         case nil:
             if b - a == 1 {
-                pendingSingles.append((tokens[a].folded, mention(a, b)))
-            } else {
+                pendingSingles.append((word(a), mention(a, b)))
+            } else if looksLikeName(a, b) {
                 addPerson(a, b)
             }
         }
     }
+
+    /// Whether capitalised words with no context around them read as a person's name: words of two letters
+    /// or more (or initials), none a function word or verb of the English lexicon, the first no role, month
+    /// or common capital ("W D L G", "Sometimes I", "March Data" are headings and table columns, not names).
+    func looksLikeName(_ a: Int, _ b: Int) -> Bool {
+        (a..<b).allSatisfy { k in
+            let t = tokens[k]
+            guard t.isWord, t.foldedCount >= 2 || t.isInitial else { return false }
+            if t.isA(.particle) { return true }
+            // A surname may be a role or a month ("John Major", "Theresa May"); a first name is not.
+            return !t.isA(Self.functionWordClasses) && (k > a || !t.isA(Self.commonFirstWordClasses))
+        }
+    }
+
+    /// Classes of the English lexicon whose words are never part of a name.
+    static let functionWordClasses: WordClasses = [
+        .reportingVerb, .personVerb, .pronoun, .determiner, .preposition, .filler, .clause, .conjunction, .connector,
+    ]
+
+    /// Classes of the English lexicon whose words do not begin a name.
+    static let commonFirstWordClasses: WordClasses = [.role, .notName, .month, .weekday]
 
     /// What the context says an unknown name is, strongest evidence first: a role or reporting verb
     /// before it, a place word before it ("in", "the village of"), a place noun after it ("… city"), a
@@ -490,20 +552,14 @@ struct EntityCollector {
         if personContextBefore(a) { return .person }
         let single = b - a == 1
         // Adjectives of peoples are not places ("the Kurdish city of").
-        let adjective = single && Self.adjectiveEndings.contains { tokens[a].folded.hasSuffix($0) }
+        let adjective = single && Self.adjectiveEndings.contains { word(a).hasSuffix($0) }
         if !adjective, let subtype = placeContextBefore(a, b) { return .place(subtype) }
-        if !adjective, lower(b, .placeNounsAfter), let subtype = Self.placeNounsAfter[tokens[b].folded] {
+        if !adjective, lower(b, .placeNounsAfter), let subtype = Self.placeNounsAfter[word(b)] {
             return .place(subtype)
         }
         if personContextAfter(b) { return .person }
         if !adjective, listContinuesPlaces(a) { return .place(nil) }
         return nil
-    }
-
-    /// Whether the context says a person (and not a place) at `a..<b`.
-    func judgeIsPerson(_ a: Int, _ b: Int) -> Bool {
-        if case .person = judge(a, b) { return true }
-        return false
     }
 
     /// A verdict on an unknown name.
@@ -516,12 +572,14 @@ struct EntityCollector {
 
     /// Emits only the gazetteer names (places, demonyms, organisations) in `a..<b`: for the words before a
     /// title or an organisation ("Israeli Prime Minister", "Gaza Health Ministry").
-    mutating func gazetteerOnly(_ a: Int, _ b: Int, placesOnly: Bool = false, largePlacesOnly: Bool = false) {
+    mutating func gazetteerOnly(_ a: Int, _ b: Int, placesOnly: Bool = false, largePlacesOnly: Bool = false,
+                                townsToo: Bool = true) {
         var i = a
         while i < b {
             if tokens[i].isWord, let m = match(i, b),
                !placesOnly || entry(at: m.form.entry).type == .location,
-               !largePlacesOnly || !isDoubtfulTown(entry(at: m.form.entry), below: Self.doubtfulTownPopulation) {
+               !largePlacesOnly || !isDoubtfulTown(entry(at: m.form.entry), below: Self.doubtfulTownPopulation),
+               townsToo || entry(at: m.form.entry).subtype != "city" {
                 emit(m.form, i, m.end)
                 i = m.end
             } else {
@@ -534,14 +592,15 @@ struct EntityCollector {
 
     /// The mention of tokens `a..<b`.
     func mention(_ a: Int, _ b: Int, isDemonym: Bool = false) -> Mention {
-        var key = tokens[a].folded
+        var key = word(a)
         if b - a > 1 {
-            for k in a + 1..<b where tokens[k].isWord || tokens[k].folded == "&" {
+            for k in a + 1..<b where tokens[k].isWord || isText(k, "&") {
                 key += " "
-                key += tokens[k].folded
+                key += word(k)
             }
         }
-        return mention(scalarsFrom: tokens[a].start, to: tokens[b - 1].end, key: key, isDemonym: isDemonym)
+        return mention(scalarsFrom: Int(tokens[a].start) - base, to: Int(tokens[b - 1].end) - base, key: key,
+                       isDemonym: isDemonym)
     }
 
     /// The mention of paragraph scalars `start..<end`, whose folded words are `key`.
@@ -576,7 +635,7 @@ struct EntityCollector {
     mutating func emitUnknown(_ type: EntityType, subtype: String?, _ a: Int, _ b: Int, key: String? = nil) {
         // Places are keyed like people, so that a name taken for both can be told apart ("Al-Shati", "al Shati").
         let words = type == .location ? personKey(a, b)
-            : (a..<b).filter { tokens[$0].isWord }.map { tokens[$0].folded }.joined(separator: " ")
+            : (a..<b).filter { tokens[$0].isWord }.map { word($0) }.joined(separator: " ")
         let key: Key = type == .organization ? .organization(key ?? words) : .location(key ?? words)
         found[key, default: Found(type: type, subtype: subtype, countryCode: nil, canonical: nil, mentions: [])]
             .mentions.append(mention(a, b))
@@ -765,13 +824,63 @@ struct EntityCollector {
 
     // MARK: Token tests
 
-    /// What the lexicon knows of token `i`.
+    /// What the entity lexicon knows of token `i` (by its hash: one probe a question).
     @inline(__always)
     func info(_ i: Int) -> EntityWordInfo {
-        if let known = infos.known(i) { return known }
-        let info = lexicon.info(tokens[i])
-        infos.store(info, at: i)
-        return info
+        lexicon.info(tokens[i], in: document)
+    }
+
+    /// The folded form of token `i` as a string (for keys; tests read `isText` or the word classes).
+    @inline(__always)
+    func word(_ i: Int) -> String { document.foldedString(tokens[i]) }
+
+    /// Whether token `i` exists and its folded form is `text` ("of", "(", "&").
+    @inline(__always)
+    func isText(_ i: Int, _ text: StaticString) -> Bool {
+        guard i >= 0, i < tokens.count, Int(tokens[i].foldedCount) == text.utf8CodeUnitCount else { return false }
+        let bytes = document.folded(tokens[i])
+        return text.withUTF8Buffer { bytes.elementsEqual($0) }
+    }
+
+    /// Whether token `i` exists and the English lexicon puts it in any of `classes`.
+    @inline(__always)
+    func isA(_ i: Int, _ classes: WordClasses) -> Bool {
+        i >= 0 && i < tokens.count && tokens[i].isA(classes)
+    }
+
+    /// Whether token `i` is a lower-case word that the English lexicon puts in any of `classes`.
+    @inline(__always)
+    func lowerA(_ i: Int, _ classes: WordClasses) -> Bool {
+        isA(i, classes) && tokens[i].isWord && !tokens[i].isCapitalized
+    }
+
+    /// Whether token `i` is a lower-case verb whose subject is a person: a name right before or after one
+    /// is a person ("Vesile Mehmedova said", "said Nasser", "X died"). An outlet's relay ("CNN Weather
+    /// reported") and a naming verb ("an area called Jizl") are not.
+    func isPersonVerb(_ i: Int) -> Bool {
+        lowerA(i, [.reportingVerb, .personVerb]) && !isA(i, [.cueRelay, .naming])
+    }
+
+    /// A month, a day of the week or another time word ("today", "GMT"), which follows a name in news copy
+    /// but is no part of it ("Hamas Monday").
+    func isTime(_ i: Int) -> Bool {
+        isA(i, [.month, .weekday]) || has(i, .timeWords)
+    }
+
+    /// A word that joins capitalised words into one name: a connector of the entity lexicon or a name
+    /// particle of the English one ("Ministry of Health", "Salma ben Aissa").
+    func isConnector(_ i: Int) -> Bool {
+        has(i, .connectors) || (isA(i, .particle) && tokens[i].isWord)
+    }
+
+    /// The first word of a sentence, a clause after a colon or a quotation: a capital there says nothing of
+    /// a name ("Posted", "Deliberately", “The …”).
+    func isClauseStart(_ i: Int) -> Bool {
+        let t = tokens[i]
+        if i == 0 || t.is(.sentenceStart) { return true }
+        let p = tokens[i - 1]
+        if p.is([.quote, .openQuote]) { return true }
+        return isText(i - 1, ":")
     }
 
     /// Whether token `i` exists and is in the closed list `wordClass`.
@@ -790,9 +899,9 @@ struct EntityCollector {
     func match(_ i: Int, _ limit: Int) -> (form: GazetteerForm, end: Int)? {
         let list = info(i).forms
         let curated = list >= 0
-            ? Gazetteer.longestMatch(tokens, at: i, limit: limit, candidates: lexicon.formLists[Int(list)]) : nil
+            ? Gazetteer.longestMatch(tokens, document, at: i, limit: limit, candidates: lexicon.formLists[Int(list)]) : nil
         guard tokens[i].isCapitalized || curated != nil else { return curated }
-        guard let place = gazetteer.longestPlace(tokens, at: i, limit: limit), isPlausible(place.form, i, place.end)
+        guard let place = gazetteer.longestPlace(tokens, document, at: i, limit: limit), isPlausible(place.form, i, place.end)
         else { return curated }
         return Gazetteer.preferred(curated, place)
     }
@@ -820,7 +929,8 @@ struct EntityCollector {
         default:
             doubtful = !has(b - 1, .placeHeads)
         }
-        return !doubtful || placeContext(a, b) != nil
+        // A place name in a game's context is a team's ("Leicestershire beat Somerset"), however small.
+        return !doubtful || placeContext(a, b) != nil || (Self.canNameTeam(place.subtype) && isTeamContext(a, b))
     }
 
     /// A capitalised word.
@@ -834,13 +944,13 @@ struct EntityCollector {
         if info(i).classes.contains(.stopword) { return true }
         guard t.isHyphenated else { return false }
         // "Sunni-Muslim": every part a stop word.
-        return t.isHyphenated && t.folded.split(separator: "-").allSatisfy { lexicon.stopwords.contains(String($0)) }
+        return word(i).split(separator: "-").allSatisfy { lexicon.stopwords.contains(String($0)) }
     }
 
     /// The previous token, if it is a lower-case word.
     func lowerWord(_ i: Int) -> String? {
         guard i >= 0, i < tokens.count, tokens[i].isWord, !tokens[i].isCapitalized else { return nil }
-        return tokens[i].folded
+        return word(i)
     }
 
     /// "I", "II", "III", "IV" …: a suffix of a name.
@@ -848,11 +958,9 @@ struct EntityCollector {
         !folded.isEmpty && folded.count <= 4 && folded.allSatisfy { $0 == "i" || $0 == "v" || $0 == "x" }
     }
 
-    /// Words that join capitalised words into one chunk ("Ministry of Health", "Salma ben Aissa").
-    static let connectors: Set<String> = [
-        "of", "for", "on", "to", "and", "&", "the", "in", "de", "del", "della", "da", "di", "do", "dos", "das", "du",
-        "la", "le", "les", "al", "el", "bin", "ben", "ibn", "bint", "van", "der", "den", "von", "y", "wal",
-    ]
+    /// Words that join capitalised words into one chunk ("Ministry of Health"), besides the English
+    /// lexicon's name particles ("bin", "van", "de", `WordClasses.particle`).
+    static let connectors: Set<String> = ["of", "for", "on", "to", "and", "&", "the", "in", "das", "les", "y"]
 
     /// Connectors that separate two names when the chunk is not an organisation or place name.
     static let splittingConnectors: Set<String> = ["of", "for", "on", "to", "the", "and", "&", "in"]
@@ -864,11 +972,7 @@ struct EntityCollector {
     ]
 
     /// Days, months and other time words that may follow a name in a chunk ("Reuters Monday").
-    static let temporalWords: Set<String> = [
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-        "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "today",
-        "tonight", "yesterday", "tomorrow", "gmt", "utc",
-    ]
+    static let timeWords: Set<String> = ["today", "tonight", "yesterday", "tomorrow", "gmt", "utc"]
 
     /// All-capital first words of vessels' names ("FV Argos Georgia", "MT Terra Nova").
     static let vesselPrefixes: Set<String> = ["fv", "mv", "mt", "hms", "uss", "rms", "ss", "ins", "fpso"]
@@ -882,9 +986,6 @@ struct EntityCollector {
         "mall": false, "airport": false,
     ]
 
-    /// Capitalised particles inside Arabic and other names ("Yousef Al Saudi", "Van Der Klaauw").
-    static let nameParticles: Set<String> = ["al", "el", "abu", "bin", "ben", "ibn", "bint", "van", "der", "de", "da", "le", "la"]
-
     /// Endings of adjectives of peoples and languages, which are not place names ("Kurdish", "Neapolitan").
     static let adjectiveEndings = ["ish", "ian", "ese", "ic"]
 
@@ -893,6 +994,10 @@ struct EntityCollector {
 
     /// Towns smaller than this need a word of place around them ("in", "the town of", "… city").
     static let smallTownPopulation = 50_000
+
+    /// Place subtypes that stand before a person's name only as a separate word ("Azerbaijan Hikmet Hajiyev"):
+    /// countries and divisions, not towns, which are often surnames ("Carmen Crespo").
+    static let regionSubtypes: Set<String> = ["country", "province", "region", "state", "continent"]
 
     /// Cities at least this large keep their name even where the context suggests a person.
     static let largeCityPopulation = 1_000_000

@@ -62,15 +62,29 @@ public struct Gazetteer: Sendable {
     /// The GeoNames places; place row `r` is entry `entries.count + r`.
     public internal(set) var places = PlaceTable()
 
-    /// An empty gazetteer.
-    public init() {}
+    /// The English lexicon whose `Tokenizer` splits names into words, as it splits texts.
+    let english: EnglishLexicon?
+
+    /// An empty gazetteer whose names are split into words by the `Tokenizer` with `english`.
+    public init(english: EnglishLexicon) { self.english = english }
+
+    /// An empty gazetteer with no lexicon: names are split at spaces (for extractors given no entities).
+    public init() { self.english = nil }
+
+    /// The folded words of a name, as the `Tokenizer` splits a text ("&" counts as a word; other
+    /// punctuation does not): "U.S. Army" -> ["u.s", "army"].
+    func keyWords(_ name: String) -> [String] {
+        guard let english else { return name.applyingFolding().split(separator: " ").map(String.init) }
+        let document = Document(id: "", date: "", paragraphs: [name], english: english)
+        return document.tokens.filter { $0.isWord || EntityLexicon.isAmpersand($0, document) }.map { document.foldedString($0) }
+    }
 
     /// The entry at `index`: a curated entry, or a GeoNames place read from its row.
     public func entry(at index: Int) -> GazetteerEntry {
         if index < entries.count { return entries[index] }
         var entry = places.entry(row: index - entries.count)
         entry.id = Slug.make(entry.name)
-        entry.key = EntityTokenizer.keyTokens(entry.name).joined(separator: " ")
+        entry.key = keyWords(entry.name).joined(separator: " ")
         return entry
     }
 
@@ -81,7 +95,7 @@ public struct Gazetteer: Sendable {
         let entry = entries[index]
         guard entry.type == .location, entry.geonamesId == nil, entry.coordinates == nil else { return }
         for name in names {
-            var words = EntityTokenizer.keyTokens(name)
+            var words = keyWords(name)
             var keys = [words.joined(separator: " ")]
             if words.count >= 2, Self.headWords.contains(words[words.count - 1]) {
                 words.removeLast()
@@ -110,35 +124,33 @@ public struct Gazetteer: Sendable {
     /// Whether entry `index` is a GeoNames place of `places.tsv`.
     func isPlaceRow(_ index: Int) -> Bool { index >= entries.count }
 
-    /// The longest GeoNames place name at `start` (word tokens, a stop after "St" skipped), ending at or
-    /// before `limit`, capitalised as a name is in text.
-    func longestPlace(_ tokens: [EntityToken], at start: Int, limit: Int) -> (form: GazetteerForm, end: Int)? {
+    /// The longest GeoNames place name at token `start` of `tokens` (tokens of `document`), ending at or
+    /// before `limit`, capitalised as a name is in text. Names are hashed word by word from the tokens'
+    /// folded bytes, as `PlaceTable` hashes them.
+    func longestPlace(_ tokens: [Token], _ document: Document, at start: Int, limit: Int) -> (form: GazetteerForm, end: Int)? {
         guard places.count > 0, tokens[start].isWord else { return nil }
-        var hash = PlaceTable.hash(tokens[start].folded, after: nil)
+        var hash = tokens[start].hash
         var found: (row: Int, end: Int)?
         if let row = places.row(hash: hash) { found = (row, start + 1) }
         if places.beginsLongerName(hash) {
             var t = start + 1
             var words = 1
             while t < limit && words < places.maxWords {
-                if tokens[t].folded == ".", tokens[t - 1].isWord, EntityTokenizer.abbreviations.contains(tokens[t - 1].folded) {
-                    t += 1
-                    continue
-                }
                 guard tokens[t].isWord else { break }
-                hash = PlaceTable.hash(tokens[t].folded, after: hash)
+                hash = PlaceTable.hash(document.folded(tokens[t]), after: hash)
                 words += 1
                 t += 1
                 if let row = places.row(hash: hash) { found = (row, t) }
             }
         }
         guard let found else { return nil }
-        let startsWithParticle = EntityTokenizer.particles.contains(tokens[start].folded) && found.end - start >= 2
+        let startsWithParticle = tokens[start].isA(.particle) && found.end - start >= 2
         // "Kharkiv region": a division's head word may be written in lower case.
         guard tokens[start].isCapitalized || startsWithParticle,
-              tokens[found.end - 1].isCapitalized || (found.end - start >= 2 && Self.divisionHeads.contains(tokens[found.end - 1].folded))
+              tokens[found.end - 1].isCapitalized
+                || (found.end - start >= 2 && Self.divisionHeads.contains(document.foldedString(tokens[found.end - 1])))
         else { return nil }
-        let words = tokens[start..<found.end].filter(\.isWord).map(\.folded)
+        let words = tokens[start..<found.end].map { document.foldedString($0) }
         let own = words.joined(separator: " ") == places.firstName(row: found.row)
         let form = GazetteerForm(tokens: words, entry: entries.count + found.row, kind: own ? .name : .alias,
                                  requiresCapitals: false)
@@ -149,7 +161,7 @@ public struct Gazetteer: Sendable {
     mutating func add(_ entry: GazetteerEntry) -> Int {
         var entry = entry
         entry.id = Slug.make(entry.name)
-        entry.key = EntityTokenizer.keyTokens(entry.name).joined(separator: " ")
+        entry.key = keyWords(entry.name).joined(separator: " ")
         entries.append(entry)
         let index = entries.count - 1
         let key = entry.name.applyingFolding()
@@ -160,7 +172,7 @@ public struct Gazetteer: Sendable {
     /// Adds a written form of entry `index`. Where two entries share a form, the lower `rank` (then the
     /// larger population) keeps it: curated data before countries before cities.
     mutating func addForm(_ text: String, entry index: Int, kind: GazetteerFormKind, rank: Int, population: Int = 0) {
-        let tokens = EntityTokenizer.keyTokens(text)
+        let tokens = keyWords(text)
         guard !tokens.isEmpty else { return }
         let key = tokens.joined(separator: " ")
         if let owner = ownerRank[key], (owner.rank, -owner.population) <= (rank, -population) { return }
@@ -175,15 +187,15 @@ public struct Gazetteer: Sendable {
         formsByFirstToken[tokens[0]] = list
     }
 
-    /// The longest form that matches `tokens` from `start`, using word tokens only, ending at or before
-    /// `limit`: a curated one, or a longer GeoNames place.
-    func longestMatch(_ tokens: [EntityToken], at start: Int, limit: Int) -> (form: GazetteerForm, end: Int)? {
+    /// The longest form that matches `tokens` (of `document`) from `start`, using word tokens only, ending
+    /// at or before `limit`: a curated one, or a longer GeoNames place.
+    func longestMatch(_ tokens: [Token], _ document: Document, at start: Int, limit: Int) -> (form: GazetteerForm, end: Int)? {
         let first = tokens[start]
         guard first.isWord else { return nil }
-        let curated = formsByFirstToken[first.folded].flatMap {
-            Self.longestMatch(tokens, at: start, limit: limit, candidates: $0)
+        let curated = formsByFirstToken[document.foldedString(first)].flatMap {
+            Self.longestMatch(tokens, document, at: start, limit: limit, candidates: $0)
         }
-        return Self.preferred(curated, longestPlace(tokens, at: start, limit: limit))
+        return Self.preferred(curated, longestPlace(tokens, document, at: start, limit: limit))
     }
 
     /// The longer of a curated match and a place match; the curated one where they are as long.
@@ -195,14 +207,15 @@ public struct Gazetteer: Sendable {
     }
 
     /// The longest of `candidates` (forms that begin with the word at `start`, longest first) that matches.
-    static func longestMatch(_ tokens: [EntityToken], at start: Int, limit: Int,
+    static func longestMatch(_ tokens: [Token], _ document: Document, at start: Int, limit: Int,
                              candidates: [GazetteerForm]) -> (form: GazetteerForm, end: Int)? {
         for form in candidates {
             var t = start
             var k = 0
             var ok = true
             while k < form.tokens.count {
-                guard t < limit, tokens[t].isWord || tokens[t].folded == "&", tokens[t].folded == form.tokens[k] else {
+                guard t < limit, tokens[t].isWord || EntityLexicon.isAmpersand(tokens[t], document),
+                      document.folded(tokens[t]).elementsEqual(form.tokens[k].utf8) else {
                     ok = false
                     break
                 }
@@ -212,7 +225,7 @@ public struct Gazetteer: Sendable {
             guard ok else { continue }
             if form.requiresCapitals && !tokens[start].isAllCaps { continue }
             // A name must be capitalised as written in text: its first and last words at least.
-            let startsWithParticle = EntityTokenizer.particles.contains(tokens[start].folded) && t - start >= 2
+            let startsWithParticle = tokens[start].isA(.particle) && t - start >= 2
             if !(tokens[start].isCapitalized || startsWithParticle) || !tokens[t - 1].isCapitalized { continue }
             return (form, t)
         }
@@ -221,7 +234,7 @@ public struct Gazetteer: Sendable {
 
     /// Whether `word` is a one-word demonym ("Australian", "Portuguese"), which names no one by itself.
     public func isDemonym(_ word: String) -> Bool {
-        let tokens = EntityTokenizer.keyTokens(word)
+        let tokens = keyWords(word)
         guard tokens.count == 1, let forms = formsByFirstToken[tokens[0]] else { return false }
         return forms.contains { $0.tokens.count == 1 && $0.kind == .demonym }
     }
@@ -229,14 +242,17 @@ public struct Gazetteer: Sendable {
     /// The entry whose canonical name folds to `name`.
     public func entry(named name: String) -> GazetteerEntry? {
         if let index = entryByName[name.applyingFolding()] { return entries[index] }
-        let key = EntityTokenizer.keyTokens(name).joined(separator: " ")
+        let key = keyWords(name).joined(separator: " ")
         return places.row(named: key).map { entry(at: entries.count + $0) }
     }
 
     /// The entry that a written form names, if any (for tests and diagnostics).
     public func lookup(_ text: String) -> GazetteerEntry? {
-        let tokens = EntityTokenizer.tokenize(Array(text.unicodeScalars)).filter { $0.isWord || $0.folded == "&" }
-        guard !tokens.isEmpty, let match = longestMatch(tokens, at: 0, limit: tokens.count), match.end == tokens.count
+        guard let english else { return nil }
+        let document = Document(id: "", date: "", paragraphs: [text], english: english)
+        let tokens = document.tokens.filter { $0.isWord || EntityLexicon.isAmpersand($0, document) }
+        guard !tokens.isEmpty, let match = longestMatch(tokens, document, at: 0, limit: tokens.count),
+              match.end == tokens.count
         else { return nil }
         return entry(at: match.form.entry)
     }

@@ -75,7 +75,7 @@ public struct PlaceTable: Sendable {
             var start = lastTab + 1
             while start < end {
                 var stop = start
-                var hash = Self.offset
+                var hash = FNV1a.basis
                 var words = 1
                 var firstWord: UInt64 = 0
                 while stop < end && bytes[stop] != bar {
@@ -83,7 +83,7 @@ public struct PlaceTable: Sendable {
                         if words == 1 { firstWord = hash }
                         words += 1
                     }
-                    hash = (hash ^ UInt64(bytes[stop])) &* Self.prime
+                    hash = FNV1a.combine(hash, bytes[stop])
                     stop += 1
                 }
                 if stop > start {
@@ -118,10 +118,6 @@ public struct PlaceTable: Sendable {
 
     // MARK: Hashing
 
-    /// FNV-1a 64 offset basis.
-    static let offset: UInt64 = 0xcbf2_9ce4_8422_2325
-    /// FNV-1a 64 prime.
-    static let prime: UInt64 = 0x0000_0100_0000_01B3
 
     /// 0 marks an empty slot, so no name hashes to it.
     @inline(__always)
@@ -131,12 +127,20 @@ public struct PlaceTable: Sendable {
     /// are joined by one space.
     @inline(__always)
     static func hash(_ word: String, after hash: UInt64?) -> UInt64 {
-        var h = hash.map { ($0 ^ UInt64(UInt8(ascii: " "))) &* prime } ?? offset
-        for byte in word.utf8 { h = (h ^ UInt64(byte)) &* prime }
+        var h = hash.map { FNV1a.combine($0, UInt8(ascii: " ")) } ?? FNV1a.basis
+        for byte in word.utf8 { h = FNV1a.combine(h, byte) }
         return h
     }
 
     // MARK: Lookup
+
+    /// The hash of a folded word given as bytes appended to a name hashed so far (`hash`).
+    @inline(__always)
+    static func hash(_ word: ArraySlice<UInt8>, after hash: UInt64) -> UInt64 {
+        var h = FNV1a.combine(hash, UInt8(ascii: " "))
+        for byte in word { h = FNV1a.combine(h, byte) }
+        return h
+    }
 
     /// The row whose names include the one that hashes to `hash` (from `hash(_:after:)`).
     public func row(hash: UInt64) -> Int? {

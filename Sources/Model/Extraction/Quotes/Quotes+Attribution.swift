@@ -151,6 +151,12 @@ extension QuoteExtractor {
         func mention(for cue: Cue) -> Mention {
             let start = clauseStart(before: cue.index)
             if cue.kind == .participle {
+                // "footage of Hillary Clinton asking, “…”": the name the participle follows.
+                let run = nameRunStart(before: cue.index)
+                if run < cue.index, run == start || tokens[run - 1].kind == .word {
+                    let named = classify(run, cue.index, roleEnd: cue.index)
+                    if named.kind == .person || named.kind == .name { return named }
+                }
                 // "..., saying ...": the subject of the sentence, else the speaker of its verb.
                 let subject = sentenceSubject(from: sentenceStart(before: cue.index))
                 if subject.kind != .none { return subject }
@@ -251,6 +257,8 @@ extension QuoteExtractor {
             var index = parts.count - 1
             while index >= 0 {
                 var part = parts[index]
+                // A party tag after a lawmaker's name: "Mitch McConnell, R-Ky., said".
+                if index > 0 && isPartyTag(part) { index -= 1; continue }
                 var opener = false
                 let first = tokens[part.lowerBound]
                 if first.kind == .word && first.info.isA(.clause) {
@@ -270,9 +278,22 @@ extension QuoteExtractor {
                         if role.kind == .role { found.role = role.role }
                     }
                 }
+                if found.kind == .none, first.kind == .word, first.info.isA(.preposition) {
+                    // "In a Bloomberg interview Trump declared": the name that ends an adverbial part.
+                    let run = nameRunStart(before: part.upperBound)
+                    if run > part.lowerBound + 1, run < part.upperBound, tokens[run - 1].kind == .word,
+                       !tokens[run - 1].capitalized, !tokens[run - 1].info.isA([.preposition, .determiner]) {
+                        let named = classify(run, part.upperBound, roleEnd: part.upperBound)
+                        if named.kind == .person || named.kind == .name { return named }
+                    }
+                }
                 if found.kind == .none {
-                    // A side clause or adverbial between the speaker and the verb.
-                    if opener || isSideClause(part) { index -= 1; continue }
+                    // A side clause or adverbial between the speaker and the verb; an appositive that is
+                    // no role ("…, one of the states suing the EPA, said"); a party tag ("R-Ky.").
+                    // An appositive is set off by a comma before the verb ("…, one of the states suing the
+                    // EPA, said"); "the farm equipment maker also said" is the subject itself.
+                    let setOff = part.upperBound < range.upperBound && tokens[part.upperBound].separatesParts
+                    if opener || isSideClause(part) || (isAppositive(part) && setOff) { index -= 1; continue }
                     return .none
                 }
                 guard index > 0 else { return found }
@@ -281,7 +302,10 @@ extension QuoteExtractor {
                     // An appositive after the name: "Hikmet Hajiyev, an aide to the president,", "Nasser, of
                     // the Palmyra Media Centre - a monitoring group on the ground -".
                     var back = index - 1
-                    while back > 0 && isSideClause(parts[back]) { back -= 1 }
+                    while back > 0 && (isSideClause(parts[back]) || isAppositive(parts[back])
+                                       || isRolePart(parts[back])) {
+                        back -= 1
+                    }
                     var previous = phrase(parts[back], whole: true)
                     if previous.kind == .person || previous.kind == .name {
                         if !description {
@@ -346,6 +370,31 @@ extension QuoteExtractor {
             return parts
         }
 
+        /// An appositive part that reads as no name: "one of the states suing the EPA", "a permanent member
+        /// of the Security Council", or a party tag after a lawmaker's name ("R-Ky.", "D-N.Y.").
+        private func isAppositive(_ part: Range<Int>) -> Bool {
+            let first = tokens[part.lowerBound]
+            guard first.kind == .word else { return false }
+            if isPartyTag(part) { return true }
+            return !first.capitalized && ["a", "an", "the", "one", "another"].contains(first.lower)
+                && part.count > 1
+        }
+
+        /// Whether a part is a tag after a name or place: a US party tag ("R-Ky.": a party initial, a
+        /// hyphen, a state) or a lone abbreviated word ("Upper Marlboro, Md., said"; "Jr.").
+        private func isPartyTag(_ part: Range<Int>) -> Bool {
+            let first = tokens[part.lowerBound]
+            guard part.count == 1, first.kind == .word, first.capitalized else { return false }
+            if first.dotted && first.lower.count > 1 { return true }
+            return first.lower.count >= 3 && ["r-", "d-", "i-"].contains(String(first.lower.prefix(2)))
+        }
+
+        /// Whether a part is a role of one person ("the foreign minister of France").
+        private func isRolePart(_ part: Range<Int>) -> Bool {
+            let found = phrase(part, whole: true)
+            return found.kind == .role && !found.plural
+        }
+
         /// A part that sits between a speaker and the verb: "reporting from Riyadh", "in a statement",
         /// "however".
         private func isSideClause(_ part: Range<Int>) -> Bool {
@@ -405,7 +454,11 @@ extension QuoteExtractor {
             let found = classify(a, e, roleEnd: roleEnd)
             // Only a role or a body takes a complement ("a resident of Ganja", "Ziv Medical Center in
             // Safed"); a name followed by one is not the whole subject ("News of the violence").
-            if whole && e < b && (found.kind == .person || found.kind == .name) && found.role == nil {
+            // A person's full name may take a complement: "Mr. Morgan of the Sierra Club", "Gov. Earl Ray
+            // Tomblin of West Virginia".
+            let ofPlace = found.kind == .person && e < b && tokens[e].kind == .word && tokens[e].lower == "of"
+                && e + 1 < b && (tokens[e + 1].capitalized || tokens[e + 1].lower == "the")
+            if whole && e < b && (found.kind == .person || found.kind == .name) && found.role == nil && !ofPlace {
                 return .none
             }
             return found
@@ -471,11 +524,19 @@ extension QuoteExtractor {
                 // "fellow Al Jazeera journalist", "acting Inspector General".
                 var j = i
                 var found = -1
+                // After a name, lower-case words are its verb, not modifiers, once a capitalised word
+                // follows them: "Gingrich cynically dismissed NATO member Estonia" (but "the Malian armed
+                // forces").
+                let afterName = i > a && tokens[i - 1].capitalized && !tokens[i - 1].possessive
                 while j < b && j < i + 5 {
                     let u = tokens[j]
                     guard u.kind == .word else { break }
                     if isRole(u) || u.info.organisation != nil { found = j; break }
-                    if u.capitalized { j += 1; continue }
+                    if u.capitalized {
+                        if afterName && j > i { break }
+                        j += 1
+                        continue
+                    }
                     if u.info.isA(.determiner) { break }
                     if u.info.isA(.preposition) || u.info.isA(.filler)
                         || u.info.isA(.clause) || u.info.isA(.conjunction)
@@ -532,7 +593,8 @@ extension QuoteExtractor {
             var lastPossessive = -1
             var organisation = false
             for i in r..<e {
-                if isRole(tokens[i]) { lastTitle = i }
+                // "Mr. King": after a courtesy title comes a name, even one that is a title word.
+                if isRole(tokens[i]) && !(i > r && tokens[i - 1].info.isA(.honorific)) { lastTitle = i }
                 if tokens[i].possessive && i < e - 1 { lastPossessive = i }
                 // A body's name ends in its organisation word, or continues through a connector after it:
                 // "Merseyside Police", "Ministry of Foreign Affairs" - not "Police Commissioner X".
@@ -559,6 +621,8 @@ extension QuoteExtractor {
             if tokens[nameStart].info.isA(.connector) && !tokens[nameStart].capitalized {
                 nameStart = max(nameStart + 1, e - 2)
             }
+            // "For Mr. Obama, …": a capitalised preposition or conjunction opening the sentence is no name.
+            while nameStart < e - 1 && tokens[nameStart].info.isA([.preposition, .conjunction, .clause]) { nameStart += 1 }
             // "Mr. Marcin": the courtesy title is not part of the name, nor of the role.
             let titleEnd = nameStart
             while nameStart < e - 1 && tokens[nameStart].info.isA(.honorific) { nameStart += 1 }
@@ -583,7 +647,8 @@ extension QuoteExtractor {
             if titleEnd > a && (a..<titleEnd).contains(where: { isRole(tokens[$0]) }) {
                 role = roleText(titleEnd)
             }
-            let kind: Mention.Kind = (e - nameStart == 1 && role == nil) ? .name : .person
+            // "Mr. King": a courtesy title makes a single name a person's.
+            let kind: Mention.Kind = (e - nameStart == 1 && role == nil && titleEnd == nameStart) ? .name : .person
             return Mention(kind: kind, name: name, role: role, nameRange: range)
         }
 
@@ -599,6 +664,13 @@ extension QuoteExtractor {
             guard isBody else { return nil }
             return Mention(kind: .organization, name: Self.normalised(paragraph.text(tokens: body)),
                            nameRange: tokens[r].start..<tokens[role - 1].wordEnd)
+        }
+
+        /// First token of the run of capitalised words that ends just before token `i` (`i` when none).
+        func nameRunStart(before i: Int) -> Int {
+            var j = i
+            while j > 0 && isNameWord(tokens[j - 1]) && !tokens[j - 1].possessive { j -= 1 }
+            return j
         }
 
         /// One past the run of capitalised words (and joiners between them) that starts at token `i`.
@@ -617,8 +689,9 @@ extension QuoteExtractor {
         func endsSentence(quoteAt k: Int) -> Bool {
             guard tokens[k].kind == .quote else { return false }
             let segment = paragraph.segments[tokens[k].segment]
-            let inner = QuoteExtractor.inner(segment, paragraph.scalars)
-            guard let end = inner.last, [".", "!", "?"].contains(paragraph.scalars[end]) else { return false }
+            guard let end = QuoteExtractor.lastScalar(segment, paragraph.scalars), [".", "!", "?"].contains(end) else {
+                return false
+            }
             guard k + 1 < tokens.count else { return true }
             let next = tokens[k + 1]
             return next.kind == .quote || (next.kind == .word && next.capitalized)
@@ -646,10 +719,30 @@ extension QuoteExtractor {
                 let participle = first.capitalized && first.lower.hasSuffix("ing") && part.count > 1
                     && !tokens[part.lowerBound + 1].capitalized
                 if participle { continue }
-                let found = phrase(part, whole: false)
+                // "With Democratic leaders worried about …, President Obama is …": a prepositional part.
+                if first.info.isA(.preposition) && !first.dotted && part.count > 1 { continue }
+                var found = phrase(part, whole: false)
                 // "The White House", "The Golan Heights attack": a name after "the" is no person.
                 let article = first.lower == "the" && part.count > 1 && tokens[part.lowerBound + 1].capitalized
                 if article && found.kind != .organization { return .none }
+                // "Another critic, Laurence H. Tribe, likened …": the name after the role.
+                let head = tokens[part.upperBound - 1]
+                let singleRole = (found.kind == .role && !found.plural)
+                    || (found.kind == .none && isRole(head) && head.info.role != .many && !head.capitalized)
+                if singleRole && start < tokens.count && tokens[start].isPunct(",") {
+                    var next = start + 1
+                    while next < tokens.count && tokens[next].kind == .word && !tokens[next].separatesParts
+                            && !tokens[next].endsClause { next += 1 }
+                    let named = next > start + 1 ? phrase((start + 1)..<next, whole: true) : .none
+                    if (named.kind == .person || named.kind == .name) && named.role == nil
+                        && next < tokens.count && tokens[next].isPunct(",") {
+                        found = named
+                        found.kind = .person
+                        var a = part.lowerBound
+                        while a < part.upperBound - 1 && !tokens[a].capitalized && tokens[a].info.isA(.determiner) { a += 1 }
+                        found.role = paragraph.text(tokens: a..<part.upperBound)
+                    }
+                }
                 if found.kind != .none { return found }
                 if !(first.info.isA(.preposition) || first.info.isA(.notName)
                      || first.info.isA(.clause)) {

@@ -32,7 +32,7 @@ extension QuoteExtractor {
         var endsClause: Bool { kind == .punct && (lower == "." || lower == "!" || lower == "?" || lower == ";") }
         /// Whether the item separates the parts of a phrase: comma, dash, colon or bracket.
         var separatesParts: Bool {
-            kind == .punct && (lower == "," || lower == "\u{2014}" || lower == "\u{2013}" || lower == "-"
+            kind == .punct && (lower == "," || lower == "\u{2014}" || lower == "\u{2013}" || lower == "\u{2015}" || lower == "-"
                                 || lower == "(" || lower == ")" || lower == ":")
         }
     }
@@ -61,6 +61,12 @@ extension QuoteExtractor {
                                    lower: document.foldedString(token), capitalized: token.is(.capitalized),
                                    acronym: token.is(.allCaps), possessive: token.is(.possessive), segment: -1,
                                    dotted: token.is(.abbreviation), info: lexicon.info(token, in: document)))
+            } else if document.foldedString(token) == ".", let previous = result.last, previous.kind == .word,
+                      previous.wordEnd == start, k + 1 < range.upperBound,
+                      [",", ")"].contains(document.foldedString(document.tokens[k + 1])) {
+                // A full stop right before a comma or closing bracket ends no sentence: it abbreviates
+                // ("McConnell, R-Ky., said", "Rep. Gwen Moore (D-Wis.) said").
+                result[result.count - 1].dotted = true
             } else {
                 result.append(Item(kind: .punct, start: start, wordEnd: Int(token.end) - offset,
                                    lower: document.foldedString(token), capitalized: false, acronym: false,

@@ -66,27 +66,59 @@ extension QuoteExtractor {
         // The quotation-mark tokens (apostrophes inside words are no tokens): start, end, first scalar,
         // and whether the mark is double (`''` counts as a straight double mark).
         var marks: [(start: Int, end: Int, c: Unicode.Scalar)] = []
+        // Two apostrophes close only a quotation that two back-ticks opened (` ``…'' `, as typeset text
+        // prints marks); on their own (`''…''`, as some newspaper archives print every mark) they are
+        // not read as quotation marks: neither our gold nor PolNeAR's counts such text as a quotation.
+        var backticks = false
+        var apostrophePairs = false
         for k in document.tokenRange(ofParagraph: paragraph) where document.tokens[k].is(.quote) {
             let token = document.tokens[k]
             let start = Int(token.start) - offset, end = Int(token.end) - offset
             var c = s[start]
-            if end - start == 2 { c = c == "`" ? "\u{201C}" : "\"" }
+            if end - start == 2 {
+                if c == "`" {
+                    backticks = true
+                    c = "\u{201C}"
+                } else {
+                    guard backticks else { apostrophePairs = true; continue }
+                    backticks = false
+                    c = "\u{201D}"
+                }
+            }
             marks.append((start, end, c))
         }
+        // Single marks in a paragraph quoted that way are nested in such a quotation ("''I had to
+        // think, 'This is their lives.' ''"): they are no quotation of their own either.
+        if apostrophePairs { marks.removeAll { Marks.singleOpen.contains($0.c) || Marks.singleClose.contains($0.c) } }
         var result: [Segment] = []
         let n = s.count
         var m = 0
         var openAt = -1
         var double = false
         var ignoredSingle = -1
+        // Single quotations nested in the open double one ("“He said ‘go home,’ and left.”").
+        var nested = 0
         while m < marks.count {
             let (i, end, c) = marks[m]
             let prev: Unicode.Scalar? = i > 0 ? s[i - 1] : nil
             let next: Unicode.Scalar? = end < n ? s[end] : nil
-            if openAt < 0 {
-                if Marks.doubleOpen.contains(c) {
+            // A straight mark right after a word and before no word closes a quotation whose opening
+            // mark the text lost ("a review of [his] systems\" including …"), or is an inch sign
+            // ("6'3\" tall"): it opens nothing.
+            let orphan = c == "\"" && prev.map { !$0.isSpace && !["(", "[", "\u{2014}", "-", "/"].contains($0) } ?? false
+                && !(next.map(Tokenizer.isWordScalar) ?? false)
+            if openAt < 0 && m == 0 && (orphan || c == "\u{201D}"),
+               let p = prev, [",", ".", "!", "?"].contains(p) {
+                // The paragraph's first mark closes a quotation after punctuation: the text lost its opening
+                // mark, or the quotation goes on from the paragraph before ("…population. ¶ But no-one
+                // can say with certainty …,\" he said.").
+                result.append(Segment(paragraph: paragraph, open: 0, contentStart: 0, close: i, end: end, double: true,
+                                      opened: false))
+            } else if openAt < 0 {
+                if Marks.doubleOpen.contains(c) && !orphan {
                     openAt = m
                     double = true
+                    nested = 0
                 } else if Marks.singleOpen.contains(c) && m != ignoredSingle
                             && (prev == nil || prev!.isSpace || prev == "(" || prev == "[" || prev == "\u{2014}")
                             && next != nil && Tokenizer.isWordScalar(next!) {
@@ -94,11 +126,36 @@ extension QuoteExtractor {
                     double = false
                 }
             } else if double {
+                let opensWord = prev.map { $0.isSpace || ["(", "[", "\u{2014}", "\u{201C}"].contains($0) } ?? true
+                let endsWord = prev.map { !$0.isSpace } ?? false && !(next.map(Tokenizer.isWordScalar) ?? false)
                 if Marks.doubleClose.contains(c) {
                     result.append(Segment(paragraph: paragraph, open: marks[openAt].start,
                                           contentStart: marks[openAt].end, close: i, end: end, double: true))
                     openAt = -1
+                } else if c == "\u{2018}" && opensWord && next.map(Tokenizer.isWordScalar) ?? false {
+                    nested += 1
+                } else if c == "\u{2019}" && endsWord && nested > 0 {
+                    nested -= 1
+                } else if c == "\u{2019}" && endsWord && marks[openAt].c == "\u{201C}",
+                          let p = prev, [",", ".", "?", "!"].contains(p) {
+                    // Mixed marks as outlets publish them: “…,’ closes with a single mark after punctuation.
+                    result.append(Segment(paragraph: paragraph, open: marks[openAt].start,
+                                          contentStart: marks[openAt].end, close: i, end: end, double: true))
+                    openAt = -1
                 }
+            } else if c == "\u{201C}" {
+                // A double quotation opens before the single one closed: that single mark was an
+                // apostrophe ("the late ‘60s. “It’s about time,”"); rescan from just after it.
+                ignoredSingle = openAt
+                m = openAt + 1
+                openAt = -1
+                continue
+            } else if c == "\u{201D}" && marks[openAt].c == "\u{2018}",
+                      let p = prev, [",", ".", "?", "!"].contains(p) {
+                // Mixed marks the other way: ‘…,” closes with a double mark after punctuation.
+                result.append(Segment(paragraph: paragraph, open: marks[openAt].start,
+                                      contentStart: marks[openAt].end, close: i, end: end, double: true))
+                openAt = -1
             } else if Marks.singleClose.contains(c) && prev != nil && !prev!.isSpace
                         && (next == nil || !Tokenizer.isWordScalar(next!)) {
                 result.append(Segment(paragraph: paragraph, open: marks[openAt].start,
@@ -118,7 +175,7 @@ extension QuoteExtractor {
         var last = n - 1
         while last >= 0 && s[last].isSpace { last -= 1 }
         if result.isEmpty, last > 0, (openAt >= 0 && marks[openAt].start == last && double)
-            || (openAt < 0 && s[last] == "\u{201D}"), [".", "!", "?", ","].contains(s[last - 1]) {
+            || (openAt < 0 && (s[last] == "\u{201D}" || s[last] == "\"")), [".", "!", "?", ","].contains(s[last - 1]) {
             return [Segment(paragraph: paragraph, open: 0, contentStart: 0, close: last, end: last + 1, double: true,
                             opened: false)]
         }

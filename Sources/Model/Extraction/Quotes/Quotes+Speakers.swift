@@ -47,6 +47,8 @@ extension QuoteExtractor {
         /// Full person names (two words or more) by their folded last word, with their folded words and
         /// where they first appear.
         private(set) var byLastWord: [String: [(name: String, folded: String, position: Int)]] = [:]
+        /// Last words of six letters or more by their skeleton (`skeleton(_:)`), to find a transliteration.
+        private var bySkeleton: [String: [String]] = [:]
         /// Roles the article gives each full name.
         private(set) var roles: [String: String] = [:]
         /// Entities of the article by folded name and alias.
@@ -93,6 +95,7 @@ extension QuoteExtractor {
             let key = String(folded[folded.index(after: space)...])
             if !entityByName.isEmpty, let entity = entityByName[folded], entity.type != .person { return }
             if !(byLastWord[key]?.contains { $0.name == name } ?? false) {
+                if byLastWord[key] == nil && key.utf8.count >= 6 { bySkeleton[Self.skeleton(key), default: []].append(key) }
                 byLastWord[key, default: []].append((name, folded, position))
             }
             if let role, roles[name] == nil { roles[name] = role }
@@ -103,10 +106,12 @@ extension QuoteExtractor {
         /// `position` (or first after it); the form itself when the article gives no fuller name.
         func expand(_ name: String, position: Int) -> String {
             let words = name.split(separator: " ")
-            guard let last = words.last, let candidates = byLastWord[String(last).applyingFolding()] else {
-                return name
-            }
-            let folded = words.map { String($0).applyingFolding() }
+            guard let lastWord = words.last else { return name }
+            var lastKey = String(lastWord).applyingFolding()
+            if byLastWord[lastKey] == nil, let known = variant(of: lastKey) { lastKey = known }
+            guard let candidates = byLastWord[lastKey] else { return name }
+            var folded = words.map { String($0).applyingFolding() }
+            folded[folded.count - 1] = lastKey
             let fitting = candidates.filter { candidate in
                 let parts = candidate.folded.split(separator: " ")
                 return parts.count > words.count && folded.allSatisfy { word in parts.contains { $0 == word } }
@@ -118,13 +123,73 @@ extension QuoteExtractor {
 
         /// The person whose role ends with `role` ("prime minister" -> "Israeli Prime Minister ..."), when
         /// exactly one person in the article has it.
+        /// A generic head ("the UN chief", "the Hamas leader") is the one person whose role holds all its
+        /// other words ("UN Secretary-General Antonio Guterres").
         func person(withRole role: String) -> String? {
             let wanted = role.applyingFolding()
             let holders = Set(roles.filter { entry in
                 let held = entry.value.applyingFolding()
                 return held == wanted || held.hasSuffix(" " + wanted)
             }.map(\.key))
-            return holders.count == 1 ? holders.first : nil
+            if !holders.isEmpty { return holders.count == 1 ? holders.first : nil }
+            let words = wanted.split(separator: " ").map(String.init)
+            guard words.count >= 2, let head = words.last, Self.genericHeads.contains(head) else { return nil }
+            let modifiers = words.dropLast()
+            let heads = Set(roles.filter { entry in
+                let held = Set(entry.value.applyingFolding().split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init))
+                return modifiers.allSatisfy { held.contains($0) }
+            }.map(\.key))
+            return heads.count == 1 ? heads.first : nil
+        }
+
+        /// Role nouns that stand for whatever title heads a body: "the UN chief", "the Hamas leader".
+        static let genericHeads: Set<String> = ["chief", "head", "leader", "boss"]
+
+        /// The last word of a known full name that `word` spells another way ("Zelenskyy" for "Zelensky",
+        /// "Mohammad" for "Mohammed"): one letter added, dropped or changed after the first, in a word of six
+        /// letters or more, when exactly one known name is that close. A plural ("the Clintons") is no variant.
+        func variant(of word: String) -> String? {
+            let w = Array(word.utf8)
+            guard w.count >= 6, byLastWord[word] == nil, let keys = bySkeleton[Self.skeleton(word)] else { return nil }
+            var found: String? = nil
+            for key in keys {
+                let k = key.utf8
+                guard abs(k.count - w.count) <= 1, k.first == w.first else { continue }
+                let kb = Array(k)
+                // A plural ("the Clintons") is no variant.
+                if kb.count == w.count + 1 && kb.last == UInt8(ascii: "s") && kb.starts(with: w) { continue }
+                if w.count == kb.count + 1 && w.last == UInt8(ascii: "s") && w.starts(with: kb) { continue }
+                guard Self.oneEditApart(kb, w) else { continue }
+                if found != nil { return nil }
+                found = key
+            }
+            return found
+        }
+
+        /// A word without its vowels, "y" and "h" after the first letter: two spellings that differ only there
+        /// share it ("zlnsk" for "zelensky" and "zelenskyy").
+        static func skeleton(_ word: String) -> String {
+            var bytes: [UInt8] = []
+            for (i, b) in word.utf8.enumerated() where i == 0 || !softLetters.contains(b) { bytes.append(b) }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+
+        /// Letters that transliterations of one name add, drop or change.
+        static let softLetters: Set<UInt8> = Set("aeiouyh".utf8)
+
+        /// Whether two words differ by one vowel, "y" or "h" added, dropped or changed, as transliterations
+        /// of one name do ("Zelensky", "Zelenskyy"; "Mohammed", "Mohammad"), and not by a consonant as
+        /// different names do ("Johnson", "Johnston").
+        static func oneEditApart(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+            if a == b || abs(a.count - b.count) > 1 { return false }
+            let soft = softLetters
+            var i = 0
+            while i < a.count && i < b.count && a[i] == b[i] { i += 1 }
+            if a.count == b.count {
+                return soft.contains(a[i]) && soft.contains(b[i]) && a[(i + 1)...] == b[(i + 1)...]
+            }
+            return a.count > b.count ? soft.contains(a[i]) && a[(i + 1)...] == b[i...]
+                : soft.contains(b[i]) && a[i...] == b[(i + 1)...]
         }
 
         /// Resolves a mention made at `position` in paragraph `paragraph`.

@@ -31,8 +31,9 @@ public struct QuoteExtractor: Sendable {
         var inner: (paragraph: Int, token: Int)?
     }
 
-    /// A cue with its resolved speaker.
-    typealias CueEntry = (cue: Cue, resolved: Resolved?)
+    /// A cue with its resolved speaker and the kind of phrase that named it (`.none`: no phrase named
+    /// anyone, as when the cue word is a noun: "a flurry of late-night tweets").
+    typealias CueEntry = (cue: Cue, resolved: Resolved?, mention: Mention.Kind)
 
     /// Quotations shorter than this many words are not quotes: scare quotes, names, slogans.
     static let minimumWords = 3
@@ -43,8 +44,9 @@ public struct QuoteExtractor: Sendable {
     /// A paragraph of at most this many words with no closing punctuation is a heading.
     static let maximumHeadingWords = 12
 
-    /// Returns the quotes of `document`; adds the people quoted to `entities` when they are not there yet.
-    public func extract(_ document: Document, entities: inout [ArticleEntity]) -> [Quote] {
+    /// Returns the quotes of `document`. Speakers are resolved against `entities`, the entity extractor's
+    /// list, which quotes read and never add to (the pipeline runs entities -> quotes -> casualties).
+    public func extract(_ document: Document, entities: [ArticleEntity]) -> [Quote] {
         let words = lexicon.quotes
         let count = document.paragraphScalars.count
         let segments = (0..<count).map { Self.segments(of: document, paragraph: $0) }
@@ -74,11 +76,10 @@ public struct QuoteExtractor: Sendable {
                 scanNames(paragraph, document, into: &resolver)
             }
         }
-        let cues = resolveCues(paragraphs, &resolver)
+        let (cues, subjects) = resolveCues(paragraphs, &resolver)
         let candidates = self.candidates(paragraphs, cues)
 
         var quotes: [Quote] = []
-        var quoted: [Resolved] = []
         // The speaker of each paragraph's last attributed quotation.
         var lastSpeaker: [Int: Resolved] = [:]
         var slugs: [String: String] = [:]
@@ -102,11 +103,18 @@ public struct QuoteExtractor: Sendable {
                 resolved = resolver.resolve(byline, position: paragraphs[last.paragraph].offset + (byline.nameRange?.lowerBound ?? 0),
                                             paragraph: last.paragraph)
             } else if attribution == nil, opening == 0, first.paragraph > 0 {
-                resolved = lastSpeaker[first.paragraph - 1] ?? resolver.lastNamed(inParagraph: first.paragraph - 1)
+                // "The New York Times reports:" ¶ "“…”": the paragraph before introduces the quotation.
+                resolved = introducer(of: paragraphs[first.paragraph - 1], cues[first.paragraph - 1])
+                    ?? lastSpeaker[first.paragraph - 1] ?? resolver.lastNamed(inParagraph: first.paragraph - 1)
             } else if attribution == nil, opening > 0, paragraphs[first.paragraph].tokens[opening - 1].endsClause {
                 // A quotation that opens a sentence after "X told CNN that ...": X goes on speaking.
                 resolved = resolver.lastNamed(inParagraph: first.paragraph,
                                               before: paragraphs[first.paragraph].offset + firstSegment.open)
+            } else if attribution == nil, opening > 0 {
+                // A quotation inside a sentence with no reporting verb: the person or body the sentence is
+                // about uses the words ("Gingrich dismissed Estonia as the “suburbs of St. Petersburg”").
+                let reader = AttributionReader(lexicon: words, paragraph: paragraphs[first.paragraph])
+                resolved = subjects[first.paragraph][reader.sentenceStart(before: opening)]
             }
             if let resolved { lastSpeaker[last.paragraph] = resolved }
             var speaker: Speaker? = nil
@@ -114,7 +122,6 @@ public struct QuoteExtractor: Sendable {
                 let id = slugs[resolved.name] ?? Slug.make(resolved.name)
                 slugs[resolved.name] = id
                 speaker = Speaker(name: resolved.name, role: resolved.role, entityId: id)
-                if resolved.kind == .person { quoted.append(resolved) }
             }
             quotes.append(Quote(
                 id: "\(document.id)-q\(quotes.count + 1)", articleId: document.id, date: document.date, text: text,
@@ -123,7 +130,6 @@ public struct QuoteExtractor: Sendable {
                 span: TextSpan(start: paragraphs[first.paragraph].offset + firstSegment.open,
                                end: paragraphs[last.paragraph].offset + lastSegment.end)))
         }
-        addPeople(quoted, resolver, slugs, to: &entities)
         return quotes
     }
 
@@ -215,12 +221,15 @@ public struct QuoteExtractor: Sendable {
     }
 
     /// Reads and resolves every cue and sentence subject in text order; returns, per paragraph, each
-    /// cue's token index with the cue and its resolved speaker.
+    /// cue's token index with the cue and its resolved speaker, and each sentence's first token index
+    /// with the person or body its subject names.
     func resolveCues(
         _ paragraphs: [Paragraph], _ resolver: inout SpeakerResolver
-    ) -> [[CueEntry?]] {
+    ) -> (cues: [[CueEntry?]], subjects: [[Int: Resolved]]) {
         var result: [[CueEntry?]] = []
+        var subjects: [[Int: Resolved]] = []
         result.reserveCapacity(paragraphs.count)
+        subjects.reserveCapacity(paragraphs.count)
         for paragraph in paragraphs {
             let reader = AttributionReader(lexicon: lexicon.quotes, paragraph: paragraph)
             var items: [(index: Int, mention: Mention, cue: Cue?)] = []
@@ -237,10 +246,16 @@ public struct QuoteExtractor: Sendable {
                 sentenceStart = paragraph.tokens[i].endsClause || reader.endsSentence(quoteAt: i)
             }
             var cues = [CueEntry?](repeating: nil, count: paragraph.tokens.count)
+            var sentenceSubjects: [Int: Resolved] = [:]
             for item in items {
                 let position = paragraph.offset + paragraph.tokens[item.index].start
                 let resolved = resolver.resolve(item.mention, position: position, paragraph: paragraph.index)
-                if let cue = item.cue { cues[item.index] = (cue, resolved) }
+                if let cue = item.cue { cues[item.index] = (cue, resolved, item.mention.kind) }
+                if item.cue == nil, let resolved, [.person, .organization, .name].contains(resolved.kind),
+                   resolved.kind != .name || Self.verbFollows(item.mention, paragraph),
+                   Self.sentenceGoesOn(item.mention, paragraph) {
+                    sentenceSubjects[item.index] = resolved
+                }
                 // A sentence subject counts when it is a person or a body ("Coast Guard aerial assets ...").
                 if item.cue == nil && resolved?.kind != .person && resolved?.kind != .organization { continue }
                 if let resolved, resolved.kind == .person, let range = item.mention.nameRange {
@@ -258,8 +273,26 @@ public struct QuoteExtractor: Sendable {
                                       relay: item.cue?.kind == .relay))
             }
             result.append(cues)
+            subjects.append(sentenceSubjects)
         }
-        return result
+        return (result, subjects)
+    }
+
+    /// Whether a verb may follow a bare name at a sentence start: the next token is a lower-case word that
+    /// is no preposition, article or conjunction ("Gingrich cynically dismissed", not "Similar to chants").
+    static func verbFollows(_ mention: Mention, _ paragraph: Paragraph) -> Bool {
+        guard let range = mention.nameRange,
+              let next = paragraph.tokens.first(where: { $0.start >= range.upperBound }) else { return false }
+        return next.kind == .word && !next.capitalized
+            && !next.info.isA([.preposition, .determiner, .conjunction, .clause])
+    }
+
+    /// Whether a subject's name may go on into its sentence: not a run-in heading ending in a colon or
+    /// full stop ("Veto Power Impedes Peace Efforts: …").
+    static func sentenceGoesOn(_ mention: Mention, _ paragraph: Paragraph) -> Bool {
+        guard let range = mention.nameRange else { return true }
+        guard let next = paragraph.tokens.first(where: { $0.start >= range.upperBound }) else { return false }
+        return !(next.isPunct(":") || next.isPunct("."))
     }
 
     /// Pairs segments into quotations: a segment left open at a paragraph's end runs on into the next
@@ -307,7 +340,61 @@ public struct QuoteExtractor: Sendable {
                 lastLong = joined.count - 1
             }
         }
-        return joined.filter { isQuotation($0, paragraphs) }
+        // Join a fragment too short to stand alone to the quotation beside it in the same sentence and
+        // statement: "described the plan as “disgusting” and “a con on voters”" is one quote.
+        var merged: [Candidate] = []
+        for candidate in joined {
+            if let previous = merged.last, continuesFragment(previous, candidate, paragraphs, cues) {
+                merged[merged.count - 1].parts += candidate.parts
+                continue
+            }
+            merged.append(candidate)
+        }
+        return merged.filter { isQuotation($0, paragraphs) }
+    }
+
+    /// Whether `b` goes on with the fragment `a` quotes: the next segment of the same paragraph, `a` not
+    /// ending a sentence, no sentence end, quotation or reporting cue between them (a cue between would
+    /// attribute `b` anew), neither a title in capitals, and one of them under three words.
+    func continuesFragment(
+        _ a: Candidate, _ b: Candidate, _ paragraphs: [Paragraph], _ cues: [[CueEntry?]]
+    ) -> Bool {
+        let last = a.parts[a.parts.count - 1]
+        let first = b.parts[0]
+        guard last.paragraph == first.paragraph, first.segment == last.segment + 1 else { return false }
+        let paragraph = paragraphs[last.paragraph]
+        let segment = paragraph.segments[last.segment]
+        guard segment.close != nil, segment.double == paragraph.segments[first.segment].double else { return false }
+        if let end = Self.lastScalar(segment, paragraph.scalars), [".", "!", "?", ":"].contains(end) { return false }
+        let from = paragraph.segmentTokens[last.segment] + 1
+        let to = paragraph.segmentTokens[first.segment]
+        guard to > from else { return false }
+        for i in from..<to {
+            let t = paragraph.tokens[i]
+            if t.endsClause || t.isPunct(":") || t.kind == .quote || cues[paragraph.index][i] != nil { return false }
+        }
+        guard !isTitle(last, paragraphs) && !isTitle(first, paragraphs) else { return false }
+        // Only a fragment too short to be a quote by itself joins ("described him as “disgusting” and “a
+        // con artist”"); two quotations of their own stay two, as our gold counts them ("had “ambushed the
+        // military” and that “the death toll was not known”"), and two scare quotes stay none.
+        let counts = (wordCount(a, paragraphs), wordCount(b, paragraphs))
+        return min(counts.0, counts.1) < Self.minimumWords && max(counts.0, counts.1) >= Self.minimumWords
+    }
+
+    /// Whether one part is a name or title: every word capitalised (small words aside).
+    func isTitle(_ part: (paragraph: Int, segment: Int), _ paragraphs: [Paragraph]) -> Bool {
+        let paragraph = paragraphs[part.paragraph]
+        let inner = Self.inner(paragraph.segments[part.segment], paragraph.scalars)
+        var count = 0
+        for token in paragraph.words where token.isWord && inner.contains(Int(token.start) - paragraph.offset) {
+            count += 1
+            let first = paragraph.scalars[Int(token.start) - paragraph.offset]
+            if !(first.isUpper || first.isDigit)
+                && !(token.length <= 4 && token.isA([.connector, .determiner, .preposition])) {
+                return false
+            }
+        }
+        return count > 0
     }
 
     /// The cue between two candidates when the first is interrupted by it: same paragraph, the first part
@@ -322,8 +409,13 @@ public struct QuoteExtractor: Sendable {
         let segment = paragraph.segments[last.segment]
         guard segment.close != nil, endsWithComma(segment, paragraph, questions: true) else { return nil }
         let from = paragraph.segmentTokens[last.segment] + 1
-        let to = paragraph.segmentTokens[first.segment]
-        // The attribution ends with a comma, a full stop or a colon right before the next part.
+        var to = paragraph.segmentTokens[first.segment]
+        // The attribution ends with a comma, a full stop or a colon right before the next part, or with a
+        // comma and "but" or "and" ("“I love Larry,” he said, but “when it comes to energy …”").
+        if to - 2 > from, paragraph.tokens[to - 1].kind == .word, ["but", "and"].contains(paragraph.tokens[to - 1].lower),
+           paragraph.tokens[to - 2].isPunct(",") {
+            to -= 1
+        }
         guard to - from <= 40, to - 1 > from, paragraph.tokens[to - 1].kind == .punct,
               [",", ".", ":", "\u{2014}"].contains(paragraph.tokens[to - 1].lower) else { return nil }
         var found: Int? = nil
@@ -353,15 +445,23 @@ public struct QuoteExtractor: Sendable {
     /// Whether a segment's text ends with a comma or a dash, inside or just outside the closing mark.
     /// With `questions`, a question or exclamation mark counts too ("“Until when?” Al Agha asked. “We …”").
     func endsWithComma(_ segment: Segment, _ paragraph: Paragraph, questions: Bool = false) -> Bool {
-        let inner = Self.inner(segment, paragraph.scalars)
         let marks: Set<Unicode.Scalar> = questions ? [",", "\u{2014}", "\u{2013}", "-", "?", "!"] : [",", "\u{2014}", "\u{2013}", "-"]
-        if let last = inner.last.map({ paragraph.scalars[$0] }), marks.contains(last) {
+        if let last = Self.lastScalar(segment, paragraph.scalars), marks.contains(last) {
             return true
         }
         guard let close = segment.close else { return false }
         var i = close + 1
         while i < paragraph.scalars.count && paragraph.scalars[i].isSpace { i += 1 }
         return i < paragraph.scalars.count && [",", "\u{2014}", "\u{2013}"].contains(paragraph.scalars[i])
+    }
+
+    /// The last scalar of a segment's text, past the closing marks of a quotation nested at its end:
+    /// "“You say you ‘accept responsibility,’” Merkley said" ends with the comma.
+    static func lastScalar(_ segment: Segment, _ s: [Unicode.Scalar]) -> Unicode.Scalar? {
+        let inner = Self.inner(segment, s)
+        var b = inner.upperBound
+        while b > inner.lowerBound && (Marks.singleClose.contains(s[b - 1]) || s[b - 1].isSpace) { b -= 1 }
+        return b > inner.lowerBound ? s[b - 1] : nil
     }
 
     /// Number of words of a candidate.
@@ -392,11 +492,12 @@ public struct QuoteExtractor: Sendable {
         }
         // Scare quotes and short names: fewer than three words.
         if count < Self.minimumWords { return false }
-        // Titles: a few words, every one capitalised, no sentence ("Operation Protective Edge", not
-        // "No to Fascism!").
+        // Titles: a few words, every one capitalised, no exclamation or question ("Operation Protective
+        // Edge", not "No to Fascism!"). A full stop is no sentence here: American style puts the period of
+        // the sentence inside the closing mark ("on Fox News’s “Fox and Friends.”").
         let last = candidate.parts[candidate.parts.count - 1]
-        let lastInner = Self.inner(paragraphs[last.paragraph].segments[last.segment], paragraphs[last.paragraph].scalars)
-        let sentence = lastInner.last.map { [".", "!", "?"].contains(paragraphs[last.paragraph].scalars[$0]) } ?? false
+        let lastSegment = paragraphs[last.paragraph].segments[last.segment]
+        let sentence = Self.lastScalar(lastSegment, paragraphs[last.paragraph].scalars).map { ["!", "?"].contains($0) } ?? false
         if count <= Self.maximumTitleWords && capitalised == count && !sentence { return false }
         return true
     }
@@ -446,11 +547,20 @@ public struct QuoteExtractor: Sendable {
             return after
         }
         let segment = paragraphs[last.paragraph].segments[last.segment]
-        let inner = Self.inner(segment, paragraphs[last.paragraph].scalars)
-        let complete = inner.last.map { [".", "!", "?"].contains(paragraphs[last.paragraph].scalars[$0]) } ?? false
+        let complete = Self.lastScalar(segment, paragraphs[last.paragraph].scalars).map { [".", "!", "?"].contains($0) } ?? false
         let later = complete ? nil : cueLater(paragraphs[last.paragraph], segment: last.segment, cues[last.paragraph])
         if let before, before.resolved != nil || later?.resolved == nil { return before }
         return later
+    }
+
+    /// The speaker a paragraph ending in a colon introduces a quotation with: the last cue's ("The New
+    /// York Times reports:", "Trump told reporters:"), an outlet's included.
+    func introducer(of paragraph: Paragraph, _ cues: [CueEntry?]) -> Resolved? {
+        guard let end = paragraph.tokens.last, end.isPunct(":") else { return nil }
+        for entry in cues.reversed() {
+            if let resolved = entry?.resolved { return resolved }
+        }
+        return nil
     }
 
     /// The cue right after a segment: "…,” he said", "…,” said Safadi", "…,” according to the ministry".
@@ -462,18 +572,25 @@ public struct QuoteExtractor: Sendable {
         let q = paragraph.segmentTokens[segment]
         var j = q + 1
         var commaLike = endsWithComma(paragraph.segments[segment], paragraph)
-        let inner = Self.inner(paragraph.segments[segment], paragraph.scalars)
-        if let end = inner.last, ["?", "!", "\u{2026}"].contains(paragraph.scalars[end]) { commaLike = true }
+        if let end = Self.lastScalar(paragraph.segments[segment], paragraph.scalars),
+           ["?", "!", "\u{2026}"].contains(end) { commaLike = true }
         while j < tokens.count && tokens[j].separatesParts && !tokens[j].isPunct("(") {
             commaLike = true
             j += 1
+        }
+        // A fragment quoted inside a sentence that its closing full stop ends takes no cue after it: "Japan
+        // branded North Korea an “outlaw nation.” Russia insisted …".
+        if q > 0, tokens[q - 1].kind == .word, Self.lastScalar(paragraph.segments[segment], paragraph.scalars) == "." {
+            return nil
         }
         var k = j
         while k < tokens.count && k - j < 20 {
             let t = tokens[k]
             if t.kind == .quote || t.endsClause { return nil }
             if let entry = cues[k] {
-                if k == j && entry.cue.kind != .speech && entry.cue.kind != .source { return nil }
+                // Right after the quotation, only a verb that may be inverted: "said X", "according to X",
+                // "reported Reuters".
+                if k == j && ![.speech, .source, .relay].contains(entry.cue.kind) { return nil }
                 return entry
             }
             // "…” crossing from Lebanon …", "…,” while Gallant said": no attribution of this quotation.
@@ -506,18 +623,29 @@ public struct QuoteExtractor: Sendable {
     }
 
     /// The nearest cue before a segment in its sentence, looking past quotations that do not end it.
+    /// A cue word that names no one, a noun ("Trump’s flurry of late-night tweets") or a verb with no
+    /// subject of its own ("…,” Sanders said, going on to say that …), is passed over for an earlier cue
+    /// of the sentence that names a person ("Hillary Clinton says Trump’s … tweets … were “…”").
     func cueBefore(
         _ paragraph: Paragraph, segment: Int, _ cues: [CueEntry?]
     ) -> CueEntry? {
         let tokens = paragraph.tokens
         var k = paragraph.segmentTokens[segment] - 1
         let reader = AttributionReader(lexicon: lexicon.quotes, paragraph: paragraph)
+        var nearest: CueEntry? = nil
         while k >= 0 {
-            if tokens[k].endsClause || reader.endsSentence(quoteAt: k) { return nil }
-            if let entry = cues[k] { return entry }
+            if tokens[k].endsClause || reader.endsSentence(quoteAt: k) { break }
+            if let entry = cues[k] {
+                let named = entry.mention != .none || entry.resolved != nil
+                if named && (nearest == nil || entry.resolved?.kind == .person) { return entry }
+                if named { return nearest }
+                if nearest == nil { nearest = entry }
+            }
             k -= 1
         }
-        return nil
+        // A cue with no one named still attributes the quotation, to no one: in "Police shared a tribute
+        // from the family of Bebe King who said: “…”" the sentence's subject is not the speaker.
+        return nearest
     }
 
     /// Dashes that sign a quotation with the name after them.
@@ -547,23 +675,5 @@ public struct QuoteExtractor: Sendable {
         guard next == tokens.count || tokens[next].kind == .quote else { return nil }
         let mention = reader.classify(k, end, roleEnd: end)
         return mention.kind == .person ? mention : nil
-    }
-
-    /// Adds each quoted person who is not yet an entity, with the mentions of their name found.
-    func addPeople(
-        _ people: [Resolved], _ resolver: SpeakerResolver, _ slugs: [String: String], to entities: inout [ArticleEntity]
-    ) {
-        var known = Set(entities.map(\.id))
-        for person in people {
-            let id = slugs[person.name] ?? Slug.make(person.name)
-            guard !id.isEmpty, !known.contains(id) else { continue }
-            known.insert(id)
-            var seen = Set<Int>()
-            let spans = (resolver.mentionSpans[person.name] ?? [])
-                .sorted { ($0.start, $0.end) < ($1.start, $1.end) }
-                .filter { seen.insert($0.start).inserted }
-            entities.append(ArticleEntity(id: id, name: person.name, type: .person, mentions: spans.count,
-                                          mentionSpans: spans))
-        }
     }
 }

@@ -15,11 +15,11 @@ public struct Extractors: Sendable {
         self.lexicon = lexicon
     }
 
-    /// Runs every extractor over a document: entities first, then quotes and casualty figures, which
-    /// refer to the entities (speakers, places).
+    /// Runs every extractor over a document, in one direction: entities first, then quotes and casualty
+    /// figures, which read the entities (speakers, places) and never add to them.
     public func extract(_ document: Document) -> (quotes: [Quote], entities: [ArticleEntity], casualties: [Casualty]) {
-        var entities = EntityExtractor(lexicon: lexicon).extract(document)
-        let quotes = QuoteExtractor(lexicon: lexicon).extract(document, entities: &entities)
+        let entities = EntityExtractor(lexicon: lexicon).extract(document)
+        let quotes = QuoteExtractor(lexicon: lexicon).extract(document, entities: entities)
         let casualties = CasualtyExtractor(lexicon: lexicon).extract(document, entities: entities)
         return (quotes, entities, casualties)
     }

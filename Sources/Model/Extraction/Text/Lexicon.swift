@@ -17,7 +17,7 @@ public struct Lexicon: Sendable {
     /// Loads every part from `directory`.
     public init(directory: URL) throws {
         self.english = try EnglishLexicon(directory: directory)
-        self.entities = try EntityLexicon(directory: directory)
+        self.entities = try EntityLexicon(directory: directory, english: english)
         self.quotes = try QuoteLexicon(directory: directory, english: english)
         self.casualties = try CasualtyLexicon(directory: directory)
     }

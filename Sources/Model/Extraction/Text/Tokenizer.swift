@@ -149,6 +149,8 @@ public enum Tokenizer {
             var dots = 0
             var hyphens = 0
             var firstJoin = -1
+            // Where the part after the last inner mark starts ("S" of "U.S").
+            var partStart = i
             while j < n {
                 let d = s[j]
                 if isWordScalar(d) {
@@ -168,6 +170,9 @@ public enum Tokenizer {
                     hyphens += 1
                     numeric = false
                 } else if d == "." {
+                    // "Abayeho.He": a full stop with no space after a longer part, before a capital, ends a
+                    // sentence that is missing its space; "U.S", "a.m", "3.5" stay one word.
+                    if next.isUpper && j - partStart > 2 { break }
                     dots += 1
                     if !next.isDigit || dots > 1 { numeric = false }
                 } else if d == "," {
@@ -180,6 +185,7 @@ public enum Tokenizer {
                 }
                 if firstJoin < 0 { firstJoin = j }
                 if d.value >= 0x80 { ascii = false }
+                partStart = j + 1
                 j += 2
             }
             var end = j

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Instructions per cached request, counted by valgrind's callgrind on a release build.
+#
+#   scripts/callgrind-request.sh [N] [PATH]     (defaults: 2000 and /quotes?speaker=Hajiyev)
+#
+# Environment: NEWSDESK_BIN (default .build/release/newsdesk; build it with `swift build -c release`),
+# DATA (default corpus/sample), PORT (default 0: a free port).
+#
+# Runs the server twice under callgrind with one event-loop thread: once answering the request once (startup,
+# corpus load and the first, uncached answer), once answering it 1 + N times on one keep-alive connection.
+# Prints `callgrind instructions_per_request=(second - first) / N`, so startup and the cache miss cancel out.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n="${1:-2000}"
+path="${2:-/quotes?speaker=Hajiyev}"
+bin="${NEWSDESK_BIN:-.build/release/newsdesk}"
+data="${DATA:-corpus/sample}"
+command -v valgrind >/dev/null || { echo "callgrind-request: valgrind is not installed" >&2; exit 2; }
+[ -x "$bin" ] || { echo "callgrind-request: no binary at $bin (swift build -c release)" >&2; exit 2; }
+work="$(mktemp -d)"
+pid=""
+trap '[ -n "$pid" ] && kill -KILL "$pid" 2>/dev/null; [ -n "${KEEP:-}" ] && cp "$work"/callgrind.* "$KEEP"/ ; rm -rf "$work"' EXIT
+
+# valgrind 3.19 cannot read the DWARF 5 of Swift 6 release builds: count instructions on a copy without it.
+strip --strip-debug -o "$work/newsdesk" "$bin"
+
+# Total instructions (Ir) of one server run that answers `path` `count` times.
+run() {
+    local count="$1" log="$work/log.$1" out="$work/callgrind.$1"
+    valgrind --tool=callgrind --callgrind-out-file="$out" "$work/newsdesk" serve --port "${PORT:-0}" --data "$data" \
+        --threads 1 --log-level info >"$log" 2>&1 &
+    pid=$!
+    local port=""
+    for _ in $(seq 1200); do
+        port="$(sed -n 's/.*server\.port=\([0-9][0-9]*\).*/\1/p' "$log" | head -n 1)"
+        [ -n "$port" ] && break
+        kill -0 "$pid" 2>/dev/null || { cat "$log" >&2; exit 1; }
+        sleep 0.25
+    done
+    [ -n "$port" ] || { echo "callgrind-request: the server did not start" >&2; cat "$log" >&2; exit 1; }
+    python3 - "$port" "$path" "$count" <<'EOF'
+import http.client, sys
+port, path, count = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+for _ in range(count):
+    conn.request("GET", path)
+    response = conn.getresponse()
+    response.read()
+    assert response.status == 200, response.status
+conn.close()
+EOF
+    kill -INT "$pid"
+    wait "$pid" || true
+    pid=""
+    sed -n 's/^totals: \([0-9]*\).*/\1/p' "$out" | head -n 1 >"$work/total.$count"
+}
+
+# Not in $(...): a subshell would run the EXIT trap and remove the scratch folder.
+run 1
+run $((n + 1))
+first="$(cat "$work/total.1")"
+second="$(cat "$work/total.$((n + 1))")"
+echo "callgrind startup_instructions=$first total_instructions=$second requests=$n"
+echo "callgrind instructions_per_request=$(( (second - first) / n ))"

@@ -97,16 +97,20 @@ import Testing
         // Added, modified, removed; a new file whose title takes the id of an unchanged one (it comes first in
         // path order, so the unchanged article becomes `-2` and its quote and figure ids follow); index.tsv
         // retitles another unchanged article.
-        try Self.write("date 2021-03-13 Quake shakes the city.\n\nAt least 12 people were killed, rescuers said.\n", "quake.txt", in: dir)
+        // The quake names places the sample article named (newer than it: their figures add up); the old report
+        // names one older than every article that names it (gathered again).
+        try Self.write("date 2021-03-13 Quake shakes Ganja.\n\nAt least 12 people were killed in Ganja, Azerbaijan, rescuers said.\n",
+                       "quake.txt", in: dir)
+        try Self.write("date 2019-01-02 Talks in Moscow.\n\nArmenia and Russia met in Moscow on Tuesday.\n", "old.txt", in: dir)
         try Self.write("date 2021-03-11 Fire destroys two warehouses.\n\n“It went up in minutes,” said fire chief Anna Berg.\n\n"
             + "Four firefighters were injured.\n", "fire.txt", in: dir)
         try FileManager.default.removeItem(at: dir.appendingPathComponent("talks.txt"))
         try Self.write("date 2021-03-10 Storm hits the coast. No one was hurt this time.\n", "a-storm.txt", in: dir)
         try Self.write("file\ttitle\toutlet\nplain.txt\tValley floods worsen\tValley Times\n", "index.tsv", in: dir)
         let changed = try incremental.load(directory: dir)
-        #expect(changed.filesRead == 3)  // quake, fire, a-storm
-        #expect(changed.articlesBuilt == 5)  // those three, the storm's new id, the retitled plain.txt
-        #expect(changed.articlesReused == changed.articles.count - 5)
+        #expect(changed.filesRead == 4)  // quake, old, fire, a-storm
+        #expect(changed.articlesBuilt == 6)  // those four, the storm's new id, the retitled plain.txt
+        #expect(changed.articlesReused == changed.articles.count - 6)
         snapshot = try Self.expectSameAsFresh(changed, dir, previous: snapshot)
         let storm = try #require(changed.articles.first { $0.source.file == "storm.txt" })
         #expect(storm.id == "2021-03-10-storm-hits-the-coast-2")
@@ -114,6 +118,8 @@ import Testing
         #expect(!storm.casualties.isEmpty && storm.casualties.allSatisfy { $0.id.hasPrefix(storm.id + "-c") })
         #expect(!changed.articles.contains { $0.source.file == "talks.txt" })
         #expect(changed.articles.first { $0.source.file == "plain.txt" }?.title == "Valley floods worsen")
+        #expect(changed.articles.first { $0.source.file == "quake.txt" }?.entities.map(\.id).contains("ganja") == true)
+        #expect(changed.articles.first { $0.source.file == "old.txt" }?.entities.map(\.id).contains("moscow") == true)
 
         // And back: the removed colliding file gives the storm its id again.
         try FileManager.default.removeItem(at: dir.appendingPathComponent("a-storm.txt"))

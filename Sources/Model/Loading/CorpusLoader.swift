@@ -80,7 +80,7 @@ public struct CorpusLoader: Sendable {
         var failures: [LoadFailure] = []
         var bytes = 0
         var filesRead = 0, filesReused = 0
-        let batch = concurrency * 8
+        let batch = concurrency * 32
         var next = 0
         while next < files.count {
             let budget = limits.maxArticles - loaded.count

@@ -115,14 +115,29 @@ struct EntityTable: Sendable {
         var accumulators: [String: Accumulator] = [:]
         accumulators.reserveCapacity(old.entities.count + touched.count)
         for (p, acc) in old.entityTable.gathered.enumerated() {
-            let kept = old.entityArticles[p].lazy.map { carry.oldToNew[Int($0)] }.filter { $0 >= 0 }
-            if let new = touched[acc.entity.id] {
-                touched[acc.entity.id] = Array(kept) + new
-            } else {
+            let kept = old.entityArticles[p].compactMap { carry.oldToNew[Int($0)] >= 0 ? carry.oldToNew[Int($0)] : nil }
+            guard let new = touched[acc.entity.id] else {
                 var acc = acc
-                acc.articles = Array(kept)
+                acc.articles = kept
                 accumulators[acc.entity.id] = acc
+                continue
             }
+            // Only new articles, all newer than its oldest: what comes from the oldest article (name, type,
+            // firstSeen) stands, a field still unset is set by the oldest new article that has it, counts add up,
+            // and lastSeen is the newest article's date. Otherwise it is gathered again from all its articles.
+            if !new.isEmpty, kept.count == old.entityArticles[p].count, let oldest = kept.last, new.allSatisfy({ $0 < oldest }) {
+                var acc = acc
+                acc.articles = kept
+                for i in new.sorted(by: >) {
+                    let a = articles[Int(i)]
+                    if let e = a.entities.first(where: { $0.id == acc.entity.id }) { acc.add(e, article: i, date: a.date) }
+                }
+                acc.entity.lastSeen = articles[Int(Swift.min(kept.first ?? oldest, new.min() ?? oldest))].date
+                accumulators[acc.entity.id] = acc
+                touched[acc.entity.id] = nil
+                continue
+            }
+            touched[acc.entity.id] = kept + new
         }
         for (id, positions) in touched {
             var acc: Accumulator? = nil

@@ -11,6 +11,7 @@ COPY Sources Sources
 COPY Tests Tests
 # The JSON answers to requests libevent refuses rely on the executable exporting evhttp_send_error
 # (Sources/Server/EventHTTP/LibeventErrorPage.swift): fail the build if an optimised build hid it.
+SHELL ["/bin/bash", "-o", "pipefail", "-c"]
 RUN swift build -c release --static-swift-stdlib --product newsdesk \
     && nm -D .build/release/newsdesk | grep -q ' T evhttp_send_error' \
     && mkdir -p /out \

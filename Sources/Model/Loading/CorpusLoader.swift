@@ -63,13 +63,7 @@ public struct CorpusLoader: Sendable {
     /// Loads the given files in path order, in batches read in parallel, until `limits.maxArticles`; a file
     /// that `previous` holds with the same stamp is taken from it instead of read.
     public func load(files: [CorpusFile], base: URL?, reusing previous: LoadCache? = nil) -> Result {
-        var clock = DispatchTime.now().uptimeNanoseconds
-        var steps: [(step: String, seconds: Double)] = []
-        func lap(_ step: String) {
-            let now = DispatchTime.now().uptimeNanoseconds
-            steps.append((step, Double(now - clock) / 1e9))
-            clock = now
-        }
+        var timer = StepTimer()
         let baseURL = base ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let metadata = IndexMetadata(base: baseURL, files: files.map(\.description))
         let reusable = previous.flatMap { $0.base == baseURL.path && $0.limits == limits ? $0.files : nil } ?? [:]
@@ -115,7 +109,7 @@ public struct CorpusLoader: Sendable {
                 entries.append((file, entry))
             }
         }
-        lap("read")
+        timer.lap("read")
         var ids = IdAllocator()
         let english = extractors.lexicon.english
         let identified = loaded.map { item in
@@ -127,7 +121,7 @@ public struct CorpusLoader: Sendable {
             let id = ids.allocate(date: item.raw.date, slug: slug)
             return (item: item, title: title, slug: slug, id: id)
         }
-        lap("ids")
+        timer.lap("ids")
         let builder = ArticleBuilder(extractors: extractors)
         let read = entries
         let built = parallelMap(identified) { item -> (article: Article, reused: Bool) in
@@ -140,7 +134,7 @@ public struct CorpusLoader: Sendable {
             raw.paragraphs = cached.paragraphs
             return (builder.build(raw, id: item.id, title: item.title), false)
         }
-        lap("extract")
+        timer.lap("extract")
         // The next load's cache: each file's articles as extracted now, the text held once (by the article).
         for (item, result) in zip(identified, built) {
             let e = item.item.file
@@ -152,10 +146,10 @@ public struct CorpusLoader: Sendable {
         let reused = built.reduce(0) { $0 + ($1.reused ? 1 : 0) }
         let cache = LoadCache(base: baseURL.path, limits: limits,
                               files: Dictionary(entries.map { ($0.file, $0.entry) }) { _, last in last })
-        lap("cache")
+        timer.lap("cache")
         return Result(articles: built.map(\.article), failures: failures, bytes: bytes, cache: cache,
                       filesRead: filesRead, filesReused: filesReused,
-                      articlesBuilt: built.count - reused, articlesReused: reused, steps: steps)
+                      articlesBuilt: built.count - reused, articlesReused: reused, steps: timer.steps)
     }
 
     /// Paths (relative to `root`, sorted) of the article files under it; hidden files and folders are skipped.

@@ -62,16 +62,10 @@ struct EntityTable: Sendable {
     /// for it there (its articles are the same ones, in the same order), and only the others are gathered again,
     /// from their own articles: the same figures as gathering everything.
     init(articles: [Article], previous: (snapshot: CorpusSnapshot, carry: SnapshotCarry)? = nil) {
-        var clock = DispatchTime.now().uptimeNanoseconds
-        var steps: [(step: String, seconds: Double)] = []
-        func lap(_ step: String) {
-            let now = DispatchTime.now().uptimeNanoseconds
-            steps.append((step, Double(now - clock) / 1e9))
-            clock = now
-        }
+        var timer = StepTimer()
         let accumulators = previous.map { Self.regather(articles, $0.snapshot, $0.carry) } ?? Self.gather(articles)
-        lap("gather")
-        self.init(articles: articles, accumulators: accumulators, previous: previous?.snapshot.entityTable, steps: steps, clock: clock)
+        timer.lap("gather")
+        self.init(articles: articles, accumulators: accumulators, previous: previous?.snapshot.entityTable, timer: timer)
     }
 
     /// Every entity's figures over all of `articles`, sharded across the cores.
@@ -161,13 +155,8 @@ struct EntityTable: Sendable {
     /// Orders the gathered entities and builds the lists, names, JSON and companions. An entity equal to the one
     /// at its id in `previous` takes its JSON from there.
     private init(articles: [Article], accumulators: [String: Accumulator], previous: EntityTable?,
-                 steps: [(step: String, seconds: Double)], clock: UInt64) {
-        var steps = steps, clock = clock
-        func lap(_ step: String) {
-            let now = DispatchTime.now().uptimeNanoseconds
-            steps.append((step, Double(now - clock) / 1e9))
-            clock = now
-        }
+                 timer: StepTimer) {
+        var timer = timer
         let ordered = accumulators.values.sorted {
             ($0.entity.mentions, $1.entity.name) > ($1.entity.mentions, $0.entity.name)
         }
@@ -196,7 +185,7 @@ struct EntityTable: Sendable {
             gathered.append(kept)
         }
         self.gathered = gathered
-        lap("order")
+        timer.lap("order")
         self.entities = entities
         self.index = index
         self.articles = entityArticles
@@ -226,10 +215,10 @@ struct EntityTable: Sendable {
         self.byName = byName
         self.nameRank = nameRank
         self.byTypeByName = byTypeByName
-        lap("lists")
+        timer.lap("lists")
         (companionOffsets, companionList) = Self.companions(entityArticles, articleCount: articles.count)
-        lap("companions")
-        self.steps = steps
+        timer.lap("companions")
+        self.steps = timer.steps
     }
 
     /// The top companions of `entity`: the entities sharing the most articles with it, and how many.

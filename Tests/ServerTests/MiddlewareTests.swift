@@ -20,6 +20,23 @@ import Testing
         #expect(String(decoding: later.bytes ?? [], as: UTF8.self).contains("\"articles\":1"))
     }
 
+    @Test(arguments: [
+        ("gzip, deflate, br", true), ("GZIP", true), ("deflate, x-gzip", true), ("identity", false), ("", false),
+        ("br;q=1.0, gzip;q=0", false), ("gzip;q=0.5", true), ("gzi", false), ("deflate,gzip", true),
+    ])
+    func gzipIsAcceptedAsTheHeaderSays(header: String, accepted: Bool) {
+        #expect(CompressionMiddleware.acceptsGzip(header) == accepted, "\(header)")
+    }
+
+    @Test(arguments: [
+        ("application/x-ndjson", "application/x-ndjson", true), ("text/html, Application/X-NDJSON;q=0.9", "application/x-ndjson", true),
+        ("application/json", "application/x-ndjson", false), ("x", "application/x-ndjson", false), ("abc", "", true),
+        ("aab", "ab", true), ("aaa", "ab", false), ("ü gzip", "gzip", true),
+    ])
+    func headerWordsAreFoundIgnoringASCIICase(text: String, word: String, found: Bool) {
+        #expect(text.containsASCII(word) == found, "\(text) / \(word)")
+    }
+
     @Test func theChainRunsOutermostFirstAndAStepMayAnswerItself() {
         struct Tag: Middleware {
             let name: String

@@ -17,7 +17,7 @@ struct ResponseCacheMiddleware: Middleware {
     /// outside the cache, so `Origin` is not part of it.
     static func key(for request: Request) -> String {
         let gzip = CompressionMiddleware.acceptsGzip(request.header("accept-encoding"))
-        let ndjson = request.header("accept")?.contains("application/x-ndjson") == true
+        let ndjson = request.header("accept")?.containsASCII("application/x-ndjson") == true
         return "\(request.uri)\u{0}\(gzip ? "g" : "")\(ndjson ? "n" : "")"
     }
 }

@@ -99,3 +99,27 @@ struct Request: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 }
+
+extension String {
+    /// Whether `word` (ASCII) occurs in this string, ASCII case ignored: a byte search for header values.
+    /// Foundation's `contains(_:)` bridges to `NSString` and cost about 4,500 instructions a request here.
+    func containsASCII(_ word: String) -> Bool {
+        let needle = Array(word.utf8.lazy.map(Self.lowerASCII))
+        guard !needle.isEmpty else { return true }
+        func search(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard bytes.count >= needle.count else { return false }
+            for start in 0...(bytes.count - needle.count) {
+                var k = 0
+                while k < needle.count && Self.lowerASCII(bytes[start + k]) == needle[k] { k += 1 }
+                if k == needle.count { return true }
+            }
+            return false
+        }
+        if let found = utf8.withContiguousStorageIfAvailable(search) { return found }
+        return Array(utf8).withUnsafeBufferPointer(search)
+    }
+
+    private static func lowerASCII(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+    }
+}

@@ -177,3 +177,14 @@ struct SplitMix {
         return Int((z ^ (z >> 31)) % UInt64(bound))
     }
 }
+
+@Suite struct LoadInfoTests {
+    /// The load time's ISO 8601 text, formatted once, follows the time when it is set.
+    @Test func loadedAtTextFollowsLoadedAt() {
+        var info = CorpusSnapshot.LoadInfo(loadedAt: Date(timeIntervalSince1970: 0), loadSeconds: 0, textBytes: 0,
+                                           failures: [], directory: "test")
+        #expect(info.loadedAtText == "1970-01-01T00:00:00Z")
+        info.loadedAt = Date(timeIntervalSince1970: 86_400 + 61)
+        #expect(info.loadedAtText == "1970-01-02T00:01:01Z")
+    }
+}

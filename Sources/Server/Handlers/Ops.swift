@@ -36,7 +36,7 @@ enum OpsHandlers {
                 w.endObject()
                 w.key("loadSeconds"); w.double(s.loadSeconds)
                 w.key("clusteringSeconds"); w.double(s.events.seconds)
-                w.key("loadedAt"); w.string(ISO8601DateFormatter().string(from: s.info.loadedAt))
+                w.key("loadedAt"); w.string(s.info.loadedAtText)
                 w.key("dataVersion"); w.string(s.dataVersion)
                 w.key("textBytes"); w.int(s.info.textBytes)
                 w.key("skippedFiles"); w.int(s.info.failures.count)

@@ -9,7 +9,7 @@ import Testing
 import Glibc
 #endif
 
-/// A client socket the test drives byte by byte.
+/// A client socket the test drives byte by byte (also under `RawHTTP`).
 final class TestSocket {
     let fd: Int32
 

@@ -11,12 +11,7 @@ source_dir=$(cd "${1:-../shared/corpus/scale}" && pwd)
 copies=${COPIES:-5}
 duration=${DURATION:-3}
 scripts/setup.sh
-if ! command -v wrk >/dev/null; then
-    sudo=""
-    [ "$(id -u)" = 0 ] || sudo="sudo"
-    echo "bench-scale: installing wrk" >&2
-    $sudo apt-get install -y -qq wrk >/dev/null 2>&1 || { $sudo apt-get update -qq && $sudo apt-get install -y -qq wrk >/dev/null; }
-fi
+command -v wrk >/dev/null || scripts/apt-install.sh bench-scale wrk
 swift build -c release --product newsdesk >/dev/null
 work=$(mktemp -d)
 log=$work/server.log

@@ -13,13 +13,7 @@ cd "$(dirname "$0")/.."
 missing=()
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
 command -v wrk >/dev/null || missing+=(wrk)
-if [ ${#missing[@]} -gt 0 ]; then
-    sudo=""
-    [ "$(id -u)" = 0 ] || sudo="sudo"
-    echo "failover: installing ${missing[*]}" >&2
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+scripts/apt-install.sh failover ${missing[@]+"${missing[@]}"}
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
 bin=${NEWSDESK_BIN:-.build/debug/newsdesk}

@@ -6,13 +6,7 @@
 # NEWSDESK_BIN picks the binary (default: the debug build, built if missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! command -v wrk >/dev/null; then
-    sudo=""
-    [ "$(id -u)" = 0 ] || sudo="sudo"
-    echo "ops-check: installing wrk" >&2
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends wrk >/dev/null
-fi
+command -v wrk >/dev/null || scripts/apt-install.sh ops-check wrk
 bin=${NEWSDESK_BIN:-.build/debug/newsdesk}
 [ -x "$bin" ] || swift build
 exec python3 scripts/ops_check.py "$bin" --port-base "${OPS_PORT_BASE:-18150}"

@@ -15,6 +15,17 @@ public struct FNV1a: Sendable {
         for b in bytes { value = Self.combine(value, b) }
     }
 
+    /// Mixes in an array's bytes: the same hash as the generic form, in a loop over the buffer. Called from
+    /// another module (the ETag of every response), the generic form is not specialized and steps through the
+    /// `Sequence` witnesses byte by byte: about 430 instructions a byte, 96% of an uncached `/speakers`.
+    public mutating func combine(bytes: [UInt8]) {
+        var h = value
+        bytes.withUnsafeBufferPointer { buffer in
+            for b in buffer { h = Self.combine(h, b) }
+        }
+        value = h
+    }
+
     /// Mixes in a string and a separator.
     public mutating func combine(_ text: String) {
         combine(bytes: text.utf8)

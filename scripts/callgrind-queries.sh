@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Instructions per uncached request of each dashboard query, counted by valgrind's callgrind on a release build
+# (stable on a loaded machine, where wall clock is not), with the response bytes of each.
+#
+#   scripts/callgrind-queries.sh [N] [PATH...]     (defaults: 20 requests each, the queries of bench-scale.sh)
+#
+# Environment: NEWSDESK_BIN (default .build/release/newsdesk), DATA (default corpus/sample; any corpus folder),
+# KEEP (a folder to copy each query's callgrind dump to, for callgrind_annotate --inclusive=yes).
+#
+# One server runs under callgrind with the response cache off and one event-loop thread; the load runs with
+# instrumentation off. For each path: one warm-up request, counters zeroed, N requests on one keep-alive
+# connection, counters dumped; prints the path, the body bytes and the dump's instructions divided by N.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n="${1:-20}"
+shift || true
+paths=("$@")
+if [ ${#paths[@]} -eq 0 ]; then
+    paths=("/entities/united-states" "/casualties/summary" "/casualties/summary?kind=killed&from=2015-01-01&to=2015-12-31"
+           "/entities?type=location&limit=20" "/casualties?kind=killed&limit=50" "/articles/1987-03-02"
+           "/quotes?speaker=reagan" "/entities?q=ba" "/articles?q=oil" "/quotes?q=oil" "/speakers" "/events")
+fi
+bin="${NEWSDESK_BIN:-.build/release/newsdesk}"
+data="${DATA:-corpus/sample}"
+command -v valgrind >/dev/null || { echo "callgrind-queries: valgrind is not installed" >&2; exit 2; }
+[ -x "$bin" ] || { echo "callgrind-queries: no binary at $bin (swift build -c release)" >&2; exit 2; }
+work="$(mktemp -d)"
+pid=""
+trap '[ -n "$pid" ] && kill -KILL "$pid" 2>/dev/null; rm -rf "$work"' EXIT
+
+# valgrind 3.19 cannot read the DWARF 5 of Swift 6 release builds: count instructions on a copy without it.
+strip --strip-debug -o "$work/newsdesk" "$bin"
+NEWSDESK_RESPONSE_CACHE_ENTRIES=0 valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file="$work/callgrind.out" \
+    "$work/newsdesk" serve --port 0 --data "$data" --threads 1 --log-level info >"$work/log" 2>&1 &
+pid=$!
+port=""
+for _ in $(seq 12000); do
+    port="$(sed -n 's/.*server\.port=\([0-9][0-9]*\).*/\1/p' "$work/log" | head -n 1)"
+    [ -n "$port" ] && break
+    kill -0 "$pid" 2>/dev/null || { cat "$work/log" >&2; exit 1; }
+    sleep 0.25
+done
+[ -n "$port" ] || { echo "callgrind-queries: the server did not start" >&2; exit 1; }
+callgrind_control -i on "$pid" >/dev/null 2>&1
+printf '%-64s %10s %14s\n' "path" "bytes" "instructions"
+k=0
+for path in "${paths[@]}"; do
+    k=$((k + 1))
+    bytes="$(curl -s -o /dev/null -w '%{size_download}' "http://127.0.0.1:$port$path")"
+    callgrind_control -z "$pid" >/dev/null 2>&1
+    python3 - "$port" "$path" "$n" <<'PY'
+import http.client, sys
+port, path, count = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+conn = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+for _ in range(count):
+    conn.request("GET", path)
+    response = conn.getresponse()
+    response.read()
+conn.close()
+PY
+    callgrind_control -d "q$k" "$pid" >/dev/null 2>&1
+    dump="$(ls -t "$work"/callgrind.out* | grep -v '^$' | head -n 1)"
+    total="$(sed -n 's/^totals: \([0-9]*\).*/\1/p' "$dump" | head -n 1)"
+    [ -n "${KEEP:-}" ] && cp "$dump" "$KEEP/callgrind.q$k"
+    printf '%-64s %10s %14s\n' "$path" "$bytes" "$(( total / n ))"
+done

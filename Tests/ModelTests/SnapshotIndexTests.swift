@@ -163,6 +163,41 @@ import Testing
             }
         }
     }
+
+    @Test(arguments: [("abc", "ab"), ("ab", "abc"), ("ab", "ab"), ("", "a"), ("e\u{301}t", "e"), ("ab\u{301}c", "ab"),
+                      ("aé", "a"), ("aéb", "ae"), ("\r\nx", "\r"), ("bağdad", "ba"), ("zoe", "zo"), ("xb", "ab")])
+    func asciiPrefixEqualsHasPrefix(name: String, prefix: String) {
+        #expect(CorpusSnapshot.startsWith(name, asciiPrefix: Array(prefix.utf8), prefix) == name.hasPrefix(prefix))
+    }
+
+    @Test(arguments: EventOrder.allCases)
+    func eventQueriesEqualFilteringEveryEvent(order: EventOrder) {
+        let s = Self.snapshot
+        let list = s.events.events
+        #expect(list.count > 20)
+        func killed(_ e: Event) -> Int { e.toll(.killed)?.latest ?? -1 }
+        for kind in [nil, CasualtyKind.killed, .missing] {
+            for location in [nil, "gaza", "nowhere"] {
+                for window in Self.windows.prefix(4) {
+                    for minSources in [0, 2] {
+                        var expected = list.indices.filter { i in
+                            let e = list[i]
+                            return window.contains(e.date) && e.articleCount >= minSources && (kind.map { e.toll($0) != nil } ?? true)
+                                && (location.map { l in e.location?.entityId == l || e.figures.contains { s.casualties[Int($0)].location?.entityId == l } } ?? true)
+                        }
+                        switch order {
+                        case .newest: break
+                        case .date: expected.sort { (list[$0].date, $1) < (list[$1].date, $0) }
+                        case .sources: expected.sort { (list[$0].articleCount, $1) > (list[$1].articleCount, $0) }
+                        case .killed: expected.sort { (killed(list[$0]), $1) > (killed(list[$1]), $0) }
+                        }
+                        let found = s.findEvents(kind: kind, location: location, window: window, words: [], minSources: minSources, order: order)
+                        #expect(found == expected.map(Int32.init), "\(String(describing: kind)) \(String(describing: location)) \(window) \(minSources)")
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// A small seeded generator, so the generated corpus is the same on every run.

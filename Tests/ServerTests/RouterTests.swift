@@ -134,6 +134,20 @@ import Testing
         #expect(places.compactMap { ($0["location"] as? [String: Any])?["entityId"] as? String } == ["stepanakert", "ganja"])
     }
 
+    @Test(arguments: ["", "?kind=killed", "?kind=displaced", "?kind=killed&from=2020-10-12", "?location=ganja"])
+    func summaryETagIsTheHashOfTheBodySent(query: String) throws {
+        // The whole-corpus answer is stored with the hash of its bytes; the tag must still be that of the body sent.
+        for headers in [[:], ["accept-encoding": "gzip"]] {
+            let r = service.get("/casualties/summary" + query, headers: headers)
+            #expect(r.status == 200)
+            #expect(r.headers["etag"] == "\"\(String(FNV1a.hash(r.body), radix: 16))\"", "\(query) \(headers)")
+        }
+        // Stored or computed over a window that holds everything, the data are the same.
+        let (_, stored) = try service.json("/casualties/summary" + query)
+        let (_, computed) = try service.json("/casualties/summary" + (query.isEmpty ? "?" : query + "&") + "to=2999-12-31")
+        #expect(NSDictionary(dictionary: stored["data"] as? [String: Any] ?? [:]) == NSDictionary(dictionary: computed["data"] as? [String: Any] ?? [:]))
+    }
+
     @Test func entitiesAreRankedAndSearchable() throws {
         let (_, body) = try service.json("/entities")
         #expect(ids(body).first == "ganja", "most mentioned first")

@@ -119,6 +119,29 @@ public struct JSONWriter: Sendable {
         bytes.append(contentsOf: json)
     }
 
+    /// Writes bytes that already are one complete JSON value, from a larger buffer.
+    public mutating func raw(_ json: ArraySlice<UInt8>) {
+        separate()
+        bytes.append(contentsOf: json)
+    }
+
+    /// Writes one complete JSON value that `write` appends straight to the output: stored parts joined with the
+    /// few written per request (`appendInt`), with the separator a value takes.
+    public mutating func rawValue(_ write: (inout [UInt8]) -> Void) {
+        separate()
+        write(&bytes)
+    }
+
+    /// Appends an integer's digits to `out`.
+    public static func appendInt(_ value: Int, to out: inout [UInt8]) {
+        out.append(contentsOf: String(value).utf8)
+    }
+
+    /// Appends an integer's digits, or `null`, to `out`.
+    public static func appendInt(_ value: Int?, to out: inout [UInt8]) {
+        if let value { appendInt(value, to: &out) } else { out.append(contentsOf: "null".utf8) }
+    }
+
     /// Writes a value that knows how to write itself.
     public mutating func value<T: JSONWritable>(_ value: T) {
         value.writeJSON(to: &self)

@@ -1,6 +1,6 @@
-/// `/casualties/summary` precomputed: per-day rows for each kind and per-location day series, so a summary over
-/// a kind and a date window is a slice of stored rows plus a small merge per place, and the summary of everything
-/// is stored already encoded.
+/// `/casualties/summary` precomputed: per-day rows for each kind and per-place day series, so a summary over a kind
+/// and a date window is a slice of stored rows plus a small merge per place, written from pre-encoded parts; the
+/// summary of everything is stored already encoded, with the hash of its bytes.
 public struct CasualtySummary: Sendable {
     /// Totals of one day or one place for one kind.
     public struct Totals: Sendable, Equatable {
@@ -36,11 +36,47 @@ public struct CasualtySummary: Sendable {
         public var figures: Int { incidentFigures + cumulativeFigures }
     }
 
-    /// One day's totals of one kind.
+    /// One day's totals of one kind, with its `byDay` object pre-encoded in `dayText` but for the running value:
+    /// `head` is `{"date":…,"runningCumulative":`, `tail` is `,"figures":N}`.
     struct DayRow: Sendable {
         var day: Int32
         var kind: CasualtyKind
         var totals: Totals
+        var head: Range<UInt32> = 0..<0
+        var tail: Range<UInt32> = 0..<0
+    }
+
+    /// One place's totals of one day and kind, with the first figure (lowest position) of that day and kind and
+    /// the location that figure names (an index in `locations`), which names the place in the answer.
+    struct PlaceRow: Sendable {
+        var day: Int32
+        var totals: Totals
+        var first: Int32
+        var location: Int32
+    }
+
+    /// One place: its rows of each kind (`CasualtyKind.allCases` order), by day, and the days they span.
+    struct Place: Sendable {
+        var series: [[PlaceRow]]
+        var firstDay: Int32
+        var lastDay: Int32
+    }
+
+    /// A location as figures name it, pre-encoded (`{"location":{"name":…,"entityId":…}`), with the ranks of its
+    /// name and entity id among all of them, so that rows sort with integer compares.
+    struct LocationPart: Sendable {
+        var text: Range<UInt32>
+        var nameRank: Int32
+        var idRank: Int32
+    }
+
+    /// The whole-corpus answer of one kind filter: see `stored(kind:)`.
+    struct Whole: Sendable {
+        var head: [UInt8]
+        var byDay: Range<Int>
+        var byLocation: Range<Int>
+        var hash: FNV1a
+        var figures: Int
     }
 
     /// The value a figure adds: its count, else its lower bound.
@@ -50,28 +86,79 @@ public struct CasualtySummary: Sendable {
     let days: [String]
     /// Day rows of every kind, by day then kind (`CasualtyKind.allCases` order).
     let rows: [DayRow]
-    /// Day rows of each kind, by day.
-    let rowsByKind: [CasualtyKind: [DayRow]]
-    /// Each place's day rows (by day, then kind), with the first figure (lowest position) of that day and kind,
-    /// whose location names the place in the answer.
-    let places: [[(row: DayRow, first: Int32)]]
-    /// The encoded `byDay` and `byLocation` arrays and figure count of the whole corpus, for each kind filter
-    /// (`nil` = every kind).
-    private(set) var whole: [CasualtyKind?: (byDay: [UInt8], byLocation: [UInt8], figures: Int)] = [:]
+    /// Day rows of each kind, by day (indexed by `CasualtyKind.allCases` order).
+    let rowsByKind: [[DayRow]]
+    /// The pre-encoded parts of the day rows.
+    let dayText: [UInt8]
+    /// Every place that figures name, keyed by entity id, else by name.
+    let places: [Place]
+    /// The distinct locations figures name.
+    let locations: [LocationPart]
+    /// The pre-encoded parts of the locations.
+    let locationText: [UInt8]
+    /// The order of the kinds' raw values (rows of equal size sort by kind name): a rank per kind.
+    let kindNameRank: [Int32]
+    /// The encoded answers of the whole corpus, for each kind filter (index 0 = every kind, then
+    /// `CasualtyKind.allCases` order).
+    private(set) var whole: [Whole] = []
+
+    /// The position of `kind` in `CasualtyKind.allCases`.
+    static func kindIndex(_ kind: CasualtyKind) -> Int {
+        switch kind {
+        case .killed: 0
+        case .injured: 1
+        case .missing: 2
+        case .captured: 3
+        case .displaced: 4
+        }
+    }
 
     /// Precomputes the summary of `casualties` (in snapshot order: newest article first).
     init(casualties: [Casualty]) {
         let days = Array(Set(casualties.map(\.date))).sorted()
         var dayIndex: [String: Int32] = [:]
         for (i, d) in days.enumerated() { dayIndex[d] = Int32(i) }
-        let kindOrder = Dictionary(uniqueKeysWithValues: CasualtyKind.allCases.enumerated().map { ($1, $0) })
+        let kinds = CasualtyKind.allCases.count
+        precondition(CasualtyKind.allCases.enumerated().allSatisfy { Self.kindIndex($1) == $0 })
+        // The distinct locations, ranked by name and by entity id.
+        var locationIndex: [CasualtyLocation: Int32] = [:]
+        var distinct: [CasualtyLocation] = []
+        for c in casualties {
+            guard let location = c.location, locationIndex[location] == nil else { continue }
+            locationIndex[location] = Int32(distinct.count)
+            distinct.append(location)
+        }
+        func ranks(_ keys: [String]) -> [Int32] {
+            let order = keys.indices.sorted { keys[$0] < keys[$1] }
+            var rank = [Int32](repeating: 0, count: keys.count)
+            var r: Int32 = 0
+            for (k, i) in order.enumerated() {
+                if k > 0 && keys[order[k - 1]] < keys[i] { r += 1 }
+                rank[i] = r
+            }
+            return rank
+        }
+        let nameRanks = ranks(distinct.map(\.name)), idRanks = ranks(distinct.map { $0.entityId ?? "" })
+        var locationText: [UInt8] = []
+        var locations: [LocationPart] = []
+        for (i, location) in distinct.enumerated() {
+            var w = JSONWriter()
+            w.beginObject()
+            w.key("location"); w.value(location)
+            let start = UInt32(locationText.count)
+            locationText += w.bytes
+            locations.append(LocationPart(text: start..<UInt32(locationText.count), nameRank: nameRanks[i], idRank: idRanks[i]))
+        }
+        self.locations = locations
+        self.locationText = locationText
+        kindNameRank = ranks(CasualtyKind.allCases.map(\.rawValue))
         // (day, kind) -> totals, for the whole corpus and for each place.
         var totals: [Int: Totals] = [:]
         var placeIndex: [String: Int] = [:]
-        var placeTotals: [[Int: (totals: Totals, first: Int32)]] = []
-        let kinds = CasualtyKind.allCases.count
+        var placeTotals: [[Int: PlaceRow]] = []
         for (i, c) in casualties.enumerated() {
-            let key = Int(dayIndex[c.date]!) * kinds + kindOrder[c.kind]!
+            let day = dayIndex[c.date]!
+            let key = Int(day) * kinds + Self.kindIndex(c.kind)
             totals[key, default: Totals()].add(c)
             guard let location = c.location else { continue }
             let placeKey = location.entityId ?? location.name
@@ -80,23 +167,64 @@ public struct CasualtySummary: Sendable {
                 placeTotals.append([:])
                 return placeTotals.count - 1
             }()
-            placeTotals[p][key, default: (Totals(), Int32(i))].totals.add(c)
+            placeTotals[p][key, default: PlaceRow(day: day, totals: Totals(), first: Int32(i), location: locationIndex[location]!)]
+                .totals.add(c)
         }
-        func row(_ key: Int, _ t: Totals) -> DayRow {
-            DayRow(day: Int32(key / kinds), kind: CasualtyKind.allCases[key % kinds], totals: t)
+        var dayText: [UInt8] = []
+        var rows: [DayRow] = []
+        for key in totals.keys.sorted() {
+            var row = DayRow(day: Int32(key / kinds), kind: CasualtyKind.allCases[key % kinds], totals: totals[key]!)
+            var w = JSONWriter()
+            w.beginObject()
+            w.key("date"); w.string(days[Int(row.day)])
+            w.key("kind"); w.string(row.kind.rawValue)
+            w.key("incident"); w.int(row.totals.incident)
+            w.key("cumulative"); w.int(row.totals.cumulative)
+            w.key("runningCumulative")
+            let start = UInt32(dayText.count)
+            dayText += w.bytes
+            row.head = start..<UInt32(dayText.count)
+            dayText += Array(#","figures":"#.utf8) + Array(String(row.totals.figures).utf8) + [UInt8(ascii: "}")]
+            row.tail = row.head.upperBound..<UInt32(dayText.count)
+            rows.append(row)
         }
-        rows = totals.keys.sorted().map { row($0, totals[$0]!) }
-        rowsByKind = Dictionary(grouping: rows, by: \.kind)
-        places = placeTotals.map { series in series.keys.sorted().map { (row($0, series[$0]!.totals), series[$0]!.first) } }
+        self.rows = rows
+        self.dayText = dayText
+        rowsByKind = CasualtyKind.allCases.map { kind in rows.filter { $0.kind == kind } }
+        places = placeTotals.map { byKey in
+            var series = [[PlaceRow]](repeating: [], count: kinds)
+            for key in byKey.keys.sorted() { series[key % kinds].append(byKey[key]!) }
+            let days = byKey.values.map(\.day)
+            return Place(series: series, firstDay: days.min() ?? 0, lastDay: days.max() ?? -1)
+        }
         self.days = days
-        var whole: [CasualtyKind?: (byDay: [UInt8], byLocation: [UInt8], figures: Int)] = [:]
+        var whole: [Whole] = []
         for kind in [nil] + CasualtyKind.allCases.map(Optional.some) {
-            var days = JSONWriter(capacity: 1 << 16), places = JSONWriter(capacity: 1 << 16)
-            let figures = writeByDay(kind: kind, window: DateWindow(), to: &days)
-            writeByLocation(kind: kind, window: DateWindow(), casualties: casualties, to: &places)
-            whole[kind] = (days.bytes, places.bytes, figures)
+            var w = JSONWriter(capacity: 1 << 16)
+            w.beginObject()
+            w.key("data")
+            w.beginObject()
+            w.key("byDay")
+            let dayStart = w.bytes.count
+            let figures = writeByDay(kind: kind, window: DateWindow(), to: &w)
+            let dayEnd = w.bytes.count
+            w.key("byLocation")
+            let locationStart = w.bytes.count
+            writeByLocation(kind: kind, window: DateWindow(), to: &w)
+            var hash = FNV1a()
+            hash.combine(bytes: w.bytes)
+            whole.append(Whole(head: w.bytes, byDay: dayStart..<dayEnd, byLocation: locationStart..<w.bytes.count, hash: hash,
+                               figures: figures))
         }
         self.whole = whole
+    }
+
+    /// The whole-corpus answer for `kind` (nil: every kind) up to its `meta`: the bytes
+    /// `{"data":{"byDay":[…],"byLocation":[…]`, the FNV-1a state after them (to hash the rest of the answer onto),
+    /// and the number of figures counted.
+    public func stored(kind: CasualtyKind?) -> (head: [UInt8], hash: FNV1a, figures: Int) {
+        let w = whole[kind.map { Self.kindIndex($0) + 1 } ?? 0]
+        return (w.head, w.hash, w.figures)
     }
 
     /// The day indexes inside `window`.
@@ -109,57 +237,104 @@ public struct CasualtySummary: Sendable {
     /// Writes `byDay` for `kind` (nil: every kind) inside `window`, and returns the number of figures counted.
     @discardableResult
     func writeByDay(kind: CasualtyKind?, window: DateWindow, to w: inout JSONWriter) -> Int {
-        let list = kind.map { rowsByKind[$0] ?? [] } ?? rows
+        let list = kind.map { rowsByKind[Self.kindIndex($0)] } ?? rows
         let range = dayRange(window)
         let lower = partitionPoint(list.count) { list[$0].day >= range.lowerBound }
         let upper = partitionPoint(list.count) { list[$0].day >= range.upperBound }
-        var running: [CasualtyKind: Int] = [:]
+        var running = [Int?](repeating: nil, count: CasualtyKind.allCases.count)
         var figures = 0
         w.beginArray()
-        for r in list[lower..<Swift.max(lower, upper)] {
-            if let c = r.totals.cumulative { running[r.kind] = Swift.max(running[r.kind] ?? 0, c) }
-            figures += r.totals.figures
-            CasualtySummary.writeDay(days[Int(r.day)], r.kind, r.totals, running: running[r.kind], to: &w)
+        dayText.withUnsafeBufferPointer { text in
+            for r in list[lower..<Swift.max(lower, upper)] {
+                let k = Self.kindIndex(r.kind)
+                if let c = r.totals.cumulative { running[k] = Swift.max(running[k] ?? 0, c) }
+                figures += r.totals.figures
+                w.rawValue { out in
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: text[Int(r.head.lowerBound)..<Int(r.head.upperBound)]))
+                    JSONWriter.appendInt(running[k], to: &out)
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: text[Int(r.tail.lowerBound)..<Int(r.tail.upperBound)]))
+                }
+            }
         }
         w.endArray()
         return figures
     }
 
-    /// Writes `byLocation` for `kind` (nil: every kind) inside `window`: each place's rows in the window merged.
-    func writeByLocation(kind: CasualtyKind?, window: DateWindow, casualties: [Casualty], to w: inout JSONWriter) {
-        let range = dayRange(window)
-        var rows: [(location: CasualtyLocation, kind: CasualtyKind, totals: Totals)] = []
-        for series in places {
-            guard let first = series.first, let last = series.last,
-                  first.row.day < range.upperBound, last.row.day >= range.lowerBound else { continue }
-            var start = partitionPoint(series.count) { series[$0].row.day >= range.lowerBound }
-            var merged: [CasualtyKind: Totals] = [:]
-            var representative = Int32.max
-            while start < series.count && series[start].row.day < range.upperBound {
-                let entry = series[start]
-                start += 1
-                if let kind, entry.row.kind != kind { continue }
-                merged[entry.row.kind, default: Totals()].merge(entry.row.totals)
-                representative = Swift.min(representative, entry.first)
-            }
-            guard representative != .max, let location = casualties[Int(representative)].location else { continue }
-            for (k, t) in merged { rows.append((location, k, t)) }
-        }
-        CasualtySummary.writeLocationRows(rows, to: &w)
+    /// One `byLocation` row before sorting.
+    private struct LocationRow {
+        var size: Int
+        var location: Int32
+        var kind: Int
+        var totals: Totals
     }
+
+    /// Writes `byLocation` for `kind` (nil: every kind) inside `window`: each place's rows in the window merged,
+    /// named by the location of its first figure in the window, largest first (then by name, kind and place id).
+    func writeByLocation(kind: CasualtyKind?, window: DateWindow, to w: inout JSONWriter) {
+        let range = dayRange(window)
+        let kinds = kind.map { Self.kindIndex($0)..<Self.kindIndex($0) + 1 } ?? 0..<CasualtyKind.allCases.count
+        var rows: [LocationRow] = []
+        for place in places where place.firstDay < range.upperBound && place.lastDay >= range.lowerBound {
+            var first = Int32.max, location: Int32 = -1
+            let start = rows.count
+            for k in kinds {
+                let series = place.series[k]
+                var i = partitionPoint(series.count) { series[$0].day >= range.lowerBound }
+                guard i < series.count, series[i].day < range.upperBound else { continue }
+                var merged = Totals()
+                while i < series.count && series[i].day < range.upperBound {
+                    merged.merge(series[i].totals)
+                    if series[i].first < first { (first, location) = (series[i].first, series[i].location) }
+                    i += 1
+                }
+                rows.append(LocationRow(size: Swift.max(merged.incident, merged.cumulative ?? 0), location: -1, kind: k,
+                                        totals: merged))
+            }
+            for r in start..<rows.count { rows[r].location = location }
+        }
+        let locations = self.locations, kindNameRank = self.kindNameRank
+        rows.sort { a, b in
+            if a.size != b.size { return a.size > b.size }
+            let x = locations[Int(a.location)], y = locations[Int(b.location)]
+            if x.nameRank != y.nameRank { return x.nameRank < y.nameRank }
+            if a.kind != b.kind { return kindNameRank[a.kind] < kindNameRank[b.kind] }
+            return x.idRank < y.idRank
+        }
+        w.beginArray()
+        locationText.withUnsafeBufferPointer { text in
+            for row in rows {
+                let part = locations[Int(row.location)].text
+                w.rawValue { out in
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: text[Int(part.lowerBound)..<Int(part.upperBound)]))
+                    out.append(contentsOf: Self.kindParts[row.kind])
+                    JSONWriter.appendInt(row.totals.incident, to: &out)
+                    out.append(contentsOf: #","cumulative":"#.utf8)
+                    JSONWriter.appendInt(row.totals.cumulative, to: &out)
+                    out.append(contentsOf: #","figures":"#.utf8)
+                    JSONWriter.appendInt(row.totals.figures, to: &out)
+                    out.append(UInt8(ascii: "}"))
+                }
+            }
+        }
+        w.endArray()
+    }
+
+    /// `,"kind":"killed","incident":` for each kind, in `CasualtyKind.allCases` order.
+    static let kindParts: [[UInt8]] = CasualtyKind.allCases.map { Array(#","kind":"\#($0.rawValue)","incident":"#.utf8) }
 
     /// Writes `byDay` and `byLocation` into the open `data` object and returns the number of figures counted:
     /// stored bytes without a window, a slice and a merge with one.
     public func write(kind: CasualtyKind?, window: DateWindow, casualties: [Casualty], to w: inout JSONWriter) -> Int {
-        if window.from == nil && window.to == nil, let stored = whole[kind] {
-            w.key("byDay"); w.raw(stored.byDay)
-            w.key("byLocation"); w.raw(stored.byLocation)
+        if window.from == nil && window.to == nil {
+            let stored = whole[kind.map { Self.kindIndex($0) + 1 } ?? 0]
+            w.key("byDay"); w.raw(stored.head[stored.byDay])
+            w.key("byLocation"); w.raw(stored.head[stored.byLocation])
             return stored.figures
         }
         w.key("byDay")
         let figures = writeByDay(kind: kind, window: window, to: &w)
         w.key("byLocation")
-        writeByLocation(kind: kind, window: window, casualties: casualties, to: &w)
+        writeByLocation(kind: kind, window: window, to: &w)
         return figures
     }
 

@@ -134,38 +134,42 @@ public enum EventOrder: String, Sendable, CaseIterable {
 
 extension CorpusSnapshot {
     /// Events matching every given filter, in `order`. `location` matches an event whose place or any figure's place
-    /// is that entity, or lies in it: a country contains every place with its country code.
+    /// is that entity, or lies in it: a country contains every place with its country code. The orders are stored:
+    /// a query filters one of them, and without filters returns it whole.
     public func findEvents(kind: CasualtyKind?, location: String?, window: DateWindow, words: [String], minSources: Int,
                            order: EventOrder) -> [Int32] {
         let list = events.events
+        let ordered: [Int32]
+        switch order {
+        case .newest: ordered = Array(0..<Int32(list.count))
+        case .date: ordered = Array((0..<Int32(list.count)).reversed())  // date ascending, then id descending
+        case .sources: ordered = events.bySources
+        case .killed: ordered = events.byKilled
+        }
+        if kind == nil && location == nil && window.from == nil && window.to == nil && words.isEmpty && minSources <= 0 {
+            return ordered
+        }
         var country: String? = nil
         if let location, let p = entityIndex[location], entities[Int(p)].subtype == "country" {
             country = entities[Int(p)].countryCode
         }
-        var found: [Int32] = []
-        for (i, e) in list.enumerated() {
-            if !window.contains(e.date) || e.articleCount < minSources { continue }
-            if let kind, e.toll(kind) == nil { continue }
+        // Fields are read in place (`list[i].date`): binding `list[i]` to a name copies the whole event.
+        return ordered.filter { p in
+            let i = Int(p)
+            if !window.contains(list[i].date) || list[i].articleCount < minSources { return false }
+            if let kind, !list[i].tolls.contains(where: { $0.kind == kind }) { return false }
             if let location {
-                let named = e.location?.entityId == location
-                    || e.figures.contains { casualties[Int($0)].location?.entityId == location }
-                let inside = country != nil && e.location?.countryCode == country
-                if !named && !inside { continue }
+                let named = list[i].location?.entityId == location
+                    || list[i].figures.contains { casualties[Int($0)].location?.entityId == location }
+                let inside = country != nil && list[i].location?.countryCode == country
+                if !named && !inside { return false }
             }
             if !words.isEmpty {
-                let title = Set(TextTokens.words(e.title))
-                if !words.allSatisfy(title.contains) { continue }
+                let title = Set(TextTokens.words(list[i].title))
+                if !words.allSatisfy(title.contains) { return false }
             }
-            found.append(Int32(i))
+            return true
         }
-        func killed(_ p: Int32) -> Int { list[Int(p)].toll(.killed)?.latest ?? -1 }
-        switch order {
-        case .newest: break
-        case .date: found.sort { (list[Int($0)].date, $1) < (list[Int($1)].date, $0) }
-        case .sources: found.sort { (list[Int($0)].articleCount, $1) > (list[Int($1)].articleCount, $0) }
-        case .killed: found.sort { (killed($0), $1) > (killed($1), $0) }
-        }
-        return found
     }
 
     /// An event with its figures, each with its article's outlet and title: `GET /events/{id}`.

@@ -90,19 +90,31 @@ extension CorpusSnapshot {
         let table = entityTable
         var candidates: [Int32]
         if let prefix, !prefix.isEmpty {
+            // Every entity with a name or alias starting with the prefix, once, in position order: marked in a bit
+            // set over the entities while the sorted names are walked, then read out in order.
             let folded = prefix.applyingFolding()
+            let foldedBytes = Array(folded.utf8)
+            let ascii = foldedBytes.allSatisfy { $0 < 0x80 }
             let names = table.names
             var i = partitionPoint(names.count) { names[$0].name >= folded }
-            candidates = []
-            while i < names.count && names[i].name.hasPrefix(folded) {
-                candidates.append(names[i].entity)
+            var marked = [UInt64](repeating: 0, count: (entities.count + 63) / 64)
+            while i < names.count
+                && (ascii ? Self.startsWith(names[i].name, asciiPrefix: foldedBytes, folded) : names[i].name.hasPrefix(folded)) {
+                let e = Int(names[i].entity)
+                marked[e >> 6] |= 1 << UInt64(e & 63)
                 i += 1
             }
-            candidates.sort()
-            candidates = candidates.enumerated().compactMap { k, e in k > 0 && candidates[k - 1] == e ? nil : e }
-            candidates = candidates.filter { e in
-                let entity = entities[Int(e)]
-                return (type.map { entity.type == $0 } ?? true) && (subtype.map { entity.subtype == $0 } ?? true)
+            candidates = []
+            for (k, word) in marked.enumerated() where word != 0 {
+                var bits = word
+                while bits != 0 {
+                    let e = k << 6 + bits.trailingZeroBitCount
+                    bits &= bits - 1
+                    // Fields are read in place: binding `entities[e]` to a name copies the whole entity.
+                    if let type, entities[e].type != type { continue }
+                    if let subtype, entities[e].subtype != subtype { continue }
+                    candidates.append(Int32(e))
+                }
             }
         } else if let subtype {
             candidates = (table.bySubtype[subtype] ?? []).filter { e in type.map { entities[Int(e)].type == $0 } ?? true }
@@ -124,6 +136,20 @@ extension CorpusSnapshot {
         }
         if byName { candidates.sort { table.nameRank[Int($0)] < table.nameRank[Int($1)] } }
         return Positions(candidates)
+    }
+
+    /// `name.hasPrefix(prefix)` for an ASCII `prefix` (given also as `bytes`), comparing bytes while they are
+    /// ASCII: an ASCII character is a character of its own unless a combining mark follows it, so only a name with
+    /// a non-ASCII byte inside or just after the prefix needs the comparison by characters.
+    static func startsWith(_ name: String, asciiPrefix bytes: [UInt8], _ prefix: String) -> Bool {
+        var utf8 = name.utf8.makeIterator()
+        for b in bytes {
+            guard let n = utf8.next() else { return false }
+            if n >= 0x80 { return name.hasPrefix(prefix) }
+            if n != b { return false }
+        }
+        if let next = utf8.next(), next >= 0x80 || (next == 0x0A && bytes.last == 0x0D) { return name.hasPrefix(prefix) }
+        return true
     }
 
     /// Speakers (positions in `speakers`) with a name word starting with each given token, most quoted first.

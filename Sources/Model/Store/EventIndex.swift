@@ -10,6 +10,11 @@ public struct EventIndex: Sendable {
     public let figureEvent: [Int32]
     /// Seconds spent clustering and building the events.
     public let seconds: Double
+    /// Event positions by articles, most first (then newest first): the order of `sort=sources`.
+    let bySources: [Int32]
+    /// Event positions by the latest killed toll, largest first, events without one last (then newest first): the
+    /// order of `sort=killed`.
+    let byKilled: [Int32]
 
     /// Creates an index over `events` (newest first).
     public init(events: [Event], figureEvent: [Int32], seconds: Double) {
@@ -20,6 +25,10 @@ public struct EventIndex: Sendable {
         for (i, e) in events.enumerated() { positions[e.id] = Int32(i) }
         self.positions = positions
         eventJSON = events.map(\.jsonBytes)
+        let killed = events.map { $0.toll(.killed)?.latest ?? -1 }
+        let all = Array(0..<Int32(events.count))
+        bySources = all.sorted { (events[Int($0)].articleCount, $1) > (events[Int($1)].articleCount, $0) }
+        byKilled = all.sorted { (killed[Int($0)], $1) > (killed[Int($1)], $0) }
     }
 
     /// No events.

@@ -46,19 +46,50 @@ enum CasualtyHandlers {
             let kind = try p.choice("kind", CasualtyKind.self)
             let window = try p.window(allowingDate: false)
             let byEvent = try p.choice("by", in: ["figure", "event"]) == "event"
-            var w = JSONWriter(capacity: 8192)
+            let location = p.string("location")
+            /// `meta`, the same on every path.
+            func writeMeta(counted: Int, to w: inout JSONWriter) {
+                w.beginObject()
+                w.key("method"); w.string(byEvent ? eventMethod : method)
+                w.key("by"); w.string(byEvent ? "event" : "figure")
+                w.key(byEvent ? "events" : "figures"); w.int(counted)
+                w.key("kind"); w.string(kind?.rawValue)
+                w.key("from"); w.string(window.from)
+                w.key("to"); w.string(window.to)
+                w.key("location"); w.string(location)
+                w.endObject()
+            }
+            if !byEvent && location == nil && window.from == nil && window.to == nil {
+                // The whole corpus: stored bytes and the hash of them, so that neither is computed again here.
+                let stored = snapshot.casualtySummary.stored(kind: kind)
+                var meta = JSONWriter(capacity: 1024)
+                writeMeta(counted: stored.figures, to: &meta)
+                var tail = Array(#"},"meta":"#.utf8)
+                tail += meta.bytes
+                tail.append(UInt8(ascii: "}"))
+                var body = [UInt8]()
+                body.reserveCapacity(stored.head.count + tail.count)
+                body += stored.head
+                body += tail
+                var hash = stored.hash
+                hash.combine(bytes: tail)
+                var response = Response.json(body)
+                response.bodyHash = hash.value
+                return response
+            }
+            var w = JSONWriter(capacity: 16384)
             w.beginObject()
             w.key("data")
             w.beginObject()
             let counted: Int
             if byEvent {
-                let positions = snapshot.findEvents(kind: kind, location: p.string("location"), window: window, words: [],
+                let positions = snapshot.findEvents(kind: kind, location: location, window: window, words: [],
                                                     minSources: 0, order: .date)
                 let events = positions.map { snapshot.events.events[Int($0)] }
                 counted = events.count
                 w.key("byDay"); writeEventDays(events, kind: kind, to: &w)
                 w.key("byLocation"); writeEventLocations(events, kind: kind, to: &w)
-            } else if let location = p.string("location") {
+            } else if let location {
                 // One place: its own figures, few enough to add up per request.
                 let positions = snapshot.findCasualties(window: window, kind: kind, group: nil, scope: nil,
                                                         location: location, article: nil)
@@ -70,15 +101,7 @@ enum CasualtyHandlers {
             }
             w.endObject()
             w.key("meta")
-            w.beginObject()
-            w.key("method"); w.string(byEvent ? eventMethod : method)
-            w.key("by"); w.string(byEvent ? "event" : "figure")
-            w.key(byEvent ? "events" : "figures"); w.int(counted)
-            w.key("kind"); w.string(kind?.rawValue)
-            w.key("from"); w.string(window.from)
-            w.key("to"); w.string(window.to)
-            w.key("location"); w.string(p.string("location"))
-            w.endObject()
+            writeMeta(counted: counted, to: &w)
             w.endObject()
             return .json(w.bytes)
         }

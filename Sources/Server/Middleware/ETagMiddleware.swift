@@ -6,9 +6,12 @@ struct ETagMiddleware: Middleware {
     func respond(to context: RequestContext, next: (RequestContext) -> Response) -> Response {
         var response = next(context)
         guard response.status == 200, response.cacheable, let body = response.bytes else { return response }
-        var hash = FNV1a()
-        hash.combine(bytes: body)
-        let tag = "\"\(String(hash.value, radix: 16))\""
+        let value = response.bodyHash ?? {
+            var hash = FNV1a()
+            hash.combine(bytes: body)
+            return hash.value
+        }()
+        let tag = "\"\(String(value, radix: 16))\""
         response.etag = tag
         response.headers.append(("ETag", tag))
         return response

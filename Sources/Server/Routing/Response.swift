@@ -12,8 +12,13 @@ struct Response: Sendable {
     var status: Int
     /// Headers besides those the server adds (Content-Length, Date).
     var headers: [(name: String, value: String)]
-    /// The body.
-    var body: Body
+    /// The body. Setting it forgets `bodyHash`.
+    var body: Body {
+        didSet { bodyHash = nil }
+    }
+    /// The FNV-1a hash of the body bytes, when the handler has it without reading them again (a stored answer
+    /// hashed at load): the ETag step takes it instead of hashing the body.
+    var bodyHash: UInt64? = nil
     /// Whether the response depends only on the corpus and the request, so that it may be cached and tagged.
     var cacheable = true
     /// The route pattern that answered ("/articles/{id}"), for metrics.

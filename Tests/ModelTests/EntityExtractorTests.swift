@@ -215,6 +215,18 @@ import Testing
         #expect(armenia.aliases.isEmpty)
     }
 
+    @Test func aCompanysShortFormIsTheFirstCompanyOfThatWordNamed() throws {
+        // Both begin with "Coastal": the short form joined either, as the dictionary of entities happened to
+        // iterate (the output changed from run to run with the hash seed).
+        let found = entities("Coastal Corp's Coastal Limited Ventures Inc subsidiary said its offering was extended.",
+                             "The partnership plans to raise 14 mln dlrs, Coastal said.")
+        let corp = try #require(found.first { $0.name == "Coastal Corp" })
+        let ventures = try #require(found.first { $0.name == "Coastal Limited Ventures Inc" })
+        #expect(corp.mentionSpans.map(\.text) == ["Coastal Corp", "Coastal"])
+        #expect(ventures.mentions == 1)
+        #expect(!found.contains { $0.type == .person })
+    }
+
     @Test func aliasesAndPossessivesAreMentionsOfTheCanonicalEntity() throws {
         let found = entities("Armenia called for Nagorno-Karabakh's independence.", "Blasts were heard in Karabakh.")
         let region = try #require(found.first { $0.id == "nagorno-karabakh" })

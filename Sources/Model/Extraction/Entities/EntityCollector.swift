@@ -686,13 +686,30 @@ struct EntityCollector {
         var byWords: [String: Key] = [:]
         // Companies by the first word of their name ("Chrysler Corp" under "chrysler").
         var companies: [String: Key] = [:]
-        for key in found.keys {
+        // In order of first mention, so that where two share words ("Coastal Corp", "Coastal Limited Ventures
+        // Inc") the first one named keeps them, whatever the order of the dictionary.
+        let byFirstMention = found.compactMap { key, entity -> (start: Int, key: Key)? in
             switch key {
-            case .location(let words): byWords[words] = key
+            case .location, .organization: return (entity.mentions.map(\.start).min() ?? 0, key)
+            case .gazetteer, .person: return nil
+            }
+        }.sorted { a, b in
+            if a.start != b.start { return a.start < b.start }
+            switch (a.key, b.key) {
+            case let (.location(x), .location(y)), let (.organization(x), .organization(y)): return x < y
+            case (.location, _): return true
+            default: return false
+            }
+        }
+        for (_, key) in byFirstMention {
+            switch key {
+            case .location(let words):
+                if byWords[words] == nil { byWords[words] = key }
             case .organization(let words):
-                byWords[words] = key
+                if byWords[words] == nil { byWords[words] = key }
                 let parts = words.split(separator: " ")
-                if parts.count >= 2, let last = parts.last, Self.companySuffixes.contains(String(last)) {
+                if parts.count >= 2, let last = parts.last, Self.companySuffixes.contains(String(last)),
+                   companies[String(parts[0])] == nil {
                     companies[String(parts[0])] = key
                 }
             case .gazetteer, .person: break

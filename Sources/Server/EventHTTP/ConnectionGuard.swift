@@ -33,6 +33,11 @@ final class ConnectionGuard {
     private var lastActivity: UInt64
     private var receivedSinceResponse = false
     private var deadline: OpaquePointer?
+    /// Whether the deadline's timer is armed. It is left armed when a head arrives (no `event_del` per request):
+    /// when it fires, it checks the head under way then, if any, and is armed again for what is left of that one.
+    private var deadlineArmed = false
+    /// When the current head began (monotonic nanoseconds).
+    private var headStartedAt: UInt64
     private var inputWatch: OpaquePointer?
 
     /// Watches `connection` from `now` (monotonic nanoseconds).
@@ -41,6 +46,7 @@ final class ConnectionGuard {
         self.connection = connection
         self.bufferEvent = bufferEvent
         self.lastActivity = now
+        self.headStartedAt = now
         let context = Unmanaged.passUnretained(self).toOpaque()
         deadline = newsdesk_evtimer_new(table.base, headDeadlineTrampoline, context)
         let input = bufferevent_get_input(bufferEvent)
@@ -49,10 +55,12 @@ final class ConnectionGuard {
         receivedSinceResponse = evbuffer_get_length(input) > 0
     }
 
-    /// Starts the head deadline.
+    /// Starts the head deadline, from the last activity (the accept, or the first byte after a response).
     func awaitHead() {
         state = .awaitingHead
-        guard let deadline else { return }
+        headStartedAt = lastActivity
+        guard let deadline, !deadlineArmed else { return }
+        deadlineArmed = true
         if let common = table.headTimeout {
             event_add(deadline, common)
         } else {
@@ -61,10 +69,9 @@ final class ConnectionGuard {
         }
     }
 
-    /// A whole request arrived: no deadline while it is answered.
+    /// A whole request arrived: no deadline while it is answered (the timer, if armed, finds the head done).
     func requestStarted() {
         state = .inRequest
-        if let deadline { event_del(deadline) }
     }
 
     /// The response was written whole; a next request already begun gets the deadline now.
@@ -88,7 +95,18 @@ final class ConnectionGuard {
 
     /// The deadline passed without a whole head: answer 408 and close.
     fileprivate func headDeadlinePassed() {
-        guard state == .awaitingHead else { return }
+        deadlineArmed = false
+        guard state == .awaitingHead, let deadline else { return }
+        // The timer may have been armed for an earlier head: the one under way now may have time left.
+        let limit = UInt64(table.limits.headerTimeoutSeconds) * 1_000_000_000
+        let elapsed = connectionClock() &- headStartedAt
+        if elapsed + 1_000_000 < limit {
+            let left = limit - elapsed
+            var timeout = timeval(tv_sec: Int(left / 1_000_000_000), tv_usec: Int(left % 1_000_000_000 / 1000))
+            deadlineArmed = true
+            event_add(deadline, &timeout)
+            return
+        }
         table.answerAndClose(connection, bufferEvent, APIError(
             status: 408, code: "request_timeout",
             message: "the request head did not arrive within \(table.limits.headerTimeoutSeconds) s"))

@@ -53,6 +53,20 @@ final class ConnectionGuard {
         inputWatch = evbuffer_add_cb(input, inputChangedTrampoline, context)
         // Bytes read before the watch began still count as a request begun.
         receivedSinceResponse = evbuffer_get_length(input) > 0
+        if receivedSinceResponse { watchInput(false) }
+    }
+
+    /// Turns the input watch on or off. It is on only while no byte of a request has come since the last response
+    /// (`receivedSinceResponse` false): the one byte that matters then is the first. Off otherwise, so that evhttp
+    /// reading and draining a request's lines does not call back into Swift at each of them.
+    private func watchInput(_ on: Bool) {
+        guard let inputWatch else { return }
+        let input = bufferevent_get_input(bufferEvent)
+        if on {
+            evbuffer_cb_set_flags(input, inputWatch, UInt32(EVBUFFER_CB_ENABLED))
+        } else {
+            evbuffer_cb_clear_flags(input, inputWatch, UInt32(EVBUFFER_CB_ENABLED))
+        }
     }
 
     /// Starts the head deadline, from the last activity (the accept, or the first byte after a response).
@@ -82,6 +96,8 @@ final class ConnectionGuard {
         if evbuffer_get_length(bufferevent_get_input(bufferEvent)) > 0 {
             receivedSinceResponse = true
             awaitHead()
+        } else {
+            watchInput(true)
         }
     }
 
@@ -91,6 +107,7 @@ final class ConnectionGuard {
         lastActivity = connectionClock()
         if state != .inRequest { receivedSinceResponse = true }
         if state == .idle { awaitHead() }
+        if receivedSinceResponse { watchInput(false) }
     }
 
     /// The deadline passed without a whole head: answer 408 and close.

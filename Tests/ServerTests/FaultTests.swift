@@ -147,6 +147,34 @@ final class TestSocket {
         #expect(client.readToClose(seconds: 3).closed)
     }
 
+    /// The deadline's timer stays armed across requests (no event_del per request) and, when it fires for an
+    /// earlier head, is armed again for what is left of the head under way: that head is cut a whole deadline
+    /// after its first byte, neither sooner nor never.
+    @Test(.timeLimit(.minutes(1))) func aLaterHeadGetsItsWholeDeadlineFromItsFirstByte() throws {
+        let server = try Self.server { $0.headerTimeoutSeconds = 2 }
+        defer { server.stop() }
+        let client = try TestSocket(port: server.port)
+        // The first head arms the timer for 2 s after the accept.
+        client.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(String(decoding: client.read(seconds: 5).bytes, as: UTF8.self).hasPrefix("HTTP/1.1 200"))
+        usleep(1_000_000)
+        // The second head begins 1 s after the accept and trickles: the timer fires at 2 s, finds 1 s of it gone.
+        let started = Date()
+        client.send("GET /healthz HTTP/1.1\r\n")
+        var closedAfter: Double?
+        for _ in 0..<40 {
+            client.send("X")
+            let (bytes, closed) = client.read(seconds: 0.1)
+            if closed || !bytes.isEmpty {
+                #expect(bytes.isEmpty || String(decoding: bytes, as: UTF8.self).hasPrefix("HTTP/1.1 408 "))
+                closedAfter = Date().timeIntervalSince(started)
+                break
+            }
+        }
+        let after = try #require(closedAfter)
+        #expect(after >= 1.8 && after < 3.5, "cut \(after) s after its first byte")
+    }
+
     /// Articles enough that their NDJSON export (about 10 MB) outlasts the socket buffers (4 MB at most on
     /// Linux loopback) of a slow reader.
     static let bigCount = 4000

@@ -359,7 +359,8 @@ final class Worker {
         var start = 0
         if let block = response.headerBlock, block.covers(response.headers) {
             if !block.bytes.isEmpty {
-                headLines += [0x0D, 0x0A]
+                headLines.append(0x0D)
+                headLines.append(0x0A)
                 headLines += block.bytes
             }
             start = block.headerCount
@@ -369,17 +370,17 @@ final class Worker {
         headLines.withUnsafeBufferPointer { lines in
             lines.withMemoryRebound(to: CChar.self) { _ = newsdesk_append_header(output, "Date", $0.baseAddress, $0.count) }
         }
-        if let contentLength {
-            var digits = [UInt8]()
+        guard let contentLength else { return }
+        // The decimal digits, written from the end of a buffer on the stack.
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: 24) { buffer in
+            var index = buffer.count
             var rest = contentLength
             repeat {
-                digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
+                index -= 1
+                buffer[index] = CChar(UInt8(ascii: "0") + UInt8(rest % 10))
                 rest /= 10
-            } while rest > 0
-            digits.reverse()
-            digits.withUnsafeBufferPointer { text in
-                text.withMemoryRebound(to: CChar.self) { _ = newsdesk_append_header(output, "Content-Length", $0.baseAddress, $0.count) }
-            }
+            } while rest > 0 && index > 0
+            _ = newsdesk_append_header(output, "Content-Length", buffer.baseAddress! + index, buffer.count - index)
         }
     }
 

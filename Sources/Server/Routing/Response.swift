@@ -94,9 +94,13 @@ final class HeaderBlock: Sendable {
     /// the response.
     static func append(_ header: (name: String, value: String), to bytes: inout [UInt8]) {
         guard isSafe(header.name, isName: true), isSafe(header.value, isName: false) else { return }
-        if !bytes.isEmpty { bytes += [0x0D, 0x0A] }
+        if !bytes.isEmpty {
+            bytes.append(0x0D)
+            bytes.append(0x0A)
+        }
         bytes += header.name.utf8
-        bytes += [UInt8(ascii: ":"), UInt8(ascii: " ")]
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(UInt8(ascii: " "))
         bytes += header.value.utf8
     }
 

@@ -97,6 +97,14 @@ final class ConnectionTable {
                 headers: ["Retry-After": "1"]))
             return
         }
+        // No Nagle delay: an answer larger than a few segments ends in a short one, which Nagle holds until the
+        // client acknowledges the last, and a client that delays its ACK (40 ms on Linux) then caps a keep-alive
+        // connection at 25 answers a second (every uncached body over ~16 KB ran at 1,400 req/s with wrk -c64).
+        let fd = bufferevent_getfd(bufferEvent)
+        if fd >= 0 {
+            var on: Int32 = 1
+            _ = setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &on, socklen_t(MemoryLayout<Int32>.size))
+        }
         let watched = ConnectionGuard(table: self, connection: connection, bufferEvent: bufferEvent, now: connectionClock())
         guards[connection] = watched
         evhttp_connection_set_closecb(connection, connectionClosedTrampoline, Unmanaged.passUnretained(watched).toOpaque())

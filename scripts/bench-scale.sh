@@ -57,6 +57,12 @@ queries=(
     "/articles?q=oil"
     "/quotes?q=oil"
     "/speakers"
+    # What examples/dashboard asks besides: top entities, the speaker list, a day's articles, one article, events.
+    "/entities?limit=10"
+    "/speakers?limit=200"
+    "/articles/1987-03-02?limit=100"
+    "/articles/1987-03-02-advance-circuits-advc-gets-loan"
+    "/events?limit=100&sort=killed&minSources=2"
 )
 status=$(curl -s -o /dev/null -w '%{http_code}' "$base/events" || true)
 [ "$status" = 200 ] && queries+=("/events")

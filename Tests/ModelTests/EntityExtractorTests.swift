@@ -86,6 +86,10 @@ import Testing
         ("Brazil beat Argentina 2-1 in the final.", [place("Brazil"), place("Argentina")]),
         ("Ohio lost to Texas in the last game of the season.", [org("Ohio"), org("Texas")]),
         ("DENVER AT BOSTON", [org("Denver"), org("Boston")]),
+        ("Leicestershire beat Somerset by an innings and 39 runs.", [org("Leicestershire"), org("Somerset")]),
+        ("Flooding closed roads across Devon and Cornwall.", [place("Devon"), place("Cornwall")]),
+        ("Pete Incaviglia's grand slam lifted the Baltimore Orioles past the Seattle Mariners, 5-2.",
+         [person("Pete Incaviglia"), org("Baltimore Orioles"), org("Seattle Mariners")]),
         ("Sporting Lisbon 3 Benfica 1", [org("Sporting Lisbon"), org("Benfica")]),
         // A score is no score after a preposition, and a year is no score.
         ("Flooding in Leeds 12 hours later closed the roads.", [place("Leeds")]),

@@ -409,11 +409,13 @@ struct EntityCollector {
                 return entry.type == .location ? entry : nil
             }
             // "Philadelphia Eagles", "Chicago Bulls": a city of a million and a plural name is a club (a smaller
-            // town only in a game's context: "Dallas Roberts", "Jackson Williams" are people).
+            // town only in a game's context or after "the": "lifted the Baltimore Orioles past the Seattle
+            // Mariners"; "Dallas Roberts", "Jackson Williams" are people).
             if parts.count == 2, let form = parts[0].form, form.kind != .demonym, parts[1].form == nil,
                parts[1].range.count == 1, entry(at: form.entry).type == .location,
                Self.canNameTeam(entry(at: form.entry).subtype),
-               entry(at: form.entry).population >= Self.largeCityPopulation || isTeamContext(a, b),
+               entry(at: form.entry).population >= Self.largeCityPopulation || isTeamContext(a, b)
+                || (a >= 1 && isText(a - 1, "the")),
                let lastByte = document.folded(tokens[b - 1]).last, lastByte == UInt8(ascii: "s"),
                isNameToken(b - 1), !tokens[b - 1].isAllCaps, !isStopword(b - 1), !tokens[b - 1].isPossessive {
                 emitUnknown(.organization, subtype: "team", a, b)

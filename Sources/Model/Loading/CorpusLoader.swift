@@ -126,17 +126,20 @@ public struct CorpusLoader: Sendable {
         }
         timer.lap("ids")
         let builder = ArticleBuilder(extractors: extractors)
-        let read = entries
-        let built = parallelMap(identified) { item -> (article: Article, reused: Bool) in
-            let cached = read[item.item.file].entry.articles[item.item.article]
-            if let article = cached.built, article.id == item.id, article.title == item.title,
-               article.source == item.item.raw.source {
-                return (article, true)
+        // The workers read a copy of `entries` that is gone when they are done, so that the cache step below
+        // updates each file's article list in place instead of copying it.
+        let built = { (read: [(file: CorpusFile, entry: LoadCache.FileEntry)]) in
+            parallelMap(identified) { item -> (article: Article, reused: Bool) in
+                let cached = read[item.item.file].entry.articles[item.item.article]
+                if let article = cached.built, article.id == item.id, article.title == item.title,
+                   article.source == item.item.raw.source {
+                    return (article, true)
+                }
+                var raw = item.item.raw
+                raw.paragraphs = cached.paragraphs
+                return (builder.build(raw, id: item.id, title: item.title), false)
             }
-            var raw = item.item.raw
-            raw.paragraphs = cached.paragraphs
-            return (builder.build(raw, id: item.id, title: item.title), false)
-        }
+        }(entries)
         timer.lap("extract")
         // The next load's cache: each file's articles as extracted now, the text held once (by the article).
         for (item, result) in zip(identified, built) {

@@ -147,7 +147,7 @@ public final class CorpusSnapshot: Sendable {
         let tableSeconds = ResultSlots<Double>(count: 2)
         let builders: [@Sendable () -> Void] = [
             {
-                let (articles, events) = Self.clusterEvents(sorted)
+                let (articles, events) = Self.clusterEvents(sorted, previous: carried)
                 eventBox.value = events
                 var start = DispatchTime.now().uptimeNanoseconds
                 articleBox.value = ArticleTable(sorted: articles, previous: carried)

@@ -8,7 +8,7 @@ struct ArticleTable: Sendable {
     /// Article position by id.
     let index: [String: Int32]
     /// Folded words of titles and text -> article positions.
-    let words: PostingIndex
+    let words: WordIndex
     /// FNV-1a of each article's id and text.
     let hashes: [UInt64]
     /// FNV-1a of every article's hash, in order, as hex: the corpus content hash.
@@ -34,13 +34,14 @@ struct ArticleTable: Sendable {
             return hasher.value
         }
         if let previous {
-            words = PostingIndex(remapping: previous.snapshot.wordIndex, oldToNew: previous.carry.oldToNew,
-                                 fresh: previous.carry.fresh) { i in
-                TextTokens.words(articles[i].title) + TextTokens.words(articles[i].text)
+            words = WordIndex(remapping: previous.snapshot.wordIndex, oldToNew: previous.carry.oldToNew,
+                              fresh: previous.carry.fresh) { i in
+                TextTokens.wordHashes(articles[i].title) + TextTokens.wordHashes(articles[i].text)
             }
         } else {
-            words = PostingIndex(count: articles.count) { i in
-                TextTokens.words(articles[i].title) + TextTokens.words(articles[i].text)
+            words = WordIndex(count: articles.count) { i, add in
+                TextTokens.forEachWordHash(articles[i].title, add)
+                TextTokens.forEachWordHash(articles[i].text, add)
             }
         }
         var index: [String: Int32] = [:]

@@ -409,11 +409,13 @@ struct EntityCollector {
                 return entry.type == .location ? entry : nil
             }
             // "Philadelphia Eagles", "Chicago Bulls": a city of a million and a plural name is a club (a smaller
-            // town only in a game's context: "Dallas Roberts", "Jackson Williams" are people).
+            // town only in a game's context or after "the": "lifted the Baltimore Orioles past the Seattle
+            // Mariners"; "Dallas Roberts", "Jackson Williams" are people).
             if parts.count == 2, let form = parts[0].form, form.kind != .demonym, parts[1].form == nil,
                parts[1].range.count == 1, entry(at: form.entry).type == .location,
                Self.canNameTeam(entry(at: form.entry).subtype),
-               entry(at: form.entry).population >= Self.largeCityPopulation || isTeamContext(a, b),
+               entry(at: form.entry).population >= Self.largeCityPopulation || isTeamContext(a, b)
+                || (a >= 1 && isText(a - 1, "the")),
                let lastByte = document.folded(tokens[b - 1]).last, lastByte == UInt8(ascii: "s"),
                isNameToken(b - 1), !tokens[b - 1].isAllCaps, !isStopword(b - 1), !tokens[b - 1].isPossessive {
                 emitUnknown(.organization, subtype: "team", a, b)
@@ -684,13 +686,30 @@ struct EntityCollector {
         var byWords: [String: Key] = [:]
         // Companies by the first word of their name ("Chrysler Corp" under "chrysler").
         var companies: [String: Key] = [:]
-        for key in found.keys {
+        // In order of first mention, so that where two share words ("Coastal Corp", "Coastal Limited Ventures
+        // Inc") the first one named keeps them, whatever the order of the dictionary.
+        let byFirstMention = found.compactMap { key, entity -> (start: Int, key: Key)? in
             switch key {
-            case .location(let words): byWords[words] = key
+            case .location, .organization: return (entity.mentions.map(\.start).min() ?? 0, key)
+            case .gazetteer, .person: return nil
+            }
+        }.sorted { a, b in
+            if a.start != b.start { return a.start < b.start }
+            switch (a.key, b.key) {
+            case let (.location(x), .location(y)), let (.organization(x), .organization(y)): return x < y
+            case (.location, _): return true
+            default: return false
+            }
+        }
+        for (_, key) in byFirstMention {
+            switch key {
+            case .location(let words):
+                if byWords[words] == nil { byWords[words] = key }
             case .organization(let words):
-                byWords[words] = key
+                if byWords[words] == nil { byWords[words] = key }
                 let parts = words.split(separator: " ")
-                if parts.count >= 2, let last = parts.last, Self.companySuffixes.contains(String(last)) {
+                if parts.count >= 2, let last = parts.last, Self.companySuffixes.contains(String(last)),
+                   companies[String(parts[0])] == nil {
                     companies[String(parts[0])] = key
                 }
             case .gazetteer, .person: break
@@ -759,11 +778,12 @@ struct EntityCollector {
 
     /// `text` with each run of white space (no-break, thin, ideographic spaces too) as one plain space.
     static func plainSpaced(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0 != " " && $0.properties.isWhitespace }) else { return text }
+        // (`isSpace` is `properties.isWhitespace` with an ASCII fast path.)
+        guard text.unicodeScalars.contains(where: { $0 != " " && $0.isSpace }) else { return text }
         var scalars = String.UnicodeScalarView()
         var space = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if scalar.isSpace {
                 space = true
             } else {
                 if space, !scalars.isEmpty { scalars.append(" ") }
@@ -953,12 +973,24 @@ struct EntityCollector {
         return entry
     }
 
+    /// The subtype, population and capital status of gazetteer entry `index`: what `entry(at:)` gives, without
+    /// parsing a GeoNames row whole nor making its slug and key (most places matched are never emitted).
+    func facts(at index: Int) -> (subtype: String?, population: Int, isCapital: Bool) {
+        guard gazetteer.isPlaceRow(index) else {
+            let entry = gazetteer.entries[index]
+            return (entry.subtype, entry.population, entry.isCapital)
+        }
+        if let known = placeEntries.entries[index] { return (known.subtype, known.population, known.isCapital) }
+        let facts = gazetteer.places.facts(row: index - gazetteer.entries.count)
+        return (facts.subtype, facts.population, facts.isCapital)
+    }
+
     /// Whether a GeoNames place name at `a..<b` may stand as written. A small town's bare name, a bare
     /// alternate name, or a division's name without its head word ("Abseron", not "Abseron district") is
     /// often a common word or a person's name ("Centre", "Guru", "Mir Bashir"): it needs a word of place
     /// around it ("in", "the town of", "… city").
     func isPlausible(_ form: GazetteerForm, _ a: Int, _ b: Int) -> Bool {
-        let place = entry(at: form.entry)
+        let place = facts(at: form.entry)
         let doubtful: Bool
         switch place.subtype {
         case "city":

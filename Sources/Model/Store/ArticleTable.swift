@@ -1,10 +1,8 @@
-/// The articles, newest first, with what is indexed by article: list JSON, id lookup, the word index and the
-/// corpus content hash.
+/// The articles, newest first, with what is indexed by article: id lookup, the word index and the corpus content
+/// hash.
 struct ArticleTable: Sendable {
     /// Articles, newest first (date descending, then id).
     let articles: [Article]
-    /// Each article's list JSON (everything above `text`), encoded once.
-    let summaryJSON: [[UInt8]]
     /// Article position by id.
     let index: [String: Int32]
     /// Folded words of titles and text -> article positions.
@@ -16,16 +14,10 @@ struct ArticleTable: Sendable {
 
     /// Builds the table over `articles`, already newest first. With `previous` (the last snapshot and which of
     /// its articles each of these is, or -1), an article found there takes its list JSON, hash and words from
-    /// it instead of encoding and reading its text again; the table is the same as one built afresh.
+    /// it instead of reading its text again; the table is the same as one built afresh.
     init(sorted articles: [Article], previous: (snapshot: CorpusSnapshot, carry: SnapshotCarry)? = nil) {
         self.articles = articles
         let newToOld = previous?.carry.newToOld
-        summaryJSON = concurrentMap(Array(articles.indices)) { i in
-            if let newToOld, newToOld[i] >= 0, let old = previous?.snapshot { return old.articleSummaryJSON[Int(newToOld[i])] }
-            var w = JSONWriter(capacity: 512)
-            articles[i].writeSummaryJSON(to: &w)
-            return w.bytes
-        }
         hashes = concurrentMap(Array(articles.indices)) { i in
             if let newToOld, newToOld[i] >= 0, let old = previous?.snapshot { return old.articleHashes[Int(newToOld[i])] }
             var hasher = FNV1a()

@@ -77,7 +77,7 @@ import Testing
         "states.tsv": "Texas\tUS\tstate\n",
         "continents.tsv": "Asia\n",
         "places.tsv": "# a comment\n586523\tGanja\tcity\tAZ\t24\t330663\t40.6828\t46.3606\t\tganja|gandja\n"
-            + "\tKharkiv Oblast\tadmin1\tUA\t07\t3027437\t49.87\t36.33\t\tkharkiv oblast|kharkiv region\n",
+            + "706482\tKharkiv Oblast\tadmin1\tUA\t07\t3027437\t49.87\t36.33\t\tkharkiv oblast|kharkiv region\n",
         "demonyms.tsv": "Armenian\tArmenia\tArmenians\n",
         "stopwords.txt": "monday\n",
     ]
@@ -104,7 +104,7 @@ import Testing
         #expect(ganja.geonamesId == 586523 && ganja.coordinates == Coordinates(lat: 40.6828, lon: 46.3606))
         #expect(ganja.admin1Code == "AZ.24" && ganja.subtype == "city" && ganja.population == 330663)
         let oblast = try #require(lexicon.gazetteer.lookup("Kharkiv region"))
-        #expect(oblast.name == "Kharkiv Oblast" && oblast.subtype == "province" && oblast.geonamesId == nil)
+        #expect(oblast.name == "Kharkiv Oblast" && oblast.subtype == "province" && oblast.geonamesId == 706482)
         #expect(oblast.admin1Code == "UA.07" && oblast.coordinates != nil)
         #expect(lexicon.gazetteer.lookup("Kharkiv") == nil)
     }
@@ -118,6 +118,12 @@ import Testing
         ("Kiev", "Kyiv", 703448, "UA"),
         ("Armenia", "Armenia", 174982, "AM"),
         ("Texas", "Texas", 4736286, "US"),
+        // First-level divisions carry GeoNames' own id (admin1CodesASCII), curated ones included.
+        ("Kherson Oblast", "Kherson Oblast", 706442, "UA"),
+        ("Sindh", "Sindh", 1164807, "PK"),
+        ("England", "England", 6269131, "GB"),
+        // A curated place that is a GeoNames country takes the country's id.
+        ("Kosovo", "Kosovo", 831053, "XK"),
     ])
     func placesCarryGeoNames(written: String, name: String, geonamesId: Int, code: String) throws {
         let entry = try #require(gazetteer.lookup(written))

@@ -73,8 +73,8 @@ import Testing
                     speakerWords.formUnion(q.speaker.map { TextTokens.words($0.name) } ?? [])
                 }
             }
-            for w in words { #expect(Array(a.wordIndex[w]) == Array(b.wordIndex[w]), "word \(w)") }
-            for w in quoteWords { #expect(Array(a.quoteWordIndex[w]) == Array(b.quoteWordIndex[w]), "quote word \(w)") }
+            for w in words { #expect(Array(a.wordIndex[word: w]) == Array(b.wordIndex[word: w]), "word \(w)") }
+            for w in quoteWords { #expect(Array(a.quoteWordIndex[word: w]) == Array(b.quoteWordIndex[word: w]), "quote word \(w)") }
             for w in speakerWords { #expect(Array(a.speakerTokenIndex[w]) == Array(b.speakerTokenIndex[w]), "speaker word \(w)") }
         }
     }

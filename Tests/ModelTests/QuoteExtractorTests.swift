@@ -215,6 +215,9 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         // After a courtesy title, a title word is a name; a full name takes "of" and a body.
         QuoteRow(["“We will win this race in November,” Mr. King added."], "We will win this race in November,", speaker: "King"),
         QuoteRow(["“It was the least bad outcome,” Mr. Morgan of the Sierra Club said."], "It was the least bad outcome,", speaker: "Morgan"),
+        // A title word that ends a person's name the entity list holds is a surname, not a role.
+        QuoteRow(["“Turnout makes a difference,” said Charlie King, a prominent New York Democrat."],
+                 "Turnout makes a difference,", speaker: "Charlie King", role: "prominent New York Democrat"),
         // A quotation left open goes on into a paragraph whose first mark closes it.
         QuoteRow(["Interior Minister Moustapha Naite spoke on state television.",
                   "\"We regret to say that there are victims among the population.",

@@ -138,6 +138,16 @@ import Testing
         #expect(expected.isEmpty == (tokens == ["nobody"]))
     }
 
+    /// The word indexes are built from word hashes made without strings; each must be the hash of the word that
+    /// `TextTokens.words` gives, or a search would miss.
+    @Test(arguments: [
+        "Hikmet Hajiyev's office said 12 people", "Gəncə, Tərtər and Bərdə — 3 killed", "naïve CAFÉ 28-year-old",
+        "", "  ,.; ", "Ünlü İstanbul ŞEHİR", "end with word", "x", "日本 Tokyo 東京", "U.S.-led ‘coalition’",
+    ])
+    func wordHashesAreTheHashesOfTheWords(text: String) {
+        #expect(TextTokens.wordHashes(text) == TextTokens.words(text).map { FNV1a.hash($0) })
+    }
+
     @Test(arguments: [["oil"], ["kyiv", "oil"], ["bagdad"], ["missing"], []])
     func wordSearchEqualsScanningTheText(words: [String]) {
         let s = Self.snapshot

@@ -17,7 +17,7 @@ public struct ArticleBuilder: Sendable {
         let (quotes, entities, casualties) = extractors.extract(document)
         return Article(
             id: id, date: raw.date, title: title, summary: raw.paragraphs.first ?? "",
-            source: raw.source, wordCount: Self.wordCount(document.text),
+            source: raw.source, wordCount: Self.wordCount(document),
             counts: ArticleCounts(quotes: quotes.count, entities: entities.count, casualties: casualties.count),
             text: document.text, related: raw.related,
             quotes: quotes, entities: entities, casualties: casualties)
@@ -32,6 +32,21 @@ public struct ArticleBuilder: Sendable {
         var title = String(scalars: scalars[first])
         if title.count > 200 { title = String(title.prefix(199)) + "…" }
         return title
+    }
+
+    /// `wordCount(document.text)`, read from the document's scalars (its paragraphs are joined by white space,
+    /// which ends a word), so that the text is not decoded again.
+    static func wordCount(_ document: Document) -> Int {
+        var count = 0
+        for scalars in document.paragraphScalars {
+            var inWord = false
+            for scalar in scalars {
+                let isWordScalar = scalar.isWordScalar
+                if isWordScalar && !inWord { count += 1 }
+                if isWordScalar { inWord = true } else if scalar.isSpace { inWord = false }
+            }
+        }
+        return count
     }
 
     /// Words: runs of letters or digits (with inner apostrophes and hyphens) separated by anything else.

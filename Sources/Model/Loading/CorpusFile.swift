@@ -140,28 +140,36 @@ final class FileByteSource: ByteSource {
 
     deinit { close(descriptor) }
 
-    func next() throws(LoadFailure) -> [UInt8] {
-        var buffer = [UInt8](repeating: 0, count: chunkSize)
+    func next() throws(LoadFailure) -> [UInt8] { try next(atMost: chunkSize) }
+
+    /// The next at most `count` bytes (at least 1); empty at the end of the file. The buffer is not zeroed
+    /// first: zeroing a 1 MiB chunk for a file of a few kilobytes cost more than the whole extraction.
+    func next(atMost count: Int) throws(LoadFailure) -> [UInt8] {
         while true {
-            let n = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, chunkSize) }
-            if n >= 0 {
-                buffer.removeLast(chunkSize - n)
+            var error: Int32 = 0
+            let buffer = [UInt8](unsafeUninitializedCapacity: count) { raw, initialized in
+                let n = read(descriptor, raw.baseAddress, count)
+                if n < 0 { error = errno }
+                initialized = Swift.max(n, 0)
+            }
+            if error == 0 {
                 if hashing { contentHash.combine(bytes: buffer) }
                 return buffer
             }
-            if errno != EINTR {
+            if error != EINTR {
                 failed = true
-                throw LoadFailure(file: "", reason: "read error: \(String(cString: strerror(errno)))")
+                throw LoadFailure(file: "", reason: "read error: \(String(cString: strerror(error)))")
             }
         }
     }
 
-    /// The rest of the file, at most `limit` bytes.
+    /// The rest of the file, at most `limit` bytes (more when the file grew past `limit`: the caller checks).
+    /// Reads what the size promises plus one byte, so that the end shows in the second read.
     func readAll(limit: Int) throws(LoadFailure) -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(Swift.min(size, limit))
+        bytes.reserveCapacity(Swift.min(size, limit) + 1)
         while bytes.count <= limit {
-            let chunk = try next()
+            let chunk = try next(atMost: Swift.min(chunkSize, Swift.max(size - bytes.count, 0) + 1))
             if chunk.isEmpty { break }
             bytes += chunk
         }

@@ -6,14 +6,14 @@ struct ArticleTable: Sendable {
     /// Article position by id.
     let index: [String: Int32]
     /// Folded words of titles and text -> article positions.
-    let words: PostingIndex
+    let words: WordIndex
     /// FNV-1a of each article's id and text.
     let hashes: [UInt64]
     /// FNV-1a of every article's hash, in order, as hex: the corpus content hash.
     let dataVersion: String
 
     /// Builds the table over `articles`, already newest first. With `previous` (the last snapshot and which of
-    /// its articles each of these is, or -1), an article found there takes its list JSON, hash and words from
+    /// its articles each of these is, or -1), an article found there takes its hash and words from
     /// it instead of reading its text again; the table is the same as one built afresh.
     init(sorted articles: [Article], previous: (snapshot: CorpusSnapshot, carry: SnapshotCarry)? = nil) {
         self.articles = articles
@@ -26,13 +26,14 @@ struct ArticleTable: Sendable {
             return hasher.value
         }
         if let previous {
-            words = PostingIndex(remapping: previous.snapshot.wordIndex, oldToNew: previous.carry.oldToNew,
-                                 fresh: previous.carry.fresh) { i in
-                TextTokens.words(articles[i].title) + TextTokens.words(articles[i].text)
+            words = WordIndex(remapping: previous.snapshot.wordIndex, oldToNew: previous.carry.oldToNew,
+                              fresh: previous.carry.fresh) { i in
+                TextTokens.wordHashes(articles[i].title) + TextTokens.wordHashes(articles[i].text)
             }
         } else {
-            words = PostingIndex(count: articles.count) { i in
-                TextTokens.words(articles[i].title) + TextTokens.words(articles[i].text)
+            words = WordIndex(count: articles.count) { i, add in
+                TextTokens.forEachWordHash(articles[i].title, add)
+                TextTokens.forEachWordHash(articles[i].text, add)
             }
         }
         var index: [String: Int32] = [:]
@@ -49,7 +50,7 @@ struct ArticleTable: Sendable {
 
 /// Which articles of a new snapshot the previous one already held: a reload's new list keeps the old articles
 /// it still has in the same relative order (both lists are sorted the same way), so every per-article part
-/// (JSON, hashes, postings) of those is carried over by position.
+/// (hashes, postings) of those is carried over by position.
 struct SnapshotCarry: Sendable {
     /// For each new position, the old one, or -1 for an article the previous snapshot did not hold.
     let newToOld: [Int32]

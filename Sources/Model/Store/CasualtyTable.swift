@@ -7,7 +7,7 @@ struct CasualtyTable: Sendable {
     /// Figure positions by kind.
     let kinds: [CasualtyKind: [Int32]]
     /// Figure positions by the entity id of their place.
-    let locations: PostingIndex
+    let locations: PostingIndex<String>
     /// Per-day and per-place totals for `/casualties/summary`.
     let summary: CasualtySummary
 

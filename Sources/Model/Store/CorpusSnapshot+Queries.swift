@@ -39,7 +39,7 @@ extension CorpusSnapshot {
     /// Articles matching every given filter, in newest-first order.
     public func findArticles(window: DateWindow, words: [String], entity: String?, speaker: [String]) -> Positions {
         let range = articleRange(window)
-        var lists: [ArraySlice<Int32>] = words.map { wordIndex[$0] }
+        var lists: [ArraySlice<Int32>] = words.map { wordIndex[word: $0] }
         if let entity {
             lists.append(entityIndex[entity].map { entityArticles[Int($0)][...] } ?? [])
         }
@@ -57,7 +57,7 @@ extension CorpusSnapshot {
             guard let position = articleIndex[article] else { return Positions(0..<0) }
             range = range.clamped(to: itemRange(quoteArticle, articles: Int(position)..<Int(position) + 1))
         }
-        var lists: [ArraySlice<Int32>] = words.map { quoteWordIndex[$0] }
+        var lists: [ArraySlice<Int32>] = words.map { quoteWordIndex[word: $0] }
         lists += speaker.map { speakerTokenIndex[$0] }
         return intersect(lists, within: range)
     }

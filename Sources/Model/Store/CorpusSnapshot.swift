@@ -34,17 +34,17 @@ public final class CorpusSnapshot: Sendable {
     /// Articles (positions) that mention each entity.
     public let entityArticles: [[Int32]]
     /// Folded words of titles and text -> article positions.
-    let wordIndex: PostingIndex
+    let wordIndex: WordIndex
     /// FNV-1a of each article's id and text (what `dataVersion` hashes).
     let articleHashes: [UInt64]
     /// Folded speaker-name tokens -> quote positions.
-    let speakerTokenIndex: PostingIndex
+    let speakerTokenIndex: PostingIndex<String>
     /// Folded words of quote texts -> quote positions.
-    let quoteWordIndex: PostingIndex
+    let quoteWordIndex: WordIndex
     /// Figure positions by kind.
     let casualtyKindIndex: [CasualtyKind: [Int32]]
     /// Figure positions by the entity id of their place.
-    let casualtyLocationIndex: PostingIndex
+    let casualtyLocationIndex: PostingIndex<String>
     /// People quoted, most quoted first.
     public let speakers: [SpeakerSummary]
     /// Each speaker's JSON, written when asked for.
@@ -222,6 +222,53 @@ public enum TextTokens {
         }
         flush()
         return words
+    }
+
+    /// Calls `body` with the FNV-1a hash of each word that `words(text)` gives, in order (`FNV1a.hash(word)`),
+    /// without making a string for an ASCII word: the word indexes are built with it.
+    public static func forEachWordHash(_ text: String, _ body: (UInt64) -> Void) {
+        var text = text
+        text.withUTF8 { bytes in
+            var h = FNV1a.basis
+            var start = -1  // start of the current run, -1 outside one
+            var nonASCII = false
+            func flush(_ end: Int) {
+                guard start >= 0 else { return }
+                if nonASCII {
+                    let run = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                    for word in foldedWords(run) { body(FNV1a.hash(word.utf8)) }
+                } else {
+                    body(h)
+                }
+                start = -1
+                nonASCII = false
+                h = FNV1a.basis
+            }
+            for i in 0..<bytes.count {
+                let byte = bytes[i]
+                switch byte {
+                case 0x30...0x39, 0x61...0x7A:
+                    if start < 0 { start = i }
+                    h = FNV1a.combine(h, byte)
+                case 0x41...0x5A:
+                    if start < 0 { start = i }
+                    h = FNV1a.combine(h, byte | 0x20)
+                case 0x80...:
+                    if start < 0 { start = i }
+                    nonASCII = true
+                default:
+                    flush(i)
+                }
+            }
+            flush(bytes.count)
+        }
+    }
+
+    /// The hashes `forEachWordHash` gives, as an array.
+    public static func wordHashes(_ text: String) -> [UInt64] {
+        var hashes: [UInt64] = []
+        forEachWordHash(text) { hashes.append($0) }
+        return hashes
     }
 
     /// Folds and splits text that holds non-ASCII scalars.

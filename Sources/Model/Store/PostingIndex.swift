@@ -2,9 +2,11 @@ import Foundation
 
 /// Keys (words, name tokens, entity ids) mapped to ascending positions, stored flat: one key table, one offsets
 /// array and one postings array, rather than a dictionary of arrays (one allocation and header per key).
-struct PostingIndex: Sendable {
+/// The word indexes of texts are keyed by the FNV-1a hash of the folded word (`WordIndex`), so that building
+/// them makes no string per word.
+struct PostingIndex<Key: Hashable & Sendable>: Sendable {
     /// Key -> slot.
-    private let slots: [String: Int32]
+    private let slots: [Key: Int32]
     /// Where each slot's postings start in `postings`; one more entry than slots, so slot s is
     /// `offsets[s]..<offsets[s + 1]`.
     private let offsets: [UInt32]
@@ -20,12 +22,20 @@ struct PostingIndex: Sendable {
 
     /// Indexes `count` items on all cores: contiguous shards of items are indexed apart and concatenated in order,
     /// so every key's positions ascend. `keys(i)` gives item i's keys (repeats are kept once).
-    init(count: Int, keys: @Sendable (Int) -> [String]) {
-        let shards = concurrentMap(shardRanges(count)) { range -> [String: [Int32]] in
-            var local: [String: [Int32]] = [:]
+    init(count: Int, keys: @Sendable (Int) -> [Key]) {
+        self.init(count: count) { i, add in
+            for key in keys(i) { add(key) }
+        }
+    }
+
+    /// Indexes `count` items on all cores, as `init(count:keys:)`; `visit(i, add)` calls `add` with each of item
+    /// i's keys (repeats are kept once), so no array of keys is made per item.
+    init(count: Int, visit: @Sendable (Int, (Key) -> Void) -> Void) {
+        let shards = concurrentMap(shardRanges(count)) { range -> [Key: [Int32]] in
+            var local: [Key: [Int32]] = [:]
             for i in range {
                 let position = Int32(i)
-                for key in keys(i) { appendOnce(&local[key, default: []], position) }
+                visit(i) { key in appendOnce(&local[key, default: []], position) }
             }
             return local
         }
@@ -33,8 +43,8 @@ struct PostingIndex: Sendable {
     }
 
     /// Concatenates shards that cover ascending position ranges, in order.
-    init(shards: [[String: [Int32]]]) {
-        var slots: [String: Int32] = [:]
+    init(shards: [[Key: [Int32]]]) {
+        var slots: [Key: Int32] = [:]
         var counts: [Int] = []
         for shard in shards {
             for (key, list) in shard {
@@ -72,8 +82,8 @@ struct PostingIndex: Sendable {
     /// position to its new one (-1: dropped), keeping their order; `fresh` (ascending new positions) are the new
     /// items, whose keys `keys(i)` gives. Lookups answer what an index built afresh over the new list answers; a
     /// key left with no positions stays, empty. Work is one pass over the old postings, not over the items' text.
-    init(remapping old: PostingIndex, oldToNew: [Int32], fresh: [Int], keys: (Int) -> [String]) {
-        var added: [String: [Int32]] = [:]
+    init(remapping old: PostingIndex, oldToNew: [Int32], fresh: [Int], keys: (Int) -> [Key]) {
+        var added: [Key: [Int32]] = [:]
         for i in fresh {
             for key in keys(i) { appendOnce(&added[key, default: []], Int32(i)) }
         }
@@ -122,7 +132,7 @@ struct PostingIndex: Sendable {
     }
 
     /// The ascending positions of `key`; empty when absent.
-    subscript(key: String) -> ArraySlice<Int32> {
+    subscript(key: Key) -> ArraySlice<Int32> {
         guard let s = slots[key] else { return [] }
         return postings[Int(offsets[Int(s)])..<Int(offsets[Int(s) + 1])]
     }
@@ -132,6 +142,14 @@ struct PostingIndex: Sendable {
 
     /// Number of positions stored.
     var postingCount: Int { postings.count }
+}
+
+/// Search words of texts by the FNV-1a hash of their folded form (`TextTokens.forEachWordHash`).
+typealias WordIndex = PostingIndex<UInt64>
+
+extension PostingIndex where Key == UInt64 {
+    /// The ascending positions of the texts that hold `word` (folded, as `TextTokens.words` gives it).
+    subscript(word word: String) -> ArraySlice<Int32> { self[FNV1a.hash(word)] }
 }
 
 /// Appends `position` unless it is already the last element (items are visited in order, so this keeps each once).

@@ -5,9 +5,9 @@ struct QuoteTable: Sendable {
     /// The article position of each quote.
     let article: [Int32]
     /// Folded speaker-name tokens -> quote positions.
-    let speakerTokens: PostingIndex
+    let speakerTokens: PostingIndex<String>
     /// Folded words of quote texts -> quote positions.
-    let words: PostingIndex
+    let words: WordIndex
 
     /// Collects the quotes of `articles` (newest first) and indexes them; with `previous`, the quotes of carried
     /// articles take their postings from it.
@@ -21,13 +21,13 @@ struct QuoteTable: Sendable {
         self.quotes = quotes
         self.article = article
         guard let previous else {
-            words = PostingIndex(count: quotes.count) { TextTokens.words(quotes[$0].text) }
+            words = WordIndex(count: quotes.count) { i, add in TextTokens.forEachWordHash(quotes[i].text, add) }
             speakerTokens = PostingIndex(count: quotes.count) { quotes[$0].speaker.map { TextTokens.words($0.name) } ?? [] }
             return
         }
         let (old, carry) = previous
-        words = PostingIndex(remapping: old.quoteWordIndex, oldToNew: carry.quoteOldToNew, fresh: carry.quoteFresh) {
-            TextTokens.words(quotes[$0].text)
+        words = WordIndex(remapping: old.quoteWordIndex, oldToNew: carry.quoteOldToNew, fresh: carry.quoteFresh) {
+            TextTokens.wordHashes(quotes[$0].text)
         }
         speakerTokens = PostingIndex(remapping: old.speakerTokenIndex, oldToNew: carry.quoteOldToNew, fresh: carry.quoteFresh) {
             quotes[$0].speaker.map { TextTokens.words($0.name) } ?? []

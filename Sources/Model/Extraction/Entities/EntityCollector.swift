@@ -759,11 +759,12 @@ struct EntityCollector {
 
     /// `text` with each run of white space (no-break, thin, ideographic spaces too) as one plain space.
     static func plainSpaced(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0 != " " && $0.properties.isWhitespace }) else { return text }
+        // (`isSpace` is `properties.isWhitespace` with an ASCII fast path.)
+        guard text.unicodeScalars.contains(where: { $0 != " " && $0.isSpace }) else { return text }
         var scalars = String.UnicodeScalarView()
         var space = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if scalar.isSpace {
                 space = true
             } else {
                 if space, !scalars.isEmpty { scalars.append(" ") }
@@ -953,12 +954,24 @@ struct EntityCollector {
         return entry
     }
 
+    /// The subtype, population and capital status of gazetteer entry `index`: what `entry(at:)` gives, without
+    /// parsing a GeoNames row whole nor making its slug and key (most places matched are never emitted).
+    func facts(at index: Int) -> (subtype: String?, population: Int, isCapital: Bool) {
+        guard gazetteer.isPlaceRow(index) else {
+            let entry = gazetteer.entries[index]
+            return (entry.subtype, entry.population, entry.isCapital)
+        }
+        if let known = placeEntries.entries[index] { return (known.subtype, known.population, known.isCapital) }
+        let facts = gazetteer.places.facts(row: index - gazetteer.entries.count)
+        return (facts.subtype, facts.population, facts.isCapital)
+    }
+
     /// Whether a GeoNames place name at `a..<b` may stand as written. A small town's bare name, a bare
     /// alternate name, or a division's name without its head word ("Abseron", not "Abseron district") is
     /// often a common word or a person's name ("Centre", "Guru", "Mir Bashir"): it needs a word of place
     /// around it ("in", "the town of", "… city").
     func isPlausible(_ form: GazetteerForm, _ a: Int, _ b: Int) -> Bool {
-        let place = entry(at: form.entry)
+        let place = facts(at: form.entry)
         let doubtful: Bool
         switch place.subtype {
         case "city":

@@ -88,12 +88,22 @@ public struct Gazetteer: Sendable {
         return entry
     }
 
-    /// Gives a curated place (regions.tsv) the GeoNames id, coordinates and admin1 code of the GeoNames
-    /// place of the same country that one of its `names` names, with or without its head word ("Gaza
-    /// City" is GeoNames' "Gaza", "Sindh" its province).
+    /// Gives a curated place (regions.tsv) the GeoNames id, coordinates and admin1 code of the country or
+    /// GeoNames place of the same country that one of its `names` names, with or without its head word
+    /// ("Kosovo" is GeoNames' country, "Gaza City" its "Gaza", "Sindh" its province).
     mutating func locate(_ index: Int, names: [String]) {
         let entry = entries[index]
         guard entry.type == .location, entry.geonamesId == nil, entry.coordinates == nil else { return }
+        for name in names {
+            let key = keyWords(name).joined(separator: " ")
+            if let country = entries.first(where: {
+                $0.subtype == "country" && $0.geonamesId != nil && $0.countryCode == entry.countryCode && $0.key == key
+            }) {
+                entries[index].geonamesId = country.geonamesId
+                entries[index].coordinates = country.coordinates
+                return
+            }
+        }
         for name in names {
             var words = keyWords(name)
             var keys = [words.joined(separator: " ")]

@@ -166,13 +166,42 @@ public struct PlaceTable: Sendable {
         firstWordHashes.contains(Self.nonzero(hash))
     }
 
-    /// The fields of row `row`.
-    func fields(_ row: Int) -> [Substring] {
-        let start = Int(rowStarts[row])
-        var end = start
-        while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
-        let text = String(decoding: bytes[start..<end], as: UTF8.self)
-        return text.split(separator: "\t", omittingEmptySubsequences: false)
+    /// Where each field of row `row` starts in `bytes`, the names column last: field `f` is
+    /// `bytes[starts[f]..<starts[f + 1] - 1]`. Read as bytes: a large city's names run to kilobytes, and
+    /// splitting the row as a String cost about 50,000 instructions a place.
+    private func fieldStarts(_ row: Int) -> [Int] {
+        var starts: [Int] = []
+        starts.reserveCapacity(Self.columns)
+        var k = Int(rowStarts[row])
+        starts.append(k)
+        // Every row has `columns - 1` tabs (checked at load).
+        while starts.count < Self.columns {
+            if bytes[k] == UInt8(ascii: "\t") { starts.append(k + 1) }
+            k += 1
+        }
+        return starts
+    }
+
+    /// Field `f` (not the names) of a row whose `fieldStarts` are `starts`.
+    private func field(_ starts: [Int], _ f: Int) -> String {
+        String(decoding: bytes[starts[f]..<(starts[f + 1] - 1)], as: UTF8.self)
+    }
+
+    /// The subtype of a row whose `fieldStarts` are `starts` and whose country code is `country`.
+    private func subtype(_ starts: [Int], country: String) -> String {
+        let kind = field(starts, 2)
+        switch kind {
+        case "admin1": return country == "US" ? "state" : "province"
+        case "admin2": return country == "US" ? "county" : "district"
+        default: return kind
+        }
+    }
+
+    /// What deciding whether a bare name may stand needs of row `row`, without the rest of `entry(row:)`:
+    /// its subtype, population and whether it is a capital, as `entry(row:)` gives them.
+    func facts(row: Int) -> (subtype: String, population: Int, isCapital: Bool) {
+        let starts = fieldStarts(row)
+        return (subtype(starts, country: field(starts, 3)), Int(field(starts, 5)) ?? 0, field(starts, 8) == "capital")
     }
 
     /// The first of the names of row `row` (its own name's folded words, where it owns them).
@@ -190,20 +219,18 @@ public struct PlaceTable: Sendable {
 
     /// The place of row `row`, as a gazetteer entry (without its slug and key, which the gazetteer adds).
     public func entry(row: Int) -> GazetteerEntry {
-        let f = fields(row)
-        let subtype: String
-        switch f[2] {
-        case "admin1": subtype = f[3] == "US" ? "state" : "province"
-        case "admin2": subtype = f[3] == "US" ? "county" : "district"
-        default: subtype = String(f[2])
+        let starts = fieldStarts(row)
+        let country = field(starts, 3)
+        var entry = GazetteerEntry(name: field(starts, 1), type: .location, subtype: subtype(starts, country: country),
+                                   countryCode: country.isEmpty ? nil : country)
+        entry.population = Int(field(starts, 5)) ?? 0
+        entry.isCapital = field(starts, 8) == "capital"
+        entry.geonamesId = Int(field(starts, 0))
+        if let lat = Double(field(starts, 6)), let lon = Double(field(starts, 7)) {
+            entry.coordinates = Coordinates(lat: lat, lon: lon)
         }
-        var entry = GazetteerEntry(name: String(f[1]), type: .location, subtype: subtype,
-                                   countryCode: f[3].isEmpty ? nil : String(f[3]))
-        entry.population = Int(f[5]) ?? 0
-        entry.isCapital = f[8] == "capital"
-        entry.geonamesId = Int(f[0])
-        if let lat = Double(f[6]), let lon = Double(f[7]) { entry.coordinates = Coordinates(lat: lat, lon: lon) }
-        if !f[4].isEmpty, !f[3].isEmpty { entry.admin1Code = "\(f[3]).\(f[4])" }
+        let admin1 = field(starts, 4)
+        if !admin1.isEmpty, !country.isEmpty { entry.admin1Code = "\(country).\(admin1)" }
         return entry
     }
 }

@@ -16,6 +16,8 @@ extension QuoteExtractor {
         let segmentTokens: [Int]
         /// The paragraph's tokens in the document (words inside quotations included).
         let words: ArraySlice<Token>
+        /// Folded names and aliases of the people the entity list holds ("charlie king").
+        var people: Set<String> = []
 
         /// Number of word tokens that start inside a scalar range of the paragraph.
         func wordCount(_ range: Range<Int>) -> Int {
@@ -607,6 +609,13 @@ extension QuoteExtractor {
             if organisation || (e - r == 1 && tokens[r].acronym && !isRole(tokens[r])) {
                 return Mention(kind: .organization, name: paragraph.text(tokens: r..<e),
                                nameRange: tokens[r].start..<tokens[e - 1].wordEnd)
+            }
+            // "said Charlie King": a title word that ends the name of a person the entity list holds is a surname.
+            if lastTitle == e - 1, !paragraph.people.isEmpty,
+               let first = (r..<lastTitle).first(where: {
+                   tokens[$0].capitalized && paragraph.people.contains(paragraph.text(tokens: $0..<e).applyingFolding())
+               }) {
+                lastTitle = (r..<first).last { isRole(tokens[$0]) && !($0 > r && tokens[$0 - 1].info.isA(.honorific)) } ?? -1
             }
             var nameStart = max(lastTitle, lastPossessive, r - 1) + 1
             if nameStart >= e {

@@ -40,7 +40,7 @@ public struct Document: Sendable {
         var offset = 0
         for paragraph in paragraphs {
             starts.append(offset)
-            let s = Array(paragraph.unicodeScalars)
+            let s = Document.scalars(of: paragraph)
             scalars.append(s)
             offset += s.count + 2
         }
@@ -65,6 +65,41 @@ public struct Document: Sendable {
             tokenStarts[p] = tokenStarts[p + 1]  // an empty paragraph
         }
         self.paragraphTokenStarts = tokenStarts
+    }
+
+    /// The Unicode scalars of `text`, decoded from its UTF-8 in one pass (`Array(text.unicodeScalars)` counts
+    /// the scalars first, then copies them through the scalar view's iterator).
+    static func scalars(of text: String) -> [Unicode.Scalar] {
+        var text = text
+        return text.withUTF8 { bytes in
+            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+                var i = 0
+                var n = 0
+                let end = bytes.count
+                while i < end {
+                    let b0 = UInt32(bytes[i])
+                    var v: UInt32
+                    if b0 < 0x80 {
+                        v = b0
+                        i += 1
+                    } else if b0 < 0xE0 {
+                        v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                        i += 2
+                    } else if b0 < 0xF0 {
+                        v = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                        i += 3
+                    } else {
+                        v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                            | UInt32(bytes[i + 3] & 0x3F)
+                        i += 4
+                    }
+                    // A String's UTF-8 is valid, so `v` is a scalar value.
+                    buffer[n] = Unicode.Scalar(v) ?? "\u{FFFD}"
+                    n += 1
+                }
+                count = n
+            }
+        }
     }
 
     /// The folded form of `token` (lower case, accents folded; see `Tokenizer`) as bytes.

@@ -264,6 +264,9 @@ struct EntityTable: Sendable {
         var offsets: [UInt32] = [0]
         offsets.reserveCapacity(entityCount + 1)
         var list: [(entity: Int32, articles: Int32)] = []
+        // Sized exactly: grown by appending, the list kept up to twice its bytes as spare capacity (6.3 MB for
+        // 3.2 MB of companions on the scale corpus).
+        list.reserveCapacity(shards.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } })
         for shard in shards {
             for top in shard {
                 list += top

@@ -86,6 +86,10 @@ import Testing
         ("Brazil beat Argentina 2-1 in the final.", [place("Brazil"), place("Argentina")]),
         ("Ohio lost to Texas in the last game of the season.", [org("Ohio"), org("Texas")]),
         ("DENVER AT BOSTON", [org("Denver"), org("Boston")]),
+        ("Leicestershire beat Somerset by an innings and 39 runs.", [org("Leicestershire"), org("Somerset")]),
+        ("Flooding closed roads across Devon and Cornwall.", [place("Devon"), place("Cornwall")]),
+        ("Pete Incaviglia's grand slam lifted the Baltimore Orioles past the Seattle Mariners, 5-2.",
+         [person("Pete Incaviglia"), org("Baltimore Orioles"), org("Seattle Mariners")]),
         ("Sporting Lisbon 3 Benfica 1", [org("Sporting Lisbon"), org("Benfica")]),
         // A score is no score after a preposition, and a year is no score.
         ("Flooding in Leeds 12 hours later closed the roads.", [place("Leeds")]),
@@ -209,6 +213,18 @@ import Testing
         #expect(armenia.mentions == 2)
         #expect(armenia.mentionSpans.map(\.text) == ["Armenian", "Armenia"])
         #expect(armenia.aliases.isEmpty)
+    }
+
+    @Test func aCompanysShortFormIsTheFirstCompanyOfThatWordNamed() throws {
+        // Both begin with "Coastal": the short form joined either, as the dictionary of entities happened to
+        // iterate (the output changed from run to run with the hash seed).
+        let found = entities("Coastal Corp's Coastal Limited Ventures Inc subsidiary said its offering was extended.",
+                             "The partnership plans to raise 14 mln dlrs, Coastal said.")
+        let corp = try #require(found.first { $0.name == "Coastal Corp" })
+        let ventures = try #require(found.first { $0.name == "Coastal Limited Ventures Inc" })
+        #expect(corp.mentionSpans.map(\.text) == ["Coastal Corp", "Coastal"])
+        #expect(ventures.mentions == 1)
+        #expect(!found.contains { $0.type == .person })
     }
 
     @Test func aliasesAndPossessivesAreMentionsOfTheCanonicalEntity() throws {

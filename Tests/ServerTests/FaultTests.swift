@@ -147,14 +147,59 @@ final class TestSocket {
         #expect(client.readToClose(seconds: 3).closed)
     }
 
+    /// The deadline's timer stays armed across requests (no event_del per request) and, when it fires for an
+    /// earlier head, is armed again for what is left of the head under way: that head is cut a whole deadline
+    /// after its first byte, neither sooner nor never.
+    @Test(.timeLimit(.minutes(1))) func aLaterHeadGetsItsWholeDeadlineFromItsFirstByte() throws {
+        let server = try Self.server { $0.headerTimeoutSeconds = 2 }
+        defer { server.stop() }
+        let client = try TestSocket(port: server.port)
+        // The first head arms the timer for 2 s after the accept.
+        client.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(String(decoding: client.read(seconds: 5).bytes, as: UTF8.self).hasPrefix("HTTP/1.1 200"))
+        usleep(1_000_000)
+        // The second head begins 1 s after the accept and trickles: the timer fires at 2 s, finds 1 s of it gone.
+        let started = Date()
+        client.send("GET /healthz HTTP/1.1\r\n")
+        var closedAfter: Double?
+        for _ in 0..<40 {
+            client.send("X")
+            let (bytes, closed) = client.read(seconds: 0.1)
+            if closed || !bytes.isEmpty {
+                #expect(bytes.isEmpty || String(decoding: bytes, as: UTF8.self).hasPrefix("HTTP/1.1 408 "))
+                closedAfter = Date().timeIntervalSince(started)
+                break
+            }
+        }
+        let after = try #require(closedAfter)
+        #expect(after >= 1.8 && after < 3.5, "cut \(after) s after its first byte")
+    }
+
     /// Articles enough that their NDJSON export (about 10 MB) outlasts the socket buffers (4 MB at most on
     /// Linux loopback) of a slow reader.
     static let bigCount = 4000
-    static func bigState() -> ServerState {
-        let lead = String(repeating: "The council met to discuss the budget for roads and schools. ", count: 40)
+    /// `varied`: each article's lead is different pseudo-random words, so that the export stays megabytes when gzipped.
+    static func bigState(varied: Bool = false) -> ServerState {
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func randomLead() -> String {
+            var words: [String] = []
+            var length = 0
+            while length < 2400 {
+                seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                var word = ""
+                for k in 0..<(3 + Int(seed >> 61)) {
+                    word.unicodeScalars.append(Unicode.Scalar(UInt8(ascii: "a") + UInt8((seed >> (8 + 5 * UInt64(k))) % 26)))
+                }
+                words.append(word)
+                length += word.count + 1
+            }
+            return words.joined(separator: " ") + "."
+        }
+        let fixedLead = String(repeating: "The council met to discuss the budget for roads and schools. ", count: 40)
         let articles = (0..<bigCount).map { i in
-            TestCorpus.article(id: "2021-03-\(String(format: "%02d", 1 + i % 28))-budget-\(i)",
-                               date: "2021-03-\(String(format: "%02d", 1 + i % 28))", title: "Budget \(i)", text: lead + "\n\nItem \(i).")
+            let lead = varied ? randomLead() : fixedLead
+            return TestCorpus.article(id: "2021-03-\(String(format: "%02d", 1 + i % 28))-budget-\(i)",
+                                      date: "2021-03-\(String(format: "%02d", 1 + i % 28))", title: "Budget \(i)", text: lead + "\n\nItem \(i).")
         }
         let snapshot = CorpusSnapshot(articles: articles, info: .init(
             loadedAt: Date(timeIntervalSince1970: 0), loadSeconds: 0.5, textBytes: 100, failures: [], directory: "test"))
@@ -190,6 +235,34 @@ final class TestSocket {
         }
         let text = String(decoding: received, as: UTF8.self)
         #expect(text.hasSuffix("\r\n0\r\n\r\n"))
+        #expect(text.components(separatedBy: "\"id\":\"2021-03-").count - 1 == Self.bigCount)
+        #expect(server.waitUntilDrained(seconds: 5))
+    }
+
+    @Test(.timeLimit(.minutes(1))) func aDrainFinishesAGzipExportInFlightWithItsTrailer() throws {
+        let server = try Self.server({ _ in }, state: Self.bigState(varied: true))
+        defer { server.stop() }
+        let export = try TestSocket(port: server.port, receiveBuffer: 8192)
+        export.send("GET /articles?format=ndjson HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\n\r\n")
+        var received = export.read(upTo: 4096, seconds: 5).bytes
+        server.beginDrain()
+        // The export is still being sent: its connection stays open.
+        usleep(700_000)
+        #expect(server.openConnections == 1)
+        #expect(!server.isDrained)
+        while true {
+            let (bytes, closed) = export.read(upTo: 4096, seconds: 5)
+            received += bytes
+            if closed || bytes.isEmpty { break }
+        }
+        let headEnd = try #require(received.firstRange(of: [0x0D, 0x0A, 0x0D, 0x0A]))
+        let head = String(decoding: received[..<headEnd.lowerBound], as: UTF8.self)
+        #expect(head.contains("Content-Encoding: gzip"))
+        #expect(head.contains("Transfer-Encoding: chunked"))
+        let body = dechunk(received[headEnd.upperBound...])
+        #expect(body.complete, "the closing chunk arrives")
+        #expect(body.bytes.count > 4 << 20, "more than the socket buffers hold, so the drain met it in flight")
+        let text = String(decoding: try #require(gunzip(body.bytes), "a whole gzip member, trailer included"), as: UTF8.self)
         #expect(text.components(separatedBy: "\"id\":\"2021-03-").count - 1 == Self.bigCount)
         #expect(server.waitUntilDrained(seconds: 5))
     }

@@ -95,6 +95,32 @@ struct RawHTTP {
         #expect(r.body.contains("2020-10-11-talks-in-moscow-c1"))
     }
 
+    /// The header lines reach libevent as one `Date` entry carrying the others and a `Content-Length` entry: each
+    /// header must still arrive once, on a line of its own, on a fresh and on a cached answer alike.
+    @Test func everyHeaderArrivesOnceOnItsOwnLine() throws {
+        for (path, status) in [("/quotes?speaker=Hajiyev", 200), ("/quotes?speaker=Hajiyev", 200), ("/nowhere", 404)] {
+            let r = try client.get(path, headers: ["Origin: https://a.example"])
+            #expect(r.status == status)
+            let lines = r.head.components(separatedBy: "\r\n").dropFirst()
+            let names = lines.map { $0.prefix { $0 != ":" }.lowercased() }
+            for name in ["date", "content-length", "content-type", "vary"] {
+                #expect(names.filter { $0 == name }.count == 1, "\(path): \(name) in \(r.head)")
+            }
+            #expect(lines.allSatisfy { $0.contains(": ") && !$0.hasPrefix(" ") })
+            #expect(lines.contains("Content-Length: \(r.body.utf8.count)"))
+            #expect(lines.contains("Content-Type: application/json; charset=utf-8"), "never libevent's text/html")
+            let date = try #require(lines.first { $0.hasPrefix("Date: ") })
+            #expect(date.range(of: #"^Date: (Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d\d:\d\d:\d\d GMT$"#,
+                                options: .regularExpression) != nil, "\(date)")
+        }
+        let preflight = try client.get("/quotes", method: "OPTIONS", headers: ["Origin: https://a.example", "Access-Control-Request-Method: GET"])
+        #expect(preflight.status == 204)
+        let names = preflight.head.components(separatedBy: "\r\n").dropFirst().map { $0.prefix { $0 != ":" }.lowercased() }
+        #expect(!names.contains("content-length"), "a 204 has no length")
+        #expect(!names.contains("content-type"))
+        #expect(names.filter { $0 == "date" }.count == 1)
+    }
+
     @Test func conditionalAndCompressed() throws {
         let first = try client.get("/articles")
         let tag = try #require(first.head.split(separator: "\r\n").first { $0.hasPrefix("ETag: ") }?.dropFirst(6))

@@ -110,4 +110,26 @@ import Testing
         #expect(service.get("/quotes").headers["cache-control"] == "public, max-age=60")
         #expect(service.get("/metrics").headers["cache-control"] == "no-store")
     }
+
+    @Test func theDateIsWrittenAsRFC9110Says() {
+        #expect(String(decoding: HTTPDate.format(784_111_777), as: UTF8.self) == "Sun, 06 Nov 1994 08:49:37 GMT")
+        #expect(String(decoding: HTTPDate.format(0), as: UTF8.self) == "Thu, 01 Jan 1970 00:00:00 GMT")
+        #expect(String(decoding: HTTPDate.format(1_798_761_599), as: UTF8.self) == "Thu, 31 Dec 2026 23:59:59 GMT")
+    }
+
+    @Test func aHeaderBlockLeavesOutLinesThatCouldSplitTheResponse() {
+        let block = HeaderBlock([("Content-Type", "text/plain"), ("X-Bad", "a\r\nSet-Cookie: x=1"), ("Bad:Name", "v"),
+                                 ("X-Nul", "a\u{0}b"), ("ETag", "\"1\"")])
+        #expect(String(decoding: block.bytes, as: UTF8.self) == "Content-Type: text/plain\r\nETag: \"1\"")
+        #expect(block.headerCount == 5)
+        var response = Response.json(Array("{}".utf8))
+        response.headers.append(("ETag", "\"2\""))
+        response.buildHeaderBlock()
+        response.headers.append(("Vary", "Origin"))
+        #expect(response.headerBlock?.covers(response.headers) == true, "appending keeps the block for the headers before")
+        response.headers.removeAll { $0.name == "Content-Type" }
+        #expect(response.headerBlock?.covers(response.headers) == false, "a removal, even with as many headers after, does not")
+        response.headers.insert(("Content-Type", "text/plain"), at: 0)
+        #expect(response.headerBlock?.covers(response.headers) == false, "nor does a changed value")
+    }
 }

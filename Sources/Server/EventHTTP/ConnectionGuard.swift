@@ -33,6 +33,11 @@ final class ConnectionGuard {
     private var lastActivity: UInt64
     private var receivedSinceResponse = false
     private var deadline: OpaquePointer?
+    /// Whether the deadline's timer is armed. It is left armed when a head arrives (no `event_del` per request):
+    /// when it fires, it checks the head under way then, if any, and is armed again for what is left of that one.
+    private var deadlineArmed = false
+    /// When the current head began (monotonic nanoseconds).
+    private var headStartedAt: UInt64
     private var inputWatch: OpaquePointer?
 
     /// Watches `connection` from `now` (monotonic nanoseconds).
@@ -41,18 +46,35 @@ final class ConnectionGuard {
         self.connection = connection
         self.bufferEvent = bufferEvent
         self.lastActivity = now
+        self.headStartedAt = now
         let context = Unmanaged.passUnretained(self).toOpaque()
         deadline = newsdesk_evtimer_new(table.base, headDeadlineTrampoline, context)
         let input = bufferevent_get_input(bufferEvent)
         inputWatch = evbuffer_add_cb(input, inputChangedTrampoline, context)
         // Bytes read before the watch began still count as a request begun.
         receivedSinceResponse = evbuffer_get_length(input) > 0
+        if receivedSinceResponse { watchInput(false) }
     }
 
-    /// Starts the head deadline.
+    /// Turns the input watch on or off. It is on only while no byte of a request has come since the last response
+    /// (`receivedSinceResponse` false): the one byte that matters then is the first. Off otherwise, so that evhttp
+    /// reading and draining a request's lines does not call back into Swift at each of them.
+    private func watchInput(_ on: Bool) {
+        guard let inputWatch else { return }
+        let input = bufferevent_get_input(bufferEvent)
+        if on {
+            evbuffer_cb_set_flags(input, inputWatch, UInt32(EVBUFFER_CB_ENABLED))
+        } else {
+            evbuffer_cb_clear_flags(input, inputWatch, UInt32(EVBUFFER_CB_ENABLED))
+        }
+    }
+
+    /// Starts the head deadline, from the last activity (the accept, or the first byte after a response).
     func awaitHead() {
         state = .awaitingHead
-        guard let deadline else { return }
+        headStartedAt = lastActivity
+        guard let deadline, !deadlineArmed else { return }
+        deadlineArmed = true
         if let common = table.headTimeout {
             event_add(deadline, common)
         } else {
@@ -61,10 +83,9 @@ final class ConnectionGuard {
         }
     }
 
-    /// A whole request arrived: no deadline while it is answered.
+    /// A whole request arrived: no deadline while it is answered (the timer, if armed, finds the head done).
     func requestStarted() {
         state = .inRequest
-        if let deadline { event_del(deadline) }
     }
 
     /// The response was written whole; a next request already begun gets the deadline now.
@@ -75,6 +96,8 @@ final class ConnectionGuard {
         if evbuffer_get_length(bufferevent_get_input(bufferEvent)) > 0 {
             receivedSinceResponse = true
             awaitHead()
+        } else {
+            watchInput(true)
         }
     }
 
@@ -84,11 +107,23 @@ final class ConnectionGuard {
         lastActivity = connectionClock()
         if state != .inRequest { receivedSinceResponse = true }
         if state == .idle { awaitHead() }
+        if receivedSinceResponse { watchInput(false) }
     }
 
     /// The deadline passed without a whole head: answer 408 and close.
     fileprivate func headDeadlinePassed() {
-        guard state == .awaitingHead else { return }
+        deadlineArmed = false
+        guard state == .awaitingHead, let deadline else { return }
+        // The timer may have been armed for an earlier head: the one under way now may have time left.
+        let limit = UInt64(table.limits.headerTimeoutSeconds) * 1_000_000_000
+        let elapsed = connectionClock() &- headStartedAt
+        if elapsed + 1_000_000 < limit {
+            let left = limit - elapsed
+            var timeout = timeval(tv_sec: Int(left / 1_000_000_000), tv_usec: Int(left % 1_000_000_000 / 1000))
+            deadlineArmed = true
+            event_add(deadline, &timeout)
+            return
+        }
         table.answerAndClose(connection, bufferEvent, APIError(
             status: 408, code: "request_timeout",
             message: "the request head did not arrive within \(table.limits.headerTimeoutSeconds) s"))

@@ -112,11 +112,10 @@ final class Worker {
     var boundSocket: OpaquePointer?
     /// This thread's finished responses.
     let cache: ResponseCache
-    /// Headers the API reads, by lower-cased name.
-    static let wantedHeaders: Set<String> = [
-        "accept", "accept-encoding", "if-none-match", "origin", "authorization", "x-api-key",
-        "access-control-request-method", "access-control-request-headers",
-    ]
+    /// The `Date` value, written once a second.
+    private var date = HTTPDate()
+    /// Scratch space for a response's header lines, kept between requests.
+    private var headLines: [UInt8] = []
 
     init(index: Int, server: EventHTTPServer, host: String, port: Int) throws {
         self.index = index
@@ -190,6 +189,9 @@ final class Worker {
         }
         let c = server.configuration
         Worker.admitEveryMethod(http)
+        // Every response names its Content-Type among the header lines `send` writes, where libevent cannot see it
+        // by name: without this, libevent would add its default (text/html) to every response with a body.
+        evhttp_set_default_content_type(http, nil)
         Worker.setHeadLimits(http, c)
         evhttp_set_max_body_size(http, c.maxBodySize)
         evhttp_set_timeout(http, Int32(c.timeoutSeconds))
@@ -219,16 +221,21 @@ final class Worker {
         default: method = .other
         }
         let uri = Request.originForm(evhttp_request_get_uri(raw).map { String(cString: $0) } ?? "/")
-        var headers: [String: String] = [:]
+        var headers = RequestHeaders()
         var headerBytes = 0
         var announcesBody = false
         if let input = evhttp_request_get_input_headers(raw) {
             var entry = input.pointee.tqh_first
             while let e = entry {
-                let name = String(cString: e.pointee.key).lowercased()
-                if Worker.wantedHeaders.contains(name) { headers[name] = String(cString: e.pointee.value) }
-                if Worker.announcesBody(name, e.pointee.value) { announcesBody = true }
-                headerBytes += strlen(e.pointee.key) + strlen(e.pointee.value) + 4
+                if let key = e.pointee.key, let value = e.pointee.value {
+                    let keyLength = strlen(key)
+                    headerBytes += keyLength + strlen(value) + 4
+                    switch Worker.classify(key, keyLength) {
+                    case .kept(let name): headers[name] = String(cString: value)
+                    case .announcesBody(let always): if always || strcmp(value, "0") != 0 { announcesBody = true }
+                    case .other: break
+                    }
+                }
                 entry = e.pointee.next.tqe_next
             }
         }
@@ -270,13 +277,38 @@ final class Worker {
         method != .post && method != .put && method != .patch
     }
 
-    /// Whether a header line announces a body: `Transfer-Encoding`, or a `Content-Length` other than 0. Names
-    /// are compared only when their length matches, so that other headers cost one comparison of lengths.
-    static func announcesBody(_ lowercasedName: String, _ value: UnsafePointer<CChar>) -> Bool {
-        switch lowercasedName.utf8.count {
-        case 14: return lowercasedName == "content-length" && strcmp(value, "0") != 0
-        case 17: return lowercasedName == "transfer-encoding"
-        default: return false
+    /// What a request header is to the server.
+    enum HeaderKind: Equatable {
+        /// One the API reads.
+        case kept(RequestHeaders.Name)
+        /// `Transfer-Encoding` (`always`: a body follows), or `Content-Length` (a body unless the value is 0).
+        case announcesBody(always: Bool)
+        /// Any other: never made into a Swift string.
+        case other
+    }
+
+    /// The kind of the header named `name` (`length` bytes, any case). Names are compared only when their length
+    /// matches, byte by byte, so that other headers cost a switch on their length.
+    static func classify(_ name: UnsafePointer<CChar>, _ length: Int) -> HeaderKind {
+        func matches(_ lowercased: StaticString) -> Bool {
+            let expected = lowercased.utf8Start
+            for i in 0..<length {
+                var byte = UInt8(bitPattern: name[i])
+                if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { byte |= 0x20 }
+                if byte != expected[i] { return false }
+            }
+            return true
+        }
+        switch length {
+        case 6: return matches("accept") ? .kept(.accept) : matches("origin") ? .kept(.origin) : .other
+        case 9: return matches("x-api-key") ? .kept(.apiKey) : .other
+        case 13: return matches("if-none-match") ? .kept(.ifNoneMatch) : matches("authorization") ? .kept(.authorization) : .other
+        case 14: return matches("content-length") ? .announcesBody(always: false) : .other
+        case 15: return matches("accept-encoding") ? .kept(.acceptEncoding) : .other
+        case 17: return matches("transfer-encoding") ? .announcesBody(always: true) : .other
+        case 29: return matches("access-control-request-method") ? .kept(.corsMethod) : .other
+        case 30: return matches("access-control-request-headers") ? .kept(.corsHeaders) : .other
+        default: return .other
         }
     }
 
@@ -288,18 +320,18 @@ final class Worker {
 
     /// Writes a response: headers, then the body at once or as chunks.
     private func send(_ response: Response, to raw: OpaquePointer, head: Bool) {
-        let output = evhttp_request_get_output_headers(raw)
-        for (name, value) in response.headers { evhttp_add_header(output, name, value) }
         switch response.body {
         case .bytes(let bytes):
-            if head {
-                // libevent would send the body of a HEAD reply: send only its length.
-                evhttp_add_header(output, "Content-Length", String(bytes.count))
-            } else if !bytes.isEmpty, let buffer = evhttp_request_get_output_buffer(raw) {
+            // A HEAD reply carries the length its GET would have (libevent sends no body for HEAD); 1xx, 204 and
+            // 304 carry none.
+            let length = Worker.statusHasBody(response.status) ? bytes.count : nil
+            writeHeaders(response, to: raw, contentLength: length)
+            if !head, !bytes.isEmpty, let buffer = evhttp_request_get_output_buffer(raw) {
                 bytes.withUnsafeBytes { _ = evbuffer_add(buffer, $0.baseAddress, $0.count) }
             }
             evhttp_send_reply(raw, Int32(response.status), Worker.reasonPhrase(response.status), nil)
         case .stream(let source):
+            writeHeaders(response, to: raw, contentLength: nil)
             if head {
                 evhttp_send_reply(raw, Int32(response.status), nil, nil)
                 return
@@ -307,6 +339,48 @@ final class Worker {
             evhttp_send_reply_start(raw, Int32(response.status), nil)
             let sender = StreamSender(request: raw, source: source, watcher: connections.guardOf(raw))
             sender.sendNext()
+        }
+    }
+
+    /// Whether a response with `status` has a body (RFC 9110 §6.4.1): all but 1xx, 204 and 304.
+    static func statusHasBody(_ status: Int) -> Bool {
+        status >= 200 && status != 204 && status != 304
+    }
+
+    /// Puts the response's headers, `Date` and `Content-Length` (when given) among the request's output headers as
+    /// two entries: `Date`, whose value carries every other header line after it, and `Content-Length`. libevent
+    /// writes each entry with one `printf`, finds `Date` and `Content-Length` by name and adds neither again;
+    /// with no `Content-Length`, a streamed reply gets `Transfer-Encoding: chunked` as before. A cached answer's
+    /// lines come written already (`HeaderBlock`).
+    private func writeHeaders(_ response: Response, to raw: OpaquePointer, contentLength: Int?) {
+        guard let output = evhttp_request_get_output_headers(raw) else { return }
+        headLines.removeAll(keepingCapacity: true)
+        headLines += date.now()
+        var start = 0
+        if let block = response.headerBlock, block.covers(response.headers) {
+            if !block.bytes.isEmpty {
+                headLines.append(0x0D)
+                headLines.append(0x0A)
+                headLines += block.bytes
+            }
+            start = block.headerCount
+        }
+        // `headLines` holds the date already, so each line appended is preceded by CRLF.
+        for header in response.headers[start...] { HeaderBlock.append(header, to: &headLines) }
+        headLines.withUnsafeBufferPointer { lines in
+            lines.withMemoryRebound(to: CChar.self) { _ = newsdesk_append_header(output, "Date", $0.baseAddress, $0.count) }
+        }
+        guard let contentLength else { return }
+        // The decimal digits, written from the end of a buffer on the stack.
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: 24) { buffer in
+            var index = buffer.count
+            var rest = contentLength
+            repeat {
+                index -= 1
+                buffer[index] = CChar(UInt8(ascii: "0") + UInt8(rest % 10))
+                rest /= 10
+            } while rest > 0 && index > 0
+            _ = newsdesk_append_header(output, "Content-Length", buffer.baseAddress! + index, buffer.count - index)
         }
     }
 

@@ -16,7 +16,7 @@ struct ListResponse {
             }
             return f
         }
-        if let accept = c.request.header("accept"), accept.containsASCII("application/x-ndjson") { return .ndjson }
+        if let accept = c.request.headers.accept, accept.containsASCII("application/x-ndjson") { return .ndjson }
         return .json
     }
 

@@ -30,8 +30,8 @@ struct AuthMiddleware: Middleware {
 
     /// Whether the request carries a configured key, in `X-API-Key` or as a bearer token.
     func authorized(_ request: Request) -> Bool {
-        if let key = request.header("x-api-key"), isConfigured(key) { return true }
-        if let auth = request.header("authorization"), auth.hasPrefix("Bearer ") {
+        if let key = request.headers.apiKey, isConfigured(key) { return true }
+        if let auth = request.headers.authorization, auth.hasPrefix("Bearer ") {
             return isConfigured(String(auth.dropFirst(7)).trimmingCharacters(in: .whitespaces))
         }
         return false

@@ -15,12 +15,12 @@ struct CORSMiddleware: Middleware {
 
     func respond(to context: RequestContext, next: (RequestContext) -> Response) -> Response {
         let request = context.request
-        guard let origin = request.header("origin") else {
+        guard let origin = request.headers.origin else {
             var response = next(context)
             addVary(&response)
             return response
         }
-        var response = request.method == .options && request.header("access-control-request-method") != nil
+        var response = request.method == .options && request.headers.corsMethod != nil
             ? preflight(request) : next(context)
         if let allowed = allowedOrigin(origin) {
             response.headers.append(("Access-Control-Allow-Origin", allowed))

@@ -1,8 +1,11 @@
-/// Compresses cacheable bodies with gzip when `Accept-Encoding` allows it and the result is smaller, and says
-/// with `Vary` that answers depend on `Accept-Encoding` (and, for CORS, on `Origin`).
+/// Compresses cacheable bodies with gzip when `Accept-Encoding` allows it and the result is smaller, and streamed
+/// exports (NDJSON, CSV) chunk by chunk as they are sent when it allows it, and says with `Vary` that answers depend
+/// on `Accept-Encoding` (and, for CORS, on `Origin`).
 struct CompressionMiddleware: Middleware {
     /// Compresses bodies (zlib, in the EventHTTP folder with the other C).
     let gzip: @Sendable ([UInt8]) -> [UInt8]?
+    /// Compresses a stream as it is read, or nil when it cannot.
+    let gzipStream: @Sendable (ChunkSource) -> ChunkSource?
     /// Smallest body worth compressing.
     static let minimumBytes = 256
     /// The `Vary` value of every answer.
@@ -10,11 +13,24 @@ struct CompressionMiddleware: Middleware {
 
     func respond(to context: RequestContext, next: (RequestContext) -> Response) -> Response {
         var response = next(context)
-        if response.status == 200, response.cacheable, let body = response.bytes, body.count >= Self.minimumBytes,
-           Self.acceptsGzip(context.request.header("accept-encoding")),
-           let compressed = gzip(body), compressed.count < body.count {
-            response.body = .bytes(compressed)
-            response.headers.append(("Content-Encoding", "gzip"))
+        guard response.status == 200 else {
+            response.setVary(Self.vary)
+            return response
+        }
+        switch response.body {
+        case .bytes(let body):
+            if response.cacheable, body.count >= Self.minimumBytes, Self.acceptsGzip(context.request.headers.acceptEncoding),
+               let compressed = gzip(body), compressed.count < body.count {
+                response.body = .bytes(compressed)
+                response.headers.append(("Content-Encoding", "gzip"))
+            }
+        case .stream(let source):
+            // An export's size is not known before it is sent: it is compressed whenever gzip is accepted (NDJSON
+            // and CSV shrink several times over).
+            if Self.acceptsGzip(context.request.headers.acceptEncoding), let compressed = gzipStream(source) {
+                response.body = .stream(compressed)
+                response.headers.append(("Content-Encoding", "gzip"))
+            }
         }
         response.setVary(Self.vary)
         return response

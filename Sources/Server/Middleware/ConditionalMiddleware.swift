@@ -5,7 +5,7 @@ import Foundation
 struct ConditionalMiddleware: Middleware {
     func respond(to context: RequestContext, next: (RequestContext) -> Response) -> Response {
         let response = next(context)
-        guard let tag = response.etag, let match = context.request.header("if-none-match") else { return response }
+        guard let tag = response.etag, let match = context.request.headers.ifNoneMatch else { return response }
         let tags = match.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         guard tags.contains("*") || tags.contains(tag) || tags.contains("W/" + tag) else { return response }
         var notModified = response

@@ -9,15 +9,20 @@ struct ResponseCacheMiddleware: Middleware {
         let version = context.snapshot.dataVersion
         if let hit = cache.lookup(key, version: version) { return hit }
         let response = next(context)
-        if response.status == 200, response.cacheable { cache.store(key, response, version: version) }
+        if response.status == 200, response.cacheable, response.bytes != nil {
+            var stored = response
+            stored.buildHeaderBlock()
+            cache.store(key, stored, version: version)
+            return stored
+        }
         return response
     }
 
     /// The cache key: the target as sent, plus whether gzip and NDJSON were asked for. CORS headers are added
     /// outside the cache, so `Origin` is not part of it.
-    static func key(for request: Request) -> String {
-        let gzip = CompressionMiddleware.acceptsGzip(request.header("accept-encoding"))
-        let ndjson = request.header("accept")?.containsASCII("application/x-ndjson") == true
-        return "\(request.uri)\u{0}\(gzip ? "g" : "")\(ndjson ? "n" : "")"
+    static func key(for request: Request) -> ResponseCache.Key {
+        let gzip = CompressionMiddleware.acceptsGzip(request.headers.acceptEncoding)
+        let ndjson = request.headers.accept?.containsASCII("application/x-ndjson") == true
+        return ResponseCache.Key(target: request.uri, variant: (gzip ? 1 : 0) | (ndjson ? 2 : 0))
     }
 }

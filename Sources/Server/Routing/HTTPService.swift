@@ -14,10 +14,12 @@ struct HTTPService: Sendable {
     /// The chain and the router, as one function.
     private let chain: @Sendable (RequestContext) -> Response
 
-    /// The service with the standard chain; `gzip` compresses bodies (zlib lives in the EventHTTP folder).
+    /// The service with the standard chain; `gzip` compresses bodies and `gzipStream` streamed exports (zlib lives
+    /// in the EventHTTP folder).
     /// The chain is built as nested `MiddlewareChain`s, a type known whole at compile time, so that the steps
     /// cost what the same code in one function would.
-    init(router: Router, state: ServerState, gzip: @escaping @Sendable ([UInt8]) -> [UInt8]?) {
+    init(router: Router, state: ServerState, gzip: @escaping @Sendable ([UInt8]) -> [UInt8]?,
+         gzipStream: @escaping @Sendable (ChunkSource) -> ChunkSource? = Gzip.stream) {
         let config = state.configuration
         let steps = MiddlewareChain(
             CORSMiddleware(origins: config.corsOrigins, router: router), MiddlewareChain(
@@ -26,7 +28,7 @@ struct HTTPService: Sendable {
             ConditionalMiddleware(), MiddlewareChain(
             ResponseCacheMiddleware(), MiddlewareChain(
             ETagMiddleware(), MiddlewareChain(
-            CompressionMiddleware(gzip: gzip),
+            CompressionMiddleware(gzip: gzip, gzipStream: gzipStream),
             CacheControlMiddleware(maxAge: config.cacheMaxAge))))))))
         self.router = router
         self.state = state

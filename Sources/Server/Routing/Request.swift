@@ -11,14 +11,19 @@ struct Request: Sendable {
     var method: HTTPMethod
     /// The request target as sent (path and query).
     var uri: String
-    /// The request headers the API looks at, by lower-cased name.
-    var headers: [String: String]
+    /// The request headers the API looks at.
+    var headers: RequestHeaders
     /// Bytes of all header lines as received (names, values, `": "` and CRLF), for the 431 limit.
     var headerBytes: Int
 
     /// A request for a target ("/quotes?speaker=Hajiyev"); path and query are read from it when asked,
     /// so a response served from the cache never parses them.
     init(method: HTTPMethod, uri: String, headers: [String: String] = [:], headerBytes: Int = 0) {
+        self.init(method: method, uri: uri, headers: RequestHeaders(headers), headerBytes: headerBytes)
+    }
+
+    /// A request with its headers read already.
+    init(method: HTTPMethod, uri: String, headers: RequestHeaders, headerBytes: Int) {
         self.method = method
         self.uri = uri
         self.headers = headers
@@ -59,8 +64,8 @@ struct Request: Sendable {
         return Self.parseQuery(t[t.utf8.index(after: mark)...])
     }
 
-    /// The value of a header (lower-case name).
-    func header(_ name: String) -> String? { headers[name] }
+    /// The value of a header the API reads (lower-case name); nil for any other.
+    func header(_ name: String) -> String? { RequestHeaders.Name(rawValue: name).flatMap { headers[$0] } }
 
     /// Splits `a=1&b=x+y` into decoded pairs; `+` is a space.
     static func parseQuery(_ text: Substring) -> [(name: String, value: String)] {
@@ -100,23 +105,90 @@ struct Request: Sendable {
     }
 }
 
+/// The request headers the API reads, one field each: reading one is a load, not a hash of its name, and a request
+/// keeps no others (`Host`, `User-Agent`, … are never made into Swift strings).
+struct RequestHeaders: Sendable {
+    /// The headers kept, by lower-cased name.
+    enum Name: String, CaseIterable, Sendable {
+        case accept, acceptEncoding = "accept-encoding", ifNoneMatch = "if-none-match", origin, authorization
+        case apiKey = "x-api-key", corsMethod = "access-control-request-method", corsHeaders = "access-control-request-headers"
+    }
+
+    /// `Accept`.
+    var accept: String?
+    /// `Accept-Encoding`.
+    var acceptEncoding: String?
+    /// `If-None-Match`.
+    var ifNoneMatch: String?
+    /// `Origin`.
+    var origin: String?
+    /// `Authorization`.
+    var authorization: String?
+    /// `X-API-Key`.
+    var apiKey: String?
+    /// `Access-Control-Request-Method`.
+    var corsMethod: String?
+    /// `Access-Control-Request-Headers`.
+    var corsHeaders: String?
+
+    /// No headers.
+    init() {}
+
+    /// The headers of `dictionary` (any case of name) that the API reads; the others are dropped.
+    init(_ dictionary: [String: String]) {
+        for (name, value) in dictionary {
+            if let known = Name(rawValue: name.lowercased()) { self[known] = value }
+        }
+    }
+
+    /// A header by name.
+    subscript(name: Name) -> String? {
+        get {
+            switch name {
+            case .accept: accept
+            case .acceptEncoding: acceptEncoding
+            case .ifNoneMatch: ifNoneMatch
+            case .origin: origin
+            case .authorization: authorization
+            case .apiKey: apiKey
+            case .corsMethod: corsMethod
+            case .corsHeaders: corsHeaders
+            }
+        }
+        set {
+            switch name {
+            case .accept: accept = newValue
+            case .acceptEncoding: acceptEncoding = newValue
+            case .ifNoneMatch: ifNoneMatch = newValue
+            case .origin: origin = newValue
+            case .authorization: authorization = newValue
+            case .apiKey: apiKey = newValue
+            case .corsMethod: corsMethod = newValue
+            case .corsHeaders: corsHeaders = newValue
+            }
+        }
+    }
+}
+
 extension String {
     /// Whether `word` (ASCII) occurs in this string, ASCII case ignored: a byte search for header values.
     /// Foundation's `contains(_:)` bridges to `NSString` and cost about 4,500 instructions a request here.
     func containsASCII(_ word: String) -> Bool {
-        let needle = Array(word.utf8.lazy.map(Self.lowerASCII))
-        guard !needle.isEmpty else { return true }
-        func search(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            guard bytes.count >= needle.count else { return false }
-            for start in 0...(bytes.count - needle.count) {
-                var k = 0
-                while k < needle.count && Self.lowerASCII(bytes[start + k]) == needle[k] { k += 1 }
-                if k == needle.count { return true }
+        var word = word
+        var text = self
+        // Both as contiguous UTF-8 (literals and strings read from C already are: no copy), searched without allocating.
+        return word.withUTF8 { needle in
+            guard !needle.isEmpty else { return true }
+            return text.withUTF8 { bytes in
+                guard bytes.count >= needle.count else { return false }
+                for start in 0...(bytes.count - needle.count) {
+                    var k = 0
+                    while k < needle.count && Self.lowerASCII(bytes[start + k]) == Self.lowerASCII(needle[k]) { k += 1 }
+                    if k == needle.count { return true }
+                }
+                return false
             }
-            return false
         }
-        if let found = utf8.withContiguousStorageIfAvailable(search) { return found }
-        return Array(utf8).withUnsafeBufferPointer(search)
     }
 
     private static func lowerASCII(_ byte: UInt8) -> UInt8 {

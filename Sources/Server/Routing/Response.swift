@@ -20,6 +20,9 @@ struct Response: Sendable {
     var route = "unmatched"
     /// The entity tag, also among `headers` once set.
     var etag: String? = nil
+    /// `headers` written out once, for an answer sent many times (the response cache makes it); nil: written per send.
+    /// It is used only while it `covers` the headers (a later step may add some, or take some away).
+    var headerBlock: HeaderBlock? = nil
 
     /// The body bytes, or nil for a stream.
     var bytes: [UInt8]? {
@@ -41,6 +44,11 @@ struct Response: Sendable {
         hasVary = true
     }
 
+    /// Makes `headerBlock` from the headers as they stand.
+    mutating func buildHeaderBlock() {
+        headerBlock = HeaderBlock(headers)
+    }
+
     /// A JSON response.
     static func json(_ bytes: [UInt8], status: Int = 200) -> Response {
         Response(status: status, headers: [("Content-Type", "application/json; charset=utf-8")], body: .bytes(bytes))
@@ -49,6 +57,56 @@ struct Response: Sendable {
     /// A response of any type.
     static func content(_ bytes: [UInt8], type: String, status: Int = 200) -> Response {
         Response(status: status, headers: [("Content-Type", type)], body: .bytes(bytes))
+    }
+}
+
+/// Header lines as the bytes they are sent as, `Name: value` joined by CRLF (no CRLF after the last), so that a
+/// cached answer's headers are written with one copy. A header whose name or value holds CR, LF or NUL (or whose
+/// name holds a colon) is left out, as `evhttp_add_header` would refuse it: nothing can split the response.
+final class HeaderBlock: Sendable {
+    /// The lines.
+    let bytes: [UInt8]
+    /// The headers written.
+    let headers: [(name: String, value: String)]
+    /// How many of the response's headers (the first ones) the lines hold.
+    var headerCount: Int { headers.count }
+
+    /// The block of `headers`.
+    init(_ headers: [(name: String, value: String)]) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(headers.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 4 })
+        for header in headers { Self.append(header, to: &bytes) }
+        self.bytes = bytes
+        self.headers = headers
+    }
+
+    /// Whether the block holds the first headers of `headers`, unchanged. Cheap on a cached answer: its strings are
+    /// the very ones the block was made from, and equal storage compares equal at once.
+    func covers(_ headers: [(name: String, value: String)]) -> Bool {
+        guard headers.count >= self.headers.count else { return false }
+        for i in self.headers.indices where headers[i].name != self.headers[i].name || headers[i].value != self.headers[i].value {
+            return false
+        }
+        return true
+    }
+
+    /// Appends `header` to `bytes` as a line (CRLF first when `bytes` holds lines already), unless it could split
+    /// the response.
+    static func append(_ header: (name: String, value: String), to bytes: inout [UInt8]) {
+        guard isSafe(header.name, isName: true), isSafe(header.value, isName: false) else { return }
+        if !bytes.isEmpty {
+            bytes.append(0x0D)
+            bytes.append(0x0A)
+        }
+        bytes += header.name.utf8
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(UInt8(ascii: " "))
+        bytes += header.value.utf8
+    }
+
+    /// Whether `text` holds no CR, LF or NUL (nor a colon, in a name).
+    static func isSafe(_ text: String, isName: Bool) -> Bool {
+        !text.utf8.contains { $0 == 0x0D || $0 == 0x0A || $0 == 0 || (isName && $0 == UInt8(ascii: ":")) }
     }
 }
 

@@ -409,11 +409,13 @@ struct EntityCollector {
                 return entry.type == .location ? entry : nil
             }
             // "Philadelphia Eagles", "Chicago Bulls": a city of a million and a plural name is a club (a smaller
-            // town only in a game's context: "Dallas Roberts", "Jackson Williams" are people).
+            // town only in a game's context or after "the": "lifted the Baltimore Orioles past the Seattle
+            // Mariners"; "Dallas Roberts", "Jackson Williams" are people).
             if parts.count == 2, let form = parts[0].form, form.kind != .demonym, parts[1].form == nil,
                parts[1].range.count == 1, entry(at: form.entry).type == .location,
                Self.canNameTeam(entry(at: form.entry).subtype),
-               entry(at: form.entry).population >= Self.largeCityPopulation || isTeamContext(a, b),
+               entry(at: form.entry).population >= Self.largeCityPopulation || isTeamContext(a, b)
+                || (a >= 1 && isText(a - 1, "the")),
                let lastByte = document.folded(tokens[b - 1]).last, lastByte == UInt8(ascii: "s"),
                isNameToken(b - 1), !tokens[b - 1].isAllCaps, !isStopword(b - 1), !tokens[b - 1].isPossessive {
                 emitUnknown(.organization, subtype: "team", a, b)
@@ -684,13 +686,30 @@ struct EntityCollector {
         var byWords: [String: Key] = [:]
         // Companies by the first word of their name ("Chrysler Corp" under "chrysler").
         var companies: [String: Key] = [:]
-        for key in found.keys {
+        // In order of first mention, so that where two share words ("Coastal Corp", "Coastal Limited Ventures
+        // Inc") the first one named keeps them, whatever the order of the dictionary.
+        let byFirstMention = found.compactMap { key, entity -> (start: Int, key: Key)? in
             switch key {
-            case .location(let words): byWords[words] = key
+            case .location, .organization: return (entity.mentions.map(\.start).min() ?? 0, key)
+            case .gazetteer, .person: return nil
+            }
+        }.sorted { a, b in
+            if a.start != b.start { return a.start < b.start }
+            switch (a.key, b.key) {
+            case let (.location(x), .location(y)), let (.organization(x), .organization(y)): return x < y
+            case (.location, _): return true
+            default: return false
+            }
+        }
+        for (_, key) in byFirstMention {
+            switch key {
+            case .location(let words):
+                if byWords[words] == nil { byWords[words] = key }
             case .organization(let words):
-                byWords[words] = key
+                if byWords[words] == nil { byWords[words] = key }
                 let parts = words.split(separator: " ")
-                if parts.count >= 2, let last = parts.last, Self.companySuffixes.contains(String(last)) {
+                if parts.count >= 2, let last = parts.last, Self.companySuffixes.contains(String(last)),
+                   companies[String(parts[0])] == nil {
                     companies[String(parts[0])] = key
                 }
             case .gazetteer, .person: break

@@ -60,7 +60,11 @@ public struct Gazetteer: Sendable {
     /// Rank of the entry that owns each folded form while loading: lower wins.
     private var ownerRank: [String: (rank: Int, population: Int)] = [:]
     /// The GeoNames places; place row `r` is entry `entries.count + r`.
-    public internal(set) var places = PlaceTable()
+    public internal(set) var places = PlaceTable() {
+        didSet { placeEntries = PlaceEntryStore() }
+    }
+    /// The GeoNames places made into entries so far, by row, shared by every thread and article.
+    private var placeEntries = PlaceEntryStore()
 
     /// The English lexicon whose `Tokenizer` splits names into words, as it splits texts.
     let english: EnglishLexicon?
@@ -82,10 +86,12 @@ public struct Gazetteer: Sendable {
     /// The entry at `index`: a curated entry, or a GeoNames place read from its row.
     public func entry(at index: Int) -> GazetteerEntry {
         if index < entries.count { return entries[index] }
-        var entry = places.entry(row: index - entries.count)
-        entry.id = Slug.make(entry.name)
-        entry.key = keyWords(entry.name).joined(separator: " ")
-        return entry
+        return placeEntries.entry(row: index - entries.count) {
+            var entry = places.entry(row: $0)
+            entry.id = Slug.make(entry.name)
+            entry.key = keyWords(entry.name).joined(separator: " ")
+            return entry
+        }
     }
 
     /// Gives a curated place (regions.tsv) the GeoNames id, coordinates and admin1 code of the country or
@@ -275,5 +281,27 @@ public struct Gazetteer: Sendable {
             if c.isLetter { letters += 1 }
         }
         return letters >= 2
+    }
+}
+
+/// GeoNames places made into gazetteer entries, by row, once a load: parsing a row and making the slug and
+/// key of its name (which tokenizes the name) cost more than 10,000 instructions, and the same places come up
+/// in article after article. Shared by the extraction threads, behind a lock; it holds only places that some
+/// text names.
+final class PlaceEntryStore: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [Int: GazetteerEntry] = [:]
+
+    /// The entry of row `row`, made by `make` the first time.
+    func entry(row: Int, make: (Int) -> GazetteerEntry) -> GazetteerEntry {
+        lock.lock()
+        let known = entries[row]
+        lock.unlock()
+        if let known { return known }
+        let entry = make(row)
+        lock.lock()
+        entries[row] = entry
+        lock.unlock()
+        return entry
     }
 }

@@ -4,13 +4,13 @@ extension Unicode.Scalar {
     /// White space (space, tab, newlines, no-break space and other Unicode spaces).
     @inlinable public var isSpace: Bool {
         if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
-        return properties.isWhitespace
+        return Unicode.Scalar.whitespace(self)
     }
 
     /// A letter (any script).
     @inlinable public var isLetter: Bool {
         if value < 0x80 { return (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A }
-        return properties.isAlphabetic
+        return Unicode.Scalar.alphabetic(self)
     }
 
     /// An ASCII digit.
@@ -22,14 +22,23 @@ extension Unicode.Scalar {
     /// An upper-case letter.
     @inlinable public var isUpper: Bool {
         if value < 0x80 { return value >= 0x41 && value <= 0x5A }
-        return properties.isUppercase
+        return Unicode.Scalar.uppercase(self)
     }
 
     /// A lower-case letter.
     @inlinable public var isLower: Bool {
         if value < 0x80 { return value >= 0x61 && value <= 0x7A }
-        return properties.isLowercase
+        return Unicode.Scalar.lowercase(self)
     }
+}
+
+extension Unicode.Scalar {
+    // The non-ASCII branches, not inlined: `Unicode.Scalar.Properties` is resilient, and a caller that inlines a
+    // read of it sets up its metadata and stack space on every call, whether the scalar is ASCII or not.
+    @usableFromInline @inline(never) static func whitespace(_ s: Unicode.Scalar) -> Bool { s.properties.isWhitespace }
+    @usableFromInline @inline(never) static func alphabetic(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic }
+    @usableFromInline @inline(never) static func uppercase(_ s: Unicode.Scalar) -> Bool { s.properties.isUppercase }
+    @usableFromInline @inline(never) static func lowercase(_ s: Unicode.Scalar) -> Bool { s.properties.isLowercase }
 }
 
 extension String {

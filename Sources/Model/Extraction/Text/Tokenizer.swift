@@ -60,14 +60,24 @@ public enum Tokenizer {
     static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
         if v < 0x80 { return (v >= 0x30 && v <= 0x39) || ((v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A) }
-        return c.properties.isAlphabetic || c.properties.numericType != nil
+        return isNonASCIIWordScalar(c)
+    }
+
+    /// `isWordScalar` beyond ASCII. Not inlined: the property types it reads are resilient, and a caller that
+    /// inlines it sets up their metadata and stack space on every call (about 200 instructions a word).
+    @inline(never)
+    static func isNonASCIIWordScalar(_ c: Unicode.Scalar) -> Bool {
+        c.properties.isAlphabetic || c.properties.numericType != nil
     }
 
     /// Whether `c` is a combining mark that stays inside a word.
     @inline(__always)
-    static func isMark(_ c: Unicode.Scalar) -> Bool {
-        c.value >= 0x300 && (c.properties.generalCategory == .nonspacingMark
-                             || c.properties.generalCategory == .spacingMark)
+    static func isMark(_ c: Unicode.Scalar) -> Bool { c.value >= 0x300 && isCombiningMark(c) }
+
+    /// Whether `c` is a non-spacing or spacing mark (not inlined, as `isNonASCIIWordScalar`).
+    @inline(never)
+    static func isCombiningMark(_ c: Unicode.Scalar) -> Bool {
+        c.properties.generalCategory == .nonspacingMark || c.properties.generalCategory == .spacingMark
     }
 
     /// Whether `c` is an apostrophe or single quotation mark that may join a word (`'`, `’`).
@@ -219,9 +229,9 @@ public enum Tokenizer {
                 var surface = String.UnicodeScalarView()
                 for k in i..<end {
                     let d = s[k]
-                    if d.properties.isAlphabetic {
+                    if Unicode.Scalar.alphabetic(d) {
                         letters += 1
-                        if d.properties.isUppercase { upper += 1 }
+                        if Unicode.Scalar.uppercase(d) { upper += 1 }
                     }
                     surface.append(isApostrophe(d) ? "'" : isInnerHyphen(d) ? "-" : d)
                 }

@@ -119,8 +119,9 @@ public final class CorpusSnapshot: Sendable {
     /// Seconds spent building the indexes (after extraction).
     public let indexSeconds: Double
 
-    /// Seconds of each step of the index build: sorting, event clustering, then each table (the tables are
-    /// built side by side, so theirs overlap).
+    /// Seconds of each step of the index build: sorting, the carry, then the builders run side by side (so their
+    /// figures overlap): event clustering followed by the article and figure tables, the entities, the quotes
+    /// and speakers.
     public let indexTimings: [(step: String, seconds: Double)]
 
     /// Seconds from the start of the load to a ready snapshot: reading, extraction and indexing.
@@ -135,24 +136,34 @@ public final class CorpusSnapshot: Sendable {
         @Sendable func since(_ start: UInt64) -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
         let sorted = unsorted.sorted { ($0.date, $1.id) > ($1.date, $0.id) }
         let sortSeconds = since(started)
-        let (articles, events) = Self.clusterEvents(sorted)
-        self.events = events
+        // Clustering sets each figure's event and leaves the order as it is: the carry, the entities, quotes and
+        // speakers do not read events, so they are built from the sorted articles beside it; the article and
+        // figure tables, which hold the events, after it.
         let carryStart = DispatchTime.now().uptimeNanoseconds
-        let carried = previous.map { (snapshot: $0, carry: SnapshotCarry(articles: articles, previous: $0)) }
+        let carried = previous.map { (snapshot: $0, carry: SnapshotCarry(articles: sorted, previous: $0)) }
         let carrySeconds = since(carryStart)
         self.info = info
         let articleBox = Box<ArticleTable?>(nil), quoteBox = Box<QuoteTable?>(nil)
         let casualtyBox = Box<CasualtyTable?>(nil), entityBox = Box<EntityTable?>(nil)
-        let speakerBox = Box<SpeakerTable?>(nil)
+        let speakerBox = Box<SpeakerTable?>(nil), eventBox = Box<EventIndex?>(nil)
+        let tableSeconds = ResultSlots<Double>(count: 2)
         let builders: [@Sendable () -> Void] = [
-            { articleBox.value = ArticleTable(sorted: articles, previous: carried) },
-            { entityBox.value = EntityTable(articles: articles, previous: carried) },
             {
-                let quotes = QuoteTable(articles: articles, previous: carried)
+                let (articles, events) = Self.clusterEvents(sorted, previous: carried)
+                eventBox.value = events
+                var start = DispatchTime.now().uptimeNanoseconds
+                articleBox.value = ArticleTable(sorted: articles, previous: carried)
+                tableSeconds.set(0, since(start))
+                start = DispatchTime.now().uptimeNanoseconds
+                casualtyBox.value = CasualtyTable(articles: articles)
+                tableSeconds.set(1, since(start))
+            },
+            { entityBox.value = EntityTable(articles: sorted, previous: carried) },
+            {
+                let quotes = QuoteTable(articles: sorted, previous: carried)
                 quoteBox.value = quotes
                 speakerBox.value = SpeakerTable(quotes: quotes)
             },
-            { casualtyBox.value = CasualtyTable(articles: articles) },
         ]
         let seconds = ResultSlots<Double>(count: builders.count)
         DispatchQueue.concurrentPerform(iterations: builders.count) { i in
@@ -160,11 +171,15 @@ public final class CorpusSnapshot: Sendable {
             builders[i]()
             seconds.set(i, since(start))
         }
+        let events = eventBox.value!
+        self.events = events
         let builderSeconds = seconds.values()
-        indexTimings = [("sort", sortSeconds), ("events", events.seconds), ("carry", carrySeconds), ("articles", builderSeconds[0]),
+        let tables = tableSeconds.values()
+        indexTimings = [("sort", sortSeconds), ("carry", carrySeconds), ("events+articles+casualties", builderSeconds[0]),
+                        ("events", events.seconds), ("articles", tables[0]), ("casualties", tables[1]),
                         ("entities", builderSeconds[1])]
             + entityBox.value!.steps.map { ("entities." + $0.step, $0.seconds) }
-            + [("quotes+speakers", builderSeconds[2]), ("casualties", builderSeconds[3])]
+            + [("quotes+speakers", builderSeconds[2])]
         let a = articleBox.value!, q = quoteBox.value!, c = casualtyBox.value!, e = entityBox.value!
 
         self.articles = a.articles

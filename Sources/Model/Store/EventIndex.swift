@@ -10,12 +10,20 @@ public struct EventIndex: Sendable {
     public let figureEvent: [Int32]
     /// Seconds spent clustering and building the events.
     public let seconds: Double
+    /// Each article's incidents as the clusterer read them from it alone (article positions), for the next
+    /// snapshot to take over for the articles it carries.
+    let incidents: [[EventClusterer.Incident]]
 
     /// Creates an index over `events` (newest first).
     public init(events: [Event], figureEvent: [Int32], seconds: Double) {
+        self.init(events: events, figureEvent: figureEvent, seconds: seconds, incidents: [])
+    }
+
+    init(events: [Event], figureEvent: [Int32], seconds: Double, incidents: [[EventClusterer.Incident]]) {
         self.events = events
         self.figureEvent = figureEvent
         self.seconds = seconds
+        self.incidents = incidents
         var positions: [String: Int32] = [:]
         for (i, e) in events.enumerated() { positions[e.id] = Int32(i) }
         self.positions = positions

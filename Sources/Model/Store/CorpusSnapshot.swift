@@ -9,20 +9,22 @@ import Foundation
 public final class CorpusSnapshot: Sendable {
     /// Articles, newest first (date descending, then id).
     public let articles: [Article]
-    /// Each article's list JSON (everything above `text`), encoded once.
-    public let articleSummaryJSON: [[UInt8]]
+    /// Each article's list JSON (everything above `text`), written when asked for.
+    public var articleSummaryJSON: EncodedList<Article> {
+        EncodedList(articles) { article, w in article.writeSummaryJSON(to: &w) }
+    }
     /// Article position by id.
     public let articleIndex: [String: Int32]
     /// Every quote, in article order.
     public let quotes: [Quote]
-    /// Each quote's JSON.
-    public let quoteJSON: [[UInt8]]
+    /// Each quote's JSON, written when asked for.
+    public var quoteJSON: EncodedList<Quote> { EncodedList(quotes) }
     /// The article position of each quote.
     public let quoteArticle: [Int32]
     /// Every casualty figure, in article order.
     public let casualties: [Casualty]
-    /// Each figure's JSON.
-    public let casualtyJSON: [[UInt8]]
+    /// Each figure's JSON, written when asked for.
+    public var casualtyJSON: EncodedList<Casualty> { EncodedList(casualties) }
     /// The article position of each figure.
     public let casualtyArticle: [Int32]
     /// Corpus-wide entities, most mentioned first (ties by name).
@@ -45,10 +47,10 @@ public final class CorpusSnapshot: Sendable {
     let casualtyLocationIndex: PostingIndex<String>
     /// People quoted, most quoted first.
     public let speakers: [SpeakerSummary]
-    /// Each speaker's JSON.
-    public var speakerJSON: [[UInt8]] { speakerTable.json }
-    /// Each entity's JSON.
-    public var entityJSON: [[UInt8]] { entityTable.json }
+    /// Each speaker's JSON, written when asked for.
+    public var speakerJSON: EncodedList<SpeakerSummary> { EncodedList(speakers) }
+    /// Each entity's JSON, written when asked for.
+    public var entityJSON: EncodedList<Entity> { EncodedList(entities) }
     /// `/casualties/summary`, precomputed.
     public var casualtySummary: CasualtySummary { casualtyTable.summary }
     /// The entity lists, orders and companions.
@@ -127,8 +129,8 @@ public final class CorpusSnapshot: Sendable {
 
     /// Builds every index over `articles` (any order): one builder a table, run side by side, each sharding its
     /// own work by article across the cores. With `previous` (the snapshot a reload replaces), the articles it
-    /// already held take their list JSON, hashes, quote JSON and word postings from it instead of reading their
-    /// text again; the snapshot is the same as one built without it.
+    /// already held take their hashes and word postings from it instead of reading their text again; the snapshot
+    /// is the same as one built without it.
     public init(articles unsorted: [Article], info: LoadInfo, previous: CorpusSnapshot? = nil) {
         let started = DispatchTime.now().uptimeNanoseconds
         @Sendable func since(_ start: UInt64) -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
@@ -181,14 +183,12 @@ public final class CorpusSnapshot: Sendable {
         let a = articleBox.value!, q = quoteBox.value!, c = casualtyBox.value!, e = entityBox.value!
 
         self.articles = a.articles
-        articleSummaryJSON = a.summaryJSON
         articleIndex = a.index
         wordIndex = a.words
         articleHashes = a.hashes
         dataVersion = a.dataVersion
 
         quotes = q.quotes
-        quoteJSON = q.json
         quoteArticle = q.article
         speakerTokenIndex = q.speakerTokens
         quoteWordIndex = q.words
@@ -197,7 +197,6 @@ public final class CorpusSnapshot: Sendable {
 
         casualtyTable = c
         casualties = c.casualties
-        casualtyJSON = c.json
         casualtyArticle = c.article
         casualtyKindIndex = c.kinds
         casualtyLocationIndex = c.locations

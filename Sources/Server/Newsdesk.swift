@@ -9,7 +9,7 @@ struct Newsdesk: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "newsdesk",
         abstract: "An HTTP JSON API over news articles: quotes, entities and casualty figures.",
-        subcommands: [Serve.self, Parse.self, Check.self],
+        subcommands: [Serve.self, Parse.self, Check.self, Memory.self],
         defaultSubcommand: Serve.self)
 }
 

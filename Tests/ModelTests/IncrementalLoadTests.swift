@@ -61,6 +61,11 @@ import Testing
             #expect(a.speakerJSON == b.speakerJSON)
             #expect(a.entities == b.entities)
             #expect(a.entityArticles == b.entityArticles)
+            // Events, clustered from the incidents a reload takes over for the articles it carries.
+            #expect(!b.events.events.isEmpty)
+            #expect(a.events.eventJSON == b.events.eventJSON)
+            #expect(a.events.events.map(\.figures) == b.events.events.map(\.figures))
+            #expect(a.events.figureEvent == b.events.figureEvent)
             for e in a.entities.indices {
                 #expect(a.companions(of: Int32(e), limit: 10).map(\.entity) == b.companions(of: Int32(e), limit: 10).map(\.entity))
             }

@@ -1,47 +1,54 @@
 import Foundation
 import Testing
-
 @testable import Model
 
-/// The writer's escaping and the hash behind every ETag: the fast paths give the bytes the plain ones gave.
+/// The JSON writer's string escaping (items are encoded per request now, through the run-copying path) and the
+/// lists that encode items on demand.
 @Suite struct JSONWriterTests {
-    @Test(arguments: [
-        ("", #""""#),
-        ("plain text", #""plain text""#),
-        ("say \"no\"", #""say \"no\"""#),
-        ("back\\slash", #""back\\slash""#),
-        ("line\nbreak\r\ttab", #""line\nbreak\r\ttab""#),
-        ("\u{01}x\u{1F}", #""\u0001x\u001f""#),
-        ("Gəncə – “quoted”", "\"Gəncə – “quoted”\""),
-        ("\"", #""\"""#),
-        ("end\\", #""end\\""#),
-    ])
-    func escapesOnlyWhatJSONRequires(text: String, expected: String) throws {
+    static func escaped(_ s: String) -> String {
         var out: [UInt8] = []
-        JSONWriter.appendEscaped(text, to: &out)
-        #expect(String(decoding: out, as: UTF8.self) == expected)
-        let decoded = try JSONSerialization.jsonObject(with: Data(out), options: [.fragmentsAllowed]) as? String
-        #expect(decoded == text)
+        JSONWriter.appendEscaped(s, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    @Test func literalAndRunTimeKeysWriteTheSameBytes() {
-        var literal = JSONWriter(), runTime = JSONWriter()
-        literal.beginObject(); literal.key("id"); literal.int(1); literal.endObject()
-        let name = "id"
-        runTime.beginObject(); runTime.key(name); runTime.int(1); runTime.endObject()
-        #expect(literal.bytes == runTime.bytes)
-        #expect(String(decoding: literal.bytes, as: UTF8.self) == #"{"id":1}"#)
+    @Test func escapesQuotesBackslashesAndControlCharacters() {
+        #expect(Self.escaped("") == #""""#)
+        #expect(Self.escaped("plain text") == #""plain text""#)
+        #expect(Self.escaped(#"he said "no" \ then"#) == #""he said \"no\" \\ then""#)
+        #expect(Self.escaped("a\nb\rc\td") == #""a\nb\rc\td""#)
+        #expect(Self.escaped("\u{0}\u{1}\u{1F}x\u{0B}") == #""\u0000\u0001\u001fx\u000b""#)
+        #expect(Self.escaped("\"") == #""\"""#)
+        #expect(Self.escaped("Gəncə — “quoted” 🚀") == "\"Gəncə — “quoted” 🚀\"")
     }
 
-    @Test(arguments: [0, 1, 7, 64, 1000])
-    func arrayHashEqualsTheGenericHash(count: Int) {
-        var rng = SplitMix(seed: UInt64(count))
-        let bytes = (0..<count).map { _ in UInt8(rng.next(256)) }
-        var array = FNV1a()
-        array.combine(bytes: bytes)
-        var generic = FNV1a()
-        generic.combine(bytes: bytes.lazy.map { $0 })
-        #expect(array.value == generic.value)
-        #expect(array.value == FNV1a.hash(bytes))
+    @Test func escapedStringsParseBackToThemselves() throws {
+        var sample = "start "
+        for scalar in 0..<0x80 { sample.unicodeScalars.append(Unicode.Scalar(UInt8(scalar))) }
+        sample += " Zürich “x” end"
+        let json = Self.escaped(sample)
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8), options: .fragmentsAllowed) as? String
+        #expect(parsed == sample)
+    }
+
+    @Test func encodedListWritesWhatEachItemEncodes() {
+        let quotes = [
+            Quote(id: "a-q0", articleId: "a", date: "2020-10-12", text: "We are \"ready\".", speaker: Speaker(name: "John Smith"),
+                  cue: "said", paragraph: 1, span: TextSpan(start: 3, end: 18)),
+            Quote(id: "a-q1", articleId: "a", date: "2020-10-12", text: "Line\nbreak", speaker: nil, cue: nil,
+                  paragraph: 2, span: TextSpan(start: 30, end: 41)),
+        ]
+        let list = EncodedList(quotes)
+        #expect(list.count == 2)
+        #expect(list[0] == quotes[0].jsonBytes)
+        #expect(list[1] == quotes[1].jsonBytes)
+        var w = JSONWriter()
+        w.beginArray()
+        list.write(1, to: &w)
+        list.write(0, to: &w)
+        w.endArray()
+        #expect(w.bytes == Array("[".utf8) + list[1] + Array(",".utf8) + list[0] + Array("]".utf8))
+        #expect(list == EncodedList(quotes))
+        #expect(list != EncodedList(Array(quotes.reversed())))
+        #expect(list != EncodedList(Array(quotes.prefix(1))))
     }
 }

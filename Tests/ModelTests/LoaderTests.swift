@@ -247,4 +247,30 @@ import Testing
             LoadFailure(file: "x.json:4", reason: "item 2: invalid date 'x' (want YYYY-MM-DD)"),
         ])
     }
+
+    /// index.tsv rows as bytes: columns by the header's names in any order, empty fields unset, a row with
+    /// another number of fields ignored, a later row of the same file filling only what an earlier one left
+    /// unset, blank lines skipped; a table without a `file` column, or not UTF-8, gives nothing.
+    @Test func indexMetadataRows() {
+        var rows: [String: IndexMetadata.Row] = [:]
+        IndexMetadata.parse(Array("url\tfile\ttitle\textra\n\n\ta.txt\tFirst title\tx\nshort\trow\n"
+            .utf8) + Array("https://b\tb.txt\tB\ty\nhttps://a\ta.txt\tSecond title\tz\n".utf8), into: &rows)
+        #expect(rows.count == 2)
+        #expect(rows["a.txt"]?.title == "First title")
+        #expect(rows["a.txt"]?.url == "https://a")
+        #expect(rows["a.txt"]?.outlet == nil)
+        #expect(rows["b.txt"]?.url == "https://b")
+        var none: [String: IndexMetadata.Row] = [:]
+        IndexMetadata.parse(Array("name\ttitle\na.txt\tT\n".utf8), into: &none)
+        IndexMetadata.parse([0x66, 0x69, 0x6C, 0x65, 0x0A, 0xFF, 0x0A], into: &none)
+        #expect(none.isEmpty)
+        // The name an article is looked up by is its file's, without folders.
+        var metadata = IndexMetadata(base: URL(fileURLWithPath: "/nonexistent"), files: [])
+        metadata.rows = rows
+        var raw = RawArticle(date: "2021-03-04", title: nil, paragraphs: ["x"], related: [],
+                             source: ArticleSource(file: "dir/sub/a.txt"))
+        metadata.apply(to: &raw)
+        #expect(raw.title == "First title")
+        #expect(raw.source.url == "https://a")
+    }
 }

@@ -215,6 +215,10 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         // After a courtesy title, a title word is a name; a full name takes "of" and a body.
         QuoteRow(["“We will win this race in November,” Mr. King added."], "We will win this race in November,", speaker: "King"),
         QuoteRow(["“It was the least bad outcome,” Mr. Morgan of the Sierra Club said."], "It was the least bad outcome,", speaker: "Morgan"),
+        // A body run into a person's name (a missing stop in the source) is no part of the speaker.
+        QuoteRow(["Donald Trump spoke on Monday.",
+                  "In a meeting with the editorial board of the Washington Post Trump said that NATO may need to be diminished. “We certainly can’t afford to do this anymore,” Trump said, adding later, “NATO is costing us a fortune.”"],
+                 "We certainly can’t afford to do this anymore, NATO is costing us a fortune.", speaker: "Donald Trump"),
         // A title word that ends a person's name the entity list holds is a surname, not a role.
         QuoteRow(["“Turnout makes a difference,” said Charlie King, a prominent New York Democrat."],
                  "Turnout makes a difference,", speaker: "Charlie King", role: "prominent New York Democrat"),

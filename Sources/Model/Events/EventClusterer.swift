@@ -53,7 +53,7 @@ public struct EventClusterer: Sendable {
         var nouns: IncidentNouns = []
         var places: Set<String> = []
         var numbers: Set<Int> = []
-        let article: Int32
+        var article: Int32
         let day: Int
     }
 
@@ -68,6 +68,15 @@ public struct EventClusterer: Sendable {
     /// The clusters: for each event, the positions of its figures (in the flat, article-ordered figure list) and
     /// its incident day when the text states it. Figures in no list belong to no event.
     public func cluster(_ articles: [Article]) -> [(figures: [Int32], day: Int?)] {
+        cluster(articles, reusing: { _ in nil }).clusters
+    }
+
+    /// The same, and each article's incidents as read from it alone (figures numbered from 0 within the
+    /// article), for a later clustering to take over for an unchanged article: `reusing(i)` gives them for
+    /// article `i` when it has them, and the article's text is not read again. They depend on the article's
+    /// date, text and figures only.
+    func cluster(_ articles: [Article], reusing: @Sendable (Int) -> [Incident]?)
+        -> (clusters: [(figures: [Int32], day: Int?)], local: [[Incident]]) {
         var starts: [Int32] = []
         var running: Int32 = 0
         for a in articles {
@@ -76,10 +85,18 @@ public struct EventClusterer: Sendable {
         }
         let offsets = starts
         let indices = Array(articles.indices)
-        let perArticle = concurrentMap(indices) { i in
-            incidents(of: articles[i], article: Int32(i), offset: offsets[i])
+        let local = concurrentMap(indices) { i in
+            articles[i].casualties.isEmpty ? [] : reusing(i) ?? incidents(of: articles[i], article: 0, offset: 0)
         }
-        return merge(perArticle)
+        let perArticle = indices.map { i in
+            local[i].map { incident in
+                var placed = incident
+                placed.article = Int32(i)
+                placed.figures = incident.figures.map { $0 + offsets[i] }
+                return placed
+            }
+        }
+        return (merge(perArticle), local)
     }
 
     /// The incidents of one article, in text order.

@@ -29,7 +29,30 @@ public struct CorpusFile: Sendable, Hashable, Comparable, CustomStringConvertibl
         return String(decoding: name[(dot + 1)...], as: UTF8.self).lowercased()
     }
 
-    public static func < (a: CorpusFile, b: CorpusFile) -> Bool { a.path.lexicographicallyPrecedes(b.path) }
+    /// Byte order (`memcmp`, then the shorter first): what `lexicographicallyPrecedes` gives, without its
+    /// element-by-element iteration (sorting 102,745 paths took a tenth of a second that way).
+    public static func < (a: CorpusFile, b: CorpusFile) -> Bool {
+        a.path.withUnsafeBufferPointer { x in
+            b.path.withUnsafeBufferPointer { y in
+                let common = Swift.min(x.count, y.count)
+                let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+                return order != 0 ? order < 0 : x.count < y.count
+            }
+        }
+    }
+
+    /// Whether `name` (a file name, bytes) ends in `.txt`, `.json`, `.jsonl` or `.ndjson`, in any ASCII case,
+    /// with something before the dot: what `pathExtension` says, without making strings.
+    static func isArticleFileName(_ name: [UInt8]) -> Bool {
+        guard let dot = name.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex else { return false }
+        let ext = name[(dot + 1)...]
+        guard (3...6).contains(ext.count) else { return false }
+        var lower: [UInt8] = []
+        lower.reserveCapacity(ext.count)
+        for byte in ext { lower.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+        return lower == Array("txt".utf8) || lower == Array("json".utf8) || lower == Array("jsonl".utf8)
+            || lower == Array("ndjson".utf8)
+    }
 
     /// Paths (relative to `root`, sorted by bytes) of the article files under it, read recursively;
     /// hidden files and folders are skipped, and symbolic links to folders are not followed.
@@ -45,8 +68,10 @@ public struct CorpusFile: Sendable, Hashable, Comparable, CustomStringConvertibl
                     Array(raw.prefix(while: { $0 != 0 }))
                 }
                 if name.first == UInt8(ascii: ".") { continue }  // hidden, and "." and ".."
-                let path = relative.isEmpty ? name : relative + [UInt8(ascii: "/")] + name
                 var kind = entry.pointee.d_type
+                // A regular file (or a link, which is opened through) not named like an article is not kept.
+                if kind != UInt8(DT_DIR) && kind != UInt8(DT_UNKNOWN) && !isArticleFileName(name) { continue }
+                let path = relative.isEmpty ? name : relative + [UInt8(ascii: "/")] + name
                 if kind == UInt8(DT_UNKNOWN) {
                     var info = stat()
                     let full = folder + [UInt8(ascii: "/")] + name
@@ -58,10 +83,8 @@ public struct CorpusFile: Sendable, Hashable, Comparable, CustomStringConvertibl
                     folders.append(path)
                     continue
                 }
-                let file = CorpusFile(path: path)
-                let ext = file.pathExtension
-                guard ext == "txt" || ext == "json" || ext == "jsonl" || ext == "ndjson" else { continue }
-                files.append(file)
+                guard isArticleFileName(name) else { continue }
+                files.append(CorpusFile(path: path))
             }
         }
         return files.sorted()

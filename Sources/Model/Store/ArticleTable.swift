@@ -1,10 +1,8 @@
-/// The articles, newest first, with what is indexed by article: list JSON, id lookup, the word index and the
-/// corpus content hash.
+/// The articles, newest first, with what is indexed by article: id lookup, the word index and the corpus content
+/// hash.
 struct ArticleTable: Sendable {
     /// Articles, newest first (date descending, then id).
     let articles: [Article]
-    /// Each article's list JSON (everything above `text`), encoded once.
-    let summaryJSON: [[UInt8]]
     /// Article position by id.
     let index: [String: Int32]
     /// Folded words of titles and text -> article positions.
@@ -15,17 +13,11 @@ struct ArticleTable: Sendable {
     let dataVersion: String
 
     /// Builds the table over `articles`, already newest first. With `previous` (the last snapshot and which of
-    /// its articles each of these is, or -1), an article found there takes its list JSON, hash and words from
-    /// it instead of encoding and reading its text again; the table is the same as one built afresh.
+    /// its articles each of these is, or -1), an article found there takes its hash and words from
+    /// it instead of reading its text again; the table is the same as one built afresh.
     init(sorted articles: [Article], previous: (snapshot: CorpusSnapshot, carry: SnapshotCarry)? = nil) {
         self.articles = articles
         let newToOld = previous?.carry.newToOld
-        summaryJSON = concurrentMap(Array(articles.indices)) { i in
-            if let newToOld, newToOld[i] >= 0, let old = previous?.snapshot { return old.articleSummaryJSON[Int(newToOld[i])] }
-            var w = JSONWriter(capacity: 512)
-            articles[i].writeSummaryJSON(to: &w)
-            return w.bytes
-        }
         hashes = concurrentMap(Array(articles.indices)) { i in
             if let newToOld, newToOld[i] >= 0, let old = previous?.snapshot { return old.articleHashes[Int(newToOld[i])] }
             var hasher = FNV1a()
@@ -58,7 +50,7 @@ struct ArticleTable: Sendable {
 
 /// Which articles of a new snapshot the previous one already held: a reload's new list keeps the old articles
 /// it still has in the same relative order (both lists are sorted the same way), so every per-article part
-/// (JSON, hashes, postings) of those is carried over by position.
+/// (hashes, postings) of those is carried over by position.
 struct SnapshotCarry: Sendable {
     /// For each new position, the old one, or -1 for an article the previous snapshot did not hold.
     let newToOld: [Int32]

@@ -1,9 +1,7 @@
-/// Every casualty figure in article order, with its JSON, its article and the kind and location indexes.
+/// Every casualty figure in article order, with its article and the kind and location indexes.
 struct CasualtyTable: Sendable {
     /// Every casualty figure, in article order.
     let casualties: [Casualty]
-    /// Each figure's JSON.
-    let json: [[UInt8]]
     /// The article position of each figure.
     let article: [Int32]
     /// Figure positions by kind.
@@ -23,7 +21,6 @@ struct CasualtyTable: Sendable {
         let casualties = collected
         self.casualties = casualties
         self.article = article
-        json = concurrentMap(casualties) { $0.jsonBytes }
         var kinds: [CasualtyKind: [Int32]] = [:]
         for (i, c) in casualties.enumerated() { kinds[c.kind, default: []].append(Int32(i)) }
         self.kinds = kinds

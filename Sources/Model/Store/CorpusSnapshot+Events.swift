@@ -4,7 +4,10 @@ extension CorpusSnapshot {
     /// Clusters the figures of `articles` (newest first) into events, and returns the articles with each
     /// figure's `eventId` set, and the events. Ids come from each event's date and place (`2020-10-28-barda`),
     /// with `-2`, `-3` … on collision in a stable order, so the same corpus gives the same ids everywhere.
-    static func clusterEvents(_ articles: [Article]) -> (articles: [Article], events: EventIndex) {
+    /// With `previous` (the snapshot a reload replaces, and what it carries over), an article it held takes the
+    /// incidents read from it there instead of reading its text again: the same events as without it.
+    static func clusterEvents(_ articles: [Article], previous: (snapshot: CorpusSnapshot, carry: SnapshotCarry)? = nil)
+        -> (articles: [Article], events: EventIndex) {
         let started = DispatchTime.now().uptimeNanoseconds
         // The places that figures name, with what the articles' entities say of them.
         var wanted = Set<String>()
@@ -23,7 +26,11 @@ extension CorpusSnapshot {
                 }
             }
         }
-        let clusters = EventClusterer(places: places).cluster(articles)
+        let (clusters, incidents) = EventClusterer(places: places).cluster(articles) { i in
+            guard let previous, case let old = previous.carry.newToOld[i], old >= 0,
+                  Int(old) < previous.snapshot.events.incidents.count else { return nil }
+            return previous.snapshot.events.incidents[Int(old)]
+        }
 
         // The flat figure list, as the snapshot lays it out: article order, then figure order.
         var owner: [(article: Int32, index: Int32)] = []
@@ -96,7 +103,7 @@ extension CorpusSnapshot {
             position += clustered[i].casualties.count
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        return (clustered, EventIndex(events: events, figureEvent: figureEvent, seconds: seconds))
+        return (clustered, EventIndex(events: events, figureEvent: figureEvent, seconds: seconds, incidents: incidents))
     }
 
     /// One toll per kind: over the figures of the whole victim group (a sub-count, smaller than another figure of

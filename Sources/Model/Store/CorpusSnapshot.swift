@@ -9,20 +9,22 @@ import Foundation
 public final class CorpusSnapshot: Sendable {
     /// Articles, newest first (date descending, then id).
     public let articles: [Article]
-    /// Each article's list JSON (everything above `text`), encoded once.
-    public let articleSummaryJSON: [[UInt8]]
+    /// Each article's list JSON (everything above `text`), written when asked for.
+    public var articleSummaryJSON: EncodedList<Article> {
+        EncodedList(articles) { article, w in article.writeSummaryJSON(to: &w) }
+    }
     /// Article position by id.
     public let articleIndex: [String: Int32]
     /// Every quote, in article order.
     public let quotes: [Quote]
-    /// Each quote's JSON.
-    public let quoteJSON: [[UInt8]]
+    /// Each quote's JSON, written when asked for.
+    public var quoteJSON: EncodedList<Quote> { EncodedList(quotes) }
     /// The article position of each quote.
     public let quoteArticle: [Int32]
     /// Every casualty figure, in article order.
     public let casualties: [Casualty]
-    /// Each figure's JSON.
-    public let casualtyJSON: [[UInt8]]
+    /// Each figure's JSON, written when asked for.
+    public var casualtyJSON: EncodedList<Casualty> { EncodedList(casualties) }
     /// The article position of each figure.
     public let casualtyArticle: [Int32]
     /// Corpus-wide entities, most mentioned first (ties by name).
@@ -45,10 +47,10 @@ public final class CorpusSnapshot: Sendable {
     let casualtyLocationIndex: PostingIndex<String>
     /// People quoted, most quoted first.
     public let speakers: [SpeakerSummary]
-    /// Each speaker's JSON.
-    public var speakerJSON: [[UInt8]] { speakerTable.json }
-    /// Each entity's JSON.
-    public var entityJSON: [[UInt8]] { entityTable.json }
+    /// Each speaker's JSON, written when asked for.
+    public var speakerJSON: EncodedList<SpeakerSummary> { EncodedList(speakers) }
+    /// Each entity's JSON, written when asked for.
+    public var entityJSON: EncodedList<Entity> { EncodedList(entities) }
     /// `/casualties/summary`, precomputed.
     public var casualtySummary: CasualtySummary { casualtyTable.summary }
     /// The entity lists, orders and companions.
@@ -117,8 +119,9 @@ public final class CorpusSnapshot: Sendable {
     /// Seconds spent building the indexes (after extraction).
     public let indexSeconds: Double
 
-    /// Seconds of each step of the index build: sorting, event clustering, then each table (the tables are
-    /// built side by side, so theirs overlap).
+    /// Seconds of each step of the index build: sorting, the carry, then the builders run side by side (so their
+    /// figures overlap): event clustering followed by the article and figure tables, the entities, the quotes
+    /// and speakers.
     public let indexTimings: [(step: String, seconds: Double)]
 
     /// Seconds from the start of the load to a ready snapshot: reading, extraction and indexing.
@@ -126,31 +129,41 @@ public final class CorpusSnapshot: Sendable {
 
     /// Builds every index over `articles` (any order): one builder a table, run side by side, each sharding its
     /// own work by article across the cores. With `previous` (the snapshot a reload replaces), the articles it
-    /// already held take their list JSON, hashes, quote JSON and word postings from it instead of reading their
-    /// text again; the snapshot is the same as one built without it.
+    /// already held take their hashes and word postings from it instead of reading their text again; the snapshot
+    /// is the same as one built without it.
     public init(articles unsorted: [Article], info: LoadInfo, previous: CorpusSnapshot? = nil) {
         let started = DispatchTime.now().uptimeNanoseconds
         @Sendable func since(_ start: UInt64) -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
         let sorted = unsorted.sorted { ($0.date, $1.id) > ($1.date, $0.id) }
         let sortSeconds = since(started)
-        let (articles, events) = Self.clusterEvents(sorted)
-        self.events = events
+        // Clustering sets each figure's event and leaves the order as it is: the carry, the entities, quotes and
+        // speakers do not read events, so they are built from the sorted articles beside it; the article and
+        // figure tables, which hold the events, after it.
         let carryStart = DispatchTime.now().uptimeNanoseconds
-        let carried = previous.map { (snapshot: $0, carry: SnapshotCarry(articles: articles, previous: $0)) }
+        let carried = previous.map { (snapshot: $0, carry: SnapshotCarry(articles: sorted, previous: $0)) }
         let carrySeconds = since(carryStart)
         self.info = info
         let articleBox = Box<ArticleTable?>(nil), quoteBox = Box<QuoteTable?>(nil)
         let casualtyBox = Box<CasualtyTable?>(nil), entityBox = Box<EntityTable?>(nil)
-        let speakerBox = Box<SpeakerTable?>(nil)
+        let speakerBox = Box<SpeakerTable?>(nil), eventBox = Box<EventIndex?>(nil)
+        let tableSeconds = ResultSlots<Double>(count: 2)
         let builders: [@Sendable () -> Void] = [
-            { articleBox.value = ArticleTable(sorted: articles, previous: carried) },
-            { entityBox.value = EntityTable(articles: articles, previous: carried) },
             {
-                let quotes = QuoteTable(articles: articles, previous: carried)
+                let (articles, events) = Self.clusterEvents(sorted, previous: carried)
+                eventBox.value = events
+                var start = DispatchTime.now().uptimeNanoseconds
+                articleBox.value = ArticleTable(sorted: articles, previous: carried)
+                tableSeconds.set(0, since(start))
+                start = DispatchTime.now().uptimeNanoseconds
+                casualtyBox.value = CasualtyTable(articles: articles)
+                tableSeconds.set(1, since(start))
+            },
+            { entityBox.value = EntityTable(articles: sorted, previous: carried) },
+            {
+                let quotes = QuoteTable(articles: sorted, previous: carried)
                 quoteBox.value = quotes
                 speakerBox.value = SpeakerTable(quotes: quotes)
             },
-            { casualtyBox.value = CasualtyTable(articles: articles) },
         ]
         let seconds = ResultSlots<Double>(count: builders.count)
         DispatchQueue.concurrentPerform(iterations: builders.count) { i in
@@ -158,22 +171,24 @@ public final class CorpusSnapshot: Sendable {
             builders[i]()
             seconds.set(i, since(start))
         }
+        let events = eventBox.value!
+        self.events = events
         let builderSeconds = seconds.values()
-        indexTimings = [("sort", sortSeconds), ("events", events.seconds), ("carry", carrySeconds), ("articles", builderSeconds[0]),
+        let tables = tableSeconds.values()
+        indexTimings = [("sort", sortSeconds), ("carry", carrySeconds), ("events+articles+casualties", builderSeconds[0]),
+                        ("events", events.seconds), ("articles", tables[0]), ("casualties", tables[1]),
                         ("entities", builderSeconds[1])]
             + entityBox.value!.steps.map { ("entities." + $0.step, $0.seconds) }
-            + [("quotes+speakers", builderSeconds[2]), ("casualties", builderSeconds[3])]
+            + [("quotes+speakers", builderSeconds[2])]
         let a = articleBox.value!, q = quoteBox.value!, c = casualtyBox.value!, e = entityBox.value!
 
         self.articles = a.articles
-        articleSummaryJSON = a.summaryJSON
         articleIndex = a.index
         wordIndex = a.words
         articleHashes = a.hashes
         dataVersion = a.dataVersion
 
         quotes = q.quotes
-        quoteJSON = q.json
         quoteArticle = q.article
         speakerTokenIndex = q.speakerTokens
         quoteWordIndex = q.words
@@ -182,7 +197,6 @@ public final class CorpusSnapshot: Sendable {
 
         casualtyTable = c
         casualties = c.casualties
-        casualtyJSON = c.json
         casualtyArticle = c.article
         casualtyKindIndex = c.kinds
         casualtyLocationIndex = c.locations

@@ -15,12 +15,20 @@ public struct EventIndex: Sendable {
     /// Event positions by the latest killed toll, largest first, events without one last (then newest first): the
     /// order of `sort=killed`.
     let byKilled: [Int32]
+    /// Each article's incidents as the clusterer read them from it alone (article positions), for the next
+    /// snapshot to take over for the articles it carries.
+    let incidents: [[EventClusterer.Incident]]
 
     /// Creates an index over `events` (newest first).
     public init(events: [Event], figureEvent: [Int32], seconds: Double) {
+        self.init(events: events, figureEvent: figureEvent, seconds: seconds, incidents: [])
+    }
+
+    init(events: [Event], figureEvent: [Int32], seconds: Double, incidents: [[EventClusterer.Incident]]) {
         self.events = events
         self.figureEvent = figureEvent
         self.seconds = seconds
+        self.incidents = incidents
         var positions: [String: Int32] = [:]
         for (i, e) in events.enumerated() { positions[e.id] = Int32(i) }
         self.positions = positions

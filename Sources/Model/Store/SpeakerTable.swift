@@ -2,8 +2,6 @@
 struct SpeakerTable: Sendable {
     /// People quoted, most quoted first (ties by name).
     let speakers: [CorpusSnapshot.SpeakerSummary]
-    /// Each speaker's JSON, encoded once.
-    let json: [[UInt8]]
     /// Every folded word of every speaker's name with the speaker's position, sorted: for prefix search.
     let nameWords: [(word: String, speaker: Int32)]
 
@@ -29,23 +27,25 @@ struct SpeakerTable: Sendable {
             s.roles = entry.roles.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key)
             return s
         }.sorted { ($0.quotes, $1.name) > ($1.quotes, $0.name) }
-        json = speakers.map { s in
-            var w = JSONWriter()
-            w.beginObject()
-            w.key("name"); w.string(s.name)
-            w.key("entityId"); w.string(s.entityId)
-            w.key("quotes"); w.int(s.quotes)
-            w.key("articles"); w.int(s.articles)
-            w.key("roles"); w.array(s.roles)
-            w.key("firstSeen"); w.string(s.firstSeen)
-            w.key("lastSeen"); w.string(s.lastSeen)
-            w.endObject()
-            return w.bytes
-        }
         var nameWords: [(word: String, speaker: Int32)] = []
         for (i, s) in speakers.enumerated() {
             for word in TextTokens.words(s.name) { nameWords.append((word, Int32(i))) }
         }
         self.nameWords = nameWords.sorted { ($0.word, $0.speaker) < ($1.word, $1.speaker) }
+    }
+}
+
+extension CorpusSnapshot.SpeakerSummary: JSONWritable {
+    /// A `/speakers` item.
+    public func writeJSON(to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("name"); w.string(name)
+        w.key("entityId"); w.string(entityId)
+        w.key("quotes"); w.int(quotes)
+        w.key("articles"); w.int(articles)
+        w.key("roles"); w.array(roles)
+        w.key("firstSeen"); w.string(firstSeen)
+        w.key("lastSeen"); w.string(lastSeen)
+        w.endObject()
     }
 }

@@ -60,7 +60,7 @@ enum ArticleHandlers {
             window: window, words: try p.words("q"), entity: p.string("entity"), speaker: try p.words("speaker"))
         let positions = sort == "date" ? oldestFirst(found, snapshot) : found
         let summaries = snapshot.articleSummaryJSON
-        return try ListResponse.render(c, count: positions.count, format: format) { summaries[Int(positions[$0])] }
+        return try ListResponse.render(c, count: positions.count, format: format) { summaries.write(Int(positions[$0]), to: &$1) }
     }
 
     /// Reorders newest-first positions oldest first, keeping id order within a day.

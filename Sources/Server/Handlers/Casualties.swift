@@ -30,7 +30,7 @@ enum CasualtyHandlers {
             let json = snapshot.casualtyJSON
             let figures = snapshot.casualties
             return try ListResponse.render(
-                c, count: positions.count, format: format, json: { json[Int(positions[$0])] },
+                c, count: positions.count, format: format, write: { json.write(Int(positions[$0]), to: &$1) },
                 csvHeader: ["id", "articleId", "date", "kind", "count", "min", "max", "qualifier", "group", "scope",
                             "location", "locationEntityId", "sentence", "start", "end"],
                 csvRow: { i in

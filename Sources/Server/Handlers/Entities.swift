@@ -15,7 +15,7 @@ enum EntityHandlers {
             let entities = snapshot.entities
             let json = snapshot.entityJSON
             return try ListResponse.render(
-                c, count: positions.count, format: format, json: { json[Int(positions[$0])] },
+                c, count: positions.count, format: format, write: { json.write(Int(positions[$0]), to: &$1) },
                 csvHeader: ["id", "name", "type", "subtype", "countryCode", "aliases", "mentions", "articles", "firstSeen", "lastSeen"],
                 csvRow: { i in
                     let e = entities[Int(positions[i])]
@@ -39,7 +39,8 @@ enum EntityHandlers {
             snapshot.entities[Int(position)].writeFields(to: &w)
             w.key("mentionedIn")
             w.beginArray()
-            if offset < end { for a in articles[offset..<end] { w.raw(snapshot.articleSummaryJSON[Int(a)]) } }
+            let summaries = snapshot.articleSummaryJSON
+            if offset < end { for a in articles[offset..<end] { summaries.write(Int(a), to: &w) } }
             w.endArray()
             w.key("seenWith")
             w.beginArray()

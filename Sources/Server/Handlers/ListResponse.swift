@@ -27,6 +27,16 @@ struct ListResponse {
         json item: @escaping @Sendable (Int) -> [UInt8],
         csvHeader: [String] = [], csvRow: (@Sendable (Int) -> [String])? = nil
     ) throws(APIError) -> Response {
+        try render(c, count: count, format: format, write: { i, w in w.raw(item(i)) }, csvHeader: csvHeader, csvRow: csvRow)
+    }
+
+    /// The same where `write(i, &w)` writes the i-th item into the writer (items encoded per request go straight
+    /// into the body).
+    static func render(
+        _ c: RequestContext, count: Int, format: Format,
+        write: @escaping @Sendable (Int, inout JSONWriter) -> Void,
+        csvHeader: [String] = [], csvRow: (@Sendable (Int) -> [String])? = nil
+    ) throws(APIError) -> Response {
         let p = c.parameters
         let limit = try p.int("limit", default: 50, range: 1...500)
         let offset = try p.int("offset", default: 0, range: 0...Int(Int32.max))
@@ -37,7 +47,7 @@ struct ListResponse {
             w.beginObject()
             w.key("data")
             w.beginArray()
-            if offset < end { for i in offset..<end { w.raw(item(i)) } }
+            if offset < end { for i in offset..<end { write(i, &w) } }
             w.endArray()
             w.key("meta")
             w.beginObject()
@@ -67,7 +77,9 @@ struct ListResponse {
                     if isCSV, let csvRow {
                         chunk += CSV.row(csvRow(i))
                     } else {
-                        chunk += item(i)
+                        var w = JSONWriter(capacity: 1024)
+                        write(i, &w)
+                        chunk += w.bytes
                         chunk.append(0x0A)
                     }
                     i += 1

@@ -13,7 +13,7 @@ enum QuoteHandlers {
             let json = snapshot.quoteJSON
             let quotes = snapshot.quotes
             return try ListResponse.render(
-                c, count: positions.count, format: format, json: { json[Int(positions[$0])] },
+                c, count: positions.count, format: format, write: { json.write(Int(positions[$0]), to: &$1) },
                 csvHeader: ["id", "articleId", "date", "speaker", "role", "speakerEntityId", "cue", "text", "paragraph", "start", "end"],
                 csvRow: { i in
                     let q = quotes[Int(positions[i])]
@@ -26,7 +26,7 @@ enum QuoteHandlers {
             let format = try ListResponse.format(c, csv: false)
             let positions = snapshot.findSpeakers(try p.words("q"))
             let json = snapshot.speakerJSON
-            return try ListResponse.render(c, count: positions.count, format: format) { json[Int(positions[$0])] }
+            return try ListResponse.render(c, count: positions.count, format: format) { json.write(Int(positions[$0]), to: &$1) }
         }
     }
 }

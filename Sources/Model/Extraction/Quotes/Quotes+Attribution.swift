@@ -18,6 +18,8 @@ extension QuoteExtractor {
         let words: ArraySlice<Token>
         /// Folded names and aliases of the people the entity list holds ("charlie king").
         var people: Set<String> = []
+        /// Folded names and aliases of the organisations and places the entity list holds ("washington post").
+        var bodies: Set<String> = []
 
         /// Number of word tokens that start inside a scalar range of the paragraph.
         func wordCount(_ range: Range<Int>) -> Int {
@@ -643,6 +645,16 @@ extension QuoteExtractor {
                                             || tokens[$0].info.isA(.conjunction))
             }), cut > nameStart {
                 e = cut
+            }
+            // "the Washington Post Trump said", "Azerbaijan Hikmet Hajiyev": a body or place run into a name that
+            // the entity list holds as a person's, both as the entity list names them, ends before it.
+            if e - nameStart >= 2, !paragraph.people.isEmpty, !paragraph.bodies.isEmpty,
+               !paragraph.people.contains(paragraph.text(tokens: nameStart..<e).applyingFolding()),
+               let first = (nameStart + 1..<e).first(where: {
+                   tokens[$0].capitalized && paragraph.people.contains(paragraph.text(tokens: $0..<e).applyingFolding())
+                       && paragraph.bodies.contains(paragraph.text(tokens: nameStart..<$0).applyingFolding())
+               }) {
+                nameStart = first
             }
             let name = Self.normalised(paragraph.text(tokens: nameStart..<e))
             let range = tokens[nameStart].start..<tokens[e - 1].wordEnd

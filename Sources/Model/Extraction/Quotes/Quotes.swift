@@ -57,9 +57,11 @@ public struct QuoteExtractor: Sendable {
             for k in max(0, index - Self.contextParagraphs)...index { read[k] = true }
         }
         guard read.contains(true) else { return [] }
-        var people = Set<String>()
-        for entity in entities where entity.type == .person {
-            for name in [entity.name] + entity.aliases { people.insert(name.applyingFolding()) }
+        var people = Set<String>(), bodies = Set<String>()
+        for entity in entities {
+            for name in [entity.name] + entity.aliases {
+                if entity.type == .person { people.insert(name.applyingFolding()) } else { bodies.insert(name.applyingFolding()) }
+            }
         }
         var paragraphs: [Paragraph] = []
         paragraphs.reserveCapacity(count)
@@ -69,7 +71,8 @@ public struct QuoteExtractor: Sendable {
             for (i, t) in tokens.enumerated() where t.kind == .quote { segmentTokens.append(i) }
             paragraphs.append(Paragraph(index: index, offset: document.paragraphStarts[index], scalars: scalars,
                                         segments: segments[index], tokens: tokens, segmentTokens: segmentTokens,
-                                        words: document.tokens[document.tokenRange(ofParagraph: index)], people: people))
+                                        words: document.tokens[document.tokenRange(ofParagraph: index)], people: people,
+                                        bodies: bodies))
         }
 
         var resolver = SpeakerResolver(lexicon: words, entities: entities, gazetteer: lexicon.entities.gazetteer)

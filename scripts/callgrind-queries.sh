@@ -22,25 +22,16 @@ if [ ${#paths[@]} -eq 0 ]; then
 fi
 bin="${NEWSDESK_BIN:-.build/release/newsdesk}"
 data="${DATA:-corpus/sample}"
-command -v valgrind >/dev/null || { echo "callgrind-queries: valgrind is not installed" >&2; exit 2; }
-[ -x "$bin" ] || { echo "callgrind-queries: no binary at $bin (swift build -c release)" >&2; exit 2; }
+source scripts/lib/callgrind.sh
 work="$(mktemp -d)"
 pid=""
 trap '[ -n "$pid" ] && kill -KILL "$pid" 2>/dev/null; rm -rf "$work"' EXIT
 
-# valgrind 3.19 cannot read the DWARF 5 of Swift 6 release builds: count instructions on a copy without it.
-strip --strip-debug -o "$work/newsdesk" "$bin"
+callgrind_binary "$bin" "$work/newsdesk" callgrind-queries
 NEWSDESK_RESPONSE_CACHE_ENTRIES=0 valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file="$work/callgrind.out" \
     "$work/newsdesk" serve --port 0 --data "$data" --threads 1 --log-level info >"$work/log" 2>&1 &
 pid=$!
-port=""
-for _ in $(seq 12000); do
-    port="$(sed -n 's/.*server\.port=\([0-9][0-9]*\).*/\1/p' "$work/log" | head -n 1)"
-    [ -n "$port" ] && break
-    kill -0 "$pid" 2>/dev/null || { cat "$work/log" >&2; exit 1; }
-    sleep 0.25
-done
-[ -n "$port" ] || { echo "callgrind-queries: the server did not start" >&2; exit 1; }
+port="$(callgrind_port "$work/log" "$pid" 12000 callgrind-queries)"
 callgrind_control -i on "$pid" >/dev/null 2>&1
 printf '%-64s %10s %14s\n' "path" "bytes" "instructions"
 k=0

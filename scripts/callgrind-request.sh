@@ -15,14 +15,12 @@ n="${1:-2000}"
 path="${2:-/quotes?speaker=Hajiyev}"
 bin="${NEWSDESK_BIN:-.build/release/newsdesk}"
 data="${DATA:-corpus/sample}"
-command -v valgrind >/dev/null || { echo "callgrind-request: valgrind is not installed" >&2; exit 2; }
-[ -x "$bin" ] || { echo "callgrind-request: no binary at $bin (swift build -c release)" >&2; exit 2; }
+source scripts/lib/callgrind.sh
 work="$(mktemp -d)"
 pid=""
 trap '[ -n "$pid" ] && kill -KILL "$pid" 2>/dev/null; [ -n "${KEEP:-}" ] && cp "$work"/callgrind.* "$KEEP"/ ; rm -rf "$work"' EXIT
 
-# valgrind 3.19 cannot read the DWARF 5 of Swift 6 release builds: count instructions on a copy without it.
-strip --strip-debug -o "$work/newsdesk" "$bin"
+callgrind_binary "$bin" "$work/newsdesk" callgrind-request
 
 # Total instructions (Ir) of one server run that answers `path` `count` times.
 run() {
@@ -30,14 +28,8 @@ run() {
     valgrind --tool=callgrind --callgrind-out-file="$out" "$work/newsdesk" serve --port "${PORT:-0}" --data "$data" \
         --threads 1 --log-level info >"$log" 2>&1 &
     pid=$!
-    local port=""
-    for _ in $(seq 1200); do
-        port="$(sed -n 's/.*server\.port=\([0-9][0-9]*\).*/\1/p' "$log" | head -n 1)"
-        [ -n "$port" ] && break
-        kill -0 "$pid" 2>/dev/null || { cat "$log" >&2; exit 1; }
-        sleep 0.25
-    done
-    [ -n "$port" ] || { echo "callgrind-request: the server did not start" >&2; cat "$log" >&2; exit 1; }
+    local port
+    port="$(callgrind_port "$log" "$pid" 1200 callgrind-request)"
     python3 - "$port" "$path" "$count" <<'EOF'
 import http.client, sys
 port, path, count = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])

@@ -74,6 +74,16 @@ extension QuoteExtractor {
             }
         }
 
+        /// The folded names and aliases of the entities given, the people's apart from the rest's (folded once,
+        /// here, for the attribution reader too).
+        var foldedEntityNames: (people: Set<String>, bodies: Set<String>) {
+            var people = Set<String>(), bodies = Set<String>()
+            for (name, entity) in entityByName {
+                if entity.type == .person { people.insert(name) } else { bodies.insert(name) }
+            }
+            return (people, bodies)
+        }
+
         /// Bodies by the lower-case description the article puts before their name ("militant group").
         private var descriptions: [String: String] = [:]
 

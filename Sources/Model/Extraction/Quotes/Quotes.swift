@@ -57,12 +57,8 @@ public struct QuoteExtractor: Sendable {
             for k in max(0, index - Self.contextParagraphs)...index { read[k] = true }
         }
         guard read.contains(true) else { return [] }
-        var people = Set<String>(), bodies = Set<String>()
-        for entity in entities {
-            for name in [entity.name] + entity.aliases {
-                if entity.type == .person { people.insert(name.applyingFolding()) } else { bodies.insert(name.applyingFolding()) }
-            }
-        }
+        var resolver = SpeakerResolver(lexicon: words, entities: entities, gazetteer: lexicon.entities.gazetteer)
+        let (people, bodies) = resolver.foldedEntityNames
         var paragraphs: [Paragraph] = []
         paragraphs.reserveCapacity(count)
         for (index, scalars) in document.paragraphScalars.enumerated() {
@@ -75,7 +71,6 @@ public struct QuoteExtractor: Sendable {
                                         bodies: bodies))
         }
 
-        var resolver = SpeakerResolver(lexicon: words, entities: entities, gazetteer: lexicon.entities.gazetteer)
         for paragraph in paragraphs {
             if read[paragraph.index] {
                 collectNames(paragraph, into: &resolver)

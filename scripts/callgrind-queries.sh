@@ -39,16 +39,7 @@ for path in "${paths[@]}"; do
     k=$((k + 1))
     bytes="$(curl -s -o /dev/null -w '%{size_download}' "http://127.0.0.1:$port$path")"
     callgrind_control -z "$pid" >/dev/null 2>&1
-    python3 - "$port" "$path" "$n" <<'PY'
-import http.client, sys
-port, path, count = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
-conn = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
-for _ in range(count):
-    conn.request("GET", path)
-    response = conn.getresponse()
-    response.read()
-conn.close()
-PY
+    python3 scripts/lib/get_repeat.py "$port" "$path" "$n" 600
     callgrind_control -d "q$k" "$pid" >/dev/null 2>&1
     dump="$(ls -t "$work"/callgrind.out* | grep -v '^$' | head -n 1)"
     total="$(sed -n 's/^totals: \([0-9]*\).*/\1/p' "$dump" | head -n 1)"

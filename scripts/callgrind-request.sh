@@ -30,17 +30,7 @@ run() {
     pid=$!
     local port
     port="$(callgrind_port "$log" "$pid" 1200 callgrind-request)"
-    python3 - "$port" "$path" "$count" <<'EOF'
-import http.client, sys
-port, path, count = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
-conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-for _ in range(count):
-    conn.request("GET", path)
-    response = conn.getresponse()
-    response.read()
-    assert response.status == 200, response.status
-conn.close()
-EOF
+    python3 scripts/lib/get_repeat.py "$port" "$path" "$count" 60 --expect-200
     kill -INT "$pid"
     wait "$pid" || true
     pid=""

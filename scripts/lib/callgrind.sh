@@ -1,4 +1,5 @@
-# Shared by scripts/callgrind-request.sh and scripts/callgrind-queries.sh (sourced, not run).
+# Shared by scripts/callgrind-request.sh and scripts/callgrind-queries.sh (sourced, not run); get_repeat.py
+# beside it sends their requests.
 
 # Checks for valgrind and the release binary `$1`, and writes a copy without debug information to `$2`:
 # valgrind 3.19 cannot read the DWARF 5 of Swift 6 release builds. `$3` names the calling script in errors.

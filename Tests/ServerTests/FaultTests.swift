@@ -50,6 +50,17 @@ final class TestSocket {
         return n > 0 ? (Array(buffer[0..<n]), false) : ([], true)
     }
 
+    /// Reads `chunk` bytes at a time, so that the server meets back-pressure, until the server closes the
+    /// connection or sends nothing for `quietSeconds`.
+    func readSlowlyToEnd(chunk: Int = 4096, quietSeconds: Double = 5) -> [UInt8] {
+        var all: [UInt8] = []
+        while true {
+            let (bytes, closed) = read(upTo: chunk, seconds: quietSeconds)
+            all += bytes
+            if closed || bytes.isEmpty { return all }
+        }
+    }
+
     /// Reads until the server closes the connection or `seconds` pass.
     func readToClose(seconds: Double) -> (bytes: [UInt8], closed: Bool) {
         let deadline = Date().addingTimeInterval(seconds)
@@ -228,11 +239,7 @@ final class TestSocket {
         #expect(server.openConnections == 1)
         #expect(!server.isDrained)
         // Read the export slowly to its end: whole, with its closing chunk, then the connection closes.
-        while true {
-            let (bytes, closed) = export.read(upTo: 4096, seconds: 5)
-            received += bytes
-            if closed || bytes.isEmpty { break }
-        }
+        received += export.readSlowlyToEnd()
         let text = String(decoding: received, as: UTF8.self)
         #expect(text.hasSuffix("\r\n0\r\n\r\n"))
         #expect(text.components(separatedBy: "\"id\":\"2021-03-").count - 1 == Self.bigCount)
@@ -250,11 +257,7 @@ final class TestSocket {
         usleep(700_000)
         #expect(server.openConnections == 1)
         #expect(!server.isDrained)
-        while true {
-            let (bytes, closed) = export.read(upTo: 4096, seconds: 5)
-            received += bytes
-            if closed || bytes.isEmpty { break }
-        }
+        received += export.readSlowlyToEnd()
         let headEnd = try #require(received.firstRange(of: [0x0D, 0x0A, 0x0D, 0x0A]))
         let head = String(decoding: received[..<headEnd.lowerBound], as: UTF8.self)
         #expect(head.contains("Content-Encoding: gzip"))

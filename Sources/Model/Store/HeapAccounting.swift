@@ -124,15 +124,21 @@ extension ContiguousArray: HeapWalkable {
     }
 }
 
+/// The bytes a native Set or Dictionary storage of `capacity` asks for: its header, the occupancy bitmap and the
+/// buckets (a power of two, filled to three quarters at most), each `entry` bytes.
+private func hashedStorageBytes(capacity: Int, entry: Int) -> Int {
+    var buckets = 1
+    while buckets * 3 / 4 < capacity { buckets *= 2 }
+    return 80 + buckets / 8 + buckets * entry
+}
+
 extension Dictionary: HeapWalkable {
     func walkHeap(_ account: inout HeapAccounting, path: String, level: Int, row r: Int) {
         guard capacity > 0 else { return }
         let address = unsafeBitCast(self, to: UInt.self)
-        var buckets = 1
-        while buckets * 3 / 4 < capacity { buckets *= 2 }
         let before = account.rows[r].blocks
-        account.block(address, request: 80 + buckets / 8
-            + buckets * (MemoryLayout<Key>.stride + MemoryLayout<Value>.stride), row: r)
+        account.block(address, request: hashedStorageBytes(capacity: capacity,
+                                                           entry: MemoryLayout<Key>.stride + MemoryLayout<Value>.stride), row: r)
         guard account.rows[r].blocks > before else { return }
         if !_isPOD(Key.self) { for key in keys { account.walk(key, path: path, level: level, row: r) } }
         if !_isPOD(Value.self) { for value in values { account.walk(value, path: path, level: level, row: r) } }
@@ -143,10 +149,8 @@ extension Set: HeapWalkable {
     func walkHeap(_ account: inout HeapAccounting, path: String, level: Int, row r: Int) {
         guard capacity > 0 else { return }
         let address = unsafeBitCast(self, to: UInt.self)
-        var buckets = 1
-        while buckets * 3 / 4 < capacity { buckets *= 2 }
         let before = account.rows[r].blocks
-        account.block(address, request: 80 + buckets / 8 + buckets * MemoryLayout<Element>.stride, row: r)
+        account.block(address, request: hashedStorageBytes(capacity: capacity, entry: MemoryLayout<Element>.stride), row: r)
         guard account.rows[r].blocks > before, !_isPOD(Element.self) else { return }
         for element in self { account.walk(element, path: path, level: level, row: r) }
     }

@@ -215,69 +215,57 @@ public enum TextTokens {
     /// a run holding other scalars is folded and split the slow way.
     public static func words(_ text: String) -> [String] {
         var words: [String] = []
-        var buffer: [UInt8] = []
-        var nonASCII = false
-        func flush() {
-            guard !buffer.isEmpty else { return }
+        forEachRun(text) { run, nonASCII in
             if nonASCII {
-                words += foldedWords(String(decoding: buffer, as: UTF8.self))
+                words += foldedWords(String(decoding: run, as: UTF8.self))
             } else {
-                words.append(String(decoding: buffer, as: UTF8.self))
-            }
-            buffer.removeAll(keepingCapacity: true)
-            nonASCII = false
-        }
-        for byte in text.utf8 {
-            switch byte {
-            case 0x30...0x39, 0x61...0x7A: buffer.append(byte)
-            case 0x41...0x5A: buffer.append(byte | 0x20)
-            case 0x80...: buffer.append(byte); nonASCII = true
-            default: flush()
+                words.append(String(decoding: run.lazy.map(lower), as: UTF8.self))
             }
         }
-        flush()
         return words
     }
 
     /// Calls `body` with the FNV-1a hash of each word that `words(text)` gives, in order (`FNV1a.hash(word)`),
     /// without making a string for an ASCII word: the word indexes are built with it.
     public static func forEachWordHash(_ text: String, _ body: (UInt64) -> Void) {
+        forEachRun(text) { run, nonASCII in
+            if nonASCII {
+                for word in foldedWords(String(decoding: run, as: UTF8.self)) { body(FNV1a.hash(word.utf8)) }
+            } else {
+                var h = FNV1a.basis
+                for byte in run { h = FNV1a.combine(h, lower(byte)) }
+                body(h)
+            }
+        }
+    }
+
+    /// The one split that `words` and `forEachWordHash` share: calls `body` with each run of ASCII letters and
+    /// digits and non-ASCII bytes, as written, and whether it holds non-ASCII bytes.
+    private static func forEachRun(_ text: String, _ body: (UnsafeBufferPointer<UInt8>, Bool) -> Void) {
         var text = text
         text.withUTF8 { bytes in
-            var h = FNV1a.basis
             var start = -1  // start of the current run, -1 outside one
             var nonASCII = false
-            func flush(_ end: Int) {
-                guard start >= 0 else { return }
-                if nonASCII {
-                    let run = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-                    for word in foldedWords(run) { body(FNV1a.hash(word.utf8)) }
-                } else {
-                    body(h)
-                }
-                start = -1
-                nonASCII = false
-                h = FNV1a.basis
-            }
-            for i in 0..<bytes.count {
-                let byte = bytes[i]
+            for i in 0...bytes.count {
+                let byte: UInt8 = i < bytes.count ? bytes[i] : 0x20
                 switch byte {
-                case 0x30...0x39, 0x61...0x7A:
+                case 0x30...0x39, 0x41...0x5A, 0x61...0x7A:
                     if start < 0 { start = i }
-                    h = FNV1a.combine(h, byte)
-                case 0x41...0x5A:
-                    if start < 0 { start = i }
-                    h = FNV1a.combine(h, byte | 0x20)
                 case 0x80...:
                     if start < 0 { start = i }
                     nonASCII = true
                 default:
-                    flush(i)
+                    if start >= 0 { body(UnsafeBufferPointer(rebasing: bytes[start..<i]), nonASCII) }
+                    start = -1
+                    nonASCII = false
                 }
             }
-            flush(bytes.count)
         }
     }
+
+    /// An ASCII capital lower-cased; any other byte as it is.
+    @inline(__always)
+    private static func lower(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
 
     /// The hashes `forEachWordHash` gives, as an array.
     public static func wordHashes(_ text: String) -> [UInt64] {

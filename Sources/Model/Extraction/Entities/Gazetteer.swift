@@ -100,8 +100,9 @@ public struct Gazetteer: Sendable {
     mutating func locate(_ index: Int, names: [String]) {
         let entry = entries[index]
         guard entry.type == .location, entry.geonamesId == nil, entry.coordinates == nil else { return }
-        for name in names {
-            let key = keyWords(name).joined(separator: " ")
+        let keyed = names.map { keyWords($0) }
+        for words in keyed {
+            let key = words.joined(separator: " ")
             if let country = entries.first(where: {
                 $0.subtype == "country" && $0.geonamesId != nil && $0.countryCode == entry.countryCode && $0.key == key
             }) {
@@ -110,8 +111,7 @@ public struct Gazetteer: Sendable {
                 return
             }
         }
-        for name in names {
-            var words = keyWords(name)
+        for var words in keyed {
             var keys = [words.joined(separator: " ")]
             if words.count >= 2, Self.headWords.contains(words[words.count - 1]) {
                 words.removeLast()

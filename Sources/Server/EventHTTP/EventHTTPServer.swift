@@ -122,6 +122,8 @@ struct ConnectionSettings {
     let headTimeout: UInt64
     /// How long an idle keep-alive connection, or a write that makes no progress, may last (`timeoutSeconds`).
     let idleTimeout: UInt64
+    /// The longest a connection's timer is armed for: the shorter of the two, so that neither is passed unseen.
+    var timerStep: UInt64 { min(headTimeout, idleTimeout) }
 }
 
 /// One event-loop thread: its event base, listener, connections and response cache.

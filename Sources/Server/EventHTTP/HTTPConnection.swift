@@ -83,7 +83,7 @@ final class HTTPConnection {
             return nil
         }
         resumeReading()
-        armTimer(worker.settings.headTimeout)
+        armTimer(worker.settings.timerStep)
     }
 
     deinit {
@@ -402,8 +402,8 @@ final class HTTPConnection {
         }
     }
 
-    /// The timer fired: act on what is due, or arm it again for what is left (never further than a head deadline
-    /// ahead, so that a head begun meanwhile is cut on time).
+    /// The timer fired: act on what is due, or arm it again for what is left (never further than `timerStep` ahead, so
+    /// that a head begun meanwhile, or a connection falling idle, is cut on time).
     fileprivate func timerFired() {
         let now = connectionClock()
         let settings = worker.settings
@@ -411,7 +411,7 @@ final class HTTPConnection {
         switch state {
         case .awaitingHead: due = headStartedAt &+ settings.headTimeout
         case .idle: due = lastActivity &+ settings.idleTimeout
-        case .inRequest: due = responding ? lastProgress &+ settings.idleTimeout : now &+ settings.headTimeout
+        case .inRequest: due = responding ? lastProgress &+ settings.idleTimeout : now &+ settings.timerStep
         }
         if now &+ 1_000_000 >= due {
             switch state {
@@ -424,7 +424,7 @@ final class HTTPConnection {
                 return
             }
         }
-        armTimer(min(due - now, settings.headTimeout))
+        armTimer(min(due - now, settings.timerStep))
     }
 
     /// Whether a drain may close the connection now: no request in it, nothing of one received, no bytes waiting in

@@ -94,3 +94,12 @@ import Testing
         #expect(try !head("PUT / HTTP/1.1\r\nExpect: 100-Continue\r\n\r\n").hasUnknownExpectation)
     }
 }
+
+extension RequestHeadTests {
+    @Test func tokenBytesAreExactlyRFC9110s() {
+        let tchar = Set("!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".utf8)
+        for byte in UInt8.min...UInt8.max {
+            #expect(RequestHead.isTokenByte(byte) == tchar.contains(byte), "byte \(byte)")
+        }
+    }
+}

@@ -139,7 +139,9 @@ final class Worker {
     let index: Int
     let base: OpaquePointer
     private(set) var boundPort = 0
-    unowned let server: EventHTTPServer
+    /// The server (unowned(unsafe), no reference counting per request: the server outlives its workers' threads,
+    /// `stop` joins them before it goes).
+    unowned(unsafe) let server: EventHTTPServer
     /// The cap, the deadline and the drain flag, shared by every worker.
     let limits: ConnectionLimits
     /// The limits and timeouts of connections.
@@ -155,10 +157,12 @@ final class Worker {
     /// The head deadline as a libevent common timeout: every connection's deadline has the same length, so libevent
     /// keeps them in one queue (O(1) to add and remove) instead of its timer heap.
     private(set) var headTimeout: UnsafePointer<timeval>?
-    /// The `Date` value, written once a second.
-    private var date = HTTPDate()
-    /// Scratch space for a response's head, kept between requests.
-    private var headBytes: [UInt8] = []
+    /// The `Date` value, written once a second, behind a pointer: as a stored property each request's read of it
+    /// would be checked for exclusivity at run time.
+    private let date: UnsafeMutablePointer<HTTPDate>
+    /// Scratch space for a response's head (`ResponseHead`), kept between requests.
+    private let headScratch: UnsafeMutablePointer<UInt8>
+    private static let headScratchSize = 16384
     /// Commands posted by other threads, as bits.
     private let posted = Atomic<UInt8>(0)
     /// The wake-up pipe: other threads write a byte after posting; the loop reads it.
@@ -177,25 +181,6 @@ final class Worker {
             headLimit: c.maxHeadersSize + c.maxUriLength, maxBodySize: c.maxBodySize,
             headTimeout: UInt64(c.headerTimeoutSeconds) * 1_000_000_000, idleTimeout: UInt64(c.timeoutSeconds) * 1_000_000_000)
         self.cache = ResponseCache(capacity: c.responseCacheEntries)
-        // No locks (EVENT_BASE_FLAG_NOLOCK: the base is used by its thread only) and the epoll changelist, which
-        // folds the add and remove of a socket's interest within one loop turn into one epoll_ctl call.
-        let eventConfig = event_config_new()
-        defer { event_config_free(eventConfig) }
-        event_config_set_flag(eventConfig, Int32(EVENT_BASE_FLAG_EPOLL_USE_CHANGELIST.rawValue | EVENT_BASE_FLAG_NOLOCK.rawValue))
-        guard let base = event_base_new_with_config(eventConfig) else { throw EventHTTPError.baseCreationFailed }
-        self.base = base
-        var pipeEnds: [Int32] = [-1, -1]
-        guard pipe(&pipeEnds) == 0 else {
-            let error = errno
-            event_base_free(base)
-            throw EventHTTPError.pipeFailed(errno: error)
-        }
-        wakeRead = pipeEnds[0]
-        wakeWrite = pipeEnds[1]
-        for end in pipeEnds {
-            evutil_make_socket_nonblocking(end)
-            evutil_make_socket_closeonexec(end)
-        }
         var storage = sockaddr_storage()
         var length = Int32(MemoryLayout<sockaddr_storage>.size)
         // libevent rejects port 0 in the text, so the address is parsed without a port and the port set after.
@@ -203,10 +188,7 @@ final class Worker {
         let parsed = withUnsafeMutablePointer(to: &storage) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { evutil_parse_sockaddr_port(address, $0, &length) }
         }
-        guard parsed == 0 else {
-            Self.release(base, wakeRead, wakeWrite)
-            throw EventHTTPError.badAddress(host: host, port: port)
-        }
+        guard parsed == 0 else { throw EventHTTPError.badAddress(host: host, port: port) }
         let networkPort = UInt16(port).bigEndian
         if storage.ss_family == sa_family_t(AF_INET6) {
             withUnsafeMutablePointer(to: &storage) {
@@ -217,6 +199,29 @@ final class Worker {
                 $0.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { $0.pointee.sin_port = networkPort }
             }
         }
+        // No locks (EVENT_BASE_FLAG_NOLOCK: the base is used by its thread only) and the epoll changelist, which
+        // folds the add and remove of a socket's interest within one loop turn into one epoll_ctl call.
+        let eventConfig = event_config_new()
+        defer { event_config_free(eventConfig) }
+        event_config_set_flag(eventConfig, Int32(EVENT_BASE_FLAG_EPOLL_USE_CHANGELIST.rawValue | EVENT_BASE_FLAG_NOLOCK.rawValue))
+        guard let base = event_base_new_with_config(eventConfig) else { throw EventHTTPError.baseCreationFailed }
+        var pipeEnds: [Int32] = [-1, -1]
+        guard pipe(&pipeEnds) == 0 else {
+            let error = errno
+            event_base_free(base)
+            throw EventHTTPError.pipeFailed(errno: error)
+        }
+        for end in pipeEnds {
+            evutil_make_socket_nonblocking(end)
+            evutil_make_socket_closeonexec(end)
+        }
+        self.base = base
+        wakeRead = pipeEnds[0]
+        wakeWrite = pipeEnds[1]
+        date = .allocate(capacity: 1)
+        date.initialize(to: HTTPDate())
+        headScratch = .allocate(capacity: Self.headScratchSize)
+        // From here the worker is whole: a failure below throws, and `deinit` frees what was made.
         // The listener and wake-up callbacks get this worker, unretained: the worker frees them before it goes.
         let context = Unmanaged.passUnretained(self).toOpaque()
         let flags = UInt32(LEV_OPT_REUSEABLE | LEV_OPT_REUSEABLE_PORT | LEV_OPT_CLOSE_ON_FREE | LEV_OPT_CLOSE_ON_EXEC)
@@ -225,11 +230,7 @@ final class Worker {
                 evconnlistener_new_bind(base, acceptTrampoline, context, flags, 1024, $0, length)
             }
         }
-        guard let listener else {
-            let error = errno
-            Self.release(base, wakeRead, wakeWrite)
-            throw EventHTTPError.bindFailed(host: host, port: port, errno: error)
-        }
+        guard let listener else { throw EventHTTPError.bindFailed(host: host, port: port, errno: errno) }
         self.listener = listener
         var bound = sockaddr_storage()
         var boundLength = socklen_t(MemoryLayout<sockaddr_storage>.size)
@@ -250,14 +251,6 @@ final class Worker {
         headTimeout = event_base_init_common_timeout(base, &duration)
         wakeEvent = event_new(base, wakeRead, Int16(EV_READ | EV_PERSIST), wakeTrampoline, context)
         if let wakeEvent { event_add(wakeEvent, nil) }
-        headBytes.reserveCapacity(1024)
-    }
-
-    /// Frees what `init` made before it failed.
-    private static func release(_ base: OpaquePointer, _ wakeRead: Int32, _ wakeWrite: Int32) {
-        close(wakeRead)
-        close(wakeWrite)
-        event_base_free(base)
     }
 
     /// Runs the event loop until a stop is posted, then closes the connections left.
@@ -369,73 +362,58 @@ final class Worker {
     /// `Transfer-Encoding: chunked`, `Connection` when it closes or on HTTP/1.0), then the body at once or as chunks.
     /// A cached answer's header lines come written already (`HeaderBlock`).
     private func send(_ response: Response, on connection: HTTPConnection, isHead: Bool, isHTTP10: Bool, close: Bool) {
-        headBytes.removeAll(keepingCapacity: true)
-        StatusLine.bytes(response.status, into: &headBytes)
-        Self.append("\r\nDate: ", to: &headBytes)
-        headBytes += date.now()
+        var head = ResponseHead(scratch: headScratch, capacity: Self.headScratchSize)
+        defer { head.release() }
+        StatusLine.write(response.status, into: &head)
+        head.append("\r\nDate: ")
+        head.append(date.pointee.now())
         var start = 0
         if let block = response.headerBlock, block.covers(response.headers) {
             if !block.bytes.isEmpty {
-                Self.append("\r\n", to: &headBytes)
-                headBytes += block.bytes
+                head.append("\r\n")
+                head.append(block.bytes)
             }
             start = block.headerCount
         }
-        // `headBytes` holds the status line already, so each line appended is preceded by CRLF.
-        for header in response.headers[start...] { HeaderBlock.append(header, to: &headBytes) }
+        for header in response.headers[start...] { head.appendLine(header) }
         switch response.body {
         case .bytes(let bytes):
             // A HEAD answer carries the length its GET would have; 1xx, 204 and 304 carry none.
             let hasBody = Self.statusHasBody(response.status)
             if hasBody {
-                Self.append("\r\nContent-Length: ", to: &headBytes)
-                Self.appendDecimal(bytes.count, to: &headBytes)
+                head.append("\r\nContent-Length: ")
+                head.appendDecimal(bytes.count)
             }
-            Self.appendConnection(close: close, isHTTP10: isHTTP10, to: &headBytes)
-            let body = isHead || !hasBody ? [] : bytes
-            connection.send(head: headBytes, body: body, close: close)
+            Self.appendConnection(close: close, isHTTP10: isHTTP10, to: &head)
+            connection.send(head: head.bytes, body: isHead || !hasBody ? [] : bytes, close: close)
         case .stream(let source):
             // HTTP/1.0 has no chunked coding: the body ends when the connection closes.
             let chunked = !isHTTP10
-            if chunked { Self.append("\r\nTransfer-Encoding: chunked", to: &headBytes) }
+            if chunked { head.append("\r\nTransfer-Encoding: chunked") }
             let closeAfter = close || !chunked
-            Self.appendConnection(close: closeAfter, isHTTP10: isHTTP10, to: &headBytes)
+            Self.appendConnection(close: closeAfter, isHTTP10: isHTTP10, to: &head)
             if isHead {
-                connection.send(head: headBytes, body: [], close: close)
+                connection.send(head: head.bytes, body: [], close: close)
             } else {
-                connection.send(head: headBytes, stream: source, chunked: chunked, close: closeAfter)
+                connection.send(head: head.bytes, stream: source, chunked: chunked, close: closeAfter)
             }
         }
     }
 
     /// Ends the header lines: `Connection: close`, or `Connection: keep-alive` for an HTTP/1.0 client that keeps it,
     /// then the empty line.
-    private static func appendConnection(close: Bool, isHTTP10: Bool, to bytes: inout [UInt8]) {
+    private static func appendConnection(close: Bool, isHTTP10: Bool, to head: inout ResponseHead) {
         if close {
-            append("\r\nConnection: close", to: &bytes)
+            head.append("\r\nConnection: close")
         } else if isHTTP10 {
-            append("\r\nConnection: keep-alive", to: &bytes)
+            head.append("\r\nConnection: keep-alive")
         }
-        append("\r\n\r\n", to: &bytes)
+        head.append("\r\n\r\n")
     }
 
     /// Appends a constant's bytes.
     static func append(_ text: StaticString, to bytes: inout [UInt8]) {
         bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-    }
-
-    /// Appends the decimal digits of `value` (not negative), written from the end of a buffer on the stack.
-    static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
-            var index = buffer.count
-            var rest = value
-            repeat {
-                index -= 1
-                buffer[index] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-            } while rest > 0 && index > 0
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[index...]))
-        }
     }
 
     /// Whether a response with `status` has a body (RFC 9110 §6.4.1): all but 1xx, 204 and 304.
@@ -452,6 +430,9 @@ final class Worker {
         close(wakeRead)
         close(wakeWrite)
         event_base_free(base)
+        date.deinitialize(count: 1)
+        date.deallocate()
+        headScratch.deallocate()
     }
 }
 

@@ -27,8 +27,9 @@ final class HTTPConnection {
 
     /// The socket.
     let fd: Int32
-    /// The worker whose thread runs the connection (it outlives its connections: it closes them before it goes).
-    unowned let worker: Worker
+    /// The worker whose thread runs the connection (unowned(unsafe), no reference counting per request: the worker
+    /// outlives its connections, it closes them before it goes).
+    unowned(unsafe) let worker: Worker
     private(set) var state = State.awaitingHead
     private var readEvent: OpaquePointer?
     private var writeEvent: OpaquePointer?
@@ -187,15 +188,13 @@ final class HTTPConnection {
     // MARK: Writing
 
     /// Sends a response with a complete body (empty for HEAD, 204, 304): `head` and `body` with one `writev`.
-    func send(head: [UInt8], body: [UInt8], close: Bool) {
+    func send(head: UnsafeRawBufferPointer, body: [UInt8], close: Bool) {
         let total = head.count + body.count
-        let written = head.withUnsafeBytes { h in
-            body.withUnsafeBytes { b -> Int in
-                withUnsafeTemporaryAllocation(of: iovec.self, capacity: 2) { vectors in
-                    vectors[0] = iovec(iov_base: UnsafeMutableRawPointer(mutating: h.baseAddress), iov_len: h.count)
-                    vectors[1] = iovec(iov_base: UnsafeMutableRawPointer(mutating: b.baseAddress), iov_len: b.count)
-                    return writev(fd, vectors.baseAddress, b.isEmpty ? 1 : 2)
-                }
+        let written = body.withUnsafeBytes { b -> Int in
+            withUnsafeTemporaryAllocation(of: iovec.self, capacity: 2) { vectors in
+                vectors[0] = iovec(iov_base: UnsafeMutableRawPointer(mutating: head.baseAddress), iov_len: head.count)
+                vectors[1] = iovec(iov_base: UnsafeMutableRawPointer(mutating: b.baseAddress), iov_len: b.count)
+                return writev(fd, vectors.baseAddress, b.isEmpty ? 1 : 2)
             }
         }
         if written == total {
@@ -220,7 +219,7 @@ final class HTTPConnection {
     }
 
     /// Sends a response whose body `source` makes chunk by chunk, each made once the previous one has been written.
-    func send(head: [UInt8], stream source: ChunkSource, chunked: Bool, close: Bool) {
+    func send(head: UnsafeRawBufferPointer, stream source: ChunkSource, chunked: Bool, close: Bool) {
         pending.removeAll(keepingCapacity: true)
         pending += head
         pendingOffset = 0
@@ -355,7 +354,7 @@ final class HTTPConnection {
     private func refuse(_ error: APIError) {
         state = .inRequest
         let message = ProtocolErrors.message(error)
-        send(head: message, body: [], close: true)
+        message.withUnsafeBytes { send(head: $0, body: [], close: true) }
     }
 
     /// Writes `error` straight to a socket just accepted and closes it (a connection over the cap).

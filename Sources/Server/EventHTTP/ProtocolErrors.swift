@@ -35,22 +35,18 @@ enum ProtocolErrors {
 
 /// Status lines, written from constants.
 enum StatusLine {
-    /// `HTTP/1.1 <status> <reason>` for `status`.
-    static func bytes(_ status: Int, into out: inout [UInt8]) {
-        let line: StaticString
+    /// Writes `HTTP/1.1 <status> <reason>`.
+    static func write(_ status: Int, into head: inout ResponseHead) {
         switch status {
-        case 200: line = "HTTP/1.1 200 OK"
-        case 204: line = "HTTP/1.1 204 No Content"
-        case 304: line = "HTTP/1.1 304 Not Modified"
-        case 400: line = "HTTP/1.1 400 Bad Request"
-        case 401: line = "HTTP/1.1 401 Unauthorized"
-        case 404: line = "HTTP/1.1 404 Not Found"
-        case 405: line = "HTTP/1.1 405 Method Not Allowed"
-        default:
-            out += "HTTP/1.1 \(status) \(String(describing: reason(status)))".utf8
-            return
+        case 200: head.append("HTTP/1.1 200 OK")
+        case 204: head.append("HTTP/1.1 204 No Content")
+        case 304: head.append("HTTP/1.1 304 Not Modified")
+        case 400: head.append("HTTP/1.1 400 Bad Request")
+        case 401: head.append("HTTP/1.1 401 Unauthorized")
+        case 404: head.append("HTTP/1.1 404 Not Found")
+        case 405: head.append("HTTP/1.1 405 Method Not Allowed")
+        default: head.append(Array("HTTP/1.1 \(status) \(String(describing: reason(status)))".utf8))
         }
-        out.append(contentsOf: UnsafeBufferPointer(start: line.utf8Start, count: line.utf8CodeUnitCount))
     }
 
     /// The reason phrase of `status` (RFC 9110 §15).

@@ -216,17 +216,12 @@ struct RequestHead {
         }
     }
 
-    /// Whether `byte` may be in a method or header name (RFC 9110 §5.6.2 `tchar`).
+    /// Whether `byte` may be in a method or header name (RFC 9110 §5.6.2 `tchar`: letters, digits and
+    /// ``!#$%&'*+-.^_`|~``), from two 64-bit masks of the ASCII bytes.
+    @inline(__always)
     static func isTokenByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-             UInt8(ascii: "-"), UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"),
-             UInt8(ascii: "'"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "^"), UInt8(ascii: "_"),
-             UInt8(ascii: "`"), UInt8(ascii: "|"), UInt8(ascii: "~"):
-            return true
-        default:
-            return false
-        }
+        byte < 64 ? (0x03FF_6CFA_0000_0000 as UInt64) >> byte & 1 != 0
+            : byte < 128 ? (0x57FF_FFFF_C7FF_FFFE as UInt64) >> (byte - 64) & 1 != 0 : false
     }
 
     /// Whether `value` is `word` (lower-case ASCII), ASCII case ignored.

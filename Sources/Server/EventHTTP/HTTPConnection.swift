@@ -322,9 +322,11 @@ final class HTTPConnection {
         process()
     }
 
-    /// A response has been written whole.
+    /// A response has been written whole. The connection closes only when the response said so: a client that read
+    /// no `Connection: close` may have sent its next request already (a drain closes such a connection once it is
+    /// idle, or answers that next request with `Connection: close`).
     private func responseWritten(close: Bool) {
-        if close || worker.limits.listenersClosed {
+        if close {
             closeGracefully()
             return
         }

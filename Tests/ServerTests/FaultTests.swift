@@ -293,6 +293,31 @@ final class TestSocket {
         #expect(server.waitUntilDrained(seconds: 5))
     }
 
+    /// A keep-alive client that keeps sending through a drain gets an answer to every request: the first answer after
+    /// the listeners close says `Connection: close`, and only then does the connection close.
+    @Test(.timeLimit(.minutes(1))) func aKeepAliveClientLosesNoRequestToTheDrain() throws {
+        let server = try Self.server { _ in }
+        defer { server.stop() }
+        let client = try TestSocket(port: server.port)
+        var sawClose = false
+        for i in 0..<5000 {
+            if i == 20 { server.beginDrain() }
+            client.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+            let (bytes, closed) = client.read(seconds: 5)
+            guard !closed, !bytes.isEmpty else {
+                Issue.record("request \(i) was not answered")
+                break
+            }
+            if String(decoding: bytes, as: UTF8.self).contains("\r\nConnection: close\r\n") {
+                sawClose = true
+                break
+            }
+        }
+        #expect(sawClose)
+        #expect(client.readToClose(seconds: 3).closed)
+        #expect(server.waitUntilDrained(seconds: 5))
+    }
+
     /// Pipelined requests whose answers outgrow the socket buffers: each answer that does not go at once waits for
     /// EV_WRITE, no request is read meanwhile, and every answer arrives whole and in order.
     @Test(.timeLimit(.minutes(1))) func pipelinedAnswersLargerThanTheSocketBuffersArriveWholeAndInOrder() throws {

@@ -70,10 +70,11 @@ public struct CorpusLoader: Sendable {
     public func load(files: [CorpusFile], base: URL?, reusing previous: LoadCache? = nil) -> Result {
         var timer = StepTimer()
         let baseURL = base ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let metadata = IndexMetadata(base: baseURL, files: files)
+        let reusing = previous.flatMap { $0.base == baseURL.path && $0.limits == limits ? $0 : nil }
+        let metadata = IndexMetadata(base: baseURL, files: files, previous: reusing?.metadata)
         // `base/` as bytes, made once: URL.path costs microseconds, and every file's path starts with it.
         let prefix = base.map { Array($0.path.utf8) + [UInt8(ascii: "/")] }
-        let reusable = previous.flatMap { $0.base == baseURL.path && $0.limits == limits ? $0.files : nil } ?? [:]
+        let reusable = reusing?.files ?? [:]
         var entries: [(file: CorpusFile, entry: LoadCache.FileEntry)] = []
         entries.reserveCapacity(files.count)
         // The articles loaded, in order.
@@ -374,30 +375,39 @@ struct IndexMetadata {
     /// rows.
     private(set) var signature: UInt64 = FNV1a.basis
 
-    init(base: URL, files: [CorpusFile]) {
+    /// The metadata of the `index.tsv` files beside `files`; when they hold what they held for `previous`, its rows
+    /// are taken instead of parsed again.
+    init(base: URL, files: [CorpusFile], previous: IndexMetadata? = nil) {
         var directories = Set<String>()
-        var previous: ArraySlice<UInt8>? = nil
+        var lastFolder: ArraySlice<UInt8>? = nil
         for file in files {
             // The folder and its parent, cut at the last slashes (NSString's path methods cost microseconds each,
             // so they run once per folder).
             let dir = file.path.lastIndex(of: UInt8(ascii: "/")).map { file.path[..<$0] } ?? []
-            if let previous, previous.elementsEqual(dir) { continue }
-            previous = dir
+            if let lastFolder, lastFolder.elementsEqual(dir) { continue }
+            lastFolder = dir
             directories.insert((String(decoding: dir, as: UTF8.self) as NSString).deletingLastPathComponent)
             directories.insert((file.description as NSString).deletingLastPathComponent)
         }
         var hasher = FNV1a()
+        var contents: [[UInt8]] = []
         for dir in directories.sorted() {
             let indexURL = dir.hasPrefix("/") ? URL(fileURLWithPath: dir).appendingPathComponent("index.tsv")
                 : dir.isEmpty ? base.appendingPathComponent("index.tsv")
                 : base.appendingPathComponent(dir).appendingPathComponent("index.tsv")
             guard let data = FileManager.default.contents(atPath: indexURL.path) else { continue }
             let bytes = Array(data)
-            hasher.combine(dir)
+            hasher.combine(dir + "\u{0}\(bytes.count)\u{0}")
             hasher.combine(bytes: bytes)
-            Self.parse(bytes, into: &rows)
+            contents.append(bytes)
         }
         signature = hasher.value
+        if let previous, previous.signature == signature {
+            rows = previous.rows
+            return
+        }
+        // Earlier folders' rows win (in path order, the same on every load).
+        for bytes in contents { Self.parse(bytes, into: &rows) }
     }
 
     /// Adds the rows of one `index.tsv` (UTF-8, else ignored): its first non-empty line names the columns, and

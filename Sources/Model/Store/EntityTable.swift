@@ -38,9 +38,13 @@ struct EntityTable: Sendable {
         var entity: Entity
         var aliases: [String: Int]
         var articles: [Int32]
+        /// What the order step derives from the figures (the canonical name, the other aliases, and the folded
+        /// name and aliases), kept while the figures stand: a reload takes it over for the entities it does not touch.
+        var finished: (name: String, aliases: [String], folded: [String])? = nil
 
         /// Adds the figures of the same entity over the articles after (newer than) these.
         mutating func merge(newer other: Accumulator) {
+            finished = nil
             entity.mentions += other.entity.mentions
             entity.articles += other.entity.articles
             entity.lastSeen = other.entity.lastSeen
@@ -161,23 +165,29 @@ struct EntityTable: Sendable {
         var index: [String: Int32] = [:]
         var names: [(name: String, entity: Int32)] = []
         entities.reserveCapacity(ordered.count)
+        var foldedNames: [String] = []
+        foldedNames.reserveCapacity(ordered.count)
         for acc in ordered {
             var entity = acc.entity
-            // The canonical name is the form most articles use; the others are aliases.
-            let byUse = acc.aliases.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
-            if let top = byUse.first, entity.name != top.key, acc.aliases[entity.name] ?? 0 < top.value {
-                entity.name = top.key
-            }
-            entity.aliases = byUse.map(\.key).filter { $0 != entity.name }.sorted()
+            let finished = acc.finished ?? {
+                // The canonical name is the form most articles use; the others are aliases.
+                let byUse = acc.aliases.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+                var name = entity.name
+                if let top = byUse.first, name != top.key, acc.aliases[name] ?? 0 < top.value { name = top.key }
+                let aliases = byUse.map(\.key).filter { $0 != name }.sorted()
+                return (name, aliases, ([name] + aliases).map { $0.applyingFolding() })
+            }()
+            entity.name = finished.name
+            entity.aliases = finished.aliases
             let position = Int32(entities.count)
             index[entity.id] = position
-            for name in [entity.name] + entity.aliases {
-                names.append((name.applyingFolding(), position))
-            }
+            for name in finished.folded { names.append((name, position)) }
+            foldedNames.append(finished.folded[0])
             entities.append(entity)
             entityArticles.append(acc.articles.sorted())
             var kept = acc
             kept.articles = []
+            kept.finished = finished
             gathered.append(kept)
         }
         self.gathered = gathered
@@ -193,7 +203,7 @@ struct EntityTable: Sendable {
         }
         self.byType = byType
         self.bySubtype = bySubtype
-        let folded = concurrentMap(entities) { $0.name.applyingFolding() }
+        let folded = foldedNames
         let byName = (0..<Int32(entities.count)).sorted { (folded[Int($0)], $0) < (folded[Int($1)], $1) }
         var nameRank = [Int32](repeating: 0, count: entities.count)
         var byTypeByName: [EntityType: [Int32]] = [:]
@@ -280,6 +290,7 @@ struct EntityTable: Sendable {
 extension EntityTable.Accumulator {
     /// Adds one article's mention of the entity (articles come oldest first).
     mutating func add(_ e: ArticleEntity, article: Int32, date: String) {
+        finished = nil
         entity.mentions += e.mentions
         entity.articles += 1
         entity.lastSeen = date

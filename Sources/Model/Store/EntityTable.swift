@@ -103,7 +103,9 @@ struct EntityTable: Sendable {
     fileprivate static func regather(_ articles: [Article], _ old: CorpusSnapshot, _ carry: SnapshotCarry) -> [String: Accumulator] {
         var touched: [String: [Int32]] = [:]  // entity id -> the new articles that mention it
         for i in carry.fresh {
-            for e in articles[i].entities { touched[e.id, default: []].append(Int32(i)) }
+            // An article lists an entity once as a rule, but the gathering counts every entry it has: the article
+            // is noted once and all its entries are added below.
+            for e in articles[i].entities where touched[e.id]?.last != Int32(i) { touched[e.id, default: []].append(Int32(i)) }
         }
         for (j, p) in carry.oldToNew.enumerated() where p < 0 {
             for e in old.articles[j].entities where touched[e.id] == nil { touched[e.id] = [] }
@@ -126,7 +128,7 @@ struct EntityTable: Sendable {
                 acc.articles = kept
                 for i in new.sorted(by: >) {
                     let a = articles[Int(i)]
-                    if let e = a.entities.first(where: { $0.id == acc.entity.id }) { acc.add(e, article: i, date: a.date) }
+                    for e in a.entities where e.id == acc.entity.id { acc.add(e, article: i, date: a.date) }
                 }
                 acc.entity.lastSeen = articles[Int(Swift.min(kept.first ?? oldest, new.min() ?? oldest))].date
                 accumulators[acc.entity.id] = acc
@@ -137,17 +139,20 @@ struct EntityTable: Sendable {
         }
         for (id, positions) in touched {
             var acc: Accumulator? = nil
-            for i in positions.sorted(by: >) {  // oldest first
+            var last: Int32 = -1
+            for i in positions.sorted(by: >) where i != last {  // oldest first, each article once
+                last = i
                 let a = articles[Int(i)]
-                guard let e = a.entities.first(where: { $0.id == id }) else { continue }
-                if acc == nil {
-                    acc = Accumulator(
-                        entity: Entity(id: e.id, name: e.name, type: e.type, subtype: e.subtype, countryCode: e.countryCode,
-                                       geonamesId: e.geonamesId, coordinates: e.coordinates, admin1Code: e.admin1Code,
-                                       aliases: [], mentions: 0, articles: 0, firstSeen: a.date, lastSeen: a.date),
-                        aliases: [:], articles: [])
+                for e in a.entities where e.id == id {
+                    if acc == nil {
+                        acc = Accumulator(
+                            entity: Entity(id: e.id, name: e.name, type: e.type, subtype: e.subtype, countryCode: e.countryCode,
+                                           geonamesId: e.geonamesId, coordinates: e.coordinates, admin1Code: e.admin1Code,
+                                           aliases: [], mentions: 0, articles: 0, firstSeen: a.date, lastSeen: a.date),
+                            aliases: [:], articles: [])
+                    }
+                    acc!.add(e, article: i, date: a.date)
                 }
-                acc!.add(e, article: i, date: a.date)
             }
             if let acc { accumulators[id] = acc }
         }
@@ -157,9 +162,12 @@ struct EntityTable: Sendable {
     /// Orders the gathered entities and builds the lists, names and companions.
     private init(articles: [Article], accumulators: [String: Accumulator], timer: StepTimer) {
         var timer = timer
-        let ordered = accumulators.values.sorted {
-            ($0.entity.mentions, $1.entity.name) > ($1.entity.mentions, $0.entity.name)
-        }
+        // Positions are sorted, not the accumulators: moving a struct of a dozen references at every step of the
+        // sort cost more than the compares.
+        let values = Array(accumulators.values)
+        let ordered = values.indices.sorted {
+            (values[$0].entity.mentions, values[$1].entity.name) > (values[$1].entity.mentions, values[$0].entity.name)
+        }.lazy.map { values[$0] }
         var entities: [Entity] = [], entityArticles: [[Int32]] = [], gathered: [Accumulator] = []
         gathered.reserveCapacity(ordered.count)
         var index: [String: Int32] = [:]

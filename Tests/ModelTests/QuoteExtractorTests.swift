@@ -306,6 +306,9 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
 
     /// Quotations whose speaker must stay unknown, or must not be taken from a nearby clause.
     static let unattributed: [QuoteRow] = [
+        // A run-in heading in capitals names no one: not "HAS ANSWERED HIM", with "MAYOR" as the role.
+        QuoteRow(["MAYOR HAS ANSWERED HIM — Berg’s plan earned him the scorn of the council, which called it “a threat to every family in town.”"],
+                 "a threat to every family in town.", speaker: nil),
         // A role with no name, a plural, a pronoun with nobody before it.
         QuoteRow(["“It was terrifying and we ran for our lives,” a witness said."],
                  "It was terrifying and we ran for our lives,", speaker: nil),

@@ -199,9 +199,11 @@ public struct QuoteExtractor: Sendable {
     /// more capitalised words, its title split off at the last role word ("Kenyan President William Ruto"),
     /// that holds no organisation or place word.
     func scanNames(_ paragraph: Paragraph, _ document: Document, into resolver: inout SpeakerResolver) {
-        var run: [(start: Int, end: Int, info: QuoteLexicon.WordInfo)] = []
+        var run: [(start: Int, end: Int, info: QuoteLexicon.WordInfo, shouted: Bool)] = []
         func flush() {
             defer { run.removeAll(keepingCapacity: true) }
+            // A run-in heading in capitals ("CONGRESS HAS INVESTIGATED HIM") names no one.
+            if run.count(where: \.shouted) >= Self.minimumShoutedWords { return }
             var first = 0
             while first < run.count && run[first].info.isA(.notName) { first += 1 }
             guard run.count - first >= 2 else { return }
@@ -221,7 +223,7 @@ public struct QuoteExtractor: Sendable {
             // Punctuation and lower-case words end a run.
             guard token.isWord, token.is(.capitalized) else { flush(); continue }
             run.append((Int(token.start) - paragraph.offset, Int(token.end) - paragraph.offset,
-                        lexicon.quotes.info(token, in: document)))
+                        lexicon.quotes.info(token, in: document), token.is(.allCaps)))
             // "Netanyahu's office": the possessive ends the run after the name.
             if token.is(.possessive) { flush() }
         }

@@ -411,12 +411,26 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         "The minister said the “whole country” was shocked by the “truly awful” attack.",
         // An inch sign is no quotation mark.
         "Trump is 6'3\" tall and weighs 236 pounds, his doctor said.",
+        // A transcript printed in quotation marks, a speaker tag in capitals opening each turn.
+        "\"HOST: Will you sign the bill when it reaches your desk?",
+        "“Q: Did the council approve the budget? A: It did, by a single vote.”",
     ]
 
     /// Such paragraphs yield nothing.
     @Test("text with no quotation", arguments: noQuotes)
     func yieldsNothing(_ paragraph: String) {
         #expect(Self.quotes([paragraph]).quotes.isEmpty)
+    }
+
+    /// A transcript whose turns open paragraphs with a mark they never close is no quotation, nor one
+    /// quotation running on over the turns.
+    @Test("transcript turns over several paragraphs are no quotation")
+    func transcriptTurns() {
+        let quotes = Self.quotes(["Part of the interview follows:",
+                                  "\"HOST: Will you sign the bill when it reaches your desk?",
+                                  "\"MR. GOVERNOR: I will sign it on the first day, and I will sign it gladly.",
+                                  "\"HOST: And the tax cut?"]).quotes
+        #expect(quotes.map(\.text) == [])
     }
 
     /// The fields of a quote: id, article, date, paragraph, cue, and a span from mark to mark.

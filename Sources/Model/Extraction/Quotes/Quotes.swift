@@ -322,7 +322,8 @@ public struct QuoteExtractor: Sendable {
                 // A paragraph ending inside a quotation continues into a next paragraph that opens with a mark.
                 while current.close == nil && current.double && p + 1 < paragraphs.count {
                     let next = paragraphs[p + 1]
-                    guard let first = next.segments.first, first.double, next.segmentTokens.first == 0 else { break }
+                    guard let first = next.segments.first, first.double, next.segmentTokens.first == 0,
+                          !isTranscriptTurn(first, next) else { break }
                     p += 1
                     parts.append((p, 0))
                     skipFirst.insert(p)
@@ -360,7 +361,38 @@ public struct QuoteExtractor: Sendable {
             }
             merged.append(candidate)
         }
-        return merged.filter { isQuotation($0, paragraphs) }
+        // A transcript printed in quotation marks ("WALLACE: Let's start …", "Q: …") is no quotation.
+        return merged.filter { candidate in
+            let first = candidate.parts[0]
+            let paragraph = paragraphs[first.paragraph]
+            return !isTranscriptTurn(paragraph.segments[first.segment], paragraph) && isQuotation(candidate, paragraphs)
+        }
+    }
+
+    /// Most words of a transcript's speaker tag ("WALLACE:", "SEN. SANDERS:", "Q:").
+    static let maximumTurnTagWords = 3
+
+    /// Whether a segment opens with a transcript's speaker tag: a few words in capitals, then a colon.
+    func isTranscriptTurn(_ segment: Segment, _ paragraph: Paragraph) -> Bool {
+        let inner = Self.inner(segment, paragraph.scalars)
+        var words = 0
+        for token in paragraph.words {
+            let start = Int(token.start) - paragraph.offset
+            if start < inner.lowerBound { continue }
+            if start >= inner.upperBound { return false }
+            let end = min(Int(token.end) - paragraph.offset, inner.upperBound)
+            if token.isWord {
+                let letters = paragraph.scalars[start..<end].filter { $0.properties.isAlphabetic }
+                guard !letters.isEmpty, letters.allSatisfy({ $0.properties.isUppercase }) else { return false }
+                words += 1
+                if words > Self.maximumTurnTagWords { return false }
+            } else if paragraph.scalars[start] == ":" {
+                return words > 0
+            } else if paragraph.scalars[start] != "." {
+                return false
+            }
+        }
+        return false
     }
 
     /// Whether `b` goes on with the fragment `a` quotes: the next segment of the same paragraph, `a` not

@@ -97,6 +97,11 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
                   "“Kids were playing and nothing like this ever happened before,” he said."],
                  "Kids were playing and nothing like this ever happened before,", speaker: "Taymor Wili",
                  role: "eyewitness"),
+        // Quoted phrases listed with only commas and "and" between them are one quotation, long or short.
+        QuoteRow(["Senator Lena Ortiz warned of “higher bills for every family,” and “longer lines at every clinic” if the budget passed.",
+                  "Ortiz called the deal “shameful” and “a disgrace.”"],
+                 "higher bills for every family, longer lines at every clinic", speaker: "Lena Ortiz", role: "Senator",
+                 others: [("shameful a disgrace.", "Lena Ortiz")]),
         // Interrupted quotations are one quote, the parts joined with a space.
         QuoteRow(["Defence Minister Ali Karimi visited the front on Monday.", "“We will,” he said, “and soon.”"],
                  "We will, and soon.", speaker: "Ali Karimi", role: "Defence Minister"),

@@ -397,7 +397,8 @@ public struct QuoteExtractor: Sendable {
 
     /// Whether `b` goes on with the fragment `a` quotes: the next segment of the same paragraph, `a` not
     /// ending a sentence, no sentence end, quotation or reporting cue between them (a cue between would
-    /// attribute `b` anew), neither a title in capitals, and one of them under three words.
+    /// attribute `b` anew), neither a title in capitals, and either only commas and "and", "or", "but"
+    /// between them (a list of quoted phrases) or one of them under three words.
     func continuesFragment(
         _ a: Candidate, _ b: Candidate, _ paragraphs: [Paragraph], _ cues: [[CueEntry?]]
     ) -> Bool {
@@ -411,17 +412,25 @@ public struct QuoteExtractor: Sendable {
         let from = paragraph.segmentTokens[last.segment] + 1
         let to = paragraph.segmentTokens[first.segment]
         guard to > from else { return false }
+        var listed = true
         for i in from..<to {
             let t = paragraph.tokens[i]
             if t.endsClause || t.isPunct(":") || t.kind == .quote || cues[paragraph.index][i] != nil { return false }
+            if !(t.isPunct(",") || (t.kind == .word && Self.listWords.contains(t.lower))) { listed = false }
         }
         guard !isTitle(last, paragraphs) && !isTitle(first, paragraphs) else { return false }
+        // Quoted phrases listed with only commas and "and", "or", "but" between them are one quotation:
+        // "called it “disgusting” and “a con”", "spoke of “how the system is rigged,” and “wounded families”".
+        if listed { return true }
         // Only a fragment too short to be a quote by itself joins ("described him as “disgusting” and “a
         // con artist”"); two quotations of their own stay two, as our gold counts them ("had “ambushed the
         // military” and that “the death toll was not known”"), and two scare quotes stay none.
         let counts = (wordCount(a, paragraphs), wordCount(b, paragraphs))
         return min(counts.0, counts.1) < Self.minimumWords && max(counts.0, counts.1) >= Self.minimumWords
     }
+
+    /// The words that may stand between quoted phrases of one list.
+    static let listWords: Set<String> = ["and", "or", "but", "nor", "then"]
 
     /// Whether one part is a name or title: every word capitalised (small words aside).
     func isTitle(_ part: (paragraph: Int, segment: Int), _ paragraphs: [Paragraph]) -> Bool {

@@ -97,6 +97,17 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
                   "“Kids were playing and nothing like this ever happened before,” he said."],
                  "Kids were playing and nothing like this ever happened before,", speaker: "Taymor Wili",
                  role: "eyewitness"),
+        // A definite role refers back to the person named with that title ("Sen." is a senator) or role,
+        // the one named last when several hold it.
+        QuoteRow(["Sen. Mara Quill spoke at the hearing on Tuesday.",
+                  "“We will not fund this program for another year,” the senator said."],
+                 "We will not fund this program for another year,", speaker: "Mara Quill", role: "Sen."),
+        QuoteRow(["Dr. Ilse Varga, the director of the state health agency, testified later.",
+                  "“Our clinics would close within a month,” the director said."],
+                 "Our clinics would close within a month,", speaker: "Ilse Varga", role: "director of the state health agency"),
+        QuoteRow(["Gov. Ada Holt spoke first. Gov. Tobias Renn of Ohio followed her.",
+                  "“The program saves lives in every county,” the governor told reporters."],
+                 "The program saves lives in every county,", speaker: "Tobias Renn", role: "Gov."),
         // Quoted phrases listed with only commas and "and" between them are one quotation, long or short.
         QuoteRow(["Senator Lena Ortiz warned of “higher bills for every family,” and “longer lines at every clinic” if the budget passed.",
                   "Ortiz called the deal “shameful” and “a disgrace.”"],
@@ -314,6 +325,12 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         // A run-in heading in capitals names no one: not "HAS ANSWERED HIM", with "MAYOR" as the role.
         QuoteRow(["MAYOR HAS ANSWERED HIM — Berg’s plan earned him the scorn of the council, which called it “a threat to every family in town.”"],
                  "a threat to every family in town.", speaker: nil),
+        // An indefinite role, or one with a complement of its own, is not the person named with that role.
+        QuoteRow(["Olek Brandt, a farmer from Dayton, said he was worried.",
+                  "“The rain came too late for the corn,” a farmer said.",
+                  "“Our clinics would close within a month,” the farmer from the next valley said."],
+                 "The rain came too late for the corn,", speaker: nil,
+                 others: [("Our clinics would close within a month,", nil)]),
         // A role with no name, a plural, a pronoun with nobody before it.
         QuoteRow(["“It was terrifying and we ran for our lives,” a witness said."],
                  "It was terrifying and we ran for our lives,", speaker: nil),

@@ -75,7 +75,7 @@ extension QuoteExtractor {
         /// Scalar range of the name in its paragraph.
         var nameRange: Range<Int>? = nil
         /// For organisations: a definite description in lower case ("the ministry"), which refers back to
-        /// a body named before.
+        /// a body named before; for roles: a role after "the" ("the senator"), which refers back to a person.
         var definite = false
 
         /// Nothing usable.
@@ -455,7 +455,9 @@ extension QuoteExtractor {
                     if end > c { roleEnd = end }
                 }
             }
-            let found = classify(a, e, roleEnd: roleEnd)
+            var found = classify(a, e, roleEnd: roleEnd)
+            // "the senator": a definite role refers to someone the article named.
+            if found.kind == .role, a > part.lowerBound, tokens[a - 1].lower == "the" { found.definite = true }
             // Only a role or a body takes a complement ("a resident of Ganja", "Ziv Medical Center in
             // Safed"); a name followed by one is not the whole subject ("News of the violence").
             // A person's full name may take a complement: "Mr. Morgan of the Sierra Club", "Gov. Earl Ray

@@ -91,6 +91,9 @@ public struct QuoteLexicon: Sendable {
     let heads: WordTable<Heads>
     /// Two-word reporting cues, keyed by their first word: ("according" -> ("to", .source)).
     public let phrases: [String: [(next: String, kind: CueKind)]]
+    /// The role nouns an abbreviated title stands for, by the folded abbreviation without its full stop:
+    /// ("sen" -> ["senator", "lawmaker"]).
+    public let titleForms: [String: [String]]
 
     /// The directory under the configuration directory that holds the quote files.
     public static let subdirectory = "quotes"
@@ -108,6 +111,14 @@ public struct QuoteLexicon: Sendable {
         let organisationWords = try Self.table(base, "organisation-words.tsv") { OrganisationUse(rawValue: $0) }
         let placeWords = Set(try Self.rows(base, "place-words.txt", columns: 1).map { $0.columns[0] })
         let documentWords = Set(try Self.rows(base, "document-words.txt", columns: 1).map { $0.columns[0] })
+        var titleForms: [String: [String]] = [:]
+        for (file, line, columns) in try Self.rows(base, "title-forms.tsv", columns: 2) {
+            if titleForms[columns[0]] != nil {
+                throw LexiconError(file: file, reason: "line \(line): '\(columns[0])' listed twice")
+            }
+            titleForms[columns[0]] = columns[1].split(separator: ",").map { String($0) }
+        }
+        self.titleForms = titleForms
         var heads: [String: Heads] = [:]
         for (word, use) in organisationWords { heads[word, default: Heads()].organisation = use }
         for word in placeWords { heads[word, default: Heads()].place = true }

@@ -152,6 +152,49 @@ extension QuoteExtractor {
             return heads.count == 1 ? heads.first : nil
         }
 
+        /// The person a definite role at `position` refers to ("the senator", "the Texas senator", "the
+        /// director"): of the people whose role has that head noun (its last role word before any complement:
+        /// "director" of "director of the state health agency"; "Sen." standing for "senator"),
+        /// the one whose name the text gave last before `position`. A role with a complement of its own
+        /// ("the director of the clinic") names someone else.
+        func person(withHead role: String, before position: Int) -> String? {
+            let words = roleWords(role.applyingFolding())
+            // A generic head ("the UN chief") stands for whatever title heads a body: `person(withRole:)` reads it.
+            guard words.count == role.split(separator: " ").count, let head = words.last, !Self.genericHeads.contains(head),
+                  lexicon.english[head].contains(.role), !lexicon.english[head].contains(.roleMany)
+            else { return nil }
+            var best: (name: String, position: Int)? = nil
+            var tie = false
+            for (name, held) in roles {
+                // The held role's head: its last role word before any complement ("director" of "Republican
+                // National Committee Research Director", not "republican"), or the nouns its abbreviation stands for.
+                guard let heldHead = roleWords(held.applyingFolding()).last(where: {
+                    lexicon.english[$0].contains(.role) || lexicon.titleForms[$0] != nil
+                }), heldHead == head || (lexicon.titleForms[heldHead] ?? []).contains(head) else { continue }
+                let last = (mentionSpans[name] ?? []).map(\.start).filter { $0 < position }.max()
+                    ?? byLastWord.values.joined().first { $0.name == name && $0.position < position }?.position
+                guard let last else { continue }
+                if let current = best, current.position == last { tie = true }
+                if best == nil || last > best!.position { best = (name, last); tie = false }
+            }
+            return tie ? nil : best?.name
+        }
+
+        /// The words of a role up to its first preposition or comma, each without a possessive or full stop:
+        /// "director of the state health agency" -> ["director"], "panel chairman rep." -> ["panel", "chairman", "rep"].
+        func roleWords(_ folded: String) -> [String] {
+            var result: [String] = []
+            for raw in folded.split(separator: " ") {
+                var word = String(raw)
+                if word.hasSuffix(",") { break }
+                while word.hasSuffix(".") { word.removeLast() }
+                if word.hasSuffix("'s") { word.removeLast(2) }
+                if lexicon.english[word].contains(.preposition) { break }
+                result.append(word)
+            }
+            return result
+        }
+
         /// Role nouns that stand for whatever title heads a body: "the UN chief", "the Hamas leader".
         static let genericHeads: Set<String> = ["chief", "head", "leader", "boss"]
 
@@ -251,7 +294,9 @@ extension QuoteExtractor {
             case .document:
                 return lastBody(before: position, paragraph: paragraph)
             case .role:
-                guard !mention.plural, let role = mention.role, let name = person(withRole: role) else { return nil }
+                guard !mention.plural, let role = mention.role,
+                      let name = person(withRole: role) ?? (mention.definite ? person(withHead: role, before: position) : nil)
+                else { return nil }
                 return Resolved(kind: .person, name: name, role: roles[name])
             case .none:
                 return nil

@@ -97,6 +97,15 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
                   "“Kids were playing and nothing like this ever happened before,” he said."],
                  "Kids were playing and nothing like this ever happened before,", speaker: "Taymor Wili",
                  role: "eyewitness"),
+        // An age after the name, a number before it, a possessive role before it: the name is the speaker.
+        QuoteRow(["“We saw the water rising all night,” Pavel Dorn, 54, told reporters."],
+                 "We saw the water rising all night,", speaker: "Pavel Dorn"),
+        QuoteRow(["“The water came up to the roof,” said 72-year-old Olek Brandt."],
+                 "The water came up to the roof,", speaker: "Olek Brandt"),
+        QuoteRow(["“The rationales do not hold weight at all,” said 9/11 widow Terry Strada."],
+                 "The rationales do not hold weight at all,", speaker: "Terry Strada", role: "widow"),
+        QuoteRow(["“Nobody warned us about the dam,” said Brandt's neighbor, Nadia Ferro."],
+                 "Nobody warned us about the dam,", speaker: "Nadia Ferro", role: "Brandt's neighbor"),
         // A definite role refers back to the person named with that title ("Sen." is a senator) or role,
         // the one named last when several hold it.
         QuoteRow(["Sen. Mara Quill spoke at the hearing on Tuesday.",

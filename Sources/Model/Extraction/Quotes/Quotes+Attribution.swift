@@ -262,7 +262,7 @@ extension QuoteExtractor {
             while index >= 0 {
                 var part = parts[index]
                 // A party tag after a lawmaker's name: "Mitch McConnell, R-Ky., said".
-                if index > 0 && isPartyTag(part) { index -= 1; continue }
+                if index > 0 && (isPartyTag(part) || isAge(part)) { index -= 1; continue }
                 var opener = false
                 let first = tokens[part.lowerBound]
                 if first.kind == .word && first.info.isA(.clause) {
@@ -336,14 +336,32 @@ extension QuoteExtractor {
             let parts = split(range)
             guard let first = parts.first else { return .none }
             var found = phrase(first, whole: false)
-            if (found.kind == .person || found.kind == .name) && found.role == nil && parts.count > 1 {
-                let next = phrase(parts[1], whole: true)
+            // "said Olek Brandt, 72, a farmer": the age after the name is no part of it.
+            let rest = parts.dropFirst().filter { !isAge($0) }
+            if (found.kind == .person || found.kind == .name) && found.role == nil, let second = rest.first {
+                let next = phrase(second, whole: true)
                 if next.kind == .role && !next.plural {
                     found.kind = .person
                     found.role = next.role
                 }
+            } else if found.kind == .role && !found.plural && parts.count > 1 {
+                // "said Brandt's neighbor, Nadia Ferro": the name after the role.
+                let next = phrase(parts[1], whole: true)
+                if (next.kind == .person || next.kind == .name) && next.role == nil {
+                    let role = found.role
+                    found = next
+                    found.kind = .person
+                    found.role = role
+                }
             }
             return found
+        }
+
+        /// Whether a part is a person's age after the name: "Pavel Dorn, 54, told reporters".
+        private func isAge(_ part: Range<Int>) -> Bool {
+            guard part.count == 1, tokens[part.lowerBound].kind == .word else { return false }
+            let word = tokens[part.lowerBound].lower
+            return (1...3).contains(word.count) && word.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
         }
 
         /// Splits a token range at commas, dashes, colons and brackets.
@@ -417,6 +435,13 @@ extension QuoteExtractor {
                     && tokens[a].info.isA(.determiner) {
                 a += 1
             }
+            // A number before a name or role modifies it: "72-year-old Olek Brandt", "9/11 widow Terry Strada".
+            var n = a
+            while n < b && (tokens[n].kind == .word && (tokens[n].lower.utf8.first.map { $0 >= 48 && $0 <= 57 } ?? false)
+                            || n > a && tokens[n].isPunct("/")) {
+                n += 1
+            }
+            if n > a, n < b, tokens[n].kind == .word, tokens[n].capitalized || isRole(tokens[n]) { a = n }
             guard a < b else { return .none }
             let first = tokens[a]
             if b - a == 1, first.kind == .word, let kind = first.info.pronoun {

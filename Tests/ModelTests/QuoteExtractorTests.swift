@@ -106,6 +106,16 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
                  "The rationales do not hold weight at all,", speaker: "Terry Strada", role: "widow"),
         QuoteRow(["“Nobody warned us about the dam,” said Brandt's neighbor, Nadia Ferro."],
                  "Nobody warned us about the dam,", speaker: "Nadia Ferro", role: "Brandt's neighbor"),
+        // An adverb between the appositive and the verb; a quoted title in an opening adverbial; a role
+        // before a relative clause; of two appositives, the one right after the name is the role.
+        QuoteRow(["At a forum on Monday, Rosa Vint, the head of the teachers union, firmly told parents that “no school will close this year without a vote.”"],
+                 "no school will close this year without a vote.", speaker: "Rosa Vint", role: "head of the teachers union"),
+        QuoteRow(["On “Morning Report,” Gov. Ada Holt (Ohio), who leads the task force, spoke about the budget. “We will fund every classroom in the state.”"],
+                 "We will fund every classroom in the state.", speaker: "Ada Holt", role: "Gov."),
+        QuoteRow(["“Nobody in this city was asked about the plan,” said Ivo Marsh, a retired engineer who lives near the school."],
+                 "Nobody in this city was asked about the plan,", speaker: "Ivo Marsh", role: "retired engineer"),
+        QuoteRow(["Lena Ortiz, the mayor of Dayton, a member of the regional council, said the vote was “a disgrace to every parent.”"],
+                 "a disgrace to every parent.", speaker: "Lena Ortiz", role: "mayor of Dayton"),
         // A definite role refers back to the person named with that title ("Sen." is a senator) or role,
         // the one named last when several hold it.
         QuoteRow(["Sen. Mara Quill spoke at the hearing on Tuesday.",

@@ -291,6 +291,8 @@ extension QuoteExtractor {
                         if named.kind == .person || named.kind == .name { return named }
                     }
                 }
+                // "Kenneth Baer, a former official who runs a consultancy, said": the role before the clause.
+                if found.kind == .none && index > 0 { found = relativeRole(part) }
                 if found.kind == .none {
                     // A side clause or adverbial between the speaker and the verb; an appositive that is
                     // no role ("…, one of the states suing the EPA, said"); a party tag ("R-Ky.").
@@ -306,15 +308,19 @@ extension QuoteExtractor {
                     // An appositive after the name: "Hikmet Hajiyev, an aide to the president,", "Nasser, of
                     // the Palmyra Media Centre - a monitoring group on the ground -".
                     var back = index - 1
+                    // "Jean-Marc Ayrault, the foreign minister of France, a permanent member of the Security
+                    // Council, said": the role is the one right after the name.
+                    var role = found.role
                     while back > 0 && (isSideClause(parts[back]) || isAppositive(parts[back])
                                        || isRolePart(parts[back])) {
+                        if isRolePart(parts[back]) { role = phrase(parts[back], whole: true).role }
                         back -= 1
                     }
                     var previous = phrase(parts[back], whole: true)
                     if previous.kind == .person || previous.kind == .name {
                         if !description {
                             previous.kind = .person
-                            previous.role = found.role
+                            previous.role = role
                         }
                         return previous
                     }
@@ -339,7 +345,8 @@ extension QuoteExtractor {
             // "said Olek Brandt, 72, a farmer": the age after the name is no part of it.
             let rest = parts.dropFirst().filter { !isAge($0) }
             if (found.kind == .person || found.kind == .name) && found.role == nil, let second = rest.first {
-                let next = phrase(second, whole: true)
+                var next = phrase(second, whole: true)
+                if next.kind == .none { next = relativeRole(second) }
                 if next.kind == .role && !next.plural {
                     found.kind = .person
                     found.role = next.role
@@ -423,7 +430,21 @@ extension QuoteExtractor {
             let first = tokens[part.lowerBound]
             guard first.kind == .word, !first.capitalized || part.count > 0 else { return false }
             if first.info.isA(.clause) || first.info.isA(.preposition) { return true }
+            // "…, the chief executive of the league, forcefully told": an adverb before the verb.
+            if part.count == 1 && !first.capitalized && first.lower.count > 4 && first.lower.hasSuffix("ly") { return true }
             return !first.capitalized && first.lower.hasSuffix("ing")
+        }
+
+        /// The words that open a relative clause after a role: "a physicist who …".
+        static let relativePronouns: Set<String> = ["who", "whose", "which", "that"]
+
+        /// A role that fills an appositive part up to a relative clause: "a physicist who is co-director of
+        /// …" -> "physicist"; `.none` when the part is no such role.
+        func relativeRole(_ part: Range<Int>) -> Mention {
+            guard let relative = part.dropFirst().first(where: { tokens[$0].kind == .word && !tokens[$0].capitalized
+                && Self.relativePronouns.contains(tokens[$0].lower) }) else { return .none }
+            let found = phrase(part.lowerBound..<relative, whole: true)
+            return found.kind == .role && !found.plural ? found : .none
         }
 
         /// Classifies one part. With `whole`, the noun phrase must fill the part, save for a trailing
@@ -451,6 +472,9 @@ extension QuoteExtractor {
             }
             let e = nounPhraseEnd(a, b)
             guard e > a else { return .none }
+            // "a physicist who is co-director of …": a relative clause ends the role.
+            let relative = (e..<b).first { tokens[$0].kind == .word && !tokens[$0].capitalized
+                && Self.relativePronouns.contains(tokens[$0].lower) }
             if whole && e < b && !(tokens[e].kind == .word && tokens[e].info.isA(.preposition)) {
                 return .none
             }
@@ -479,6 +503,10 @@ extension QuoteExtractor {
                     let end = nounPhraseEnd(c, b)
                     if end > c { roleEnd = end }
                 }
+            }
+            if let relative {
+                roleEnd = min(roleEnd, relative)
+                while roleEnd > e && tokens[roleEnd - 1].kind == .word && tokens[roleEnd - 1].info.isA(.conjunction) { roleEnd -= 1 }
             }
             var found = classify(a, e, roleEnd: roleEnd)
             // "the senator": a definite role refers to someone the article named.
@@ -754,9 +782,16 @@ extension QuoteExtractor {
             for _ in 0..<2 {
                 while start < tokens.count && tokens[start].separatesParts { start += 1 }
                 var end = start
+                // An adverbial part may hold a quoted title: "On “Face the Nation,” Sen. Bernie Sanders …".
+                let adverbial = start < tokens.count && tokens[start].kind == .word && tokens[start].info.isA(.preposition)
                 while end < tokens.count && !tokens[end].separatesParts && !tokens[end].endsClause
-                        && tokens[end].kind != .quote {
+                        && (tokens[end].kind != .quote || adverbial && end > start) {
                     end += 1
+                    // American style puts the part's comma inside the closing mark: “Face the Nation,”.
+                    if tokens[end - 1].kind == .quote,
+                       QuoteExtractor.lastScalar(paragraph.segments[tokens[end - 1].segment], paragraph.scalars) == "," {
+                        break
+                    }
                 }
                 guard end > start else { return .none }
                 let part = start..<end

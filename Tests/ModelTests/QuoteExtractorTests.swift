@@ -116,6 +116,13 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
                  "Nobody in this city was asked about the plan,", speaker: "Ivo Marsh", role: "retired engineer"),
         QuoteRow(["Lena Ortiz, the mayor of Dayton, a member of the regional council, said the vote was “a disgrace to every parent.”"],
                  "a disgrace to every parent.", speaker: "Lena Ortiz", role: "mayor of Dayton"),
+        // A quotation of someone's claim or remark is theirs, not the sentence subject's nor the cue's.
+        QuoteRow(["Fact-checkers looked at Mayor Ada Holt’s claim that there were “more than ten thousand new jobs” in the city."],
+                 "more than ten thousand new jobs", speaker: "Ada Holt", role: "Mayor"),
+        QuoteRow(["Olek Brandt spoke at the rally on Monday. Many voters disliked his remark that the plan was “a gift to the rich.”"],
+                 "a gift to the rich.", speaker: "Olek Brandt"),
+        QuoteRow(["Olek Brandt spoke at the rally on Monday. Reporters asked about Brandt’s remark that the plan was “a gift to the rich.”"],
+                 "a gift to the rich.", speaker: "Olek Brandt"),
         // A definite role refers back to the person named with that title ("Sen." is a senator) or role,
         // the one named last when several hold it.
         QuoteRow(["Sen. Mara Quill spoke at the hearing on Tuesday.",

@@ -187,6 +187,39 @@ extension QuoteExtractor {
             return objectMention(from..<clauseEnd(from: from))
         }
 
+        /// The owner of a statement that a quotation inside a sentence with no reporting verb reports:
+        /// "Trump’s claim that there were “thousands of shootings”", "his remark that it was “a disgrace”".
+        /// The possessive name or "his", "her" before a speech or document noun, right before the quotation
+        /// or before "that" and a few words with no sentence end, quotation or cue between.
+        func statementOwner(before quote: Int) -> Mention {
+            var k = quote - 1
+            while k >= 0 && quote - k <= Self.ownerReach {
+                let t = tokens[k]
+                if t.endsClause || t.kind == .quote || t.info.cue != nil { return .none }
+                let noun = t.kind == .word && t.lower == "that" && !t.capitalized ? k - 1 : (k == quote - 1 ? k : -1)
+                if noun >= 1, tokens[noun].kind == .word, !tokens[noun].capitalized,
+                   tokens[noun].info.speech || tokens[noun].info.document {
+                    let owner = tokens[noun - 1]
+                    guard owner.kind == .word else { return .none }
+                    if !owner.capitalized && (owner.lower == "his" || owner.lower == "her") {
+                        var m = Mention(kind: .pronoun)
+                        m.pronoun = .person
+                        return m
+                    }
+                    guard owner.possessive, isNameWord(owner) else { return .none }
+                    var start = noun - 1
+                    while start > 0 && isNameWord(tokens[start - 1]) && !tokens[start - 1].possessive { start -= 1 }
+                    let found = classify(start, noun, roleEnd: noun)
+                    return [.person, .name, .organization].contains(found.kind) ? found : .none
+                }
+                k -= 1
+            }
+            return .none
+        }
+
+        /// How many items before a quotation `statementOwner` reads.
+        static let ownerReach = 8
+
         /// First token of the sentence that holds token `i`.
         func sentenceStart(before i: Int) -> Int {
             var s = i - 1
@@ -545,7 +578,7 @@ extension QuoteExtractor {
         }
 
         /// Whether `t` can be part of a capitalised name.
-        private func isNameWord(_ t: Item) -> Bool {
+        func isNameWord(_ t: Item) -> Bool {
             guard t.kind == .word, t.capitalized else { return false }
             if t.dotted { return true }  // an initial ("A. K. Saseendran") or title ("Gen.")
             if t.info.isA(.notName) { return false }

@@ -65,6 +65,8 @@ public struct QuoteLexicon: Sendable {
         public var place = false
         /// A noun for a text.
         public var document = false
+        /// A noun for something said ("claim", "remark").
+        public var speech = false
         /// A pronoun.
         public var pronoun: PronounKind? = nil
         /// A hyphenated word whose last part makes it an adjective ("Houthi-run").
@@ -83,6 +85,8 @@ public struct QuoteLexicon: Sendable {
         var place = false
         /// A noun for a text.
         var document = false
+        /// A noun for something said.
+        var speech = false
     }
 
     /// The English lexicon.
@@ -123,6 +127,7 @@ public struct QuoteLexicon: Sendable {
         for (word, use) in organisationWords { heads[word, default: Heads()].organisation = use }
         for word in placeWords { heads[word, default: Heads()].place = true }
         for word in documentWords { heads[word, default: Heads()].document = true }
+        for row in try Self.rows(base, "speech-nouns.txt", columns: 1) { heads[row.columns[0], default: Heads()].speech = true }
         self.heads = WordTable(heads)
     }
 
@@ -163,6 +168,7 @@ public struct QuoteLexicon: Sendable {
             found.organisation = heads.organisation
             found.place = heads.place
             found.document = heads.document
+            found.speech = heads.speech
         }
         if token.tailHash != token.hash {
             let tail = english.tailClasses(of: token, in: document)

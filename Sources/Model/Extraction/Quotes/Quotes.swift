@@ -106,7 +106,15 @@ public struct QuoteExtractor: Sendable {
             // A paragraph that is all quotation, with no attribution of its own, goes on with the last
             // speaker or subject of the paragraph before: "“…,” Guterres said. ¶ “It is high time …”".
             let opening = paragraphs[first.paragraph].segmentTokens[first.segment]
-            if attribution == nil, let byline = byline(after: candidate, paragraphs) {
+            if let cue = attribution?.cue, cue.paragraph == first.paragraph, cue.index < opening, candidate.inner == nil {
+                // "Reporters asked about his remark that the plan was “…”": the remark's owner said it.
+                let reader = AttributionReader(lexicon: words, paragraph: paragraphs[first.paragraph])
+                let owner = reader.statementOwner(before: opening)
+                if owner.kind != .none {
+                    let at = paragraphs[first.paragraph].offset + paragraphs[first.paragraph].tokens[opening].start
+                    resolved = resolver.resolve(owner, position: at, paragraph: first.paragraph)
+                }
+            } else if attribution == nil, let byline = byline(after: candidate, paragraphs) {
                 // "“…” ― Carla Sanchez": the name signs the quotation.
                 resolved = resolver.resolve(byline, position: paragraphs[last.paragraph].offset + (byline.nameRange?.lowerBound ?? 0),
                                             paragraph: last.paragraph)
@@ -122,7 +130,14 @@ public struct QuoteExtractor: Sendable {
                 // A quotation inside a sentence with no reporting verb: the person or body the sentence is
                 // about uses the words ("Gingrich dismissed Estonia as the “suburbs of St. Petersburg”").
                 let reader = AttributionReader(lexicon: words, paragraph: paragraphs[first.paragraph])
-                resolved = subjects[first.paragraph][reader.sentenceStart(before: opening)]
+                // ... unless it quotes someone's statement: "Politifact checked Trump’s claim that …“…”".
+                let owner = reader.statementOwner(before: opening)
+                if owner.kind != .none {
+                    let at = paragraphs[first.paragraph].offset + paragraphs[first.paragraph].tokens[opening].start
+                    resolved = resolver.resolve(owner, position: at, paragraph: first.paragraph)
+                } else {
+                    resolved = subjects[first.paragraph][reader.sentenceStart(before: opening)]
+                }
             }
             if let resolved { lastSpeaker[last.paragraph] = resolved }
             var speaker: Speaker? = nil

@@ -116,6 +116,13 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
                  "Nobody in this city was asked about the plan,", speaker: "Ivo Marsh", role: "retired engineer"),
         QuoteRow(["Lena Ortiz, the mayor of Dayton, a member of the regional council, said the vote was “a disgrace to every parent.”"],
                  "a disgrace to every parent.", speaker: "Lena Ortiz", role: "mayor of Dayton"),
+        // A plural role capitalised at a sentence start ("Reporters") is no single person a later "he" could
+        // mean; the appositive after a subject's name is its role.
+        QuoteRow(["Olek Brandt, the mayor, spoke at the rally on Monday.", "Reporters asked him about the budget.",
+                  "“We will not raise taxes this year,” he said."],
+                 "We will not raise taxes this year,", speaker: "Olek Brandt", role: "mayor"),
+        QuoteRow(["Olek Brandt spoke at the rally on Monday. Reporters asked about his remark that the plan was “a gift to the rich.”"],
+                 "a gift to the rich.", speaker: "Olek Brandt"),
         // A quotation of someone's claim or remark is theirs, not the sentence subject's nor the cue's.
         QuoteRow(["Fact-checkers looked at Mayor Ada Holt’s claim that there were “more than ten thousand new jobs” in the city."],
                  "more than ten thousand new jobs", speaker: "Ada Holt", role: "Mayor"),

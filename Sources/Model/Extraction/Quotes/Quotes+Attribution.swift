@@ -714,7 +714,10 @@ extension QuoteExtractor {
                    let body = voiceBody(a, lastTitle) {
                     return body
                 }
-                return Mention(kind: .role, role: roleText(max(roleEnd, e)))
+                // "Reporters asked", capitalised at a sentence start: a plural names no one speaker.
+                var m = Mention(kind: .role, role: roleText(max(roleEnd, e)))
+                m.plural = tokens[lastTitle].info.role == .many
+                return m
             }
             // "Secretary of State Antony Blinken": the title runs on through a connector.
             if tokens[nameStart].info.isA(.connector) && !tokens[nameStart].capitalized {
@@ -857,6 +860,19 @@ extension QuoteExtractor {
                         var a = part.lowerBound
                         while a < part.upperBound - 1 && !tokens[a].capitalized && tokens[a].info.isA(.determiner) { a += 1 }
                         found.role = paragraph.text(tokens: a..<part.upperBound)
+                    }
+                }
+                // "Olek Brandt, the mayor, spoke …": the appositive after the name is the role.
+                if (found.kind == .person || found.kind == .name) && found.role == nil
+                    && start < tokens.count && tokens[start].isPunct(",") {
+                    var next = start + 1
+                    while next < tokens.count && tokens[next].kind == .word { next += 1 }
+                    if next > start + 1 && next < tokens.count && tokens[next].isPunct(",") {
+                        let role = phrase((start + 1)..<next, whole: true)
+                        if role.kind == .role && !role.plural {
+                            found.kind = .person
+                            found.role = role.role
+                        }
                     }
                 }
                 if found.kind != .none { return found }

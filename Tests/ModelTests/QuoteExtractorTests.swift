@@ -116,6 +116,13 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
                  "Nobody in this city was asked about the plan,", speaker: "Ivo Marsh", role: "retired engineer"),
         QuoteRow(["Lena Ortiz, the mayor of Dayton, a member of the regional council, said the vote was “a disgrace to every parent.”"],
                  "a disgrace to every parent.", speaker: "Lena Ortiz", role: "mayor of Dayton"),
+        // A participle right before the next part goes on with the quotation; one with words of its own
+        // ("adding later,") quotes anew.
+        QuoteRow(["“The budget is balanced this year,” Mayor Ada Holt said, adding later, “Every school will get what it asked for.”",
+                  "“The bridge will open in May,” Holt said, adding: “The tunnel will follow in June.”"],
+                 "The budget is balanced this year,", speaker: "Ada Holt", role: "Mayor",
+                 others: [("Every school will get what it asked for.", "Ada Holt"),
+                          ("The bridge will open in May, The tunnel will follow in June.", "Ada Holt")]),
         // A plural role capitalised at a sentence start ("Reporters") is no single person a later "he" could
         // mean; the appositive after a subject's name is its role.
         QuoteRow(["Olek Brandt, the mayor, spoke at the rally on Monday.", "Reporters asked him about the budget.",
@@ -267,7 +274,8 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         // A body run into a person's name (a missing stop in the source) is no part of the speaker.
         QuoteRow(["Donald Trump spoke on Monday.",
                   "In a meeting with the editorial board of the Washington Post Trump said that NATO may need to be diminished. “We certainly can’t afford to do this anymore,” Trump said, adding later, “NATO is costing us a fortune.”"],
-                 "We certainly can’t afford to do this anymore, NATO is costing us a fortune.", speaker: "Donald Trump"),
+                 "We certainly can’t afford to do this anymore,", speaker: "Donald Trump",
+                 others: [("NATO is costing us a fortune.", "Donald Trump")]),
         // A title word that ends a person's name the entity list holds is a surname, not a role.
         QuoteRow(["“Turnout makes a difference,” said Charlie King, a prominent New York Democrat."],
                  "Turnout makes a difference,", speaker: "Charlie King", role: "prominent New York Democrat"),

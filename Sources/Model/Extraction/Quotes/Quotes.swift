@@ -490,14 +490,18 @@ public struct QuoteExtractor: Sendable {
             if t.endsClause && i != to - 1 { return nil }
             if let entry = cues[paragraph.index][i] {
                 // A second cue attributes the next part anew: "…,” said Antoine. …, Antoine said: “…”";
-                // a participle goes on with the same speaker: "…,” Marcin said, adding: “…”".
+                // a participle right before the next part goes on with the same speaker: "…,” Marcin said,
+                // adding: “…”" (one with words of its own, "…,” Sanders said, suggesting a few questions,
+                // including, “…”", quotes anew).
                 if found != nil {
-                    if entry.cue.kind == .participle { continue }
+                    if entry.cue.kind == .participle
+                        && ((i + 1)..<to).allSatisfy({ paragraph.tokens[$0].kind == .punct }) { continue }
                     return nil
                 }
                 found = i
                 continue
             }
+
             // "..., while Gallant said “...”": another clause, not an interruption.
             if found == nil && t.kind == .word && !t.capitalized
                 && (t.info.isA(.conjunction) || t.info.isA(.clause)) {

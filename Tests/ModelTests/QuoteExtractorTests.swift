@@ -474,6 +474,8 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         "The minister said the “whole country” was shocked by the “truly awful” attack.",
         // An inch sign is no quotation mark.
         "Trump is 6'3\" tall and weighs 236 pounds, his doctor said.",
+        // Markup left in the text: attribute values are no quotations.
+        "<post post-author=\"the council rated the whole plan as mostly sound and fair\" post-date=\"the council rated the whole plan as mostly sound\">",
         // A transcript printed in quotation marks, a speaker tag in capitals opening each turn.
         "\"HOST: Will you sign the bill when it reaches your desk?",
         "“Q: Did the council approve the budget? A: It did, by a single vote.”",

@@ -116,6 +116,12 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
                  "Nobody in this city was asked about the plan,", speaker: "Ivo Marsh", role: "retired engineer"),
         QuoteRow(["Lena Ortiz, the mayor of Dayton, a member of the regional council, said the vote was “a disgrace to every parent.”"],
                  "a disgrace to every parent.", speaker: "Lena Ortiz", role: "mayor of Dayton"),
+        // A reporting verb that is also a noun ("claims") after a possessive, a determiner or a preposition
+        // and its adjective is the noun: no cue.
+        QuoteRow(["FactWatch rated half of Democratic claims as “mostly accurate and well sourced.”"],
+                 "mostly accurate and well sourced.", speaker: "FactWatch"),
+        QuoteRow(["Olek Brandt spoke on Monday. Reporters checked his claims that the plan would create “ten thousand new jobs.”"],
+                 "ten thousand new jobs.", speaker: "Olek Brandt"),
         // A participle right before the next part goes on with the quotation; one with words of its own
         // ("adding later,") quotes anew.
         QuoteRow(["“The budget is balanced this year,” Mayor Ada Holt said, adding later, “Every school will get what it asked for.”",

@@ -123,6 +123,14 @@ extension QuoteExtractor {
                 }
             }
             guard let kind = t.info.cue else { return nil }
+            // "Trump's claims", "the claims", "of Republican claims": a noun, not a verb.
+            if t.info.speech, i > 0, tokens[i - 1].kind == .word {
+                let previous = tokens[i - 1]
+                if previous.possessive || previous.info.isA(.determiner) { return nil }
+                if i > 1, tokens[i - 2].kind == .word, tokens[i - 2].info.isA(.preposition), !tokens[i - 2].capitalized {
+                    return nil
+                }
+            }
             // "a man called Mohammad Abdul Jawad": naming, not speaking.
             if t.info.isA(.naming), i > 0, i + 1 < tokens.count, tokens[i + 1].capitalized,
                tokens[i - 1].kind == .word, !tokens[i - 1].capitalized {

@@ -116,6 +116,11 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
                  "Nobody in this city was asked about the plan,", speaker: "Ivo Marsh", role: "retired engineer"),
         QuoteRow(["Lena Ortiz, the mayor of Dayton, a member of the regional council, said the vote was “a disgrace to every parent.”"],
                  "a disgrace to every parent.", speaker: "Lena Ortiz", role: "mayor of Dayton"),
+        // Words sung are the singer's; a participle with words of its own after the cue quotes anew.
+        QuoteRow(["The rally opened with music.", "“Promise me you will keep the lights on,” Lena Ortiz sang."],
+                 "Promise me you will keep the lights on,", speaker: "Lena Ortiz"),
+        QuoteRow(["“We shall overcome this winter,” Lena Ortiz sings to the crowd before asking them, “Will you all vote tomorrow?”"],
+                 "We shall overcome this winter,", speaker: "Lena Ortiz", others: [("Will you all vote tomorrow?", "Lena Ortiz")]),
         // A reporting verb that is also a noun ("claims") after a possessive, a determiner or a preposition
         // and its adjective is the noun: no cue.
         QuoteRow(["FactWatch rated half of Democratic claims as “mostly accurate and well sourced.”"],

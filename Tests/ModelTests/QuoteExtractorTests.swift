@@ -116,6 +116,9 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
                  "Nobody in this city was asked about the plan,", speaker: "Ivo Marsh", role: "retired engineer"),
         QuoteRow(["Lena Ortiz, the mayor of Dayton, a member of the regional council, said the vote was “a disgrace to every parent.”"],
                  "a disgrace to every parent.", speaker: "Lena Ortiz", role: "mayor of Dayton"),
+        // A participle after a document ("issued a statement calling …") speaks for the document's issuer.
+        QuoteRow(["Following a short, late-night meeting, the Valley Water Board issued a statement calling the dam “safe for at least another decade.”"],
+                 "safe for at least another decade.", speaker: "Valley Water Board"),
         // Words sung are the singer's; a participle with words of its own after the cue quotes anew.
         QuoteRow(["The rally opened with music.", "“Promise me you will keep the lights on,” Lena Ortiz sang."],
                  "Promise me you will keep the lights on,", speaker: "Lena Ortiz"),

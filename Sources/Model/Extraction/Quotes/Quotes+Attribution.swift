@@ -169,6 +169,20 @@ extension QuoteExtractor {
                     let named = classify(run, cue.index, roleEnd: cue.index)
                     if named.kind == .person || named.kind == .name { return named }
                 }
+                // "the Security Council issued a statement calling …": the name that issued the document.
+                if cue.index > 1, tokens[cue.index - 1].kind == .word, tokens[cue.index - 1].info.document,
+                   !tokens[cue.index - 1].capitalized {
+                    var j = cue.index - 2
+                    while j > start && cue.index - 1 - j <= Self.issuerReach && tokens[j].kind == .word
+                            && !tokens[j].capitalized && !tokens[j].info.isA([.preposition, .conjunction, .clause]) {
+                        j -= 1
+                    }
+                    let run = nameRunStart(before: j + 1)
+                    if run <= j {
+                        let named = classify(run, j + 1, roleEnd: j + 1)
+                        if [.person, .name, .organization].contains(named.kind) { return named }
+                    }
+                }
                 // "..., saying ...": the subject of the sentence, else the speaker of its verb.
                 let subject = sentenceSubject(from: sentenceStart(before: cue.index))
                 if subject.kind != .none { return subject }
@@ -224,6 +238,9 @@ extension QuoteExtractor {
             }
             return .none
         }
+
+        /// How many lower-case words ("issued a") stand at most between an issuer and its document.
+        static let issuerReach = 3
 
         /// How many items before a quotation `statementOwner` reads.
         static let ownerReach = 8

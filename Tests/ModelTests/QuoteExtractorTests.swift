@@ -116,6 +116,9 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
                  "Nobody in this city was asked about the plan,", speaker: "Ivo Marsh", role: "retired engineer"),
         QuoteRow(["Lena Ortiz, the mayor of Dayton, a member of the regional council, said the vote was “a disgrace to every parent.”"],
                  "a disgrace to every parent.", speaker: "Lena Ortiz", role: "mayor of Dayton"),
+        // A role before the name keeps no article, capitalised at a sentence start or not.
+        QuoteRow(["The opposition leader, Mira Stanek, visited the town on Monday.", "“This is a tragedy for us all,” Stanek told reporters."],
+                 "This is a tragedy for us all,", speaker: "Mira Stanek", role: "opposition leader"),
         // A participle after a document ("issued a statement calling …") speaks for the document's issuer.
         QuoteRow(["Following a short, late-night meeting, the Valley Water Board issued a statement calling the dam “safe for at least another decade.”"],
                  "safe for at least another decade.", speaker: "Valley Water Board"),

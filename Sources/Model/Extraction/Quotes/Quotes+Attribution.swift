@@ -883,7 +883,11 @@ extension QuoteExtractor {
                         found = named
                         found.kind = .person
                         var a = part.lowerBound
-                        while a < part.upperBound - 1 && !tokens[a].capitalized && tokens[a].info.isA(.determiner) { a += 1 }
+                        // No article, even capitalised at the sentence start ("The opposition leader, …").
+                        while a < part.upperBound - 1 && tokens[a].info.isA(.determiner) && !tokens[a].dotted
+                                && (!tokens[a].capitalized || a == part.lowerBound && ["the", "a", "an"].contains(tokens[a].lower)) {
+                            a += 1
+                        }
                         found.role = paragraph.text(tokens: a..<part.upperBound)
                     }
                 }

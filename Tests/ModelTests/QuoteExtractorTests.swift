@@ -116,6 +116,12 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
                  "Nobody in this city was asked about the plan,", speaker: "Ivo Marsh", role: "retired engineer"),
         QuoteRow(["Lena Ortiz, the mayor of Dayton, a member of the regional council, said the vote was “a disgrace to every parent.”"],
                  "a disgrace to every parent.", speaker: "Lena Ortiz", role: "mayor of Dayton"),
+        // "the 62-year-old" is the one person the article gave that age, after the name or before it.
+        QuoteRow(["“We ran as soon as we heard the first shots,” said 19-year-old Ana Pell, who lives on the street.",
+                  "Tomas Hala, 62, said the shooting started after midnight.",
+                  "“I heard at least ten shots,” the 62-year-old said.", "“She was the kindest neighbor,” the 19-year-old added."],
+                 "I heard at least ten shots,", speaker: "Tomas Hala",
+                 others: [("We ran as soon as we heard the first shots,", "Ana Pell"), ("She was the kindest neighbor,", "Ana Pell")]),
         // A role before the name keeps no article, capitalised at a sentence start or not.
         QuoteRow(["The opposition leader, Mira Stanek, visited the town on Monday.", "“This is a tragedy for us all,” Stanek told reporters."],
                  "This is a tragedy for us all,", speaker: "Mira Stanek", role: "opposition leader"),

@@ -70,6 +70,8 @@ extension QuoteExtractor {
         var role: String? = nil
         /// For roles: a plural ("officials"), which names no one speaker.
         var plural = false
+        /// For "the 45-year-old": the age.
+        var age: String? = nil
         /// For pronouns: what they may stand for.
         var pronoun: QuoteLexicon.PronounKind? = nil
         /// Scalar range of the name in its paragraph.
@@ -422,8 +424,28 @@ extension QuoteExtractor {
             return found
         }
 
+        /// The age a word gives: "45" of "45-year-old".
+        static func age(_ t: Item) -> String? {
+            guard t.kind == .word, t.lower.hasSuffix("-year-old") else { return nil }
+            let digits = t.lower.dropLast("-year-old".count)
+            guard (1...3).contains(digits.count), digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+            return String(digits)
+        }
+
+        /// The age the text gives a name at a scalar range: "Jonas Berk, 45," or "45-year-old Jonas Berk".
+        func age(ofNameAt range: Range<Int>) -> String? {
+            guard let first = tokens.firstIndex(where: { $0.start == range.lowerBound }),
+                  let last = tokens.firstIndex(where: { $0.wordEnd == range.upperBound }) else { return nil }
+            if first > 0, let age = Self.age(tokens[first - 1]) { return age }
+            if last + 3 < tokens.count, tokens[last + 1].isPunct(","), tokens[last + 3].isPunct(",") || tokens[last + 3].endsClause,
+               isAge((last + 2)..<(last + 3)) {
+                return tokens[last + 2].lower
+            }
+            return nil
+        }
+
         /// Whether a part is a person's age after the name: "Pavel Dorn, 54, told reporters".
-        private func isAge(_ part: Range<Int>) -> Bool {
+        func isAge(_ part: Range<Int>) -> Bool {
             guard part.count == 1, tokens[part.lowerBound].kind == .word else { return false }
             let word = tokens[part.lowerBound].lower
             return (1...3).contains(word.count) && word.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
@@ -523,6 +545,13 @@ extension QuoteExtractor {
             if n > a, n < b, tokens[n].kind == .word, tokens[n].capitalized || isRole(tokens[n]) { a = n }
             guard a < b else { return .none }
             let first = tokens[a]
+            // "the 45-year-old said": the person the article gave that age.
+            if b - a == 1, a > part.lowerBound, tokens[a - 1].lower == "the", let age = Self.age(first) {
+                var m = Mention(kind: .role, role: age + "-year-old")
+                m.definite = true
+                m.age = age
+                return m
+            }
             if b - a == 1, first.kind == .word, let kind = first.info.pronoun {
                 var m = Mention(kind: .pronoun)
                 m.pronoun = kind

@@ -294,6 +294,12 @@ extension QuoteExtractor {
             case .document:
                 return lastBody(before: position, paragraph: paragraph)
             case .role:
+                if let age = mention.age {
+                    // "the 45-year-old": the one person the article gave that age.
+                    let named = Set(ages.filter { $0.value == age }.map(\.key))
+                    guard named.count == 1, let name = named.first else { return nil }
+                    return Resolved(kind: .person, name: name, role: roles[name])
+                }
                 guard !mention.plural, let role = mention.role,
                       let name = person(withRole: role) ?? (mention.definite ? person(withHead: role, before: position) : nil)
                 else { return nil }
@@ -366,6 +372,14 @@ extension QuoteExtractor {
                 roles[resolved.name] = role
             }
             events.append(event)
+        }
+
+        /// Ages the article gives people, by full name ("Jonas Berk, 45,").
+        private(set) var ages: [String: String] = [:]
+
+        /// Records the age the article gives a person.
+        mutating func addAge(_ age: String, for name: String) {
+            if ages[name] == nil { ages[name] = age }
         }
 
         /// Records a mention of a person's name.

@@ -284,6 +284,7 @@ public struct QuoteExtractor: Sendable {
                 // A sentence subject counts when it is a person or a body ("Coast Guard aerial assets ...").
                 if item.cue == nil && resolved?.kind != .person && resolved?.kind != .organization { continue }
                 if let resolved, resolved.kind == .person, let range = item.mention.nameRange {
+                    if let age = reader.age(ofNameAt: range) { resolver.addAge(age, for: resolved.name) }
                     resolver.recordMention(of: resolved.name, MentionSpan(
                         start: paragraph.offset + range.lowerBound, end: paragraph.offset + range.upperBound,
                         text: paragraph.text(range.lowerBound, range.upperBound)))

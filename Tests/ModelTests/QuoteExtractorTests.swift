@@ -116,6 +116,10 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
                  "Nobody in this city was asked about the plan,", speaker: "Ivo Marsh", role: "retired engineer"),
         QuoteRow(["Lena Ortiz, the mayor of Dayton, a member of the regional council, said the vote was “a disgrace to every parent.”"],
                  "a disgrace to every parent.", speaker: "Lena Ortiz", role: "mayor of Dayton"),
+        // A person's office speaks under the person's name as written, without the title; a body's agency
+        // stays a description.
+        QuoteRow(["Prime Minister Karel Dvorak's office said in a statement: “The government will declare three days of mourning.”"],
+                 "The government will declare three days of mourning.", speaker: "Karel Dvorak's office"),
         // "the 62-year-old" is the one person the article gave that age, after the name or before it.
         QuoteRow(["“We ran as soon as we heard the first shots,” said 19-year-old Ana Pell, who lives on the street.",
                   "Tomas Hala, 62, said the shooting started after midnight.",

@@ -722,6 +722,22 @@ extension QuoteExtractor {
                 guard let use = head.info.organisation else { return .none }
                 // "the Malian armed forces" names a body; "the UN’s agency" only describes one.
                 let named = (a..<(e - 1)).contains { tokens[$0].capitalized && !tokens[$0].possessive }
+                // "Prime Minister Karel Dvorak's office": a person's office, named as the text writes it, the
+                // title as its role.
+                if e - 2 >= a, tokens[e - 2].possessive, isNameWord(tokens[e - 2]), !isRole(tokens[e - 2]) {
+                    var n = e - 2
+                    while n > a && isNameWord(tokens[n - 1]) && !tokens[n - 1].possessive && !isRole(tokens[n - 1])
+                            && !tokens[n - 1].info.isA(.honorific) {
+                        n -= 1
+                    }
+                    // A person's full name ("the UN’s agency" only describes a body).
+                    if n < e - 2 && !tokens[n].acronym {
+                        let text = Self.normalised(paragraph.text(tokens[n].start, head.wordEnd))
+                        let title = (a..<n).contains { isRole(tokens[$0]) } ? paragraph.text(tokens: a..<n) : nil
+                        return Mention(kind: .organization, name: text, role: title,
+                                       nameRange: tokens[n].start..<head.wordEnd)
+                    }
+                }
                 if use == .institution || named {
                     // "the defence ministry", "the Malian armed forces".
                     var m = Mention(kind: .organization, name: Self.titleCased(paragraph.text(tokens: a..<e)),

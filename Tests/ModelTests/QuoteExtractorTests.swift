@@ -141,7 +141,7 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         // and its adjective is the noun: no cue.
         QuoteRow(["FactWatch rated half of Democratic claims as “mostly accurate and well sourced.”"],
                  "mostly accurate and well sourced.", speaker: "FactWatch"),
-        QuoteRow(["Olek Brandt spoke on Monday. Reporters checked his claims that the plan would create “ten thousand new jobs.”"],
+        QuoteRow(["Olek Brandt spoke on Monday. Journalists checked his claims that the plan would create “ten thousand new jobs.”"],
                  "ten thousand new jobs.", speaker: "Olek Brandt"),
         // A participle right before the next part goes on with the quotation; one with words of its own
         // ("adding later,") quotes anew.
@@ -150,19 +150,19 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
                  "The budget is balanced this year,", speaker: "Ada Holt", role: "Mayor",
                  others: [("Every school will get what it asked for.", "Ada Holt"),
                           ("The bridge will open in May, The tunnel will follow in June.", "Ada Holt")]),
-        // A plural role capitalised at a sentence start ("Reporters") is no single person a later "he" could
+        // A plural role capitalised at a sentence start ("Journalists") is no single person a later "he" could
         // mean; the appositive after a subject's name is its role.
-        QuoteRow(["Olek Brandt, the mayor, spoke at the rally on Monday.", "Reporters asked him about the budget.",
+        QuoteRow(["Olek Brandt, the mayor, spoke at the rally on Monday.", "Journalists asked him about the budget.",
                   "“We will not raise taxes this year,” he said."],
                  "We will not raise taxes this year,", speaker: "Olek Brandt", role: "mayor"),
-        QuoteRow(["Olek Brandt spoke at the rally on Monday. Reporters asked about his remark that the plan was “a gift to the rich.”"],
+        QuoteRow(["Olek Brandt spoke at the rally on Monday. Journalists asked about his remark that the plan was “a gift to the rich.”"],
                  "a gift to the rich.", speaker: "Olek Brandt"),
         // A quotation of someone's claim or remark is theirs, not the sentence subject's nor the cue's.
         QuoteRow(["Fact-checkers looked at Mayor Ada Holt’s claim that there were “more than ten thousand new jobs” in the city."],
                  "more than ten thousand new jobs", speaker: "Ada Holt", role: "Mayor"),
         QuoteRow(["Olek Brandt spoke at the rally on Monday. Many voters disliked his remark that the plan was “a gift to the rich.”"],
                  "a gift to the rich.", speaker: "Olek Brandt"),
-        QuoteRow(["Olek Brandt spoke at the rally on Monday. Reporters asked about Brandt’s remark that the plan was “a gift to the rich.”"],
+        QuoteRow(["Olek Brandt spoke at the rally on Monday. Journalists asked about Brandt’s remark that the plan was “a gift to the rich.”"],
                  "a gift to the rich.", speaker: "Olek Brandt"),
         // A definite role refers back to the person named with that title ("Sen." is a senator) or role,
         // the one named last when several hold it.

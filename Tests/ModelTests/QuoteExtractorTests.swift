@@ -116,6 +116,12 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
                  "Nobody in this city was asked about the plan,", speaker: "Ivo Marsh", role: "retired engineer"),
         QuoteRow(["Lena Ortiz, the mayor of Dayton, a member of the regional council, said the vote was “a disgrace to every parent.”"],
                  "a disgrace to every parent.", speaker: "Lena Ortiz", role: "mayor of Dayton"),
+        // "she" and "he" pass over a person the text tells is of the other gender ("Ms.", "Mrs.", "his").
+        QuoteRow(["Ms. Lena Ortiz, the mayor, met Governor Tobias Renn on Monday.", "Renn said his state would pay for the bridge.",
+                  "“I am grateful, but we need the money this year,” she said.", "Tobias Renn then met the press.",
+                  "Mrs. Ada Holt said the bridge would take two years.", "“We will build it before the next election,” he said."],
+                 "I am grateful, but we need the money this year,", speaker: "Lena Ortiz", role: "mayor",
+                 others: [("We will build it before the next election,", "Tobias Renn")]),
         // A person's office speaks under the person's name as written, without the title; a body's agency
         // stays a description.
         QuoteRow(["Prime Minister Karel Dvorak's office said in a statement: “The government will declare three days of mourning.”"],

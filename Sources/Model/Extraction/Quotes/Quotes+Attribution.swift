@@ -72,6 +72,8 @@ extension QuoteExtractor {
         var plural = false
         /// For "the 45-year-old": the age.
         var age: String? = nil
+        /// For pronouns: the gender they tell ("she").
+        var gender: QuoteLexicon.Gender? = nil
         /// For pronouns: what they may stand for.
         var pronoun: QuoteLexicon.PronounKind? = nil
         /// Scalar range of the name in its paragraph.
@@ -228,6 +230,7 @@ extension QuoteExtractor {
                     if !owner.capitalized && (owner.lower == "his" || owner.lower == "her") {
                         var m = Mention(kind: .pronoun)
                         m.pronoun = .person
+                        m.gender = lexicon.genders[owner.lower]
                         return m
                     }
                     guard owner.possessive, isNameWord(owner) else { return .none }
@@ -444,6 +447,36 @@ extension QuoteExtractor {
             return nil
         }
 
+        /// The gender the text tells of a name at a scalar range: a courtesy title before it ("Ms. Lena
+        /// Ortiz"), a gendered word in its role ("a mother of three"), or the first personal pronoun after it
+        /// in its sentence before any other name ("Renn said his state …").
+        func gender(ofNameAt range: Range<Int>, role: String?) -> QuoteLexicon.Gender? {
+            guard let first = tokens.firstIndex(where: { $0.start == range.lowerBound }),
+                  let last = tokens.firstIndex(where: { $0.wordEnd == range.upperBound }) else { return nil }
+            if first > 0, tokens[first - 1].kind == .word, tokens[first - 1].info.isA(.honorific),
+               let found = lexicon.genders[String(tokens[first - 1].lower.prefix { $0 != "." })] {
+                return found
+            }
+            if let role {
+                for word in role.applyingFolding().split(separator: " ") where !Self.personalPronouns.contains(String(word)) {
+                    if let found = lexicon.genders[String(word)] { return found }
+                }
+            }
+            var k = last + 1
+            while k < tokens.count && !tokens[k].endsClause && tokens[k].kind != .quote {
+                let t = tokens[k]
+                if t.kind == .word && t.capitalized && !t.info.isA(.notName) && k > last + 1 { return nil }
+                if t.kind == .word && !t.capitalized && Self.personalPronouns.contains(t.lower) {
+                    return lexicon.genders[t.lower]
+                }
+                k += 1
+            }
+            return nil
+        }
+
+        /// The personal pronouns that tell a gender.
+        static let personalPronouns: Set<String> = ["he", "she", "his", "her", "him", "himself", "herself"]
+
         /// Whether a part is a person's age after the name: "Pavel Dorn, 54, told reporters".
         func isAge(_ part: Range<Int>) -> Bool {
             guard part.count == 1, tokens[part.lowerBound].kind == .word else { return false }
@@ -555,6 +588,7 @@ extension QuoteExtractor {
             if b - a == 1, first.kind == .word, let kind = first.info.pronoun {
                 var m = Mention(kind: .pronoun)
                 m.pronoun = kind
+                m.gender = lexicon.genders[first.lower]
                 return m
             }
             let e = nounPhraseEnd(a, b)

@@ -41,6 +41,11 @@ public struct QuoteLexicon: Sendable {
         case voice
     }
 
+    /// A person's gender, as a word tells it.
+    public enum Gender: String, Sendable {
+        case female, male
+    }
+
     /// How an organisation head noun may be used.
     public enum OrganisationUse: String, Sendable {
         /// Names a body even in lower case ("the defence ministry").
@@ -98,6 +103,8 @@ public struct QuoteLexicon: Sendable {
     /// The role nouns an abbreviated title stands for, by the folded abbreviation without its full stop:
     /// ("sen" -> ["senator", "lawmaker"]).
     public let titleForms: [String: [String]]
+    /// The gender a word tells ("ms" -> female, "his" -> male), by folded word.
+    public let genders: [String: Gender]
 
     /// The directory under the configuration directory that holds the quote files.
     public static let subdirectory = "quotes"
@@ -123,6 +130,7 @@ public struct QuoteLexicon: Sendable {
             titleForms[columns[0]] = columns[1].split(separator: ",").map { String($0) }
         }
         self.titleForms = titleForms
+        self.genders = try Self.table(base, "gender-words.tsv") { Gender(rawValue: $0) }
         var heads: [String: Heads] = [:]
         for (word, use) in organisationWords { heads[word, default: Heads()].organisation = use }
         for word in placeWords { heads[word, default: Heads()].place = true }

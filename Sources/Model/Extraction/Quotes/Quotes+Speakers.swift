@@ -287,7 +287,7 @@ extension QuoteExtractor {
                 return Resolved(kind: .other, name: entityByName[raw.applyingFolding()]?.name ?? raw, role: nil)
             case .pronoun:
                 switch mention.pronoun {
-                case .person?: return lastPerson(before: position, paragraph: paragraph)
+                case .person?: return lastPerson(before: position, paragraph: paragraph, gender: mention.gender)
                 case .organization?: return lastBody(before: position, paragraph: paragraph)
                 default: return nil
                 }
@@ -332,16 +332,27 @@ extension QuoteExtractor {
         /// The person a "he" or "she" at `position` refers to: the last single person the text named, or
         /// nil when that person's name was not given. A bare name ("Nasser told Al Jazeera") counts when
         /// it is the last subject, in this paragraph or the one before.
-        func lastPerson(before position: Int, paragraph: Int) -> Resolved? {
+        /// With a gender ("she"), a person the text tells is of the other one is passed over.
+        func lastPerson(before position: Int, paragraph: Int, gender: QuoteLexicon.Gender? = nil) -> Resolved? {
             var first = true
             for event in events.reversed() where event.position < position {
                 if event.unnamedPerson { return nil }
                 guard let resolved = event.resolved else { continue }
-                if resolved.kind == .person { return resolved }
-                if first && resolved.kind == .name && event.paragraph >= paragraph - 1 { return resolved }
-                first = false
+                if resolved.kind == .person || (first && resolved.kind == .name && event.paragraph >= paragraph - 1) {
+                    // A person the text tells is of the other gender is passed over.
+                    guard let gender, let known = genders[resolved.name], known != gender else { return resolved }
+                }
+                if resolved.kind != .person { first = false }
             }
             return nil
+        }
+
+        /// Genders the text tells of people, by full name.
+        private(set) var genders: [String: QuoteLexicon.Gender] = [:]
+
+        /// Records the gender the text tells of a person (the first evidence stands).
+        mutating func addGender(_ gender: QuoteLexicon.Gender, for name: String) {
+            if genders[name] == nil { genders[name] = gender }
         }
 
         /// The body an "it" or "the statement" at `position` refers to: the last speaker or subject, when

@@ -285,9 +285,16 @@ public struct QuoteExtractor: Sendable {
                 if item.cue == nil && resolved?.kind != .person && resolved?.kind != .organization { continue }
                 if let resolved, resolved.kind == .person, let range = item.mention.nameRange {
                     if let age = reader.age(ofNameAt: range) { resolver.addAge(age, for: resolved.name) }
+                    if let gender = reader.gender(ofNameAt: range, role: item.mention.role) {
+                        resolver.addGender(gender, for: resolved.name)
+                    }
                     resolver.recordMention(of: resolved.name, MentionSpan(
                         start: paragraph.offset + range.lowerBound, end: paragraph.offset + range.upperBound,
                         text: paragraph.text(range.lowerBound, range.upperBound)))
+                }
+                // "he said": the person it resolved to is a man.
+                if let resolved, resolved.kind == .person, item.mention.kind == .pronoun, let gender = item.mention.gender {
+                    resolver.addGender(gender, for: resolved.name)
                 }
                 // An unnamed person is a later "he" - unless only the source of a statement ("according to
                 // his colleague"), who is rarely what the text goes on about.

@@ -116,6 +116,11 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
                  "Nobody in this city was asked about the plan,", speaker: "Ivo Marsh", role: "retired engineer"),
         QuoteRow(["Lena Ortiz, the mayor of Dayton, a member of the regional council, said the vote was “a disgrace to every parent.”"],
                  "a disgrace to every parent.", speaker: "Lena Ortiz", role: "mayor of Dayton"),
+        // A call sign or nickname after a role names the speaker.
+        QuoteRow(["The unit commander – call-sign Grom – said on Telegram that his men were cut off. “We have no food and no ammunition left.”"],
+                 "We have no food and no ammunition left.", speaker: "Grom", role: "unit commander"),
+        QuoteRow(["A smuggler nicknamed Falcon said the border was closed. “Nobody crosses at night anymore,” he said."],
+                 "Nobody crosses at night anymore,", speaker: "Falcon"),
         // "she" and "he" pass over a person the text tells is of the other gender ("Ms.", "Mrs.", "his").
         QuoteRow(["Ms. Lena Ortiz, the mayor, met Governor Tobias Renn on Monday.", "Renn said his state would pay for the bridge.",
                   "“I am grateful, but we need the money this year,” she said.", "Tobias Renn then met the press.",

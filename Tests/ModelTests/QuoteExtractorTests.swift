@@ -116,6 +116,11 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
                  "Nobody in this city was asked about the plan,", speaker: "Ivo Marsh", role: "retired engineer"),
         QuoteRow(["Lena Ortiz, the mayor of Dayton, a member of the regional council, said the vote was “a disgrace to every parent.”"],
                  "a disgrace to every parent.", speaker: "Lena Ortiz", role: "mayor of Dayton"),
+        // "the agency" with one body named before it in the article is that body, whatever its name.
+        QuoteRow(["The Regional Flood Authority warned on Monday that the river was rising.",
+                  "Residents of the lower town were told to leave their homes.",
+                  "“Water levels will peak on Wednesday night,” the agency said in its statement."],
+                 "Water levels will peak on Wednesday night,", speaker: "Regional Flood Authority"),
         // A call sign or nickname after a role names the speaker.
         QuoteRow(["The unit commander – call-sign Grom – said on Telegram that his men were cut off. “We have no food and no ammunition left.”"],
                  "We have no food and no ammunition left.", speaker: "Grom", role: "unit commander"),

@@ -326,7 +326,15 @@ extension QuoteExtractor {
                 let words = resolved.name.applyingFolding().split(whereSeparator: { !$0.isLetter })
                 if words.count > 1 && words.contains(where: { $0 == head }) { return resolved }
             }
-            return nil
+            // "the agency said in its statement": with one body named so far, that body.
+            guard recent else { return nil }
+            var only: Resolved? = nil
+            for event in events where event.position < position && !event.relay {
+                guard let resolved = event.resolved, resolved.kind == .organization else { continue }
+                if let found = only, found.name != resolved.name { return nil }
+                only = resolved
+            }
+            return only
         }
 
         /// The person a "he" or "she" at `position` refers to: the last single person the text named, or

@@ -116,6 +116,11 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
                  "Nobody in this city was asked about the plan,", speaker: "Ivo Marsh", role: "retired engineer"),
         QuoteRow(["Lena Ortiz, the mayor of Dayton, a member of the regional council, said the vote was “a disgrace to every parent.”"],
                  "a disgrace to every parent.", speaker: "Lena Ortiz", role: "mayor of Dayton"),
+        // A participle after a time phrase ("on Sunday vowing") takes the name or the person's office before it.
+        QuoteRow(["The attack risks a wider war, with Prime Minister Karel Dvorak’s office on Sunday vowing the attackers will “pay for every life they took.”",
+                  "The attack drew wide anger, with opposition leader Mira Stanek on Monday warning of “a spiral of revenge with no end.”"],
+                 "pay for every life they took.", speaker: "Karel Dvorak’s office",
+                 others: [("a spiral of revenge with no end.", "Mira Stanek")]),
         // "the agency" with one body named before it in the article is that body, whatever its name.
         QuoteRow(["The Regional Flood Authority warned on Monday that the river was rising.",
                   "Residents of the lower town were told to leave their homes.",

@@ -131,7 +131,9 @@ extension QuoteExtractor {
             if t.info.speech, i > 0, tokens[i - 1].kind == .word {
                 let previous = tokens[i - 1]
                 if previous.possessive || previous.info.isA(.determiner) { return nil }
-                if i > 1, tokens[i - 2].kind == .word, tokens[i - 2].info.isA(.preposition), !tokens[i - 2].capitalized {
+                // ... but "on Monday warning": a time phrase before a participle.
+                if i > 1, tokens[i - 2].kind == .word, tokens[i - 2].info.isA(.preposition), !tokens[i - 2].capitalized,
+                   !previous.info.isA([.weekday, .month, .notName]) {
                     return nil
                 }
             }
@@ -167,11 +169,25 @@ extension QuoteExtractor {
         func mention(for cue: Cue) -> Mention {
             let start = clauseStart(before: cue.index)
             if cue.kind == .participle {
-                // "footage of Hillary Clinton asking, “…”": the name the participle follows.
-                let run = nameRunStart(before: cue.index)
-                if run < cue.index, run == start || tokens[run - 1].kind == .word {
-                    let named = classify(run, cue.index, roleEnd: cue.index)
+                // "footage of Hillary Clinton asking, “…”": the name the participle follows, past a time
+                // phrase ("… on Saturday vowing").
+                var end = cue.index
+                if end - 2 > start, tokens[end - 1].kind == .word, tokens[end - 1].capitalized, tokens[end - 1].info.isA(.notName),
+                   tokens[end - 2].kind == .word, tokens[end - 2].info.isA(.preposition) {
+                    end -= 2
+                }
+                let run = nameRunStart(before: end)
+                if run < end, run == start || tokens[run - 1].kind == .word {
+                    let named = classify(run, end, roleEnd: end)
                     if named.kind == .person || named.kind == .name { return named }
+                }
+                // "with Prime Minister Benjamin Netanyahu’s office vowing …": a person's office.
+                if end - 2 > start, tokens[end - 1].kind == .word, !tokens[end - 1].capitalized,
+                   tokens[end - 1].info.organisation != nil, tokens[end - 2].possessive {
+                    var j = end - 1
+                    while j > start && (isNameWord(tokens[j - 1]) || isRole(tokens[j - 1])) { j -= 1 }
+                    let named = classify(j, end, roleEnd: end)
+                    if named.kind == .organization, named.name != nil { return named }
                 }
                 // "the Security Council issued a statement calling …": the name that issued the document.
                 if cue.index > 1, tokens[cue.index - 1].kind == .word, tokens[cue.index - 1].info.document,

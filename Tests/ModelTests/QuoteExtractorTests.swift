@@ -116,6 +116,9 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
                  "Nobody in this city was asked about the plan,", speaker: "Ivo Marsh", role: "retired engineer"),
         QuoteRow(["Lena Ortiz, the mayor of Dayton, a member of the regional council, said the vote was “a disgrace to every parent.”"],
                  "a disgrace to every parent.", speaker: "Lena Ortiz", role: "mayor of Dayton"),
+        // A body's name that the entity list holds runs on through its connectors, with no head word of its own.
+        QuoteRow(["“Catches fell by half this year,” said a statement from the Baltic Observatory for Fisheries Research."],
+                 "Catches fell by half this year,", speaker: "Baltic Observatory for Fisheries Research"),
         // A participle after a time phrase ("on Sunday vowing") takes the name or the person's office before it.
         QuoteRow(["The attack risks a wider war, with Prime Minister Karel Dvorak’s office on Sunday vowing the attackers will “pay for every life they took.”",
                   "The attack drew wide anger, with opposition leader Mira Stanek on Monday warning of “a spiral of revenge with no end.”"],

@@ -815,6 +815,12 @@ extension QuoteExtractor {
                     organisation = true
                 }
             }
+            // A name the entity list holds as a body's is one, joined through its connectors: "the Syrian
+            // Observatory for Human Rights".
+            if !organisation, e - r >= 3, (r..<e).contains(where: { !tokens[$0].capitalized }),
+               paragraph.bodies.contains(paragraph.text(tokens: r..<e).applyingFolding()) {
+                organisation = true
+            }
             // An acronym is a body ("the FBI said"), unless it is a role word: "the CEO told customers".
             if organisation || (e - r == 1 && tokens[r].acronym && !isRole(tokens[r])) {
                 return Mention(kind: .organization, name: paragraph.text(tokens: r..<e),

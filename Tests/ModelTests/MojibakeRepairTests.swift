@@ -54,6 +54,13 @@ import Testing
         #expect(article.entities.contains { $0.name == "François Hollande" })
     }
 
+    @Test func jsonRecordsAreRepairedToo() throws {
+        let line = LoaderTests.record("2021-06-02", "Jos\u{C3}\u{A9} Mar\u{C3}\u{AD}a Aznar arrived in S\u{E3}o Paulo.")
+        let root = try LoaderTests.corpus(["records.jsonl": Array((line + "\n").utf8)])
+        let article = try #require(try LoaderTests.loader(LoaderTests.small).load(directory: root).articles.first)
+        #expect(article.paragraphs == ["José María Aznar arrived in São Paulo."])
+    }
+
     @Test func cleanTextIsNotScannedFurther() {
         #expect(!MojibakeRepair.mayHoldMojibake("The mayor said: “We are ready.”"))
         #expect(MojibakeRepair.mayHoldMojibake("Fran\u{C3}\u{A7}ois"))

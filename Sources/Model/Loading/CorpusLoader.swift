@@ -245,7 +245,7 @@ public struct CorpusLoader: Sendable {
         let now = FileStamp.now()
         let source = FileByteSource(path: path)
         if let s = source, s.stamp.isRacy(now: now) { s.hashing = true }
-        let (articles, failures) = read(file: file, source: source, budget: budget)
+        let (articles, failures) = MojibakeRepair.repair(read(file: file, source: source, budget: budget))
         // A file whose stamp cannot be trusted is kept with the hash of what was read; one that could not be
         // read whole (a read error) is not kept.
         let stamp = source.flatMap { $0.failed ? nil : $0.stamp }
@@ -267,7 +267,7 @@ public struct CorpusLoader: Sendable {
     /// Reads and parses one file into raw articles or failures, within the limits; at most `budget` articles.
     func read(file: CorpusFile, base: URL?, budget: Int = .max) -> (articles: [RawArticle], failures: [LoadFailure]) {
         let source = FileByteSource(path: fullPath(file, base: base))
-        return read(file: file, source: source, budget: budget)
+        return MojibakeRepair.repair(read(file: file, source: source, budget: budget))
     }
 
     /// Parses `source` (nil: it could not be opened), the file `file`.

@@ -77,6 +77,12 @@ public struct JSONWriter: Sendable {
         Self.appendEscaped(value, to: &bytes)
     }
 
+    /// Writes a string value given as its UTF-8 bytes (valid UTF-8), escaped.
+    public mutating func string(utf8 value: UnsafeBufferPointer<UInt8>) {
+        separate()
+        Self.appendEscaped(utf8: value, to: &bytes)
+    }
+
     /// Writes a string value or `null`.
     public mutating func string(_ value: String?) {
         if let value { string(value) } else { null() }
@@ -164,29 +170,32 @@ public struct JSONWriter: Sendable {
     /// Appends `value` as a JSON string literal to `out`: runs that need no escape are copied whole (items are
     /// encoded on the request path, so this is hot).
     public static func appendEscaped(_ value: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
         var value = value
-        value.withUTF8 { utf8 in
-            var start = 0
-            for i in 0..<utf8.count {
-                let byte = utf8[i]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                if start < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i])) }
-                start = i + 1
-                out.append(UInt8(ascii: "\\"))
-                switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(byte)
-                case 0x0A: out.append(UInt8(ascii: "n"))
-                case 0x0D: out.append(UInt8(ascii: "r"))
-                case 0x09: out.append(UInt8(ascii: "t"))
-                default:
-                    let low = byte & 0xF
-                    out.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), 0x30 + (byte >> 4),
-                                            low < 10 ? 0x30 + low : UInt8(ascii: "a") + low - 10])
-                }
+        value.withUTF8 { appendEscaped(utf8: $0, to: &out) }
+    }
+
+    /// `appendEscaped(_:to:)` for a string given as its UTF-8 bytes.
+    public static func appendEscaped(utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var start = 0
+        for i in 0..<utf8.count {
+            let byte = utf8[i]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            if start < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i])) }
+            start = i + 1
+            out.append(UInt8(ascii: "\\"))
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(byte)
+            case 0x0A: out.append(UInt8(ascii: "n"))
+            case 0x0D: out.append(UInt8(ascii: "r"))
+            case 0x09: out.append(UInt8(ascii: "t"))
+            default:
+                let low = byte & 0xF
+                out.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), 0x30 + (byte >> 4),
+                                        low < 10 ? 0x30 + low : UInt8(ascii: "a") + low - 10])
             }
-            if start < utf8.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...])) }
         }
+        if start < utf8.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...])) }
         out.append(UInt8(ascii: "\""))
     }
 }

@@ -600,7 +600,7 @@ extension CasualtyReader {
             return Casualty(
                 id: "\(document.id)-c\(n + 1)", articleId: document.id, date: document.date, kind: f.kind,
                 count: f.count, min: f.min, max: f.max, qualifier: f.qualifier, group: f.group, scope: f.scope,
-                location: places.place(for: f, sentence: sentence), sentence: sentence.text, span: f.span,
+                location: places.place(for: f, sentence: sentence), sentence: document.text(of: sentence), span: f.span,
                 paragraph: f.paragraph)
         }
     }

@@ -52,8 +52,7 @@ public struct Document: Sendable {
                 sentences.append(Sentence(
                     paragraph: index,
                     start: starts[index] + range.lowerBound,
-                    end: starts[index] + range.upperBound,
-                    text: String(scalars: s[range])))
+                    end: starts[index] + range.upperBound))
             }
         }
         self.sentences = sentences
@@ -121,6 +120,12 @@ public struct Document: Sendable {
     /// The text of `token` as written.
     public func surface(_ token: Token) -> String { String(scalars: scalars(token)) }
 
+    /// The text of `sentence` (made on demand: few sentences are ever output).
+    public func text(of sentence: Sentence) -> String {
+        let base = paragraphStarts[sentence.paragraph]
+        return String(scalars: paragraphScalars[sentence.paragraph][(sentence.start - base)..<(sentence.end - base)])
+    }
+
     /// The tokens of paragraph `p`, as a range of indices into `tokens`.
     public func tokenRange(ofParagraph p: Int) -> Range<Int> { paragraphTokenStarts[p]..<paragraphTokenStarts[p + 1] }
 }
@@ -131,8 +136,6 @@ public struct Sentence: Sendable, Equatable {
     public let paragraph: Int
     /// Scalar offset of its first character in the document text.
     public let start: Int
-    /// Scalar offset one past its last character.
+    /// One past its last character.
     public let end: Int
-    /// Its text.
-    public let text: String
 }

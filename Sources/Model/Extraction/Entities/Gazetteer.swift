@@ -39,7 +39,8 @@ enum GazetteerFormKind: UInt8, Sendable {
 
 /// One written form of an entry, as folded tokens.
 struct GazetteerForm: Sendable {
-    /// Folded word tokens ("nagorno-karabakh"; "gaza", "strip").
+    /// Folded word tokens ("nagorno-karabakh"; "gaza", "strip") of a curated form; empty for a GeoNames place
+    /// (`Gazetteer.longestPlace`), which is matched by hash.
     let tokens: [String]
     /// Index into `Gazetteer.entries`.
     let entry: Int
@@ -166,9 +167,9 @@ public struct Gazetteer: Sendable {
               tokens[found.end - 1].isCapitalized
                 || (found.end - start >= 2 && Self.divisionHeads.contains(document.foldedString(tokens[found.end - 1])))
         else { return nil }
-        let words = tokens[start..<found.end].map { document.foldedString($0) }
-        let own = words.joined(separator: " ") == places.firstName(row: found.row)
-        let form = GazetteerForm(tokens: words, entry: entries.count + found.row, kind: own ? .name : .alias,
+        // (A place form's words are never read again: only curated forms are matched word by word.)
+        let own = places.firstName(row: found.row, equals: tokens[start..<found.end], in: document)
+        let form = GazetteerForm(tokens: [], entry: entries.count + found.row, kind: own ? .name : .alias,
                                  requiresCapitals: false)
         return (form, found.end)
     }

@@ -4,7 +4,8 @@
 # memory, memory per byte of text, uncached requests/s of each dashboard query (wrk -c64, DURATION seconds), and
 # the time a SIGHUP takes to serve the corpus again after 100 articles are added.
 # Usage: scripts/bench-scale.sh [SOURCE_DIR] (default ../shared/corpus/scale). COPIES (5), DURATION (3);
-# SKIP_QUERIES=1 measures only the load and the SIGHUP.
+# SKIP_QUERIES=1 measures only the load and the SIGHUP; NEWSDESK_BIN=PATH runs that binary (say main's, to compare
+# in the same minutes) instead of building the release one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source_dir=$(cd "${1:-../shared/corpus/scale}" && pwd)
@@ -12,7 +13,8 @@ copies=${COPIES:-5}
 duration=${DURATION:-3}
 scripts/setup.sh
 command -v wrk >/dev/null || scripts/apt-install.sh bench-scale wrk
-swift build -c release --product newsdesk >/dev/null
+bin=${NEWSDESK_BIN:-.build/release/newsdesk}
+[ -n "${NEWSDESK_BIN:-}" ] || swift build -c release --product newsdesk >/dev/null
 work=$(mktemp -d)
 log=$work/server.log
 pid=""
@@ -21,7 +23,7 @@ trap '[ -n "$pid" ] && kill $pid 2>/dev/null; rm -rf "$work"' EXIT
 for i in $(seq "$copies"); do
     cp -al "$source_dir" "$work/corpus/copy$i" 2>/dev/null || { mkdir -p "$work/corpus"; cp -al "$source_dir" "$work/corpus/copy$i" 2>/dev/null || cp -a "$source_dir" "$work/corpus/copy$i"; }
 done
-NEWSDESK_RESPONSE_CACHE_ENTRIES=0 .build/release/newsdesk serve --port 0 --data "$work/corpus" --log-level info >"$log" 2>&1 &
+NEWSDESK_RESPONSE_CACHE_ENTRIES=0 "$bin" serve --port 0 --data "$work/corpus" --log-level info >"$log" 2>&1 &
 pid=$!
 port=""
 for _ in $(seq 6000); do

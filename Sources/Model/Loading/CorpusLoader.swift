@@ -62,21 +62,27 @@ public struct CorpusLoader: Sendable {
 
     /// Loads the given files in path order, in batches read in parallel, until `limits.maxArticles`; a file
     /// that `previous` holds with the same stamp is taken from it instead of read.
+    ///
+    /// The work per reused article is a pointer and an id: an article of an unchanged file, built with the same
+    /// `index.tsv` metadata as now, keeps its title, source and id base from that build, so only its id is
+    /// allocated again (ids depend on every article before it in path order); it is extracted again only when
+    /// that id changed. Everything else (new and changed files, other metadata) takes the full path.
     public func load(files: [CorpusFile], base: URL?, reusing previous: LoadCache? = nil) -> Result {
         var timer = StepTimer()
         let baseURL = base ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let metadata = IndexMetadata(base: baseURL, files: files)
+        let reusing = previous.flatMap { $0.base == baseURL.path && $0.limits == limits ? $0 : nil }
+        let metadata = IndexMetadata(base: baseURL, files: files, previous: reusing?.metadata)
         // `base/` as bytes, made once: URL.path costs microseconds, and every file's path starts with it.
         let prefix = base.map { Array($0.path.utf8) + [UInt8(ascii: "/")] }
-        let reusable = previous.flatMap { $0.base == baseURL.path && $0.limits == limits ? $0.files : nil } ?? [:]
+        let reusable = reusing?.files ?? [:]
         var entries: [(file: CorpusFile, entry: LoadCache.FileEntry)] = []
-        // The articles loaded, in order: which file entry and which of its articles, and the article with
-        // index.tsv's title, outlet and URL applied.
-        var loaded: [(file: Int, article: Int, raw: RawArticle)] = []
+        entries.reserveCapacity(files.count)
+        // The articles loaded, in order.
+        var loaded: [LoadedArticle] = []
         var failures: [LoadFailure] = []
         var bytes = 0
         var filesRead = 0, filesReused = 0
-        let batch = concurrency * 32
+        let batch = Swift.max(concurrency * 32, 1024)
         var next = 0
         while next < files.count {
             let budget = limits.maxArticles - loaded.count
@@ -103,59 +109,103 @@ public struct CorpusLoader: Sendable {
                     failures.append(LoadFailure(file: file.description, reason:
                         "maxArticles (\(limits.maxArticles)) reached: \(entry.articles.count - room) articles of this file not loaded"))
                 }
-                for (i, article) in entry.articles.prefix(Swift.max(0, room)).enumerated() {
-                    var raw = article.raw
-                    metadata.apply(to: &raw)
+                for article in entry.articles.prefix(Swift.max(0, room)) {
                     bytes += article.bytes
-                    loaded.append((entries.count, i, raw))
+                    loaded.append(article)
                 }
                 entries.append((file, entry))
             }
         }
         timer.lap("read")
-        var ids = IdAllocator()
+        // Ids, in path order. An article that needs deriving again (new, changed, built under other metadata)
+        // is noted with its metadata applied, title and slug.
+        let signature = metadata.signature
+        var ids = IdAllocator(capacity: loaded.count)
         let english = extractors.lexicon.english
-        let identified = loaded.map { item in
-            let article = entries[item.file].entry.articles[item.article]
+        var articleIds: [String] = []
+        articleIds.reserveCapacity(loaded.count)
+        var derived: [(position: Int, raw: RawArticle, title: String, slug: String, base: String)] = []
+        for (position, article) in loaded.enumerated() {
+            if article.metadataSignature == signature, let base = article.idBase {
+                articleIds.append(ids.allocate(base: base))
+                continue
+            }
+            var raw = article.raw
+            metadata.apply(to: &raw)
             // The title a headline-less article takes from its lead is kept from the previous load.
-            let title = item.raw.title ?? article.leadTitle ?? ArticleBuilder.title(of: item.raw, english: english)
+            let title = raw.title ?? article.leadTitle ?? ArticleBuilder.title(of: raw, english: english)
             let slug = article.slug.flatMap { $0.title == title ? $0.slug : nil }
                 ?? IdAllocator.slug(title: title) { article.paragraphs.prefix(3) }
-            let id = ids.allocate(date: item.raw.date, slug: slug)
-            return (item: item, title: title, slug: slug, id: id)
+            let base = IdAllocator.base(date: raw.date, slug: slug)
+            articleIds.append(ids.allocate(base: base))
+            derived.append((position, raw, title, slug, base))
         }
         timer.lap("ids")
-        let builder = ArticleBuilder(extractors: extractors)
-        // The workers read a copy of `entries` that is gone when they are done, so that the cache step below
-        // updates each file's article list in place instead of copying it.
-        let built = { (read: [(file: CorpusFile, entry: LoadCache.FileEntry)]) in
-            parallelMap(identified) { item -> (article: Article, reused: Bool) in
-                let cached = read[item.item.file].entry.articles[item.item.article]
-                if let article = cached.built, article.id == item.id, article.title == item.title,
-                   article.source == item.item.raw.source {
-                    return (article, true)
+        // Articles to build: the derived ones whose last build does not match, and the others whose id changed.
+        var toBuild: [Int] = []  // index into `derived`, or -1 - position for a reused article with a new id
+        var articles: [Article?] = loaded.map(\.built)
+        var reused = 0
+        var d = 0
+        for (position, article) in loaded.enumerated() {
+            if d < derived.count && derived[d].position == position {
+                let item = derived[d]
+                if let built = article.built, built.id == articleIds[position], built.title == item.title,
+                   built.source == item.raw.source {
+                    reused += 1
+                } else {
+                    toBuild.append(d)
                 }
-                var raw = item.item.raw
-                raw.paragraphs = cached.paragraphs
-                return (builder.build(raw, id: item.id, title: item.title), false)
+                d += 1
+            } else if articles[position]?.id == articleIds[position] {
+                reused += 1
+            } else {
+                toBuild.append(-1 - position)
             }
-        }(entries)
-        timer.lap("extract")
-        // The next load's cache: each file's articles as extracted now, the text held once (by the article).
-        for (item, result) in zip(identified, built) {
-            let e = item.item.file
-            let old = entries[e].entry.articles[item.item.article]
-            entries[e].entry.articles[item.item.article].keep(
-                built: result.article, leadTitle: old.raw.title == nil && item.item.raw.title == nil ? item.title : old.leadTitle,
-                slug: (item.title, item.slug))
         }
-        let reused = built.reduce(0) { $0 + ($1.reused ? 1 : 0) }
-        let cache = LoadCache(base: baseURL.path, limits: limits,
-                              files: Dictionary(entries.map { ($0.file, $0.entry) }) { _, last in last })
+        let builder = ArticleBuilder(extractors: extractors)
+        let rebuilt = { (derived: [(position: Int, raw: RawArticle, title: String, slug: String, base: String)],
+                         loaded: [LoadedArticle], articleIds: [String]) in
+            parallelMap(toBuild) { k -> Article in
+                if k >= 0 {
+                    let item = derived[k]
+                    var raw = item.raw
+                    raw.paragraphs = loaded[item.position].paragraphs
+                    return builder.build(raw, id: articleIds[item.position], title: item.title)
+                }
+                // Unchanged but for its id: built again from what it was built from.
+                let article = loaded[-1 - k], built = article.built!
+                let raw = RawArticle(date: built.date, title: built.title, paragraphs: article.paragraphs,
+                                     related: built.related, source: built.source)
+                return builder.build(raw, id: articleIds[-1 - k], title: built.title)
+            }
+        }(derived, loaded, articleIds)
+        timer.lap("extract")
+        // The next load's cache: the articles built now are recorded (the text held once, by the article); the
+        // others stand as they are.
+        for (k, article) in zip(toBuild, rebuilt) {
+            let position = k >= 0 ? derived[k].position : -1 - k
+            articles[position] = article
+        }
+        for item in derived {
+            let loadedArticle = loaded[item.position]
+            loadedArticle.keep(
+                built: articles[item.position]!,
+                leadTitle: loadedArticle.raw.title == nil && item.raw.title == nil ? item.title : loadedArticle.leadTitle,
+                slug: (item.title, item.slug), idBase: item.base, metadataSignature: signature)
+        }
+        for k in toBuild where k < 0 {
+            let loadedArticle = loaded[-1 - k]
+            loadedArticle.keep(built: articles[-1 - k]!, leadTitle: loadedArticle.leadTitle, slug: loadedArticle.slug!,
+                               idBase: loadedArticle.idBase!, metadataSignature: signature)
+        }
+        var byFile: [CorpusFile: LoadCache.FileEntry] = [:]
+        byFile.reserveCapacity(entries.count)
+        for (file, entry) in entries { byFile[file] = entry }
+        let cache = LoadCache(base: baseURL.path, limits: limits, files: byFile, metadata: metadata)
         timer.lap("cache")
-        return Result(articles: built.map(\.article), failures: failures, bytes: bytes, cache: cache,
+        return Result(articles: articles.map { $0! }, failures: failures, bytes: bytes, cache: cache,
                       filesRead: filesRead, filesReused: filesReused,
-                      articlesBuilt: built.count - reused, articlesReused: reused, steps: timer.steps)
+                      articlesBuilt: loaded.count - reused, articlesReused: reused, steps: timer.steps)
     }
 
     /// Paths (relative to `root`, sorted) of the article files under it; hidden files and folders are skipped.
@@ -167,11 +217,11 @@ public struct CorpusLoader: Sendable {
     /// same stamp (and, if it was modified within a clock tick of that read, the same content hash), and the
     /// entry was read whole, under a budget that the current one does not cut.
     func reuse(_ entry: LoadCache.FileEntry?, path: [UInt8], budget: Int) -> LoadCache.FileEntry? {
-        guard var entry, let stamp = entry.stamp, entry.articles.count < Swift.min(entry.budget, budget) else { return nil }
+        guard let entry, let stamp = entry.stamp, entry.articles.count < Swift.min(entry.budget, budget) else { return nil }
         guard FileStamp(path: path) == stamp else { return nil }
         if let hash = entry.contentHash {
             guard let source = FileByteSource(path: path), source.stamp == stamp, source.hashRest() == hash else { return nil }
-            if !stamp.isRacy(now: FileStamp.now()) { entry.contentHash = nil }
+            if !stamp.isRacy(now: FileStamp.now()) { return entry.droppingHash() }
         }
         return entry
     }
@@ -253,6 +303,9 @@ public struct CorpusLoader: Sendable {
 struct IdAllocator {
     private var used: Set<String> = []
 
+    /// An allocator with room for `capacity` ids.
+    init(capacity: Int = 0) { used.reserveCapacity(capacity) }
+
     /// "2020-10-12" + "Azerbaijan and Armenia are fighting over…" -> "2020-10-12-azerbaijan-and-armenia-are-fighting".
     ///
     /// An id never looks like a date (`/articles/{date}` would shadow it): a title without words ("?")
@@ -276,7 +329,15 @@ struct IdAllocator {
 
     /// An id from the date and a slug (`slug(title:body:)`).
     mutating func allocate(date: String, slug: String) -> String {
-        let base = "\(date)-\(slug)"
+        allocate(base: Self.base(date: date, slug: slug))
+    }
+
+    /// What an id is made of before it is made unique: `date-slug`.
+    static func base(date: String, slug: String) -> String { "\(date)-\(slug)" }
+
+    /// `base`, or `base-2`, `base-3`… the first not allocated yet.
+    mutating func allocate(base: String) -> String {
+        if used.insert(base).inserted { return base }
         var id = base
         var n = 2
         while used.contains(id) {
@@ -310,26 +371,43 @@ struct IndexMetadata {
     }
 
     var rows: [String: Row] = [:]
+    /// FNV-1a over every `index.tsv` read (its folder and bytes, folders in order): the same signature, the same
+    /// rows.
+    private(set) var signature: UInt64 = FNV1a.basis
 
-    init(base: URL, files: [CorpusFile]) {
+    /// The metadata of the `index.tsv` files beside `files`; when they hold what they held for `previous`, its rows
+    /// are taken instead of parsed again.
+    init(base: URL, files: [CorpusFile], previous: IndexMetadata? = nil) {
         var directories = Set<String>()
-        var previous: ArraySlice<UInt8>? = nil
+        var lastFolder: ArraySlice<UInt8>? = nil
         for file in files {
             // The folder and its parent, cut at the last slashes (NSString's path methods cost microseconds each,
             // so they run once per folder).
             let dir = file.path.lastIndex(of: UInt8(ascii: "/")).map { file.path[..<$0] } ?? []
-            if let previous, previous.elementsEqual(dir) { continue }
-            previous = dir
+            if let lastFolder, lastFolder.elementsEqual(dir) { continue }
+            lastFolder = dir
             directories.insert((String(decoding: dir, as: UTF8.self) as NSString).deletingLastPathComponent)
             directories.insert((file.description as NSString).deletingLastPathComponent)
         }
-        for dir in directories {
+        var hasher = FNV1a()
+        var contents: [[UInt8]] = []
+        for dir in directories.sorted() {
             let indexURL = dir.hasPrefix("/") ? URL(fileURLWithPath: dir).appendingPathComponent("index.tsv")
                 : dir.isEmpty ? base.appendingPathComponent("index.tsv")
                 : base.appendingPathComponent(dir).appendingPathComponent("index.tsv")
             guard let data = FileManager.default.contents(atPath: indexURL.path) else { continue }
-            Self.parse(Array(data), into: &rows)
+            let bytes = Array(data)
+            hasher.combine(dir + "\u{0}\(bytes.count)\u{0}")
+            hasher.combine(bytes: bytes)
+            contents.append(bytes)
         }
+        signature = hasher.value
+        if let previous, previous.signature == signature {
+            rows = previous.rows
+            return
+        }
+        // Earlier folders' rows win (in path order, the same on every load).
+        for bytes in contents { Self.parse(bytes, into: &rows) }
     }
 
     /// Adds the rows of one `index.tsv` (UTF-8, else ignored): its first non-empty line names the columns, and

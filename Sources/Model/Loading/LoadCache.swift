@@ -6,18 +6,32 @@ import Foundation
 /// were. Keyed by path; a file is reused only while its device, inode, size and modification time are those
 /// it had when read (and its content hash, for a file modified within a clock tick of that read).
 public struct LoadCache: Sendable {
-    /// One file as a load read it.
-    struct FileEntry: Sendable {
+    /// One file as a load read it: shared by reference between a load and the next, so that reusing a file
+    /// costs a pointer, not a copy of its articles.
+    final class FileEntry: Sendable {
         /// The file's stamp when read; nil when it could not be read whole (never reused).
-        var stamp: FileStamp?
+        let stamp: FileStamp?
         /// FNV-1a of the bytes read, kept only when the stamp alone cannot be trusted.
-        var contentHash: UInt64?
+        let contentHash: UInt64?
         /// The article budget it was read under: an entry holding that many articles may have been cut.
-        var budget: Int
+        let budget: Int
         /// What was wrong with it or with some of its records.
-        var failures: [LoadFailure]
+        let failures: [LoadFailure]
         /// Its articles, in file order.
-        var articles: [LoadedArticle]
+        let articles: [LoadedArticle]
+
+        init(stamp: FileStamp?, contentHash: UInt64?, budget: Int, failures: [LoadFailure], articles: [LoadedArticle]) {
+            self.stamp = stamp
+            self.contentHash = contentHash
+            self.budget = budget
+            self.failures = failures
+            self.articles = articles
+        }
+
+        /// The same entry without its content hash (its stamp can be trusted now).
+        func droppingHash() -> FileEntry {
+            FileEntry(stamp: stamp, contentHash: nil, budget: budget, failures: failures, articles: articles)
+        }
     }
 
     /// The folder the files are relative to.
@@ -26,36 +40,51 @@ public struct LoadCache: Sendable {
     let limits: LoadLimits
     /// Entries by path.
     let files: [CorpusFile: FileEntry]
+    /// The `index.tsv` metadata the articles were built with, and its signature (`IndexMetadata.signature`).
+    let metadata: IndexMetadata?
 
     /// An empty cache: everything is read.
     public init() {
         base = ""
         limits = LoadLimits()
         files = [:]
+        metadata = nil
     }
 
-    init(base: String, limits: LoadLimits, files: [CorpusFile: FileEntry]) {
+    init(base: String, limits: LoadLimits, files: [CorpusFile: FileEntry], metadata: IndexMetadata?) {
         self.base = base
         self.limits = limits
         self.files = files
+        self.metadata = metadata
     }
 
     /// Files held.
     public var fileCount: Int { files.count }
 }
 
-/// An article of a file: as parsed (before `index.tsv` metadata is applied), and as built by the last load.
-struct LoadedArticle: Sendable {
+/// An article of a file: as parsed (before `index.tsv` metadata is applied), and as built by the last load that
+/// loaded it.
+///
+/// A reference shared by a load and the next: a reload takes an unchanged article by its pointer, and only the
+/// articles it builds again are updated (by `keep`, on the loading thread, after the parallel steps that read
+/// them; `IncrementalLoader` runs one load at a time).
+// @unchecked Sendable: mutated only by `keep`, which one load calls from one thread once its workers are done.
+final class LoadedArticle: @unchecked Sendable {
     /// As the file gives it. Once built, `paragraphs` holds the lead only: the article's text holds them all.
-    var raw: RawArticle
+    private(set) var raw: RawArticle
     /// Bytes of paragraph text.
-    var bytes: Int
+    let bytes: Int
     /// The article as the last load built it (id, extraction and all), or nil when not built yet.
-    var built: Article?
+    private(set) var built: Article?
     /// The title taken from the lead, when the article has no headline of its own.
-    var leadTitle: String?
+    private(set) var leadTitle: String?
     /// The title its id slug was made from, and that slug.
-    var slug: (title: String, slug: String)?
+    private(set) var slug: (title: String, slug: String)?
+    /// `date-slug`, what its id is allocated from (`IdAllocator.allocate(base:)`), as of `built`.
+    private(set) var idBase: String?
+    /// The signature of the `index.tsv` metadata `built` was made with: while it is the current one and the file
+    /// is unchanged, the article's title, source and id base are `built`'s and nothing needs deriving again.
+    private(set) var metadataSignature: UInt64?
     /// Whether `raw.paragraphs` was cut to the lead.
     private var paragraphsDropped = false
 
@@ -67,10 +96,13 @@ struct LoadedArticle: Sendable {
 
     /// Records the article as built; its paragraphs are dropped from `raw` when the article's text gives them
     /// back exactly.
-    mutating func keep(built article: Article, leadTitle: String?, slug: (title: String, slug: String)) {
+    func keep(built article: Article, leadTitle: String?, slug: (title: String, slug: String), idBase: String,
+              metadataSignature: UInt64) {
         built = article
         self.leadTitle = leadTitle
         self.slug = slug
+        self.idBase = idBase
+        self.metadataSignature = metadataSignature
         // Parsed paragraphs never hold a line feed (lines are joined with spaces), so splitting the text at its
         // blank lines gives them back; a paragraph that does hold one is kept.
         if !paragraphsDropped, raw.paragraphs.count > 1, !raw.paragraphs.contains(where: { $0.utf8.contains(0x0A) }) {
@@ -91,6 +123,8 @@ struct LoadedArticle: Sendable {
 public final class IncrementalLoader: Sendable {
     /// The loader (extractors, threads, limits).
     public let loader: CorpusLoader
+    /// The last load's results; held for the whole of a load, so that loads run one at a time (a load updates
+    /// the articles it shares with the cache it reuses).
     private let cache = Mutex(LoadCache())
 
     /// Creates an incremental loader with an empty cache.
@@ -98,10 +132,16 @@ public final class IncrementalLoader: Sendable {
 
     /// Loads `directory`, reusing the previous load's unchanged files, and keeps this load's results for the next.
     public func load(directory: URL) throws(LoadFailure) -> CorpusLoader.Result {
-        let previous = cache.withLock { $0 }
-        var result = try loader.load(directory: directory, reusing: previous)
-        cache.withLock { $0 = result.cache }
-        result.cache = LoadCache()
-        return result
+        let outcome = cache.withLock { cache -> Swift.Result<CorpusLoader.Result, LoadFailure> in
+            do throws(LoadFailure) {
+                var result = try loader.load(directory: directory, reusing: cache)
+                cache = result.cache
+                result.cache = LoadCache()
+                return .success(result)
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try outcome.get()
     }
 }

@@ -38,9 +38,13 @@ struct EntityTable: Sendable {
         var entity: Entity
         var aliases: [String: Int]
         var articles: [Int32]
+        /// What the order step derives from the figures (the canonical name, the other aliases, and the folded
+        /// name and aliases), kept while the figures stand: a reload takes it over for the entities it does not touch.
+        var finished: (name: String, aliases: [String], folded: [String])? = nil
 
         /// Adds the figures of the same entity over the articles after (newer than) these.
         mutating func merge(newer other: Accumulator) {
+            finished = nil
             entity.mentions += other.entity.mentions
             entity.articles += other.entity.articles
             entity.lastSeen = other.entity.lastSeen
@@ -99,7 +103,9 @@ struct EntityTable: Sendable {
     fileprivate static func regather(_ articles: [Article], _ old: CorpusSnapshot, _ carry: SnapshotCarry) -> [String: Accumulator] {
         var touched: [String: [Int32]] = [:]  // entity id -> the new articles that mention it
         for i in carry.fresh {
-            for e in articles[i].entities { touched[e.id, default: []].append(Int32(i)) }
+            // An article lists an entity once as a rule, but the gathering counts every entry it has: the article
+            // is noted once and all its entries are added below.
+            for e in articles[i].entities where touched[e.id]?.last != Int32(i) { touched[e.id, default: []].append(Int32(i)) }
         }
         for (j, p) in carry.oldToNew.enumerated() where p < 0 {
             for e in old.articles[j].entities where touched[e.id] == nil { touched[e.id] = [] }
@@ -122,7 +128,7 @@ struct EntityTable: Sendable {
                 acc.articles = kept
                 for i in new.sorted(by: >) {
                     let a = articles[Int(i)]
-                    if let e = a.entities.first(where: { $0.id == acc.entity.id }) { acc.add(e, article: i, date: a.date) }
+                    for e in a.entities where e.id == acc.entity.id { acc.add(e, article: i, date: a.date) }
                 }
                 acc.entity.lastSeen = articles[Int(Swift.min(kept.first ?? oldest, new.min() ?? oldest))].date
                 accumulators[acc.entity.id] = acc
@@ -133,17 +139,20 @@ struct EntityTable: Sendable {
         }
         for (id, positions) in touched {
             var acc: Accumulator? = nil
-            for i in positions.sorted(by: >) {  // oldest first
+            var last: Int32 = -1
+            for i in positions.sorted(by: >) where i != last {  // oldest first, each article once
+                last = i
                 let a = articles[Int(i)]
-                guard let e = a.entities.first(where: { $0.id == id }) else { continue }
-                if acc == nil {
-                    acc = Accumulator(
-                        entity: Entity(id: e.id, name: e.name, type: e.type, subtype: e.subtype, countryCode: e.countryCode,
-                                       geonamesId: e.geonamesId, coordinates: e.coordinates, admin1Code: e.admin1Code,
-                                       aliases: [], mentions: 0, articles: 0, firstSeen: a.date, lastSeen: a.date),
-                        aliases: [:], articles: [])
+                for e in a.entities where e.id == id {
+                    if acc == nil {
+                        acc = Accumulator(
+                            entity: Entity(id: e.id, name: e.name, type: e.type, subtype: e.subtype, countryCode: e.countryCode,
+                                           geonamesId: e.geonamesId, coordinates: e.coordinates, admin1Code: e.admin1Code,
+                                           aliases: [], mentions: 0, articles: 0, firstSeen: a.date, lastSeen: a.date),
+                            aliases: [:], articles: [])
+                    }
+                    acc!.add(e, article: i, date: a.date)
                 }
-                acc!.add(e, article: i, date: a.date)
             }
             if let acc { accumulators[id] = acc }
         }
@@ -153,31 +162,40 @@ struct EntityTable: Sendable {
     /// Orders the gathered entities and builds the lists, names and companions.
     private init(articles: [Article], accumulators: [String: Accumulator], timer: StepTimer) {
         var timer = timer
-        let ordered = accumulators.values.sorted {
-            ($0.entity.mentions, $1.entity.name) > ($1.entity.mentions, $0.entity.name)
-        }
+        // Positions are sorted, not the accumulators: moving a struct of a dozen references at every step of the
+        // sort cost more than the compares.
+        let values = Array(accumulators.values)
+        let ordered = values.indices.sorted {
+            (values[$0].entity.mentions, values[$1].entity.name) > (values[$1].entity.mentions, values[$0].entity.name)
+        }.lazy.map { values[$0] }
         var entities: [Entity] = [], entityArticles: [[Int32]] = [], gathered: [Accumulator] = []
         gathered.reserveCapacity(ordered.count)
         var index: [String: Int32] = [:]
         var names: [(name: String, entity: Int32)] = []
         entities.reserveCapacity(ordered.count)
+        var foldedNames: [String] = []
+        foldedNames.reserveCapacity(ordered.count)
         for acc in ordered {
             var entity = acc.entity
-            // The canonical name is the form most articles use; the others are aliases.
-            let byUse = acc.aliases.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
-            if let top = byUse.first, entity.name != top.key, acc.aliases[entity.name] ?? 0 < top.value {
-                entity.name = top.key
-            }
-            entity.aliases = byUse.map(\.key).filter { $0 != entity.name }.sorted()
+            let finished = acc.finished ?? {
+                // The canonical name is the form most articles use; the others are aliases.
+                let byUse = acc.aliases.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+                var name = entity.name
+                if let top = byUse.first, name != top.key, acc.aliases[name] ?? 0 < top.value { name = top.key }
+                let aliases = byUse.map(\.key).filter { $0 != name }.sorted()
+                return (name, aliases, ([name] + aliases).map { $0.applyingFolding() })
+            }()
+            entity.name = finished.name
+            entity.aliases = finished.aliases
             let position = Int32(entities.count)
             index[entity.id] = position
-            for name in [entity.name] + entity.aliases {
-                names.append((name.applyingFolding(), position))
-            }
+            for name in finished.folded { names.append((name, position)) }
+            foldedNames.append(finished.folded[0])
             entities.append(entity)
             entityArticles.append(acc.articles.sorted())
             var kept = acc
             kept.articles = []
+            kept.finished = finished
             gathered.append(kept)
         }
         self.gathered = gathered
@@ -193,7 +211,7 @@ struct EntityTable: Sendable {
         }
         self.byType = byType
         self.bySubtype = bySubtype
-        let folded = concurrentMap(entities) { $0.name.applyingFolding() }
+        let folded = foldedNames
         let byName = (0..<Int32(entities.count)).sorted { (folded[Int($0)], $0) < (folded[Int($1)], $1) }
         var nameRank = [Int32](repeating: 0, count: entities.count)
         var byTypeByName: [EntityType: [Int32]] = [:]
@@ -280,6 +298,7 @@ struct EntityTable: Sendable {
 extension EntityTable.Accumulator {
     /// Adds one article's mention of the entity (articles come oldest first).
     mutating func add(_ e: ArticleEntity, article: Int32, date: String) {
+        finished = nil
         entity.mentions += e.mentions
         entity.articles += 1
         entity.lastSeen = date

@@ -118,6 +118,13 @@ extension Array: HeapWalkable {
     }
 }
 
+extension Article: HeapWalkable {
+    /// The fields' object once (copies share it), its fields named as the article's own (`articles[].text`).
+    func walkHeap(_ account: inout HeapAccounting, path: String, level: Int, row r: Int) {
+        account.walk(storageObject, path: path, level: level, row: r)
+    }
+}
+
 extension ContiguousArray: HeapWalkable {
     func walkHeap(_ account: inout HeapAccounting, path: String, level: Int, row r: Int) {
         Array(self).walkHeap(&account, path: path, level: level, row: r)

@@ -7,23 +7,36 @@ struct SpeakerTable: Sendable {
 
     /// Gathers the speakers of `quotes` (in article order, newest first), keyed by entity id or else name.
     init(quotes: QuoteTable) {
-        typealias Entry = (summary: CorpusSnapshot.SpeakerSummary, roles: [String: Int], articles: Set<Int32>)
-        var bySpeaker: [String: Entry] = [:]
+        // Quotes come in article order, so a speaker's quotes of one article come one after the other among theirs:
+        // the articles are counted by noting the last one.
+        typealias Entry = (summary: CorpusSnapshot.SpeakerSummary, roles: [String: Int], lastArticle: Int32)
+        // Entries are updated in place in an array, found through the key's position: a dictionary of entries
+        // took each one out and put it back for every quote.
+        var entries: [Entry] = []
+        var bySpeaker: [String: Int] = [:]
         for (qi, q) in quotes.quotes.enumerated().reversed() {
             guard let speaker = q.speaker else { continue }
             let key = speaker.entityId ?? speaker.name
-            var entry = bySpeaker.removeValue(forKey: key) ?? (
-                CorpusSnapshot.SpeakerSummary(name: speaker.name, entityId: speaker.entityId, quotes: 0, articles: 0,
-                                              roles: [], firstSeen: q.date, lastSeen: q.date), [:], [])
-            entry.summary.quotes += 1
-            entry.summary.lastSeen = q.date
-            entry.articles.insert(quotes.article[qi])
-            if let role = speaker.role { entry.roles[role, default: 0] += 1 }
-            bySpeaker[key] = entry
+            let e: Int
+            if let found = bySpeaker[key] {
+                e = found
+            } else {
+                e = entries.count
+                bySpeaker[key] = e
+                entries.append((CorpusSnapshot.SpeakerSummary(name: speaker.name, entityId: speaker.entityId, quotes: 0,
+                                                              articles: 0, roles: [], firstSeen: q.date, lastSeen: q.date),
+                                [:], -1))
+            }
+            entries[e].summary.quotes += 1
+            entries[e].summary.lastSeen = q.date
+            if entries[e].lastArticle != quotes.article[qi] {
+                entries[e].lastArticle = quotes.article[qi]
+                entries[e].summary.articles += 1
+            }
+            if let role = speaker.role { entries[e].roles[role, default: 0] += 1 }
         }
-        speakers = bySpeaker.values.map { entry in
+        speakers = entries.map { entry in
             var s = entry.summary
-            s.articles = entry.articles.count
             s.roles = entry.roles.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key)
             return s
         }.sorted { ($0.quotes, $1.name) > ($1.quotes, $0.name) }

@@ -91,7 +91,7 @@ public struct JSONWriter: Sendable {
     /// Writes an integer.
     public mutating func int(_ value: Int) {
         separate()
-        bytes.append(contentsOf: String(value).utf8)
+        Self.appendInt(value, to: &bytes)
     }
 
     /// Writes an integer or `null`.
@@ -104,7 +104,7 @@ public struct JSONWriter: Sendable {
         separate()
         if value.isFinite {
             if value == value.rounded() && abs(value) < 1e15 {
-                bytes.append(contentsOf: String(Int(value)).utf8)
+                Self.appendInt(Int(value), to: &bytes)
             } else {
                 bytes.append(contentsOf: String((value * 1_000_000).rounded() / 1_000_000).utf8)
             }
@@ -140,7 +140,22 @@ public struct JSONWriter: Sendable {
 
     /// Appends an integer's digits to `out`.
     public static func appendInt(_ value: Int, to out: inout [UInt8]) {
-        out.append(contentsOf: String(value).utf8)
+        if value >= 0 && value < 10 {
+            out.append(0x30 + UInt8(value))
+            return
+        }
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        // The digits of the magnitude, last first, into a small buffer (no String made per number).
+        var magnitude = value.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var k = 20
+            repeat {
+                k -= 1
+                digits[k] = 0x30 + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[k..<20]))
+        }
     }
 
     /// Appends an integer's digits, or `null`, to `out`.

@@ -44,13 +44,16 @@ public enum Tokenizer {
         // Sentence indices and starts, from the splitter's sentences (which never split inside a token).
         var s = 0
         var flagged = -1
-        for k in state.tokens.indices {
-            let start = Int(state.tokens[k].start)
-            while s + 1 < sentences.count && start >= sentences[s + 1].start { s += 1 }
-            state.tokens[k].sentence = Int32(s)
-            if s != flagged && s < sentences.count && start >= sentences[s].start {
-                state.tokens[k].flags.insert(.sentenceStart)
-                flagged = s
+        // (Through a buffer pointer: no uniqueness check nor bounds check on each token written.)
+        state.tokens.withUnsafeMutableBufferPointer { tokens in
+            for k in tokens.indices {
+                let start = Int(tokens[k].start)
+                while s + 1 < sentences.count && start >= sentences[s + 1].start { s += 1 }
+                tokens[k].sentence = Int32(s)
+                if s != flagged && s < sentences.count && start >= sentences[s].start {
+                    tokens[k].flags.insert(.sentenceStart)
+                    flagged = s
+                }
             }
         }
         return (state.tokens, state.folded)

@@ -189,15 +189,24 @@ public struct JSONWriter: Sendable {
         value.withUTF8 { appendEscaped(utf8: $0, to: &out) }
     }
 
-    /// `appendEscaped(_:to:)` for a string given as its UTF-8 bytes.
+    /// `appendEscaped(_:to:)` for a string given as its UTF-8 bytes. Eight bytes at a time are skipped while
+    /// none of them needs an escape (`mayNeedEscape`), then bytes are read one by one up to the next escape.
     public static func appendEscaped(utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        let n = utf8.count
         var start = 0
-        for i in 0..<utf8.count {
+        var i = 0
+        while i < n {
+            if i + 8 <= n,
+               !mayNeedEscape(UnsafeRawPointer(utf8.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
+                i += 8
+                continue
+            }
             let byte = utf8[i]
+            i += 1
             guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-            if start < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i])) }
-            start = i + 1
+            if start < i - 1 { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<(i - 1)])) }
+            start = i
             out.append(UInt8(ascii: "\\"))
             switch byte {
             case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(byte)
@@ -210,8 +219,23 @@ public struct JSONWriter: Sendable {
                                         low < 10 ? 0x30 + low : UInt8(ascii: "a") + low - 10])
             }
         }
-        if start < utf8.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...])) }
+        if start < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...])) }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether one of the eight bytes of `word` may need an escape: a control byte, `"` or `\`. Never false
+    /// when one does (the classic "has a byte less than" and "has a zero byte" tests, which have no false
+    /// negatives); the caller checks each byte of a word for which it is true.
+    @inline(__always)
+    static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let control = (word &- 0x20 &* ones) & ~word & high
+        let q = word ^ (0x22 &* ones)
+        let quote = (q &- ones) & ~q & high
+        let b = word ^ (0x5C &* ones)
+        let backslash = (b &- ones) & ~b & high
+        return (control | quote | backslash) != 0
     }
 }
 

@@ -77,11 +77,15 @@ public struct Document: Sendable {
                 let end = bytes.count
                 while i < end {
                     let b0 = UInt32(bytes[i])
-                    var v: UInt32
                     if b0 < 0x80 {
-                        v = b0
+                        // ASCII: a scalar as is, with no validity check.
+                        buffer[n] = Unicode.Scalar(UInt8(truncatingIfNeeded: b0))
+                        n += 1
                         i += 1
-                    } else if b0 < 0xE0 {
+                        continue
+                    }
+                    let v: UInt32
+                    if b0 < 0xE0 {
                         v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
                         i += 2
                     } else if b0 < 0xF0 {

@@ -3,7 +3,7 @@ import Model
 
 // libFuzzer entry points for the article parsers and the query-string parser (scripts/fuzz.sh builds and
 // runs them). One binary holds every target, so that one sanitized build serves all; NEWSDESK_FUZZ_TARGET
-// picks the target (plain, json, jsonl, query). Beyond "no crash, no leak", each target checks properties
+// picks the target (plain, json, jsonl, query, head). Beyond "no crash, no leak", each target checks properties
 // that must hold for any input and traps when one does not, so libFuzzer reports it as a crash.
 
 /// The target chosen for this run.
@@ -22,6 +22,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     case "json": fuzzJSONDocument(bytes)
     case "jsonl": fuzzJSONLines(bytes)
     case "query": fuzzQuery(bytes)
+    case "head": fuzzRequestHead(bytes)
     default: violated("unknown NEWSDESK_FUZZ_TARGET '\(target)'")
     }
     return 0
@@ -110,5 +111,22 @@ func fuzzQuery(_ bytes: [UInt8]) {
         guard let parameter = error.parameter, pairs.contains(where: { $0.name == parameter }) else {
             violated("a 400 that names no parameter of the query: \(error)")
         }
+    }
+}
+
+/// The request-head parser: it decides nothing on a line not yet ended (every prefix of a complete head is
+/// incomplete), a head it reads lies within the input, and its target holds no blank or control byte.
+func fuzzRequestHead(_ bytes: [UInt8]) {
+    let parse = { (count: Int) in bytes.withUnsafeBufferPointer { RequestHead.parse($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, count) } }
+    guard case .complete(let head) = parse(bytes.count) else { return }
+    if head.length > bytes.count || head.length < 4 { violated("head length \(head.length) of \(bytes.count) bytes") }
+    if head.target.isEmpty || head.target.utf8.contains(where: { $0 <= 0x20 || $0 == 0x7F }) { violated("target \(head.target.debugDescription)") }
+    // Header bytes count each line as `name: value` CRLF; the shortest line sent ("a:" LF, 3 bytes) counts 5.
+    if head.headerBytes * 3 > head.length * 5 { violated("header bytes \(head.headerBytes) for a head of \(head.length)") }
+    for cut in stride(from: 0, to: head.length, by: max(1, head.length / 16)) {
+        guard case .incomplete = parse(cut) else { violated("a prefix of \(cut) bytes of a \(head.length)-byte head is not incomplete") }
+    }
+    if case .complete(let again) = parse(head.length), again.length == head.length, again.target == head.target {} else {
+        violated("the head alone parses differently")
     }
 }

@@ -13,14 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-// Only libevent's public headers: evhttp_request and friends stay opaque to Swift.
+// Only libevent's public headers (the event loop, listeners and sockets: the server reads and writes HTTP itself).
 #include <event2/event.h>
-#include <event2/http.h>
 #include <event2/listener.h>
-#include <event2/buffer.h>
-#include <event2/bufferevent.h>
-#include <event2/keyvalq_struct.h>
-#include <event2/thread.h>
 #include <event2/util.h>
 
 // evsignal_new is a macro: Swift cannot call it, so this wrapper gives it a real symbol.
@@ -39,31 +34,6 @@ static inline struct event *newsdesk_evtimer_new(struct event_base *base, event_
 // reads the accept() failure through it.
 static inline int newsdesk_socket_error(void) {
     return EVUTIL_SOCKET_ERROR();
-}
-
-// Appends one header entry to a request's output headers as evhttp_add_header would (calloc'd entry, strdup'd key,
-// malloc'd value, freed by evhttp_clear_headers with libevent's default allocator, which this server keeps), without
-// its per-call checks. The caller passes a value that may hold several header lines joined by CRLF (built from
-// checked names and values), so that evhttp_make_header writes them with one printf instead of one each.
-// Returns 0, or -1 when out of memory.
-static inline int newsdesk_append_header(struct evkeyvalq *headers, const char *key, const char *value, size_t length) {
-    struct evkeyval *entry = calloc(1, sizeof(*entry));
-    if (entry == NULL) return -1;
-    entry->key = strdup(key);
-    entry->value = malloc(length + 1);
-    if (entry->key == NULL || entry->value == NULL) {
-        free(entry->key);
-        free(entry->value);
-        free(entry);
-        return -1;
-    }
-    memcpy(entry->value, value, length);
-    entry->value[length] = 0;
-    entry->next.tqe_next = NULL;
-    entry->next.tqe_prev = headers->tqh_last;
-    *headers->tqh_last = entry;
-    headers->tqh_last = &entry->next.tqe_next;
-    return 0;
 }
 
 #endif

@@ -139,7 +139,25 @@ import Testing
         let untitled = try incremental.load(directory: dir)
         #expect(untitled.filesRead == 0 && untitled.articlesBuilt == 1)
         #expect(untitled.articles.first { $0.source.file == "plain.txt" }?.title != "Valley floods worsen")
-        try Self.expectSameAsFresh(untitled, dir, previous: snapshot)
+        snapshot = try Self.expectSameAsFresh(untitled, dir, previous: snapshot)
+
+        // A file last in path order takes the ids the last load gave the articles before it and goes on from
+        // there: its title collides with the storm's, which keeps its id, and it gets `-2`.
+        try Self.write("date 2021-03-10 Storm hits the coast.\n\nThe storm moved north overnight.\n", "z-storm.txt", in: dir)
+        let appended = try incremental.load(directory: dir)
+        #expect(appended.filesRead == 1 && appended.articlesBuilt == 1)
+        #expect(appended.articles.first { $0.source.file == "z-storm.txt" }?.id == "2021-03-10-storm-hits-the-coast-2")
+        #expect(appended.articles.first { $0.source.file == "storm.txt" }?.id == "2021-03-10-storm-hits-the-coast")
+        snapshot = try Self.expectSameAsFresh(appended, dir, previous: snapshot)
+
+        // Removed again, with one added before it: the ids after the first difference are allocated anew.
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("z-storm.txt"))
+        try Self.write("date 2021-03-10 Storm hits the coast.\n\nA second report.\n", "b-storm.txt", in: dir)
+        let moved = try incremental.load(directory: dir)
+        #expect(moved.filesRead == 1)
+        #expect(moved.articles.first { $0.source.file == "b-storm.txt" }?.id == "2021-03-10-storm-hits-the-coast")
+        #expect(moved.articles.first { $0.source.file == "storm.txt" }?.id == "2021-03-10-storm-hits-the-coast-2")
+        try Self.expectSameAsFresh(moved, dir, previous: snapshot)
     }
 
     /// A snapshot built with a previous one lending its parts equals one built afresh, over the generated corpus

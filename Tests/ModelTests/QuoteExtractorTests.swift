@@ -97,6 +97,113 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
                   "“Kids were playing and nothing like this ever happened before,” he said."],
                  "Kids were playing and nothing like this ever happened before,", speaker: "Taymor Wili",
                  role: "eyewitness"),
+        // An age after the name, a number before it, a possessive role before it: the name is the speaker.
+        QuoteRow(["“We saw the water rising all night,” Pavel Dorn, 54, told reporters."],
+                 "We saw the water rising all night,", speaker: "Pavel Dorn"),
+        QuoteRow(["“The water came up to the roof,” said 72-year-old Olek Brandt."],
+                 "The water came up to the roof,", speaker: "Olek Brandt"),
+        QuoteRow(["“The rationales do not hold weight at all,” said 9/11 widow Terry Strada."],
+                 "The rationales do not hold weight at all,", speaker: "Terry Strada", role: "widow"),
+        QuoteRow(["“Nobody warned us about the dam,” said Brandt's neighbor, Nadia Ferro."],
+                 "Nobody warned us about the dam,", speaker: "Nadia Ferro", role: "Brandt's neighbor"),
+        // An adverb between the appositive and the verb; a quoted title in an opening adverbial; a role
+        // before a relative clause; of two appositives, the one right after the name is the role.
+        QuoteRow(["At a forum on Monday, Rosa Vint, the head of the teachers union, firmly told parents that “no school will close this year without a vote.”"],
+                 "no school will close this year without a vote.", speaker: "Rosa Vint", role: "head of the teachers union"),
+        QuoteRow(["On “Morning Report,” Gov. Ada Holt (Ohio), who leads the task force, spoke about the budget. “We will fund every classroom in the state.”"],
+                 "We will fund every classroom in the state.", speaker: "Ada Holt", role: "Gov."),
+        QuoteRow(["“Nobody in this city was asked about the plan,” said Ivo Marsh, a retired engineer who lives near the school."],
+                 "Nobody in this city was asked about the plan,", speaker: "Ivo Marsh", role: "retired engineer"),
+        QuoteRow(["Lena Ortiz, the mayor of Dayton, a member of the regional council, said the vote was “a disgrace to every parent.”"],
+                 "a disgrace to every parent.", speaker: "Lena Ortiz", role: "mayor of Dayton"),
+        // A body's name that the entity list holds runs on through its connectors, with no head word of its own.
+        QuoteRow(["“Catches fell by half this year,” said a statement from the Baltic Observatory for Fisheries Research."],
+                 "Catches fell by half this year,", speaker: "Baltic Observatory for Fisheries Research"),
+        // A participle after a time phrase ("on Sunday vowing") takes the name or the person's office before it.
+        QuoteRow(["The attack risks a wider war, with Prime Minister Karel Dvorak’s office on Sunday vowing the attackers will “pay for every life they took.”",
+                  "The attack drew wide anger, with opposition leader Mira Stanek on Monday warning of “a spiral of revenge with no end.”"],
+                 "pay for every life they took.", speaker: "Karel Dvorak’s office",
+                 others: [("a spiral of revenge with no end.", "Mira Stanek")]),
+        // "the agency" with one body named before it in the article is that body, whatever its name.
+        QuoteRow(["The Regional Flood Authority warned on Monday that the river was rising.",
+                  "Residents of the lower town were told to leave their homes.",
+                  "“Water levels will peak on Wednesday night,” the agency said in its statement."],
+                 "Water levels will peak on Wednesday night,", speaker: "Regional Flood Authority"),
+        // A call sign or nickname after a role names the speaker.
+        QuoteRow(["The unit commander – call-sign Grom – said on Telegram that his men were cut off. “We have no food and no ammunition left.”"],
+                 "We have no food and no ammunition left.", speaker: "Grom", role: "unit commander"),
+        QuoteRow(["A smuggler nicknamed Falcon said the border was closed. “Nobody crosses at night anymore,” he said."],
+                 "Nobody crosses at night anymore,", speaker: "Falcon"),
+        // "she" and "he" pass over a person the text tells is of the other gender ("Ms.", "Mrs.", "his").
+        QuoteRow(["Ms. Lena Ortiz, the mayor, met Governor Tobias Renn on Monday.", "Renn said his state would pay for the bridge.",
+                  "“I am grateful, but we need the money this year,” she said.", "Tobias Renn then met the press.",
+                  "Mrs. Ada Holt said the bridge would take two years.", "“We will build it before the next election,” he said."],
+                 "I am grateful, but we need the money this year,", speaker: "Lena Ortiz", role: "mayor",
+                 others: [("We will build it before the next election,", "Tobias Renn")]),
+        // A person's office speaks under the person's name as written, without the title; a body's agency
+        // stays a description.
+        QuoteRow(["Prime Minister Karel Dvorak's office said in a statement: “The government will declare three days of mourning.”"],
+                 "The government will declare three days of mourning.", speaker: "Karel Dvorak's office"),
+        // "the 62-year-old" is the one person the article gave that age, after the name or before it.
+        QuoteRow(["“We ran as soon as we heard the first shots,” said 19-year-old Ana Pell, who lives on the street.",
+                  "Tomas Hala, 62, said the shooting started after midnight.",
+                  "“I heard at least ten shots,” the 62-year-old said.", "“She was the kindest neighbor,” the 19-year-old added."],
+                 "I heard at least ten shots,", speaker: "Tomas Hala",
+                 others: [("We ran as soon as we heard the first shots,", "Ana Pell"), ("She was the kindest neighbor,", "Ana Pell")]),
+        // A role before the name keeps no article, capitalised at a sentence start or not.
+        QuoteRow(["The opposition leader, Mira Stanek, visited the town on Monday.", "“This is a tragedy for us all,” Stanek told reporters."],
+                 "This is a tragedy for us all,", speaker: "Mira Stanek", role: "opposition leader"),
+        // A participle after a document ("issued a statement calling …") speaks for the document's issuer.
+        QuoteRow(["Following a short, late-night meeting, the Valley Water Board issued a statement calling the dam “safe for at least another decade.”"],
+                 "safe for at least another decade.", speaker: "Valley Water Board"),
+        // Words sung are the singer's; a participle with words of its own after the cue quotes anew.
+        QuoteRow(["The rally opened with music.", "“Promise me you will keep the lights on,” Lena Ortiz sang."],
+                 "Promise me you will keep the lights on,", speaker: "Lena Ortiz"),
+        QuoteRow(["“We shall overcome this winter,” Lena Ortiz sings to the crowd before asking them, “Will you all vote tomorrow?”"],
+                 "We shall overcome this winter,", speaker: "Lena Ortiz", others: [("Will you all vote tomorrow?", "Lena Ortiz")]),
+        // A reporting verb that is also a noun ("claims") after a possessive, a determiner or a preposition
+        // and its adjective is the noun: no cue.
+        QuoteRow(["FactWatch rated half of Democratic claims as “mostly accurate and well sourced.”"],
+                 "mostly accurate and well sourced.", speaker: "FactWatch"),
+        QuoteRow(["Olek Brandt spoke on Monday. Journalists checked his claims that the plan would create “ten thousand new jobs.”"],
+                 "ten thousand new jobs.", speaker: "Olek Brandt"),
+        // A participle right before the next part goes on with the quotation; one with words of its own
+        // ("adding later,") quotes anew.
+        QuoteRow(["“The budget is balanced this year,” Mayor Ada Holt said, adding later, “Every school will get what it asked for.”",
+                  "“The bridge will open in May,” Holt said, adding: “The tunnel will follow in June.”"],
+                 "The budget is balanced this year,", speaker: "Ada Holt", role: "Mayor",
+                 others: [("Every school will get what it asked for.", "Ada Holt"),
+                          ("The bridge will open in May, The tunnel will follow in June.", "Ada Holt")]),
+        // A plural role capitalised at a sentence start ("Journalists") is no single person a later "he" could
+        // mean; the appositive after a subject's name is its role.
+        QuoteRow(["Olek Brandt, the mayor, spoke at the rally on Monday.", "Journalists asked him about the budget.",
+                  "“We will not raise taxes this year,” he said."],
+                 "We will not raise taxes this year,", speaker: "Olek Brandt", role: "mayor"),
+        QuoteRow(["Olek Brandt spoke at the rally on Monday. Journalists asked about his remark that the plan was “a gift to the rich.”"],
+                 "a gift to the rich.", speaker: "Olek Brandt"),
+        // A quotation of someone's claim or remark is theirs, not the sentence subject's nor the cue's.
+        QuoteRow(["Fact-checkers looked at Mayor Ada Holt’s claim that there were “more than ten thousand new jobs” in the city."],
+                 "more than ten thousand new jobs", speaker: "Ada Holt", role: "Mayor"),
+        QuoteRow(["Olek Brandt spoke at the rally on Monday. Many voters disliked his remark that the plan was “a gift to the rich.”"],
+                 "a gift to the rich.", speaker: "Olek Brandt"),
+        QuoteRow(["Olek Brandt spoke at the rally on Monday. Journalists asked about Brandt’s remark that the plan was “a gift to the rich.”"],
+                 "a gift to the rich.", speaker: "Olek Brandt"),
+        // A definite role refers back to the person named with that title ("Sen." is a senator) or role,
+        // the one named last when several hold it.
+        QuoteRow(["Sen. Mara Quill spoke at the hearing on Tuesday.",
+                  "“We will not fund this program for another year,” the senator said."],
+                 "We will not fund this program for another year,", speaker: "Mara Quill", role: "Sen."),
+        QuoteRow(["Dr. Ilse Varga, the director of the state health agency, testified later.",
+                  "“Our clinics would close within a month,” the director said."],
+                 "Our clinics would close within a month,", speaker: "Ilse Varga", role: "director of the state health agency"),
+        QuoteRow(["Gov. Ada Holt spoke first. Gov. Tobias Renn of Ohio followed her.",
+                  "“The program saves lives in every county,” the governor told reporters."],
+                 "The program saves lives in every county,", speaker: "Tobias Renn", role: "Gov."),
+        // Quoted phrases listed with only commas and "and" between them are one quotation, long or short.
+        QuoteRow(["Senator Lena Ortiz warned of “higher bills for every family,” and “longer lines at every clinic” if the budget passed.",
+                  "Ortiz called the deal “shameful” and “a disgrace.”"],
+                 "higher bills for every family, longer lines at every clinic", speaker: "Lena Ortiz", role: "Senator",
+                 others: [("shameful a disgrace.", "Lena Ortiz")]),
         // Interrupted quotations are one quote, the parts joined with a space.
         QuoteRow(["Defence Minister Ali Karimi visited the front on Monday.", "“We will,” he said, “and soon.”"],
                  "We will, and soon.", speaker: "Ali Karimi", role: "Defence Minister"),
@@ -218,7 +325,8 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         // A body run into a person's name (a missing stop in the source) is no part of the speaker.
         QuoteRow(["Donald Trump spoke on Monday.",
                   "In a meeting with the editorial board of the Washington Post Trump said that NATO may need to be diminished. “We certainly can’t afford to do this anymore,” Trump said, adding later, “NATO is costing us a fortune.”"],
-                 "We certainly can’t afford to do this anymore, NATO is costing us a fortune.", speaker: "Donald Trump"),
+                 "We certainly can’t afford to do this anymore,", speaker: "Donald Trump",
+                 others: [("NATO is costing us a fortune.", "Donald Trump")]),
         // A title word that ends a person's name the entity list holds is a surname, not a role.
         QuoteRow(["“Turnout makes a difference,” said Charlie King, a prominent New York Democrat."],
                  "Turnout makes a difference,", speaker: "Charlie King", role: "prominent New York Democrat"),
@@ -306,6 +414,15 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
 
     /// Quotations whose speaker must stay unknown, or must not be taken from a nearby clause.
     static let unattributed: [QuoteRow] = [
+        // A run-in heading in capitals names no one: not "HAS ANSWERED HIM", with "MAYOR" as the role.
+        QuoteRow(["MAYOR HAS ANSWERED HIM — Berg’s plan earned him the scorn of the council, which called it “a threat to every family in town.”"],
+                 "a threat to every family in town.", speaker: nil),
+        // An indefinite role, or one with a complement of its own, is not the person named with that role.
+        QuoteRow(["Olek Brandt, a farmer from Dayton, said he was worried.",
+                  "“The rain came too late for the corn,” a farmer said.",
+                  "“Our clinics would close within a month,” the farmer from the next valley said."],
+                 "The rain came too late for the corn,", speaker: nil,
+                 others: [("Our clinics would close within a month,", nil)]),
         // A role with no name, a plural, a pronoun with nobody before it.
         QuoteRow(["“It was terrifying and we ran for our lives,” a witness said."],
                  "It was terrifying and we ran for our lives,", speaker: nil),
@@ -408,12 +525,28 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         "The minister said the “whole country” was shocked by the “truly awful” attack.",
         // An inch sign is no quotation mark.
         "Trump is 6'3\" tall and weighs 236 pounds, his doctor said.",
+        // Markup left in the text: attribute values are no quotations.
+        "<post post-author=\"the council rated the whole plan as mostly sound and fair\" post-date=\"the council rated the whole plan as mostly sound\">",
+        // A transcript printed in quotation marks, a speaker tag in capitals opening each turn.
+        "\"HOST: Will you sign the bill when it reaches your desk?",
+        "“Q: Did the council approve the budget? A: It did, by a single vote.”",
     ]
 
     /// Such paragraphs yield nothing.
     @Test("text with no quotation", arguments: noQuotes)
     func yieldsNothing(_ paragraph: String) {
         #expect(Self.quotes([paragraph]).quotes.isEmpty)
+    }
+
+    /// A transcript whose turns open paragraphs with a mark they never close is no quotation, nor one
+    /// quotation running on over the turns.
+    @Test("transcript turns over several paragraphs are no quotation")
+    func transcriptTurns() {
+        let quotes = Self.quotes(["Part of the interview follows:",
+                                  "\"HOST: Will you sign the bill when it reaches your desk?",
+                                  "\"MR. GOVERNOR: I will sign it on the first day, and I will sign it gladly.",
+                                  "\"HOST: And the tax cut?"]).quotes
+        #expect(quotes.map(\.text) == [])
     }
 
     /// The fields of a quote: id, article, date, paragraph, cue, and a span from mark to mark.

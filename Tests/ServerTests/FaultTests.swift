@@ -122,7 +122,7 @@ final class TestSocket {
         let slow = try TestSocket(port: server.port)
         let started = Date()
         var closedAfter: Double?
-        // One byte every 100 ms, each well inside evhttp's own 30 s timeout.
+        // One byte every 100 ms, each well inside the idle timeout (30 s).
         for byte in "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" {
             slow.send(String(byte))
             let (bytes, closed) = slow.read(seconds: 0.1)
@@ -184,6 +184,29 @@ final class TestSocket {
         }
         let after = try #require(closedAfter)
         #expect(after >= 1.8 && after < 3.5, "cut \(after) s after its first byte")
+    }
+
+    /// `timeoutSeconds` closes a keep-alive connection idle that long, and one whose reader has stopped reading (no
+    /// write progress that long); a reader that keeps reading is never cut.
+    @Test(.timeLimit(.minutes(1))) func idleConnectionsAndStalledReadersAreClosedAfterTimeoutSeconds() throws {
+        let server = try Self.server({ $0.timeoutSeconds = 1; $0.headerTimeoutSeconds = 5 }, state: Self.bigState())
+        defer { server.stop() }
+        let idle = try TestSocket(port: server.port)
+        idle.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(String(decoding: idle.read(seconds: 5).bytes, as: UTF8.self).hasPrefix("HTTP/1.1 200"))
+        let started = Date()
+        #expect(idle.readToClose(seconds: 4).closed)
+        let idleFor = Date().timeIntervalSince(started)
+        #expect(idleFor >= 0.8 && idleFor < 3, "closed after \(idleFor) s idle")
+        let stalled = try TestSocket(port: server.port, receiveBuffer: 8192)
+        stalled.send("GET /articles?format=ndjson HTTP/1.1\r\nHost: x\r\n\r\n")
+        usleep(2_500_000)
+        // The server gave up on the stalled reader: what it had sent is there, then the close.
+        let (bytes, closed) = stalled.readToClose(seconds: 10)
+        #expect(closed)
+        #expect(!String(decoding: bytes, as: UTF8.self).hasSuffix("\r\n0\r\n\r\n"), "the export was cut, not sent whole")
+        Self.waitForConnections(server, 0)
+        #expect(server.openConnections == 0)
     }
 
     /// Articles enough that their NDJSON export (about 10 MB) outlasts the socket buffers (4 MB at most on
@@ -268,6 +291,51 @@ final class TestSocket {
         let text = String(decoding: try #require(gunzip(body.bytes), "a whole gzip member, trailer included"), as: UTF8.self)
         #expect(text.components(separatedBy: "\"id\":\"2021-03-").count - 1 == Self.bigCount)
         #expect(server.waitUntilDrained(seconds: 5))
+    }
+
+    /// A keep-alive client that keeps sending through a drain gets an answer to every request: the first answer after
+    /// the listeners close says `Connection: close`, and only then does the connection close.
+    @Test(.timeLimit(.minutes(1))) func aKeepAliveClientLosesNoRequestToTheDrain() throws {
+        let server = try Self.server { _ in }
+        defer { server.stop() }
+        let client = try TestSocket(port: server.port)
+        var sawClose = false
+        for i in 0..<5000 {
+            if i == 20 { server.beginDrain() }
+            client.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+            let (bytes, closed) = client.read(seconds: 5)
+            guard !closed, !bytes.isEmpty else {
+                Issue.record("request \(i) was not answered")
+                break
+            }
+            if String(decoding: bytes, as: UTF8.self).contains("\r\nConnection: close\r\n") {
+                sawClose = true
+                break
+            }
+        }
+        #expect(sawClose)
+        #expect(client.readToClose(seconds: 3).closed)
+        #expect(server.waitUntilDrained(seconds: 5))
+    }
+
+    /// Pipelined requests whose answers outgrow the socket buffers: each answer that does not go at once waits for
+    /// EV_WRITE, no request is read meanwhile, and every answer arrives whole and in order.
+    @Test(.timeLimit(.minutes(1))) func pipelinedAnswersLargerThanTheSocketBuffersArriveWholeAndInOrder() throws {
+        let server = try Self.server({ _ in }, state: Self.bigState())
+        defer { server.stop() }
+        let client = try TestSocket(port: server.port, receiveBuffer: 8192)
+        let count = 40
+        var requests = ""
+        for i in 0..<count { requests += "GET /articles?limit=500&offset=\(i) HTTP/1.1\r\nHost: x\r\n\r\n" }
+        requests += "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+        client.send(requests)
+        let received = client.readSlowlyToEnd(chunk: 65536)
+        let text = String(decoding: received, as: UTF8.self)
+        #expect(received.count > 4 << 20, "more than the socket buffers hold")
+        #expect(text.components(separatedBy: "HTTP/1.1 200 OK\r\n").count - 1 == count + 1)
+        let offsets = text.components(separatedBy: "\"offset\":").dropFirst().map { Int($0.prefix { $0.isNumber }) ?? -1 }
+        #expect(offsets == Array(0..<count))
+        #expect(text.hasSuffix(#"{"status":"ok"}"#))
     }
 
     @Test func healthzSays503DrainingDuringADrain() throws {

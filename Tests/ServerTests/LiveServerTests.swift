@@ -43,7 +43,7 @@ struct RawHTTP {
     }
 }
 
-/// The real evhttp server on port 0, driven over sockets.
+/// The real server on port 0, driven over sockets.
 @Suite(.serialized) final class LiveServerTests: @unchecked Sendable {
     // @unchecked Sendable: the stored properties are immutable after init; the server is thread-safe.
     let server: EventHTTPServer
@@ -95,8 +95,8 @@ struct RawHTTP {
         #expect(r.body.contains("2020-10-11-talks-in-moscow-c1"))
     }
 
-    /// The header lines reach libevent as one `Date` entry carrying the others and a `Content-Length` entry: each
-    /// header must still arrive once, on a line of its own, on a fresh and on a cached answer alike.
+    /// The head is written from parts (status line, `Date`, a cached answer's prebuilt header lines, `Content-Length`):
+    /// each header must arrive once, on a line of its own, on a fresh and on a cached answer alike.
     @Test func everyHeaderArrivesOnceOnItsOwnLine() throws {
         for (path, status) in [("/quotes?speaker=Hajiyev", 200), ("/quotes?speaker=Hajiyev", 200), ("/nowhere", 404)] {
             let r = try client.get(path, headers: ["Origin: https://a.example"])
@@ -108,7 +108,7 @@ struct RawHTTP {
             }
             #expect(lines.allSatisfy { $0.contains(": ") && !$0.hasPrefix(" ") })
             #expect(lines.contains("Content-Length: \(r.body.utf8.count)"))
-            #expect(lines.contains("Content-Type: application/json; charset=utf-8"), "never libevent's text/html")
+            #expect(lines.contains("Content-Type: application/json; charset=utf-8"), "never a default type")
             let date = try #require(lines.first { $0.hasPrefix("Date: ") })
             #expect(date.range(of: #"^Date: (Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d\d:\d\d:\d\d GMT$"#,
                                 options: .regularExpression) != nil, "\(date)")
@@ -159,7 +159,7 @@ struct RawHTTP {
         #expect(code(r.body) == "method_not_allowed")
     }
 
-    @Test func whatLibeventRefusesIsAnsweredInJSONToo() throws {
+    @Test func whatTheParserRefusesIsAnsweredInJSONToo() throws {
         let long = try answer("GET /" + String(repeating: "a", count: 100_000) + " HTTP/1.1\r\nHost: x\r\n\r\n")
         #expect(long.status == 414)
         #expect(code(long.body) == "uri_too_long")
@@ -172,7 +172,7 @@ struct RawHTTP {
         let body = try answer("POST /articles HTTP/1.1\r\nHost: x\r\nContent-Length: 999999\r\n\r\nabc")
         #expect(body.status == 413)
         #expect(code(body.body) == "payload_too_large")
-        // Header lines over maxHeadersSize: within libevent's bound the middleware answers, beyond it libevent.
+        // Header lines over maxHeadersSize: within the head bound the middleware answers, beyond it the connection.
         for count in [160, 400] {
             let headers = (0..<count).map { "X-Filler-\($0): " + String(repeating: "v", count: 100) + "\r\n" }.joined()
             let r = try answer("GET /healthz HTTP/1.1\r\nHost: x\r\n\(headers)Connection: close\r\n\r\n")
@@ -191,10 +191,36 @@ struct RawHTTP {
         #expect((q.body["data"] as? [Any])?.count == 2)
     }
 
-    @Test func aBodyLibeventDoesNotReadIsNotTakenForTheNextRequest() throws {
+    @Test func aBodyTheServerDoesNotReadIsNotTakenForTheNextRequest() throws {
         let text = try client.exchange("GET /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: 23\r\n\r\nGET /stats HTTP/1.1\r\n\r\n")
         #expect(text.components(separatedBy: "HTTP/1.1 ").count - 1 == 1, "one request, one answer")
         #expect(text.contains("Connection: close"))
+    }
+
+    @Test func http10ClosesUnlessAskedToKeepTheConnection() throws {
+        let closed = try client.exchange("GET /healthz HTTP/1.0\r\nHost: x\r\n\r\n")
+        #expect(closed.hasPrefix("HTTP/1.1 200 OK\r\n"))
+        #expect(closed.contains("\r\nConnection: close\r\n"))
+        let socket = try TestSocket(port: server.port)
+        for _ in 0..<2 {
+            socket.send("GET /healthz HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
+            let text = String(decoding: socket.read(seconds: 5).bytes, as: UTF8.self)
+            #expect(text.hasPrefix("HTTP/1.1 200 OK\r\n"))
+            #expect(text.contains("\r\nConnection: keep-alive\r\n"))
+        }
+        // HTTP/1.0 has no chunked coding: an export's end is the connection's close.
+        let export = try client.exchange("GET /casualties?format=ndjson HTTP/1.0\r\nHost: x\r\n\r\n")
+        let parts = export.components(separatedBy: "\r\n\r\n")
+        #expect(!parts[0].contains("Transfer-Encoding"))
+        #expect(parts[1].split(separator: "\n").allSatisfy { $0.hasPrefix("{") && $0.hasSuffix("}") })
+        #expect(parts[1].contains("2020-10-11-talks-in-moscow-c1"))
+    }
+
+    @Test func anExpectationOtherThanContinueIs417() throws {
+        let r = try answer("GET /healthz HTTP/1.1\r\nHost: x\r\nExpect: teapot\r\n\r\n")
+        #expect(r.status == 417)
+        #expect(code(r.body) == "expectation_failed")
+        #expect(r.head.contains("Connection: close"))
     }
 
     @Test func keepAliveServesManyRequestsOnOneConnection() throws {

@@ -120,12 +120,25 @@ public struct CorpusLoader: Sendable {
         // Ids, in path order. An article that needs deriving again (new, changed, built under other metadata)
         // is noted with its metadata applied, title and slug.
         let signature = metadata.signature
-        var ids = IdAllocator(capacity: loaded.count)
-        let english = extractors.lexicon.english
+        var ids: IdAllocator
         var articleIds: [String] = []
         articleIds.reserveCapacity(loaded.count)
+        // The articles the last load began with, the very same ones under the same metadata, have the ids it gave
+        // them (an id depends only on the articles before it): those are taken, with its allocator less the ids
+        // it gave after them.
+        var first = 0
+        if let reusing, reusing.metadata?.signature == signature, !reusing.order.isEmpty {
+            let common = Swift.min(reusing.order.count, loaded.count)
+            while first < common && reusing.order[first] === loaded[first] { first += 1 }
+            ids = reusing.allocator
+            for id in reusing.ids[first...] { ids.release(id) }
+            articleIds += reusing.ids[..<first]
+        } else {
+            ids = IdAllocator(capacity: loaded.count)
+        }
+        let english = extractors.lexicon.english
         var derived: [(position: Int, raw: RawArticle, title: String, slug: String, base: String)] = []
-        for (position, article) in loaded.enumerated() {
+        for (position, article) in loaded.enumerated().dropFirst(first) {
             if article.metadataSignature == signature, let base = article.idBase {
                 articleIds.append(ids.allocate(base: base))
                 continue
@@ -201,7 +214,8 @@ public struct CorpusLoader: Sendable {
         var byFile: [CorpusFile: LoadCache.FileEntry] = [:]
         byFile.reserveCapacity(entries.count)
         for (file, entry) in entries { byFile[file] = entry }
-        let cache = LoadCache(base: baseURL.path, limits: limits, files: byFile, metadata: metadata)
+        let cache = LoadCache(base: baseURL.path, limits: limits, files: byFile, metadata: metadata,
+                              order: loaded, ids: articleIds, allocator: ids)
         timer.lap("cache")
         return Result(articles: articles.map { $0! }, failures: failures, bytes: bytes, cache: cache,
                       filesRead: filesRead, filesReused: filesReused,
@@ -231,7 +245,7 @@ public struct CorpusLoader: Sendable {
         let now = FileStamp.now()
         let source = FileByteSource(path: path)
         if let s = source, s.stamp.isRacy(now: now) { s.hashing = true }
-        let (articles, failures) = read(file: file, source: source, budget: budget)
+        let (articles, failures) = MojibakeRepair.repair(read(file: file, source: source, budget: budget))
         // A file whose stamp cannot be trusted is kept with the hash of what was read; one that could not be
         // read whole (a read error) is not kept.
         let stamp = source.flatMap { $0.failed ? nil : $0.stamp }
@@ -253,7 +267,7 @@ public struct CorpusLoader: Sendable {
     /// Reads and parses one file into raw articles or failures, within the limits; at most `budget` articles.
     func read(file: CorpusFile, base: URL?, budget: Int = .max) -> (articles: [RawArticle], failures: [LoadFailure]) {
         let source = FileByteSource(path: fullPath(file, base: base))
-        return read(file: file, source: source, budget: budget)
+        return MojibakeRepair.repair(read(file: file, source: source, budget: budget))
     }
 
     /// Parses `source` (nil: it could not be opened), the file `file`.
@@ -300,7 +314,7 @@ public struct CorpusLoader: Sendable {
 }
 
 /// Gives each article an id from its date and the first words of its title, made unique with `-2`, `-3`…
-struct IdAllocator {
+struct IdAllocator: Sendable {
     private var used: Set<String> = []
 
     /// An allocator with room for `capacity` ids.
@@ -334,6 +348,9 @@ struct IdAllocator {
 
     /// What an id is made of before it is made unique: `date-slug`.
     static func base(date: String, slug: String) -> String { "\(date)-\(slug)" }
+
+    /// Makes `id` free again (it was allocated last, or only ids allocated before it stay).
+    mutating func release(_ id: String) { used.remove(id) }
 
     /// `base`, or `base-2`, `base-3`… the first not allocated yet.
     mutating func allocate(base: String) -> String {

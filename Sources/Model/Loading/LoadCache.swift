@@ -42,6 +42,11 @@ public struct LoadCache: Sendable {
     let files: [CorpusFile: FileEntry]
     /// The `index.tsv` metadata the articles were built with, and its signature (`IndexMetadata.signature`).
     let metadata: IndexMetadata?
+    /// The articles loaded, in path order, their ids, and the allocator that gave them: a load whose first
+    /// articles are these same ones (under the same metadata) takes their ids and goes on from there.
+    let order: [LoadedArticle]
+    let ids: [String]
+    let allocator: IdAllocator
 
     /// An empty cache: everything is read.
     public init() {
@@ -49,13 +54,20 @@ public struct LoadCache: Sendable {
         limits = LoadLimits()
         files = [:]
         metadata = nil
+        order = []
+        ids = []
+        allocator = IdAllocator()
     }
 
-    init(base: String, limits: LoadLimits, files: [CorpusFile: FileEntry], metadata: IndexMetadata?) {
+    init(base: String, limits: LoadLimits, files: [CorpusFile: FileEntry], metadata: IndexMetadata?,
+         order: [LoadedArticle], ids: [String], allocator: IdAllocator) {
         self.base = base
         self.limits = limits
         self.files = files
         self.metadata = metadata
+        self.order = order
+        self.ids = ids
+        self.allocator = allocator
     }
 
     /// Files held.

@@ -108,7 +108,9 @@ struct SnapshotCarry: Sendable {
     /// Whether two articles agree in everything a snapshot's per-article parts are made of (a figure's event,
     /// which clustering sets on the whole corpus, aside).
     static func same(_ a: Article, _ b: Article) -> Bool {
-        a.id == b.id && a.date == b.date && a.title == b.title && a.summary == b.summary && a.source == b.source
+        // A reload's unchanged article is the previous snapshot's value, fields shared (unless clustering set an
+        // event on one of its figures since).
+        a.sharesStorage(with: b) || a.id == b.id && a.date == b.date && a.title == b.title && a.summary == b.summary && a.source == b.source
             && a.wordCount == b.wordCount && a.counts == b.counts && a.text == b.text && a.related == b.related
             && a.quotes == b.quotes && a.entities == b.entities && a.casualties.count == b.casualties.count
             && zip(a.casualties, b.casualties).allSatisfy { x, y in

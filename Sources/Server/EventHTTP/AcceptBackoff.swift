@@ -1,6 +1,5 @@
 import CEvent
 import Logging
-import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -14,7 +13,7 @@ import Glibc
 final class AcceptBackoff {
     /// How long accepting pauses after a failure.
     static let pauseMicroseconds = 100_000
-    /// The listener (evhttp owns and frees it).
+    /// The listener (its worker owns and frees it).
     let listener: OpaquePointer
     /// Where the warning goes, rate-limited.
     let limits: ConnectionLimits
@@ -23,29 +22,17 @@ final class AcceptBackoff {
     /// Failures since start (for tests and metrics).
     private(set) var failures = 0
 
-    /// The listener's error callback gets evhttp's context, not ours: the backoff of each listener is
-    /// found here by the listener's address.
-    private static let registry = Mutex<[UInt: UInt]>([:])
-
-    /// Installs the error callback on `listener`, whose events run on `base`.
+    /// The backoff of `listener`, whose events run on `base` (the worker routes the listener's error callback here).
     init(listener: OpaquePointer, base: OpaquePointer, limits: ConnectionLimits) {
         self.listener = listener
         self.limits = limits
         let context = Unmanaged.passUnretained(self).toOpaque()
         timer = newsdesk_evtimer_new(base, resumeAcceptingTrampoline, context)
-        Self.registry.withLock { $0[UInt(bitPattern: Int(bitPattern: listener))] = UInt(bitPattern: context) }
-        evconnlistener_set_error_cb(listener, acceptFailedTrampoline)
     }
 
-    /// The backoff of `listener`.
-    fileprivate static func of(_ listener: OpaquePointer) -> AcceptBackoff? {
-        guard let address = registry.withLock({ $0[UInt(bitPattern: Int(bitPattern: listener))] }),
-              let pointer = UnsafeRawPointer(bitPattern: address) else { return nil }
-        return Unmanaged<AcceptBackoff>.fromOpaque(pointer).takeUnretainedValue()
-    }
-
-    /// accept() failed with `error`: pause, and warn at most every 10 s.
-    fileprivate func acceptFailed(error: Int32) {
+    /// accept() failed with `error` (the listener's error callback, on the worker's thread): pause, and warn at most
+    /// every 10 s.
+    func acceptFailed(error: Int32) {
         failures += 1
         guard !stopped else { return }
         evconnlistener_disable(listener)
@@ -68,19 +55,11 @@ final class AcceptBackoff {
     func stop() {
         guard !stopped else { return }
         stopped = true
-        Self.registry.withLock { _ = $0.removeValue(forKey: UInt(bitPattern: Int(bitPattern: listener))) }
         if let timer { event_free(timer) }
         timer = nil
     }
 
     deinit { stop() }
-}
-
-/// The listener's error callback (its context is evhttp's): finds the listener's backoff.
-private func acceptFailedTrampoline(_ listener: OpaquePointer?, _ context: UnsafeMutableRawPointer?) {
-    let error = newsdesk_socket_error()
-    guard let listener, let backoff = AcceptBackoff.of(listener) else { return }
-    backoff.acceptFailed(error: error)
 }
 
 /// The backoff timer.

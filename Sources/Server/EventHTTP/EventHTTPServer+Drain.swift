@@ -11,11 +11,7 @@ extension EventHTTPServer {
     /// sockets close (new connections are refused), and idle connections are closed. Any thread.
     func beginDrain() {
         limits.startDraining()
-        var now = timeval(tv_sec: 0, tv_usec: 0)
-        for worker in workers {
-            // event_base_once is thread-safe (evthread_use_pthreads ran first): the worker runs it on its thread.
-            event_base_once(worker.base, -1, Int16(EV_TIMEOUT), beginDrainTrampoline, Unmanaged.passUnretained(worker).toOpaque(), &now)
-        }
+        for worker in workers { worker.post(.drain) }
     }
 
     /// Connections open now, over every worker.
@@ -38,18 +34,7 @@ extension EventHTTPServer {
 extension Worker {
     /// On the worker's thread: closes the listening socket and starts closing idle connections.
     func beginDrain() {
-        acceptBackoff?.stop()
-        if let boundSocket {
-            evhttp_del_accept_socket(http, boundSocket)
-            self.boundSocket = nil
-            server.limits.listenerClosed()
-        }
-        connections.startDrainSweep()
+        closeListener()
+        startDrainSweep()
     }
-}
-
-/// The drain's start, run once on a worker's loop.
-private func beginDrainTrampoline(_ fd: Int32, _ what: Int16, _ context: UnsafeMutableRawPointer?) {
-    guard let context else { return }
-    Unmanaged<Worker>.fromOpaque(context).takeUnretainedValue().beginDrain()
 }

@@ -1,18 +1,23 @@
 import CEvent
 import Logging
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// An HTTP server on libevent's evhttp: one event base and one evhttp per thread, each with its own
-/// SO_REUSEPORT listener on the same address, so the kernel spreads connections over the threads.
+/// An HTTP/1.1 server on libevent's event loop: one event base per thread, each with its own SO_REUSEPORT
+/// listener on the same address, so the kernel spreads connections over the threads. Each connection is read,
+/// parsed and written by `HTTPConnection` on its thread with plain `read`/`writev` and libevent events, as
+/// nginx does: one read buffer, an allocation-free head parser, pipelining and keep-alive, a response written
+/// with one `writev` (an EV_WRITE event takes over only when the socket would block). No lock is taken per
+/// request: libevent runs without its thread support, and another thread reaches a worker only through the
+/// worker's wake-up pipe (`post`).
 ///
 /// This folder is the only code that touches libevent; the rest of the server sees `Request` and `Response`.
 final class EventHTTPServer: @unchecked Sendable {
-    // @unchecked Sendable: `workers` and `port` are set in `start()` before any other thread exists and
-    // only read afterwards; each worker's C handles are used only by its own thread, except
-    // `event_base_loopexit`, which libevent makes thread-safe once evthread_use_pthreads() has run.
+    // @unchecked Sendable: `workers`, `threads` and `port` are set in `start()` and `stop()`, called by the thread
+    // that owns the server; the workers' C handles are used only by their own threads (other threads only `post`).
 
     /// Answers requests; called on the worker threads.
     let service: HTTPService
@@ -41,7 +46,6 @@ final class EventHTTPServer: @unchecked Sendable {
 
     /// Binds the listeners and starts the worker threads.
     func start() throws {
-        guard evthread_use_pthreads() == 0 else { throw EventHTTPError.threadingUnavailable }
         signal(SIGPIPE, SIG_IGN)
         var port = configuration.port
         for index in 0..<configuration.effectiveThreads {
@@ -58,11 +62,10 @@ final class EventHTTPServer: @unchecked Sendable {
         }
     }
 
-    /// Stops every worker loop and waits for the threads. Safe to call from any thread.
+    /// Stops every worker loop and waits for the threads. Any thread but a worker's.
     func stop() {
-        // loopexit, not loopbreak: a loop that has not started yet clears a pending break when it starts,
-        // but runs a scheduled exit on its first turn, so a stop right after start cannot be lost.
-        for worker in workers { event_base_loopexit(worker.base, nil) }
+        // A stop posted before a loop has started is seen on its first turn: the pipe stays readable.
+        for worker in workers { worker.post(.stop) }
         for thread in threads { pthread_join(thread, nil) }
         threads.removeAll()
     }
@@ -79,60 +82,105 @@ private func workerThreadMain(_ context: UnsafeMutableRawPointer?) -> UnsafeMuta
     return nil
 }
 
-/// evhttp's request callback: recovers the worker and hands the request to it.
-private func handleRequestTrampoline(_ request: OpaquePointer?, _ context: UnsafeMutableRawPointer?) {
-    guard let request, let context else { return }
-    Unmanaged<Worker>.fromOpaque(context).takeUnretainedValue().handle(request)
+/// The listener's accept callback: a connection to adopt.
+private func acceptTrampoline(_ listener: OpaquePointer?, _ fd: Int32, _ address: UnsafeMutablePointer<sockaddr>?,
+                              _ length: Int32, _ context: UnsafeMutableRawPointer?) {
+    guard let context else {
+        close(fd)
+        return
+    }
+    Unmanaged<Worker>.fromOpaque(context).takeUnretainedValue().accept(fd)
 }
 
-/// Called when a streamed chunk has been written: sends the next one.
-private func streamChunkSentTrampoline(_ connection: OpaquePointer?, _ context: UnsafeMutableRawPointer?) {
+/// The listener's error callback: accept() failed.
+private func acceptFailedTrampoline(_ listener: OpaquePointer?, _ context: UnsafeMutableRawPointer?) {
+    let error = newsdesk_socket_error()
     guard let context else { return }
-    Unmanaged<StreamSender>.fromOpaque(context).takeUnretainedValue().sendNext()
+    Unmanaged<Worker>.fromOpaque(context).takeUnretainedValue().acceptBackoff?.acceptFailed(error: error)
 }
 
-/// Called when a connection closes: ends a stream still being sent on it.
-private func streamConnectionClosedTrampoline(_ connection: OpaquePointer?, _ context: UnsafeMutableRawPointer?) {
+/// The wake-up pipe became readable: run what other threads posted.
+private func wakeTrampoline(_ fd: Int32, _ what: Int16, _ context: UnsafeMutableRawPointer?) {
     guard let context else { return }
-    Unmanaged<StreamSender>.fromOpaque(context).takeUnretainedValue().connectionClosed()
+    Unmanaged<Worker>.fromOpaque(context).takeUnretainedValue().runPosted()
 }
 
-/// One event-loop thread: its event base, evhttp and response cache.
+/// The drain's periodic sweep of idle connections.
+private func drainSweepTrampoline(_ fd: Int32, _ what: Int16, _ context: UnsafeMutableRawPointer?) {
+    guard let context else { return }
+    Unmanaged<Worker>.fromOpaque(context).takeUnretainedValue().sweepIdle()
+}
+
+/// What every connection of a worker reads of the configuration, in the units it uses.
+struct ConnectionSettings {
+    /// The most bytes a request head may take before it is refused while read (`maxHeadersSize + maxUriLength`):
+    /// heads within it reach `LimitsMiddleware`, which answers 414 or 431 by the configured limits.
+    let headLimit: Int
+    /// `maxBodySize`: a `Content-Length` over it is answered 413.
+    let maxBodySize: Int
+    /// The request-head deadline, in nanoseconds.
+    let headTimeout: UInt64
+    /// How long an idle keep-alive connection, or a write that makes no progress, may last (`timeoutSeconds`).
+    let idleTimeout: UInt64
+    /// The longest a connection's timer is armed for: the shorter of the two, so that neither is passed unseen.
+    var timerStep: UInt64 { min(headTimeout, idleTimeout) }
+}
+
+/// One event-loop thread: its event base, listener, connections and response cache.
 final class Worker {
+    /// Requests other threads post to a worker.
+    enum Command: UInt8 {
+        /// Leave the event loop.
+        case stop = 1
+        /// Begin the drain (`EventHTTPServer+Drain.swift`).
+        case drain = 2
+    }
+
     let index: Int
     let base: OpaquePointer
-    let http: OpaquePointer
-    let boundPort: Int
-    unowned let server: EventHTTPServer
-    /// Open connections: cap, head deadline, drain (`ConnectionTable.swift`).
-    let connections: ConnectionTable
+    private(set) var boundPort = 0
+    /// The server (unowned(unsafe), no reference counting per request: the server outlives its workers' threads,
+    /// `stop` joins them before it goes).
+    unowned(unsafe) let server: EventHTTPServer
+    /// The cap, the deadline and the drain flag, shared by every worker.
+    let limits: ConnectionLimits
+    /// The limits and timeouts of connections.
+    let settings: ConnectionSettings
+    /// The listening socket; a drain closes it.
+    var listener: OpaquePointer?
     /// Pauses accepting when accept() fails (`AcceptBackoff.swift`).
     var acceptBackoff: AcceptBackoff?
-    /// The listening socket as evhttp holds it; a drain closes it.
-    var boundSocket: OpaquePointer?
     /// This thread's finished responses.
     let cache: ResponseCache
-    /// The `Date` value, written once a second.
-    private var date = HTTPDate()
-    /// Scratch space for a response's header lines, kept between requests.
-    private var headLines: [UInt8] = []
+    /// Open connections, by socket.
+    private var connections: [Int32: HTTPConnection] = [:]
+    /// The head deadline as a libevent common timeout: every connection's deadline has the same length, so libevent
+    /// keeps them in one queue (O(1) to add and remove) instead of its timer heap.
+    private(set) var headTimeout: UnsafePointer<timeval>?
+    /// The `Date` value, written once a second, behind a pointer: as a stored property each request's read of it
+    /// would be checked for exclusivity at run time.
+    private let date: UnsafeMutablePointer<HTTPDate>
+    /// Scratch space for a response's head (`ResponseHead`), kept between requests.
+    private let headScratch: UnsafeMutablePointer<UInt8>
+    private static let headScratchSize = 16384
+    /// Commands posted by other threads, as bits.
+    private let posted = Atomic<UInt8>(0)
+    /// The wake-up pipe: other threads write a byte after posting; the loop reads it.
+    private let wakeRead: Int32, wakeWrite: Int32
+    private var wakeEvent: OpaquePointer?
+    private var sweepEvent: OpaquePointer?
+    /// Seconds without a request after which a drain closes a keep-alive connection.
+    static let drainIdleSeconds = 0.5
 
     init(index: Int, server: EventHTTPServer, host: String, port: Int) throws {
         self.index = index
         self.server = server
-        self.cache = ResponseCache(capacity: server.configuration.responseCacheEntries)
-        // The epoll changelist folds the add/remove of a socket's read and write interest within one loop
-        // turn into a single epoll_ctl call: fewer system calls per keep-alive request.
-        let eventConfig = event_config_new()
-        defer { event_config_free(eventConfig) }
-        event_config_set_flag(eventConfig, Int32(EVENT_BASE_FLAG_EPOLL_USE_CHANGELIST.rawValue))
-        guard let base = event_base_new_with_config(eventConfig) else { throw EventHTTPError.baseCreationFailed }
-        guard let http = evhttp_new(base) else {
-            event_base_free(base)
-            throw EventHTTPError.httpCreationFailed
-        }
-        self.base = base
-        self.http = http
+        self.limits = server.limits
+        let c = server.configuration
+        settings = ConnectionSettings(
+            headLimit: c.maxHeadersSize + c.maxUriLength, maxBodySize: c.maxBodySize,
+            headTimeout: UInt64(c.headerTimeoutSeconds) * 1_000_000_000, idleTimeout: UInt64(c.timeoutSeconds) * 1_000_000_000)
+        self.cache = ResponseCache(capacity: c.responseCacheEntries)
         var storage = sockaddr_storage()
         var length = Int32(MemoryLayout<sockaddr_storage>.size)
         // libevent rejects port 0 in the text, so the address is parsed without a port and the port set after.
@@ -140,41 +188,50 @@ final class Worker {
         let parsed = withUnsafeMutablePointer(to: &storage) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { evutil_parse_sockaddr_port(address, $0, &length) }
         }
-        if parsed == 0 {
-            let networkPort = UInt16(port).bigEndian
-            if storage.ss_family == sa_family_t(AF_INET6) {
-                withUnsafeMutablePointer(to: &storage) {
-                    $0.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { $0.pointee.sin6_port = networkPort }
-                }
-            } else {
-                withUnsafeMutablePointer(to: &storage) {
-                    $0.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { $0.pointee.sin_port = networkPort }
-                }
+        guard parsed == 0 else { throw EventHTTPError.badAddress(host: host, port: port) }
+        let networkPort = UInt16(port).bigEndian
+        if storage.ss_family == sa_family_t(AF_INET6) {
+            withUnsafeMutablePointer(to: &storage) {
+                $0.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { $0.pointee.sin6_port = networkPort }
+            }
+        } else {
+            withUnsafeMutablePointer(to: &storage) {
+                $0.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { $0.pointee.sin_port = networkPort }
             }
         }
-        guard parsed == 0 else {
-            evhttp_free(http)
+        // No locks (EVENT_BASE_FLAG_NOLOCK: the base is used by its thread only) and the epoll changelist, which
+        // folds the add and remove of a socket's interest within one loop turn into one epoll_ctl call.
+        let eventConfig = event_config_new()
+        defer { event_config_free(eventConfig) }
+        event_config_set_flag(eventConfig, Int32(EVENT_BASE_FLAG_EPOLL_USE_CHANGELIST.rawValue | EVENT_BASE_FLAG_NOLOCK.rawValue))
+        guard let base = event_base_new_with_config(eventConfig) else { throw EventHTTPError.baseCreationFailed }
+        var pipeEnds: [Int32] = [-1, -1]
+        guard pipe(&pipeEnds) == 0 else {
+            let error = errno
             event_base_free(base)
-            throw EventHTTPError.badAddress(host: host, port: port)
+            throw EventHTTPError.pipeFailed(errno: error)
         }
+        for end in pipeEnds {
+            evutil_make_socket_nonblocking(end)
+            evutil_make_socket_closeonexec(end)
+        }
+        self.base = base
+        wakeRead = pipeEnds[0]
+        wakeWrite = pipeEnds[1]
+        date = .allocate(capacity: 1)
+        date.initialize(to: HTTPDate())
+        headScratch = .allocate(capacity: Self.headScratchSize)
+        // From here the worker is whole: a failure below throws, and `deinit` frees what was made.
+        // The listener and wake-up callbacks get this worker, unretained: the worker frees them before it goes.
+        let context = Unmanaged.passUnretained(self).toOpaque()
         let flags = UInt32(LEV_OPT_REUSEABLE | LEV_OPT_REUSEABLE_PORT | LEV_OPT_CLOSE_ON_FREE | LEV_OPT_CLOSE_ON_EXEC)
         let listener = withUnsafePointer(to: &storage) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                evconnlistener_new_bind(base, nil, nil, flags, 1024, $0, length)
+                evconnlistener_new_bind(base, acceptTrampoline, context, flags, 1024, $0, length)
             }
         }
-        guard let listener else {
-            let error = errno
-            evhttp_free(http)
-            event_base_free(base)
-            throw EventHTTPError.bindFailed(host: host, port: port, errno: error)
-        }
-        connections = ConnectionTable(base: base, limits: server.limits)
-        // evhttp takes ownership of the listener and frees it with itself.
-        boundSocket = evhttp_bind_listener(http, listener)
-        server.limits.listenerOpened()
-        connections.install(on: http)
-        acceptBackoff = AcceptBackoff(listener: listener, base: base, limits: server.limits)
+        guard let listener else { throw EventHTTPError.bindFailed(host: host, port: port, errno: errno) }
+        self.listener = listener
         var bound = sockaddr_storage()
         var boundLength = socklen_t(MemoryLayout<sockaddr_storage>.size)
         _ = withUnsafeMutablePointer(to: &bound) {
@@ -187,159 +244,176 @@ final class Worker {
             }
             return pointer.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { Int(UInt16(bigEndian: $0.pointee.sin_port)) }
         }
-        let c = server.configuration
-        Worker.admitEveryMethod(http)
-        // Every response names its Content-Type among the header lines `send` writes, where libevent cannot see it
-        // by name: without this, libevent would add its default (text/html) to every response with a body.
-        evhttp_set_default_content_type(http, nil)
-        Worker.setHeadLimits(http, c)
-        evhttp_set_max_body_size(http, c.maxBodySize)
-        evhttp_set_timeout(http, Int32(c.timeoutSeconds))
-        evhttp_set_gencb(http, handleRequestTrampoline, Unmanaged.passUnretained(self).toOpaque())
+        limits.listenerOpened()
+        evconnlistener_set_error_cb(listener, acceptFailedTrampoline)
+        acceptBackoff = AcceptBackoff(listener: listener, base: base, limits: limits)
+        var duration = timeval(tv_sec: c.headerTimeoutSeconds, tv_usec: 0)
+        headTimeout = event_base_init_common_timeout(base, &duration)
+        wakeEvent = event_new(base, wakeRead, Int16(EV_READ | EV_PERSIST), wakeTrampoline, context)
+        if let wakeEvent { event_add(wakeEvent, nil) }
     }
 
-    /// Runs the event loop until `stop()` schedules its exit.
+    /// Runs the event loop until a stop is posted, then closes the connections left.
     func run() {
         event_base_dispatch(base)
+        for connection in Array(connections.values) { connection.close() }
+        closeListener()
+        if let sweepEvent { event_free(sweepEvent) }
+        sweepEvent = nil
     }
 
-    /// Answers one request from evhttp.
-    func handle(_ raw: OpaquePointer) {
+    /// Asks the worker's thread to run `command` (any thread).
+    func post(_ command: Command) {
+        posted.bitwiseOr(command.rawValue, ordering: .sequentiallyConsistent)
+        var byte: UInt8 = 1
+        _ = write(wakeWrite, &byte, 1)
+    }
+
+    /// On the worker's thread: runs the commands posted.
+    fileprivate func runPosted() {
+        var scratch = [UInt8](repeating: 0, count: 64)
+        while scratch.withUnsafeMutableBytes({ read(wakeRead, $0.baseAddress, $0.count) }) > 0 {}
+        let commands = posted.exchange(0, ordering: .sequentiallyConsistent)
+        if commands & Command.drain.rawValue != 0 { beginDrain() }
+        if commands & Command.stop.rawValue != 0 { event_base_loopexit(base, nil) }
+    }
+
+    /// The listener accepted `fd` (non-blocking): adopt it, or refuse it when `maxConnections` are open.
+    fileprivate func accept(_ fd: Int32) {
+        guard limits.admit() else {
+            limits.warnings.note("refused", "refusing connections: maxConnections are open",
+                                 metadata: ["connections.max": "\(limits.maxConnections)"], now: connectionClock())
+            HTTPConnection.refuse(fd, with: APIError(
+                status: 503, code: "overloaded",
+                message: "the server has its maximum of \(limits.maxConnections) connections open; try again shortly",
+                headers: ["Retry-After": "1"]))
+            return
+        }
+        // No Nagle delay: an answer larger than a few segments ends in a short one, which Nagle holds until the
+        // client acknowledges the last, and a client that delays its ACK (40 ms on Linux) then caps a keep-alive
+        // connection at 25 answers a second.
+        var on: Int32 = 1
+        _ = setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &on, socklen_t(MemoryLayout<Int32>.size))
+        guard let connection = HTTPConnection(fd: fd, worker: self, now: connectionClock()) else {
+            close(fd)
+            limits.release()
+            return
+        }
+        connections[fd] = connection
+    }
+
+    /// A connection closed: it leaves the table and gives back its slot.
+    func remove(_ connection: HTTPConnection) {
+        connections[connection.fd] = nil
+        limits.release()
+    }
+
+    /// Closes the listening socket (once).
+    func closeListener() {
+        acceptBackoff?.stop()
+        acceptBackoff = nil
+        guard let listener else { return }
+        evconnlistener_free(listener)
+        self.listener = nil
+        limits.listenerClosed()
+    }
+
+    /// Starts the drain's sweep: every 100 ms, closes the connections idle for `drainIdleSeconds`.
+    func startDrainSweep() {
+        guard sweepEvent == nil else { return }
+        sweepEvent = event_new(base, -1, Int16(EV_PERSIST), drainSweepTrampoline, Unmanaged.passUnretained(self).toOpaque())
+        var interval = timeval(tv_sec: 0, tv_usec: 100_000)
+        if let sweepEvent { event_add(sweepEvent, &interval) }
+        sweepIdle()
+    }
+
+    /// Closes the connections that wait for a request, have received none of one, and have been quiet for
+    /// `drainIdleSeconds`.
+    fileprivate func sweepIdle() {
+        guard limits.listenersClosed else { return }
+        let now = connectionClock()
+        let quiet = UInt64(Self.drainIdleSeconds * 1e9)
+        for connection in Array(connections.values) where connection.isIdle(now: now, quietNanoseconds: quiet) {
+            connection.close()
+        }
+    }
+
+    /// Answers one request head that `connection` read.
+    func answer(_ head: RequestHead, on connection: HTTPConnection) {
         let started = monotonicNanoseconds()
-        connections.requestStarted(raw)
-        let method: HTTPMethod
-        switch evhttp_request_get_command(raw) {
-        case EVHTTP_REQ_GET: method = .get
-        case EVHTTP_REQ_HEAD: method = .head
-        case EVHTTP_REQ_OPTIONS: method = .options
-        case EVHTTP_REQ_POST: method = .post
-        case EVHTTP_REQ_PUT: method = .put
-        case EVHTTP_REQ_DELETE: method = .delete
-        case EVHTTP_REQ_PATCH: method = .patch
-        case EVHTTP_REQ_TRACE: method = .trace
-        case EVHTTP_REQ_CONNECT: method = .connect
-        default: method = .other
-        }
-        let uri = Request.originForm(evhttp_request_get_uri(raw).map { String(cString: $0) } ?? "/")
-        var headers = RequestHeaders()
-        var headerBytes = 0
-        var announcesBody = false
-        if let input = evhttp_request_get_input_headers(raw) {
-            var entry = input.pointee.tqh_first
-            while let e = entry {
-                if let key = e.pointee.key, let value = e.pointee.value {
-                    let keyLength = strlen(key)
-                    headerBytes += keyLength + strlen(value) + 4
-                    switch Worker.classify(key, keyLength) {
-                    case .kept(let name): headers[name] = String(cString: value)
-                    case .announcesBody(let always): if always || strcmp(value, "0") != 0 { announcesBody = true }
-                    case .other: break
-                    }
-                }
-                entry = e.pointee.next.tqe_next
-            }
-        }
-        let request = Request(method: method, uri: uri, headers: headers, headerBytes: headerBytes)
+        let uri = Request.originForm(head.target)
+        let request = Request(method: head.method, uri: uri, headers: head.headers, headerBytes: head.headerBytes)
         let response = server.service.respond(to: request, cache: cache)
-        if announcesBody && Worker.takesNoBody(method) { evhttp_add_header(evhttp_request_get_output_headers(raw), "Connection", "close") }
-        send(response, to: raw, head: method == .head)
+        // A body the server does not read would be taken for the next request: such a connection closes. So does
+        // every connection once a drain has closed the listeners.
+        let close = head.wantsClose || head.announcesBody || limits.listenersClosed
+        send(response, on: connection, isHead: head.method == .head, isHTTP10: head.isHTTP10, close: close)
         let seconds = Double(monotonicNanoseconds() - started) / 1e9
         server.service.state.metrics.record(route: response.route, status: response.status, seconds: seconds, shard: index)
         if server.logger.logLevel <= .debug {
             server.logger.debug("request", metadata: [
-                "request.method": "\(method.rawValue)", "request.uri": "\(uri)", "response.status": "\(response.status)",
+                "request.method": "\(head.method.rawValue)", "request.uri": "\(uri)", "response.status": "\(response.status)",
                 "response.seconds": "\(seconds)", "worker": "\(index)",
             ])
         }
     }
 
-    /// Lets every method through to the router, which answers 405 with `Allow` in JSON: libevent marks a method
-    /// it does not know (`QUERY`, `FOO`) with bit 15 (`EVHTTP_REQ_UNKNOWN_` in its http-internal.h) and would
-    /// answer it with its own HTML 501 unless that bit is allowed too.
-    static func admitEveryMethod(_ http: OpaquePointer) {
-        evhttp_set_allowed_methods(http, UInt16.max)
-    }
-
-    /// libevent's bound on a request head (request line and header lines together) is the sum of the two
-    /// configured limits: heads within it reach `LimitsMiddleware`, which answers 414 or 431; longer ones
-    /// libevent refuses while reading, and `LibeventErrorPage` answers them with the same codes.
-    static func setHeadLimits(_ http: OpaquePointer, _ c: Configuration) {
-        let limit = c.maxHeadersSize + c.maxUriLength
-        evhttp_set_max_headers_size(http, limit)
-        LibeventErrorPage.headLimit.store(limit, ordering: .relaxed)
-        LibeventErrorPage.headersLimit.store(c.maxHeadersSize, ordering: .relaxed)
-    }
-
-    /// Whether the API takes no body with `method` (every one but POST, PUT, PATCH, which are refused anyway).
-    /// A request that announces one anyway is answered with `Connection: close`: whether libevent 2.1 reads
-    /// such a body depends on the method and the build, and one left unread would be taken for the next request.
-    static func takesNoBody(_ method: HTTPMethod) -> Bool {
-        method != .post && method != .put && method != .patch
-    }
-
-    /// What a request header is to the server.
-    enum HeaderKind: Equatable {
-        /// One the API reads.
-        case kept(RequestHeaders.Name)
-        /// `Transfer-Encoding` (`always`: a body follows), or `Content-Length` (a body unless the value is 0).
-        case announcesBody(always: Bool)
-        /// Any other: never made into a Swift string.
-        case other
-    }
-
-    /// The kind of the header named `name` (`length` bytes, any case). Names are compared only when their length
-    /// matches, byte by byte, so that other headers cost a switch on their length.
-    static func classify(_ name: UnsafePointer<CChar>, _ length: Int) -> HeaderKind {
-        func matches(_ lowercased: StaticString) -> Bool {
-            let expected = lowercased.utf8Start
-            for i in 0..<length {
-                var byte = UInt8(bitPattern: name[i])
-                if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { byte |= 0x20 }
-                if byte != expected[i] { return false }
+    /// Writes a response: its head (status line, `Date`, the response's headers, `Content-Length` or
+    /// `Transfer-Encoding: chunked`, `Connection` when it closes or on HTTP/1.0), then the body at once or as chunks.
+    /// A cached answer's header lines come written already (`HeaderBlock`).
+    private func send(_ response: Response, on connection: HTTPConnection, isHead: Bool, isHTTP10: Bool, close: Bool) {
+        var head = ResponseHead(scratch: headScratch, capacity: Self.headScratchSize)
+        defer { head.release() }
+        StatusLine.write(response.status, into: &head)
+        head.append("\r\nDate: ")
+        head.append(date.pointee.now())
+        var start = 0
+        if let block = response.headerBlock, block.covers(response.headers) {
+            if !block.bytes.isEmpty {
+                head.append("\r\n")
+                head.append(block.bytes)
             }
-            return true
+            start = block.headerCount
         }
-        switch length {
-        case 6: return matches("accept") ? .kept(.accept) : matches("origin") ? .kept(.origin) : .other
-        case 9: return matches("x-api-key") ? .kept(.apiKey) : .other
-        case 13: return matches("if-none-match") ? .kept(.ifNoneMatch) : matches("authorization") ? .kept(.authorization) : .other
-        case 14: return matches("content-length") ? .announcesBody(always: false) : .other
-        case 15: return matches("accept-encoding") ? .kept(.acceptEncoding) : .other
-        case 17: return matches("transfer-encoding") ? .announcesBody(always: true) : .other
-        case 29: return matches("access-control-request-method") ? .kept(.corsMethod) : .other
-        case 30: return matches("access-control-request-headers") ? .kept(.corsHeaders) : .other
-        default: return .other
-        }
-    }
-
-    /// The reason phrase of a status libevent 2.1 does not know (it would write "Client Error"); nil lets libevent
-    /// write its own.
-    static func reasonPhrase(_ status: Int) -> String? {
-        status == 431 ? "Request Header Fields Too Large" : nil
-    }
-
-    /// Writes a response: headers, then the body at once or as chunks.
-    private func send(_ response: Response, to raw: OpaquePointer, head: Bool) {
+        for header in response.headers[start...] { head.appendLine(header) }
         switch response.body {
         case .bytes(let bytes):
-            // A HEAD reply carries the length its GET would have (libevent sends no body for HEAD); 1xx, 204 and
-            // 304 carry none.
-            let length = Worker.statusHasBody(response.status) ? bytes.count : nil
-            writeHeaders(response, to: raw, contentLength: length)
-            if !head, !bytes.isEmpty, let buffer = evhttp_request_get_output_buffer(raw) {
-                bytes.withUnsafeBytes { _ = evbuffer_add(buffer, $0.baseAddress, $0.count) }
+            // A HEAD answer carries the length its GET would have; 1xx, 204 and 304 carry none.
+            let hasBody = Self.statusHasBody(response.status)
+            if hasBody {
+                head.append("\r\nContent-Length: ")
+                head.appendDecimal(bytes.count)
             }
-            evhttp_send_reply(raw, Int32(response.status), Worker.reasonPhrase(response.status), nil)
+            Self.appendConnection(close: close, isHTTP10: isHTTP10, to: &head)
+            connection.send(head: head.bytes, body: isHead || !hasBody ? [] : bytes, close: close)
         case .stream(let source):
-            writeHeaders(response, to: raw, contentLength: nil)
-            if head {
-                evhttp_send_reply(raw, Int32(response.status), nil, nil)
-                return
+            // HTTP/1.0 has no chunked coding: the body ends when the connection closes.
+            let chunked = !isHTTP10
+            if chunked { head.append("\r\nTransfer-Encoding: chunked") }
+            let closeAfter = close || !chunked
+            Self.appendConnection(close: closeAfter, isHTTP10: isHTTP10, to: &head)
+            if isHead {
+                connection.send(head: head.bytes, body: [], close: close)
+            } else {
+                connection.send(head: head.bytes, stream: source, chunked: chunked, close: closeAfter)
             }
-            evhttp_send_reply_start(raw, Int32(response.status), nil)
-            let sender = StreamSender(request: raw, source: source, watcher: connections.guardOf(raw))
-            sender.sendNext()
         }
+    }
+
+    /// Ends the header lines: `Connection: close`, or `Connection: keep-alive` for an HTTP/1.0 client that keeps it,
+    /// then the empty line.
+    private static func appendConnection(close: Bool, isHTTP10: Bool, to head: inout ResponseHead) {
+        if close {
+            head.append("\r\nConnection: close")
+        } else if isHTTP10 {
+            head.append("\r\nConnection: keep-alive")
+        }
+        head.append("\r\n\r\n")
+    }
+
+    /// Appends a constant's bytes.
+    static func append(_ text: StaticString, to bytes: inout [UInt8]) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     /// Whether a response with `status` has a body (RFC 9110 §6.4.1): all but 1xx, 204 and 304.
@@ -347,101 +421,18 @@ final class Worker {
         status >= 200 && status != 204 && status != 304
     }
 
-    /// Puts the response's headers, `Date` and `Content-Length` (when given) among the request's output headers as
-    /// two entries: `Date`, whose value carries every other header line after it, and `Content-Length`. libevent
-    /// writes each entry with one `printf`, finds `Date` and `Content-Length` by name and adds neither again;
-    /// with no `Content-Length`, a streamed reply gets `Transfer-Encoding: chunked` as before. A cached answer's
-    /// lines come written already (`HeaderBlock`).
-    private func writeHeaders(_ response: Response, to raw: OpaquePointer, contentLength: Int?) {
-        guard let output = evhttp_request_get_output_headers(raw) else { return }
-        headLines.removeAll(keepingCapacity: true)
-        headLines += date.now()
-        var start = 0
-        if let block = response.headerBlock, block.covers(response.headers) {
-            if !block.bytes.isEmpty {
-                headLines.append(0x0D)
-                headLines.append(0x0A)
-                headLines += block.bytes
-            }
-            start = block.headerCount
-        }
-        // `headLines` holds the date already, so each line appended is preceded by CRLF.
-        for header in response.headers[start...] { HeaderBlock.append(header, to: &headLines) }
-        headLines.withUnsafeBufferPointer { lines in
-            lines.withMemoryRebound(to: CChar.self) { _ = newsdesk_append_header(output, "Date", $0.baseAddress, $0.count) }
-        }
-        guard let contentLength else { return }
-        // The decimal digits, written from the end of a buffer on the stack.
-        withUnsafeTemporaryAllocation(of: CChar.self, capacity: 24) { buffer in
-            var index = buffer.count
-            var rest = contentLength
-            repeat {
-                index -= 1
-                buffer[index] = CChar(UInt8(ascii: "0") + UInt8(rest % 10))
-                rest /= 10
-            } while rest > 0 && index > 0
-            _ = newsdesk_append_header(output, "Content-Length", buffer.baseAddress! + index, buffer.count - index)
-        }
-    }
-
     deinit {
-        acceptBackoff?.stop()
-        evhttp_free(http)
-        connections.close()
+        // `run` closed the connections and the listener; a worker whose thread never ran has its listener still, and
+        // no connection (connections are accepted only by the loop).
+        closeListener()
+        if let sweepEvent { event_free(sweepEvent) }
+        if let wakeEvent { event_free(wakeEvent) }
+        close(wakeRead)
+        close(wakeWrite)
         event_base_free(base)
-    }
-}
-
-/// Sends a streamed body chunk by chunk, each when the previous one has been written, so that an export
-/// never sits whole in memory. Keeps itself alive until the stream ends or the connection closes.
-final class StreamSender {
-    private let request: OpaquePointer
-    private let connection: OpaquePointer?
-    private let source: ChunkSource
-    private var retained: Unmanaged<StreamSender>?
-    /// The connection's guard, which owns its close callback and passes the close on.
-    private weak var watcher: ConnectionGuard?
-
-    init(request: OpaquePointer, source: ChunkSource, watcher: ConnectionGuard?) {
-        self.request = request
-        self.connection = evhttp_request_get_connection(request)
-        self.source = source
-        self.retained = Unmanaged.passRetained(self)
-        self.watcher = watcher
-        if let watcher {
-            watcher.stream = self
-        } else if let connection {
-            evhttp_connection_set_closecb(connection, streamConnectionClosedTrampoline, retained!.toOpaque())
-        }
-    }
-
-    /// Sends the next chunk, or ends the reply.
-    func sendNext() {
-        guard let retained else { return }
-        if let chunk = source.next(), let buffer = evbuffer_new() {
-            chunk.withUnsafeBytes { _ = evbuffer_add(buffer, $0.baseAddress, $0.count) }
-            evhttp_send_reply_chunk_with_cb(request, buffer, streamChunkSentTrampoline, retained.toOpaque())
-            evbuffer_free(buffer)
-        } else {
-            finish()
-            evhttp_send_reply_end(request)
-        }
-    }
-
-    /// The client went away: stop, and let go of the stream.
-    func connectionClosed() {
-        finish()
-    }
-
-    private func finish() {
-        guard let retained else { return }
-        if let watcher {
-            watcher.stream = nil
-        } else if let connection {
-            evhttp_connection_set_closecb(connection, nil, nil)
-        }
-        self.retained = nil
-        retained.release()
+        date.deinitialize(count: 1)
+        date.deallocate()
+        headScratch.deallocate()
     }
 }
 
@@ -451,4 +442,9 @@ private func monotonicNanoseconds() -> UInt64 {
     var now = timespec()
     clock_gettime(CLOCK_MONOTONIC, &now)
     return UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec)
+}
+
+/// Nanoseconds on the monotonic clock.
+func connectionClock() -> UInt64 {
+    monotonicNanoseconds()
 }

@@ -2,8 +2,8 @@
 import Glibc
 #endif
 
-/// The `Date` header's value (RFC 9110 §5.6.7, `Sun, 06 Nov 1994 08:49:37 GMT`), written once a second: libevent
-/// would format it with `strftime` for every response. One per worker thread, so no lock.
+/// The `Date` header's value (RFC 9110 §5.6.7, `Sun, 06 Nov 1994 08:49:37 GMT`), written once a second, not
+/// formatted for every response. One per worker thread, so no lock.
 struct HTTPDate {
     /// The second the text was written for.
     private var second: time_t = -1

@@ -1,8 +1,8 @@
 /// Refuses request heads over the configured limits before anything else reads them: a request target over
 /// `maxUriLength` is a 414, header lines over `maxHeadersSize` in all a 431 (RFC 9110 §15.5.15, RFC 6585 §5).
 ///
-/// Heads far beyond both limits never reach here: libevent refuses them while reading, and its refusal is
-/// rendered as the same JSON (see `EventHTTP/LibeventErrorPage.swift`).
+/// Heads far beyond both limits never reach here: the connection refuses them while reading, with the same JSON
+/// (see `EventHTTP/ProtocolErrors.swift`).
 struct LimitsMiddleware: Middleware {
     /// Longest request target, in bytes.
     let maxUriLength: Int

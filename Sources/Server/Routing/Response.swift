@@ -67,7 +67,7 @@ struct Response: Sendable {
 
 /// Header lines as the bytes they are sent as, `Name: value` joined by CRLF (no CRLF after the last), so that a
 /// cached answer's headers are written with one copy. A header whose name or value holds CR, LF or NUL (or whose
-/// name holds a colon) is left out, as `evhttp_add_header` would refuse it: nothing can split the response.
+/// name holds a colon) is left out: nothing can split the response.
 final class HeaderBlock: Sendable {
     /// The lines.
     let bytes: [UInt8]

@@ -138,6 +138,7 @@ struct EntityCollector {
             let particleStart = t.isWord && !t.isCapitalized && i + 1 < tokens.count && tokens[i + 1].isCapitalized
                 && isA(i, .particle) && match(i, tokens.count) != nil
             guard t.isWord, t.isCapitalized || t.isAllCaps || particleStart else { i += 1; continue }
+            if let end = headingEnd(at: i) { classifyHeading(i, end); i = end; continue }
             if t.isHyphenated, let parts = compoundParts(i) {
                 emitCompound(i, parts)
                 i += 1

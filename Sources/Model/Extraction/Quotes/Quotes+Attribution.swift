@@ -70,12 +70,16 @@ extension QuoteExtractor {
         var role: String? = nil
         /// For roles: a plural ("officials"), which names no one speaker.
         var plural = false
+        /// For "the 45-year-old": the age.
+        var age: String? = nil
+        /// For pronouns: the gender they tell ("she").
+        var gender: QuoteLexicon.Gender? = nil
         /// For pronouns: what they may stand for.
         var pronoun: QuoteLexicon.PronounKind? = nil
         /// Scalar range of the name in its paragraph.
         var nameRange: Range<Int>? = nil
         /// For organisations: a definite description in lower case ("the ministry"), which refers back to
-        /// a body named before.
+        /// a body named before; for roles: a role after "the" ("the senator"), which refers back to a person.
         var definite = false
 
         /// Nothing usable.
@@ -123,6 +127,16 @@ extension QuoteExtractor {
                 }
             }
             guard let kind = t.info.cue else { return nil }
+            // "Trump's claims", "the claims", "of Republican claims": a noun, not a verb.
+            if t.info.speech, i > 0, tokens[i - 1].kind == .word {
+                let previous = tokens[i - 1]
+                if previous.possessive || previous.info.isA(.determiner) { return nil }
+                // ... but "on Monday warning": a time phrase before a participle.
+                if i > 1, tokens[i - 2].kind == .word, tokens[i - 2].info.isA(.preposition), !tokens[i - 2].capitalized,
+                   !previous.info.isA([.weekday, .month, .notName]) {
+                    return nil
+                }
+            }
             // "a man called Mohammad Abdul Jawad": naming, not speaking.
             if t.info.isA(.naming), i > 0, i + 1 < tokens.count, tokens[i + 1].capitalized,
                tokens[i - 1].kind == .word, !tokens[i - 1].capitalized {
@@ -155,11 +169,39 @@ extension QuoteExtractor {
         func mention(for cue: Cue) -> Mention {
             let start = clauseStart(before: cue.index)
             if cue.kind == .participle {
-                // "footage of Hillary Clinton asking, “…”": the name the participle follows.
-                let run = nameRunStart(before: cue.index)
-                if run < cue.index, run == start || tokens[run - 1].kind == .word {
-                    let named = classify(run, cue.index, roleEnd: cue.index)
+                // "footage of Hillary Clinton asking, “…”": the name the participle follows, past a time
+                // phrase ("… on Saturday vowing").
+                var end = cue.index
+                if end - 2 > start, tokens[end - 1].kind == .word, tokens[end - 1].capitalized, tokens[end - 1].info.isA(.notName),
+                   tokens[end - 2].kind == .word, tokens[end - 2].info.isA(.preposition) {
+                    end -= 2
+                }
+                let run = nameRunStart(before: end)
+                if run < end, run == start || tokens[run - 1].kind == .word {
+                    let named = classify(run, end, roleEnd: end)
                     if named.kind == .person || named.kind == .name { return named }
+                }
+                // "with Prime Minister Benjamin Netanyahu’s office vowing …": a person's office.
+                if end - 2 > start, tokens[end - 1].kind == .word, !tokens[end - 1].capitalized,
+                   tokens[end - 1].info.organisation != nil, tokens[end - 2].possessive {
+                    var j = end - 1
+                    while j > start && (isNameWord(tokens[j - 1]) || isRole(tokens[j - 1])) { j -= 1 }
+                    let named = classify(j, end, roleEnd: end)
+                    if named.kind == .organization, named.name != nil { return named }
+                }
+                // "the Security Council issued a statement calling …": the name that issued the document.
+                if cue.index > 1, tokens[cue.index - 1].kind == .word, tokens[cue.index - 1].info.document,
+                   !tokens[cue.index - 1].capitalized {
+                    var j = cue.index - 2
+                    while j > start && cue.index - 1 - j <= Self.issuerReach && tokens[j].kind == .word
+                            && !tokens[j].capitalized && !tokens[j].info.isA([.preposition, .conjunction, .clause]) {
+                        j -= 1
+                    }
+                    let run = nameRunStart(before: j + 1)
+                    if run <= j {
+                        let named = classify(run, j + 1, roleEnd: j + 1)
+                        if [.person, .name, .organization].contains(named.kind) { return named }
+                    }
                 }
                 // "..., saying ...": the subject of the sentence, else the speaker of its verb.
                 let subject = sentenceSubject(from: sentenceStart(before: cue.index))
@@ -186,6 +228,43 @@ extension QuoteExtractor {
             let from = cue.index + cue.width
             return objectMention(from..<clauseEnd(from: from))
         }
+
+        /// The owner of a statement that a quotation inside a sentence with no reporting verb reports:
+        /// "Trump’s claim that there were “thousands of shootings”", "his remark that it was “a disgrace”".
+        /// The possessive name or "his", "her" before a speech or document noun, right before the quotation
+        /// or before "that" and a few words with no sentence end, quotation or cue between.
+        func statementOwner(before quote: Int) -> Mention {
+            var k = quote - 1
+            while k >= 0 && quote - k <= Self.ownerReach {
+                let t = tokens[k]
+                if t.endsClause || t.kind == .quote || t.info.cue != nil { return .none }
+                let noun = t.kind == .word && t.lower == "that" && !t.capitalized ? k - 1 : (k == quote - 1 ? k : -1)
+                if noun >= 1, tokens[noun].kind == .word, !tokens[noun].capitalized,
+                   tokens[noun].info.speech || tokens[noun].info.document {
+                    let owner = tokens[noun - 1]
+                    guard owner.kind == .word else { return .none }
+                    if !owner.capitalized && (owner.lower == "his" || owner.lower == "her") {
+                        var m = Mention(kind: .pronoun)
+                        m.pronoun = .person
+                        m.gender = lexicon.genders[owner.lower]
+                        return m
+                    }
+                    guard owner.possessive, isNameWord(owner) else { return .none }
+                    var start = noun - 1
+                    while start > 0 && isNameWord(tokens[start - 1]) && !tokens[start - 1].possessive { start -= 1 }
+                    let found = classify(start, noun, roleEnd: noun)
+                    return [.person, .name, .organization].contains(found.kind) ? found : .none
+                }
+                k -= 1
+            }
+            return .none
+        }
+
+        /// How many lower-case words ("issued a") stand at most between an issuer and its document.
+        static let issuerReach = 3
+
+        /// How many items before a quotation `statementOwner` reads.
+        static let ownerReach = 8
 
         /// First token of the sentence that holds token `i`.
         func sentenceStart(before i: Int) -> Int {
@@ -262,7 +341,7 @@ extension QuoteExtractor {
             while index >= 0 {
                 var part = parts[index]
                 // A party tag after a lawmaker's name: "Mitch McConnell, R-Ky., said".
-                if index > 0 && isPartyTag(part) { index -= 1; continue }
+                if index > 0 && (isPartyTag(part) || isAge(part)) { index -= 1; continue }
                 var opener = false
                 let first = tokens[part.lowerBound]
                 if first.kind == .word && first.info.isA(.clause) {
@@ -291,6 +370,8 @@ extension QuoteExtractor {
                         if named.kind == .person || named.kind == .name { return named }
                     }
                 }
+                // "Kenneth Baer, a former official who runs a consultancy, said": the role before the clause.
+                if found.kind == .none && index > 0 { found = relativeRole(part) }
                 if found.kind == .none {
                     // A side clause or adverbial between the speaker and the verb; an appositive that is
                     // no role ("…, one of the states suing the EPA, said"); a party tag ("R-Ky.").
@@ -306,15 +387,19 @@ extension QuoteExtractor {
                     // An appositive after the name: "Hikmet Hajiyev, an aide to the president,", "Nasser, of
                     // the Palmyra Media Centre - a monitoring group on the ground -".
                     var back = index - 1
+                    // "Jean-Marc Ayrault, the foreign minister of France, a permanent member of the Security
+                    // Council, said": the role is the one right after the name.
+                    var role = found.role
                     while back > 0 && (isSideClause(parts[back]) || isAppositive(parts[back])
                                        || isRolePart(parts[back])) {
+                        if isRolePart(parts[back]) { role = phrase(parts[back], whole: true).role }
                         back -= 1
                     }
                     var previous = phrase(parts[back], whole: true)
                     if previous.kind == .person || previous.kind == .name {
                         if !description {
                             previous.kind = .person
-                            previous.role = found.role
+                            previous.role = role
                         }
                         return previous
                     }
@@ -336,14 +421,83 @@ extension QuoteExtractor {
             let parts = split(range)
             guard let first = parts.first else { return .none }
             var found = phrase(first, whole: false)
-            if (found.kind == .person || found.kind == .name) && found.role == nil && parts.count > 1 {
-                let next = phrase(parts[1], whole: true)
+            // "said Olek Brandt, 72, a farmer": the age after the name is no part of it.
+            let rest = parts.dropFirst().filter { !isAge($0) }
+            if (found.kind == .person || found.kind == .name) && found.role == nil, let second = rest.first {
+                var next = phrase(second, whole: true)
+                if next.kind == .none { next = relativeRole(second) }
                 if next.kind == .role && !next.plural {
                     found.kind = .person
                     found.role = next.role
                 }
+            } else if found.kind == .role && !found.plural && parts.count > 1 {
+                // "said Brandt's neighbor, Nadia Ferro": the name after the role.
+                let next = phrase(parts[1], whole: true)
+                if (next.kind == .person || next.kind == .name) && next.role == nil {
+                    let role = found.role
+                    found = next
+                    found.kind = .person
+                    found.role = role
+                }
             }
             return found
+        }
+
+        /// The age a word gives: "45" of "45-year-old".
+        static func age(_ t: Item) -> String? {
+            guard t.kind == .word, t.lower.hasSuffix("-year-old") else { return nil }
+            let digits = t.lower.dropLast("-year-old".count)
+            guard (1...3).contains(digits.count), digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+            return String(digits)
+        }
+
+        /// The age the text gives a name at a scalar range: "Jonas Berk, 45," or "45-year-old Jonas Berk".
+        func age(ofNameAt range: Range<Int>) -> String? {
+            guard let first = tokens.firstIndex(where: { $0.start == range.lowerBound }),
+                  let last = tokens.firstIndex(where: { $0.wordEnd == range.upperBound }) else { return nil }
+            if first > 0, let age = Self.age(tokens[first - 1]) { return age }
+            if last + 3 < tokens.count, tokens[last + 1].isPunct(","), tokens[last + 3].isPunct(",") || tokens[last + 3].endsClause,
+               isAge((last + 2)..<(last + 3)) {
+                return tokens[last + 2].lower
+            }
+            return nil
+        }
+
+        /// The gender the text tells of a name at a scalar range: a courtesy title before it ("Ms. Lena
+        /// Ortiz"), a gendered word in its role ("a mother of three"), or the first personal pronoun after it
+        /// in its sentence before any other name ("Renn said his state …").
+        func gender(ofNameAt range: Range<Int>, role: String?) -> QuoteLexicon.Gender? {
+            guard let first = tokens.firstIndex(where: { $0.start == range.lowerBound }),
+                  let last = tokens.firstIndex(where: { $0.wordEnd == range.upperBound }) else { return nil }
+            if first > 0, tokens[first - 1].kind == .word, tokens[first - 1].info.isA(.honorific),
+               let found = lexicon.genders[String(tokens[first - 1].lower.prefix { $0 != "." })] {
+                return found
+            }
+            if let role {
+                for word in role.applyingFolding().split(separator: " ") where !Self.personalPronouns.contains(String(word)) {
+                    if let found = lexicon.genders[String(word)] { return found }
+                }
+            }
+            var k = last + 1
+            while k < tokens.count && !tokens[k].endsClause && tokens[k].kind != .quote {
+                let t = tokens[k]
+                if t.kind == .word && t.capitalized && !t.info.isA(.notName) && k > last + 1 { return nil }
+                if t.kind == .word && !t.capitalized && Self.personalPronouns.contains(t.lower) {
+                    return lexicon.genders[t.lower]
+                }
+                k += 1
+            }
+            return nil
+        }
+
+        /// The personal pronouns that tell a gender.
+        static let personalPronouns: Set<String> = ["he", "she", "his", "her", "him", "himself", "herself"]
+
+        /// Whether a part is a person's age after the name: "Pavel Dorn, 54, told reporters".
+        func isAge(_ part: Range<Int>) -> Bool {
+            guard part.count == 1, tokens[part.lowerBound].kind == .word else { return false }
+            let word = tokens[part.lowerBound].lower
+            return (1...3).contains(word.count) && word.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
         }
 
         /// Splits a token range at commas, dashes, colons and brackets.
@@ -405,7 +559,21 @@ extension QuoteExtractor {
             let first = tokens[part.lowerBound]
             guard first.kind == .word, !first.capitalized || part.count > 0 else { return false }
             if first.info.isA(.clause) || first.info.isA(.preposition) { return true }
+            // "…, the chief executive of the league, forcefully told": an adverb before the verb.
+            if part.count == 1 && !first.capitalized && first.lower.count > 4 && first.lower.hasSuffix("ly") { return true }
             return !first.capitalized && first.lower.hasSuffix("ing")
+        }
+
+        /// The words that open a relative clause after a role: "a physicist who …".
+        static let relativePronouns: Set<String> = ["who", "whose", "which", "that"]
+
+        /// A role that fills an appositive part up to a relative clause: "a physicist who is co-director of
+        /// …" -> "physicist"; `.none` when the part is no such role.
+        func relativeRole(_ part: Range<Int>) -> Mention {
+            guard let relative = part.dropFirst().first(where: { tokens[$0].kind == .word && !tokens[$0].capitalized
+                && Self.relativePronouns.contains(tokens[$0].lower) }) else { return .none }
+            let found = phrase(part.lowerBound..<relative, whole: true)
+            return found.kind == .role && !found.plural ? found : .none
         }
 
         /// Classifies one part. With `whole`, the noun phrase must fill the part, save for a trailing
@@ -417,15 +585,33 @@ extension QuoteExtractor {
                     && tokens[a].info.isA(.determiner) {
                 a += 1
             }
+            // A number before a name or role modifies it: "72-year-old Olek Brandt", "9/11 widow Terry Strada".
+            var n = a
+            while n < b && (tokens[n].kind == .word && (tokens[n].lower.utf8.first.map { $0 >= 48 && $0 <= 57 } ?? false)
+                            || n > a && tokens[n].isPunct("/")) {
+                n += 1
+            }
+            if n > a, n < b, tokens[n].kind == .word, tokens[n].capitalized || isRole(tokens[n]) { a = n }
             guard a < b else { return .none }
             let first = tokens[a]
+            // "the 45-year-old said": the person the article gave that age.
+            if b - a == 1, a > part.lowerBound, tokens[a - 1].lower == "the", let age = Self.age(first) {
+                var m = Mention(kind: .role, role: age + "-year-old")
+                m.definite = true
+                m.age = age
+                return m
+            }
             if b - a == 1, first.kind == .word, let kind = first.info.pronoun {
                 var m = Mention(kind: .pronoun)
                 m.pronoun = kind
+                m.gender = lexicon.genders[first.lower]
                 return m
             }
             let e = nounPhraseEnd(a, b)
             guard e > a else { return .none }
+            // "a physicist who is co-director of …": a relative clause ends the role.
+            let relative = (e..<b).first { tokens[$0].kind == .word && !tokens[$0].capitalized
+                && Self.relativePronouns.contains(tokens[$0].lower) }
             if whole && e < b && !(tokens[e].kind == .word && tokens[e].info.isA(.preposition)) {
                 return .none
             }
@@ -455,7 +641,13 @@ extension QuoteExtractor {
                     if end > c { roleEnd = end }
                 }
             }
-            let found = classify(a, e, roleEnd: roleEnd)
+            if let relative {
+                roleEnd = min(roleEnd, relative)
+                while roleEnd > e && tokens[roleEnd - 1].kind == .word && tokens[roleEnd - 1].info.isA(.conjunction) { roleEnd -= 1 }
+            }
+            var found = classify(a, e, roleEnd: roleEnd)
+            // "the senator": a definite role refers to someone the article named.
+            if found.kind == .role, a > part.lowerBound, tokens[a - 1].lower == "the" { found.definite = true }
             // Only a role or a body takes a complement ("a resident of Ganja", "Ziv Medical Center in
             // Safed"); a name followed by one is not the whole subject ("News of the violence").
             // A person's full name may take a complement: "Mr. Morgan of the Sierra Club", "Gov. Earl Ray
@@ -490,7 +682,7 @@ extension QuoteExtractor {
         }
 
         /// Whether `t` can be part of a capitalised name.
-        private func isNameWord(_ t: Item) -> Bool {
+        func isNameWord(_ t: Item) -> Bool {
             guard t.kind == .word, t.capitalized else { return false }
             if t.dotted { return true }  // an initial ("A. K. Saseendran") or title ("Gen.")
             if t.info.isA(.notName) { return false }
@@ -580,6 +772,22 @@ extension QuoteExtractor {
                 guard let use = head.info.organisation else { return .none }
                 // "the Malian armed forces" names a body; "the UN’s agency" only describes one.
                 let named = (a..<(e - 1)).contains { tokens[$0].capitalized && !tokens[$0].possessive }
+                // "Prime Minister Karel Dvorak's office": a person's office, named as the text writes it, the
+                // title as its role.
+                if e - 2 >= a, tokens[e - 2].possessive, isNameWord(tokens[e - 2]), !isRole(tokens[e - 2]) {
+                    var n = e - 2
+                    while n > a && isNameWord(tokens[n - 1]) && !tokens[n - 1].possessive && !isRole(tokens[n - 1])
+                            && !tokens[n - 1].info.isA(.honorific) {
+                        n -= 1
+                    }
+                    // A person's full name ("the UN’s agency" only describes a body).
+                    if n < e - 2 && !tokens[n].acronym {
+                        let text = Self.normalised(paragraph.text(tokens[n].start, head.wordEnd))
+                        let title = (a..<n).contains { isRole(tokens[$0]) } ? paragraph.text(tokens: a..<n) : nil
+                        return Mention(kind: .organization, name: text, role: title,
+                                       nameRange: tokens[n].start..<head.wordEnd)
+                    }
+                }
                 if use == .institution || named {
                     // "the defence ministry", "the Malian armed forces".
                     var m = Mention(kind: .organization, name: Self.titleCased(paragraph.text(tokens: a..<e)),
@@ -607,6 +815,12 @@ extension QuoteExtractor {
                     organisation = true
                 }
             }
+            // A name the entity list holds as a body's is one, joined through its connectors: "the Syrian
+            // Observatory for Human Rights".
+            if !organisation, e - r >= 3, (r..<e).contains(where: { !tokens[$0].capitalized }),
+               paragraph.bodies.contains(paragraph.text(tokens: r..<e).applyingFolding()) {
+                organisation = true
+            }
             // An acronym is a body ("the FBI said"), unless it is a role word: "the CEO told customers".
             if organisation || (e - r == 1 && tokens[r].acronym && !isRole(tokens[r])) {
                 return Mention(kind: .organization, name: paragraph.text(tokens: r..<e),
@@ -626,7 +840,10 @@ extension QuoteExtractor {
                    let body = voiceBody(a, lastTitle) {
                     return body
                 }
-                return Mention(kind: .role, role: roleText(max(roleEnd, e)))
+                // "Reporters asked", capitalised at a sentence start: a plural names no one speaker.
+                var m = Mention(kind: .role, role: roleText(max(roleEnd, e)))
+                m.plural = tokens[lastTitle].info.role == .many
+                return m
             }
             // "Secretary of State Antony Blinken": the title runs on through a connector.
             if tokens[nameStart].info.isA(.connector) && !tokens[nameStart].capitalized {
@@ -727,9 +944,16 @@ extension QuoteExtractor {
             for _ in 0..<2 {
                 while start < tokens.count && tokens[start].separatesParts { start += 1 }
                 var end = start
+                // An adverbial part may hold a quoted title: "On “Face the Nation,” Sen. Bernie Sanders …".
+                let adverbial = start < tokens.count && tokens[start].kind == .word && tokens[start].info.isA(.preposition)
                 while end < tokens.count && !tokens[end].separatesParts && !tokens[end].endsClause
-                        && tokens[end].kind != .quote {
+                        && (tokens[end].kind != .quote || adverbial && end > start) {
                     end += 1
+                    // American style puts the part's comma inside the closing mark: “Face the Nation,”.
+                    if tokens[end - 1].kind == .quote,
+                       QuoteExtractor.lastScalar(paragraph.segments[tokens[end - 1].segment], paragraph.scalars) == "," {
+                        break
+                    }
                 }
                 guard end > start else { return .none }
                 let part = start..<end
@@ -760,8 +984,25 @@ extension QuoteExtractor {
                         found = named
                         found.kind = .person
                         var a = part.lowerBound
-                        while a < part.upperBound - 1 && !tokens[a].capitalized && tokens[a].info.isA(.determiner) { a += 1 }
+                        // No article, even capitalised at the sentence start ("The opposition leader, …").
+                        while a < part.upperBound - 1 && tokens[a].info.isA(.determiner) && !tokens[a].dotted
+                                && (!tokens[a].capitalized || a == part.lowerBound && ["the", "a", "an"].contains(tokens[a].lower)) {
+                            a += 1
+                        }
                         found.role = paragraph.text(tokens: a..<part.upperBound)
+                    }
+                }
+                // "Olek Brandt, the mayor, spoke …": the appositive after the name is the role.
+                if (found.kind == .person || found.kind == .name) && found.role == nil
+                    && start < tokens.count && tokens[start].isPunct(",") {
+                    var next = start + 1
+                    while next < tokens.count && tokens[next].kind == .word { next += 1 }
+                    if next > start + 1 && next < tokens.count && tokens[next].isPunct(",") {
+                        let role = phrase((start + 1)..<next, whole: true)
+                        if role.kind == .role && !role.plural {
+                            found.kind = .person
+                            found.role = role.role
+                        }
                     }
                 }
                 if found.kind != .none { return found }

@@ -74,6 +74,29 @@ extension QuoteExtractor {
             }
             k += 1
         }
+        unshout(&result)
         return result
+    }
+
+    /// A run of at least this many words in capitals is a run-in heading or shouting, not names.
+    static let minimumShoutedWords = 3
+
+    /// Reads a run of words all in capitals ("CONGRESS HAS INVESTIGATED HIM — Oz’s advice …", a run-in
+    /// heading) as words that name no one and cue nothing: an acronym or a name alone stays ("NATO", "PENCE:").
+    static func unshout(_ items: inout [Item]) {
+        var i = 0
+        while i < items.count {
+            guard items[i].kind == .word, items[i].acronym else { i += 1; continue }
+            var end = i
+            while end < items.count && items[end].kind == .word && items[end].acronym { end += 1 }
+            if end - i >= minimumShoutedWords {
+                for k in i..<end {
+                    items[k].capitalized = false
+                    items[k].acronym = false
+                    items[k].info = QuoteLexicon.WordInfo()
+                }
+            }
+            i = max(end, i + 1)
+        }
     }
 }

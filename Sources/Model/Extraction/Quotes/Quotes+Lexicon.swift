@@ -41,6 +41,11 @@ public struct QuoteLexicon: Sendable {
         case voice
     }
 
+    /// A person's gender, as a word tells it.
+    public enum Gender: String, Sendable {
+        case female, male
+    }
+
     /// How an organisation head noun may be used.
     public enum OrganisationUse: String, Sendable {
         /// Names a body even in lower case ("the defence ministry").
@@ -65,6 +70,8 @@ public struct QuoteLexicon: Sendable {
         public var place = false
         /// A noun for a text.
         public var document = false
+        /// A noun for something said ("claim", "remark").
+        public var speech = false
         /// A pronoun.
         public var pronoun: PronounKind? = nil
         /// A hyphenated word whose last part makes it an adjective ("Houthi-run").
@@ -83,6 +90,8 @@ public struct QuoteLexicon: Sendable {
         var place = false
         /// A noun for a text.
         var document = false
+        /// A noun for something said.
+        var speech = false
     }
 
     /// The English lexicon.
@@ -91,6 +100,11 @@ public struct QuoteLexicon: Sendable {
     let heads: WordTable<Heads>
     /// Two-word reporting cues, keyed by their first word: ("according" -> ("to", .source)).
     public let phrases: [String: [(next: String, kind: CueKind)]]
+    /// The role nouns an abbreviated title stands for, by the folded abbreviation without its full stop:
+    /// ("sen" -> ["senator", "lawmaker"]).
+    public let titleForms: [String: [String]]
+    /// The gender a word tells ("ms" -> female, "his" -> male), by folded word.
+    public let genders: [String: Gender]
 
     /// The directory under the configuration directory that holds the quote files.
     public static let subdirectory = "quotes"
@@ -108,10 +122,20 @@ public struct QuoteLexicon: Sendable {
         let organisationWords = try Self.table(base, "organisation-words.tsv") { OrganisationUse(rawValue: $0) }
         let placeWords = Set(try Self.rows(base, "place-words.txt", columns: 1).map { $0.columns[0] })
         let documentWords = Set(try Self.rows(base, "document-words.txt", columns: 1).map { $0.columns[0] })
+        var titleForms: [String: [String]] = [:]
+        for (file, line, columns) in try Self.rows(base, "title-forms.tsv", columns: 2) {
+            if titleForms[columns[0]] != nil {
+                throw LexiconError(file: file, reason: "line \(line): '\(columns[0])' listed twice")
+            }
+            titleForms[columns[0]] = columns[1].split(separator: ",").map { String($0) }
+        }
+        self.titleForms = titleForms
+        self.genders = try Self.table(base, "gender-words.tsv") { Gender(rawValue: $0) }
         var heads: [String: Heads] = [:]
         for (word, use) in organisationWords { heads[word, default: Heads()].organisation = use }
         for word in placeWords { heads[word, default: Heads()].place = true }
         for word in documentWords { heads[word, default: Heads()].document = true }
+        for row in try Self.rows(base, "speech-nouns.txt", columns: 1) { heads[row.columns[0], default: Heads()].speech = true }
         self.heads = WordTable(heads)
     }
 
@@ -152,6 +176,7 @@ public struct QuoteLexicon: Sendable {
             found.organisation = heads.organisation
             found.place = heads.place
             found.document = heads.document
+            found.speech = heads.speech
         }
         if token.tailHash != token.hash {
             let tail = english.tailClasses(of: token, in: document)

@@ -87,6 +87,15 @@ extension QuoteExtractor {
             }
             marks.append((start, end, c))
         }
+        // Markup left in the text (`<tweet author="…" date="…">`): a straight mark after "=" opens an attribute's
+        // value, which the next straight mark closes; neither is a quotation mark.
+        var attribute = false
+        marks.removeAll { mark in
+            guard mark.c == "\"" else { return false }
+            if attribute { attribute = false; return true }
+            if mark.start > 0 && s[mark.start - 1] == "=" { attribute = true; return true }
+            return false
+        }
         // Single marks in a paragraph quoted that way are nested in such a quotation ("''I had to
         // think, 'This is their lives.' ''"): they are no quotation of their own either.
         if apostrophePairs { marks.removeAll { Marks.singleOpen.contains($0.c) || Marks.singleClose.contains($0.c) } }

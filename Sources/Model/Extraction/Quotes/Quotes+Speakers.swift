@@ -152,6 +152,49 @@ extension QuoteExtractor {
             return heads.count == 1 ? heads.first : nil
         }
 
+        /// The person a definite role at `position` refers to ("the senator", "the Texas senator", "the
+        /// director"): of the people whose role has that head noun (its last role word before any complement:
+        /// "director" of "director of the state health agency"; "Sen." standing for "senator"),
+        /// the one whose name the text gave last before `position`. A role with a complement of its own
+        /// ("the director of the clinic") names someone else.
+        func person(withHead role: String, before position: Int) -> String? {
+            let words = roleWords(role.applyingFolding())
+            // A generic head ("the UN chief") stands for whatever title heads a body: `person(withRole:)` reads it.
+            guard words.count == role.split(separator: " ").count, let head = words.last, !Self.genericHeads.contains(head),
+                  lexicon.english[head].contains(.role), !lexicon.english[head].contains(.roleMany)
+            else { return nil }
+            var best: (name: String, position: Int)? = nil
+            var tie = false
+            for (name, held) in roles {
+                // The held role's head: its last role word before any complement ("director" of "Republican
+                // National Committee Research Director", not "republican"), or the nouns its abbreviation stands for.
+                guard let heldHead = roleWords(held.applyingFolding()).last(where: {
+                    lexicon.english[$0].contains(.role) || lexicon.titleForms[$0] != nil
+                }), heldHead == head || (lexicon.titleForms[heldHead] ?? []).contains(head) else { continue }
+                let last = (mentionSpans[name] ?? []).map(\.start).filter { $0 < position }.max()
+                    ?? byLastWord.values.joined().first { $0.name == name && $0.position < position }?.position
+                guard let last else { continue }
+                if let current = best, current.position == last { tie = true }
+                if best == nil || last > best!.position { best = (name, last); tie = false }
+            }
+            return tie ? nil : best?.name
+        }
+
+        /// The words of a role up to its first preposition or comma, each without a possessive or full stop:
+        /// "director of the state health agency" -> ["director"], "panel chairman rep." -> ["panel", "chairman", "rep"].
+        func roleWords(_ folded: String) -> [String] {
+            var result: [String] = []
+            for raw in folded.split(separator: " ") {
+                var word = String(raw)
+                if word.hasSuffix(",") { break }
+                while word.hasSuffix(".") { word.removeLast() }
+                if word.hasSuffix("'s") { word.removeLast(2) }
+                if lexicon.english[word].contains(.preposition) { break }
+                result.append(word)
+            }
+            return result
+        }
+
         /// Role nouns that stand for whatever title heads a body: "the UN chief", "the Hamas leader".
         static let genericHeads: Set<String> = ["chief", "head", "leader", "boss"]
 
@@ -244,14 +287,22 @@ extension QuoteExtractor {
                 return Resolved(kind: .other, name: entityByName[raw.applyingFolding()]?.name ?? raw, role: nil)
             case .pronoun:
                 switch mention.pronoun {
-                case .person?: return lastPerson(before: position, paragraph: paragraph)
+                case .person?: return lastPerson(before: position, paragraph: paragraph, gender: mention.gender)
                 case .organization?: return lastBody(before: position, paragraph: paragraph)
                 default: return nil
                 }
             case .document:
                 return lastBody(before: position, paragraph: paragraph)
             case .role:
-                guard !mention.plural, let role = mention.role, let name = person(withRole: role) else { return nil }
+                if let age = mention.age {
+                    // "the 45-year-old": the one person the article gave that age.
+                    let named = Set(ages.filter { $0.value == age }.map(\.key))
+                    guard named.count == 1, let name = named.first else { return nil }
+                    return Resolved(kind: .person, name: name, role: roles[name])
+                }
+                guard !mention.plural, let role = mention.role,
+                      let name = person(withRole: role) ?? (mention.definite ? person(withHead: role, before: position) : nil)
+                else { return nil }
                 return Resolved(kind: .person, name: name, role: roles[name])
             case .none:
                 return nil
@@ -275,22 +326,41 @@ extension QuoteExtractor {
                 let words = resolved.name.applyingFolding().split(whereSeparator: { !$0.isLetter })
                 if words.count > 1 && words.contains(where: { $0 == head }) { return resolved }
             }
-            return nil
+            // "the agency said in its statement": with one body named so far, that body.
+            guard recent else { return nil }
+            var only: Resolved? = nil
+            for event in events where event.position < position && !event.relay {
+                guard let resolved = event.resolved, resolved.kind == .organization else { continue }
+                if let found = only, found.name != resolved.name { return nil }
+                only = resolved
+            }
+            return only
         }
 
         /// The person a "he" or "she" at `position` refers to: the last single person the text named, or
         /// nil when that person's name was not given. A bare name ("Nasser told Al Jazeera") counts when
         /// it is the last subject, in this paragraph or the one before.
-        func lastPerson(before position: Int, paragraph: Int) -> Resolved? {
+        /// With a gender ("she"), a person the text tells is of the other one is passed over.
+        func lastPerson(before position: Int, paragraph: Int, gender: QuoteLexicon.Gender? = nil) -> Resolved? {
             var first = true
             for event in events.reversed() where event.position < position {
                 if event.unnamedPerson { return nil }
                 guard let resolved = event.resolved else { continue }
-                if resolved.kind == .person { return resolved }
-                if first && resolved.kind == .name && event.paragraph >= paragraph - 1 { return resolved }
-                first = false
+                if resolved.kind == .person || (first && resolved.kind == .name && event.paragraph >= paragraph - 1) {
+                    // A person the text tells is of the other gender is passed over.
+                    guard let gender, let known = genders[resolved.name], known != gender else { return resolved }
+                }
+                if resolved.kind != .person { first = false }
             }
             return nil
+        }
+
+        /// Genders the text tells of people, by full name.
+        private(set) var genders: [String: QuoteLexicon.Gender] = [:]
+
+        /// Records the gender the text tells of a person (the first evidence stands).
+        mutating func addGender(_ gender: QuoteLexicon.Gender, for name: String) {
+            if genders[name] == nil { genders[name] = gender }
         }
 
         /// The body an "it" or "the statement" at `position` refers to: the last speaker or subject, when
@@ -321,6 +391,14 @@ extension QuoteExtractor {
                 roles[resolved.name] = role
             }
             events.append(event)
+        }
+
+        /// Ages the article gives people, by full name ("Jonas Berk, 45,").
+        private(set) var ages: [String: String] = [:]
+
+        /// Records the age the article gives a person.
+        mutating func addAge(_ age: String, for name: String) {
+            if ages[name] == nil { ages[name] = age }
         }
 
         /// Records a mention of a person's name.

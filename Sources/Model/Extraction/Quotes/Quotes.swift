@@ -106,7 +106,15 @@ public struct QuoteExtractor: Sendable {
             // A paragraph that is all quotation, with no attribution of its own, goes on with the last
             // speaker or subject of the paragraph before: "“…,” Guterres said. ¶ “It is high time …”".
             let opening = paragraphs[first.paragraph].segmentTokens[first.segment]
-            if attribution == nil, let byline = byline(after: candidate, paragraphs) {
+            if let cue = attribution?.cue, cue.paragraph == first.paragraph, cue.index < opening, candidate.inner == nil {
+                // "Reporters asked about his remark that the plan was “…”": the remark's owner said it.
+                let reader = AttributionReader(lexicon: words, paragraph: paragraphs[first.paragraph])
+                let owner = reader.statementOwner(before: opening)
+                if owner.kind != .none {
+                    let at = paragraphs[first.paragraph].offset + paragraphs[first.paragraph].tokens[opening].start
+                    resolved = resolver.resolve(owner, position: at, paragraph: first.paragraph)
+                }
+            } else if attribution == nil, let byline = byline(after: candidate, paragraphs) {
                 // "“…” ― Carla Sanchez": the name signs the quotation.
                 resolved = resolver.resolve(byline, position: paragraphs[last.paragraph].offset + (byline.nameRange?.lowerBound ?? 0),
                                             paragraph: last.paragraph)
@@ -122,7 +130,14 @@ public struct QuoteExtractor: Sendable {
                 // A quotation inside a sentence with no reporting verb: the person or body the sentence is
                 // about uses the words ("Gingrich dismissed Estonia as the “suburbs of St. Petersburg”").
                 let reader = AttributionReader(lexicon: words, paragraph: paragraphs[first.paragraph])
-                resolved = subjects[first.paragraph][reader.sentenceStart(before: opening)]
+                // ... unless it quotes someone's statement: "Politifact checked Trump’s claim that …“…”".
+                let owner = reader.statementOwner(before: opening)
+                if owner.kind != .none {
+                    let at = paragraphs[first.paragraph].offset + paragraphs[first.paragraph].tokens[opening].start
+                    resolved = resolver.resolve(owner, position: at, paragraph: first.paragraph)
+                } else {
+                    resolved = subjects[first.paragraph][reader.sentenceStart(before: opening)]
+                }
             }
             if let resolved { lastSpeaker[last.paragraph] = resolved }
             var speaker: Speaker? = nil
@@ -199,9 +214,11 @@ public struct QuoteExtractor: Sendable {
     /// more capitalised words, its title split off at the last role word ("Kenyan President William Ruto"),
     /// that holds no organisation or place word.
     func scanNames(_ paragraph: Paragraph, _ document: Document, into resolver: inout SpeakerResolver) {
-        var run: [(start: Int, end: Int, info: QuoteLexicon.WordInfo)] = []
+        var run: [(start: Int, end: Int, info: QuoteLexicon.WordInfo, shouted: Bool)] = []
         func flush() {
             defer { run.removeAll(keepingCapacity: true) }
+            // A run-in heading in capitals ("CONGRESS HAS INVESTIGATED HIM") names no one.
+            if run.count(where: \.shouted) >= Self.minimumShoutedWords { return }
             var first = 0
             while first < run.count && run[first].info.isA(.notName) { first += 1 }
             guard run.count - first >= 2 else { return }
@@ -221,7 +238,7 @@ public struct QuoteExtractor: Sendable {
             // Punctuation and lower-case words end a run.
             guard token.isWord, token.is(.capitalized) else { flush(); continue }
             run.append((Int(token.start) - paragraph.offset, Int(token.end) - paragraph.offset,
-                        lexicon.quotes.info(token, in: document)))
+                        lexicon.quotes.info(token, in: document), token.is(.allCaps)))
             // "Netanyahu's office": the possessive ends the run after the name.
             if token.is(.possessive) { flush() }
         }
@@ -267,9 +284,17 @@ public struct QuoteExtractor: Sendable {
                 // A sentence subject counts when it is a person or a body ("Coast Guard aerial assets ...").
                 if item.cue == nil && resolved?.kind != .person && resolved?.kind != .organization { continue }
                 if let resolved, resolved.kind == .person, let range = item.mention.nameRange {
+                    if let age = reader.age(ofNameAt: range) { resolver.addAge(age, for: resolved.name) }
+                    if let gender = reader.gender(ofNameAt: range, role: item.mention.role) {
+                        resolver.addGender(gender, for: resolved.name)
+                    }
                     resolver.recordMention(of: resolved.name, MentionSpan(
                         start: paragraph.offset + range.lowerBound, end: paragraph.offset + range.upperBound,
                         text: paragraph.text(range.lowerBound, range.upperBound)))
+                }
+                // "he said": the person it resolved to is a man.
+                if let resolved, resolved.kind == .person, item.mention.kind == .pronoun, let gender = item.mention.gender {
+                    resolver.addGender(gender, for: resolved.name)
                 }
                 // An unnamed person is a later "he" - unless only the source of a statement ("according to
                 // his colleague"), who is rarely what the text goes on about.
@@ -320,7 +345,8 @@ public struct QuoteExtractor: Sendable {
                 // A paragraph ending inside a quotation continues into a next paragraph that opens with a mark.
                 while current.close == nil && current.double && p + 1 < paragraphs.count {
                     let next = paragraphs[p + 1]
-                    guard let first = next.segments.first, first.double, next.segmentTokens.first == 0 else { break }
+                    guard let first = next.segments.first, first.double, next.segmentTokens.first == 0,
+                          !isTranscriptTurn(first, next) else { break }
                     p += 1
                     parts.append((p, 0))
                     skipFirst.insert(p)
@@ -358,12 +384,44 @@ public struct QuoteExtractor: Sendable {
             }
             merged.append(candidate)
         }
-        return merged.filter { isQuotation($0, paragraphs) }
+        // A transcript printed in quotation marks ("WALLACE: Let's start …", "Q: …") is no quotation.
+        return merged.filter { candidate in
+            let first = candidate.parts[0]
+            let paragraph = paragraphs[first.paragraph]
+            return !isTranscriptTurn(paragraph.segments[first.segment], paragraph) && isQuotation(candidate, paragraphs)
+        }
+    }
+
+    /// Most words of a transcript's speaker tag ("WALLACE:", "SEN. SANDERS:", "Q:").
+    static let maximumTurnTagWords = 3
+
+    /// Whether a segment opens with a transcript's speaker tag: a few words in capitals, then a colon.
+    func isTranscriptTurn(_ segment: Segment, _ paragraph: Paragraph) -> Bool {
+        let inner = Self.inner(segment, paragraph.scalars)
+        var words = 0
+        for token in paragraph.words {
+            let start = Int(token.start) - paragraph.offset
+            if start < inner.lowerBound { continue }
+            if start >= inner.upperBound { return false }
+            let end = min(Int(token.end) - paragraph.offset, inner.upperBound)
+            if token.isWord {
+                let letters = paragraph.scalars[start..<end].filter { $0.properties.isAlphabetic }
+                guard !letters.isEmpty, letters.allSatisfy({ $0.properties.isUppercase }) else { return false }
+                words += 1
+                if words > Self.maximumTurnTagWords { return false }
+            } else if paragraph.scalars[start] == ":" {
+                return words > 0
+            } else if paragraph.scalars[start] != "." {
+                return false
+            }
+        }
+        return false
     }
 
     /// Whether `b` goes on with the fragment `a` quotes: the next segment of the same paragraph, `a` not
     /// ending a sentence, no sentence end, quotation or reporting cue between them (a cue between would
-    /// attribute `b` anew), neither a title in capitals, and one of them under three words.
+    /// attribute `b` anew), neither a title in capitals, and either only commas and "and", "or", "but"
+    /// between them (a list of quoted phrases) or one of them under three words.
     func continuesFragment(
         _ a: Candidate, _ b: Candidate, _ paragraphs: [Paragraph], _ cues: [[CueEntry?]]
     ) -> Bool {
@@ -377,17 +435,25 @@ public struct QuoteExtractor: Sendable {
         let from = paragraph.segmentTokens[last.segment] + 1
         let to = paragraph.segmentTokens[first.segment]
         guard to > from else { return false }
+        var listed = true
         for i in from..<to {
             let t = paragraph.tokens[i]
             if t.endsClause || t.isPunct(":") || t.kind == .quote || cues[paragraph.index][i] != nil { return false }
+            if !(t.isPunct(",") || (t.kind == .word && Self.listWords.contains(t.lower))) { listed = false }
         }
         guard !isTitle(last, paragraphs) && !isTitle(first, paragraphs) else { return false }
+        // Quoted phrases listed with only commas and "and", "or", "but" between them are one quotation:
+        // "called it “disgusting” and “a con”", "spoke of “how the system is rigged,” and “wounded families”".
+        if listed { return true }
         // Only a fragment too short to be a quote by itself joins ("described him as “disgusting” and “a
         // con artist”"); two quotations of their own stay two, as our gold counts them ("had “ambushed the
         // military” and that “the death toll was not known”"), and two scare quotes stay none.
         let counts = (wordCount(a, paragraphs), wordCount(b, paragraphs))
         return min(counts.0, counts.1) < Self.minimumWords && max(counts.0, counts.1) >= Self.minimumWords
     }
+
+    /// The words that may stand between quoted phrases of one list.
+    static let listWords: Set<String> = ["and", "or", "but", "nor", "then"]
 
     /// Whether one part is a name or title: every word capitalised (small words aside).
     func isTitle(_ part: (paragraph: Int, segment: Int), _ paragraphs: [Paragraph]) -> Bool {
@@ -432,14 +498,18 @@ public struct QuoteExtractor: Sendable {
             if t.endsClause && i != to - 1 { return nil }
             if let entry = cues[paragraph.index][i] {
                 // A second cue attributes the next part anew: "…,” said Antoine. …, Antoine said: “…”";
-                // a participle goes on with the same speaker: "…,” Marcin said, adding: “…”".
+                // a participle right before the next part goes on with the same speaker: "…,” Marcin said,
+                // adding: “…”" (one with words of its own, "…,” Sanders said, suggesting a few questions,
+                // including, “…”", quotes anew).
                 if found != nil {
-                    if entry.cue.kind == .participle { continue }
+                    if entry.cue.kind == .participle
+                        && ((i + 1)..<to).allSatisfy({ paragraph.tokens[$0].kind == .punct }) { continue }
                     return nil
                 }
                 found = i
                 continue
             }
+
             // "..., while Gallant said “...”": another clause, not an interruption.
             if found == nil && t.kind == .word && !t.capitalized
                 && (t.info.isA(.conjunction) || t.info.isA(.clause)) {

@@ -16,26 +16,18 @@ struct ArticleTable: Sendable {
     /// its articles each of these is, or -1), an article found there takes its hash and words from
     /// it instead of reading its text again; the table is the same as one built afresh.
     init(sorted articles: [Article], previous: (snapshot: CorpusSnapshot, carry: SnapshotCarry)? = nil) {
+        let words = previous.map { Self.remappedWords(articles, previous: $0) }
+            ?? WordIndex(count: articles.count) { i, add in Self.visitWords(articles[i], add) }
+        self.init(sorted: articles, hashes: Self.hashes(articles, previous: previous), words: words)
+    }
+
+    /// The table from parts built beside it: `hashes` from `hashes(_:previous:)` and `words` from the articles'
+    /// titles and texts (`visitWords`, or `remappedWords` on a reload), over the same articles in the same order.
+    init(sorted articles: [Article], hashes: [UInt64], words: WordIndex) {
+        precondition(hashes.count == articles.count, "one hash an article")
         self.articles = articles
-        let newToOld = previous?.carry.newToOld
-        hashes = concurrentMap(Array(articles.indices)) { i in
-            if let newToOld, newToOld[i] >= 0, let old = previous?.snapshot { return old.articleHashes[Int(newToOld[i])] }
-            var hasher = FNV1a()
-            hasher.combine(articles[i].id)
-            hasher.combine(articles[i].text)
-            return hasher.value
-        }
-        if let previous {
-            words = WordIndex(remapping: previous.snapshot.wordIndex, oldToNew: previous.carry.oldToNew,
-                              fresh: previous.carry.fresh) { i in
-                TextTokens.wordHashes(articles[i].title) + TextTokens.wordHashes(articles[i].text)
-            }
-        } else {
-            words = WordIndex(count: articles.count) { i, add in
-                TextTokens.forEachWordHash(articles[i].title, add)
-                TextTokens.forEachWordHash(articles[i].text, add)
-            }
-        }
+        self.hashes = hashes
+        self.words = words
         var index: [String: Int32] = [:]
         index.reserveCapacity(articles.count)
         var hasher = FNV1a()
@@ -45,6 +37,31 @@ struct ArticleTable: Sendable {
         }
         self.index = index
         dataVersion = String(hasher.value, radix: 16)
+    }
+
+    /// FNV-1a of each article's id and text; an article `previous` held takes its hash from there.
+    static func hashes(_ articles: [Article], previous: (snapshot: CorpusSnapshot, carry: SnapshotCarry)?) -> [UInt64] {
+        let newToOld = previous?.carry.newToOld
+        return concurrentMap(Array(articles.indices)) { i in
+            if let newToOld, newToOld[i] >= 0, let old = previous?.snapshot { return old.articleHashes[Int(newToOld[i])] }
+            var hasher = FNV1a()
+            hasher.combine(articles[i].id)
+            hasher.combine(articles[i].text)
+            return hasher.value
+        }
+    }
+
+    /// Calls `add` with the hash of each search word of an article: its title's, then its text's.
+    static func visitWords(_ article: Article, _ add: (UInt64) -> Void) {
+        TextTokens.forEachWordHash(article.title, add)
+        TextTokens.forEachWordHash(article.text, add)
+    }
+
+    /// The word index of a reload: the previous snapshot's, remapped, with the new articles' words added.
+    static func remappedWords(_ articles: [Article], previous: (snapshot: CorpusSnapshot, carry: SnapshotCarry)) -> WordIndex {
+        WordIndex(remapping: previous.snapshot.wordIndex, oldToNew: previous.carry.oldToNew, fresh: previous.carry.fresh) { i in
+            TextTokens.wordHashes(articles[i].title) + TextTokens.wordHashes(articles[i].text)
+        }
     }
 }
 

@@ -143,44 +143,70 @@ public final class CorpusSnapshot: Sendable {
         let carried = previous.map { (snapshot: $0, carry: SnapshotCarry(articles: sorted, previous: $0)) }
         let carrySeconds = since(carryStart)
         self.info = info
-        let articleBox = Box<ArticleTable?>(nil), quoteBox = Box<QuoteTable?>(nil)
+        let clusteredBox = Box<[Article]?>(nil), quoteBox = Box<QuoteTable?>(nil)
         let casualtyBox = Box<CasualtyTable?>(nil), entityBox = Box<EntityTable?>(nil)
         let speakerBox = Box<SpeakerTable?>(nil), eventBox = Box<EventIndex?>(nil)
-        let tableSeconds = ResultSlots<Double>(count: 2)
-        let builders: [@Sendable () -> Void] = [
-            {
-                let (articles, events) = Self.clusterEvents(sorted, previous: carried)
-                eventBox.value = events
-                var start = DispatchTime.now().uptimeNanoseconds
-                articleBox.value = ArticleTable(sorted: articles, previous: carried)
-                tableSeconds.set(0, since(start))
-                start = DispatchTime.now().uptimeNanoseconds
-                casualtyBox.value = CasualtyTable(articles: articles)
-                tableSeconds.set(1, since(start))
-            },
-            { entityBox.value = EntityTable(articles: sorted, previous: carried) },
-            {
+        let hashBox = Box<[UInt64]?>(nil), remappedBox = Box<WordIndex?>(nil)
+        let casualtySeconds = ResultSlots<Double>(count: 1)
+        // The word index of a fresh load (the largest job) is cut into shards of articles, each a job of its own
+        // beside the tables, so that the two cores stay busy to the end instead of one building it alone; the
+        // shards are concatenated in order below. (A builder's own concurrentMap, nested in this one, runs on
+        // its thread.) Longest jobs first: they are handed out in order.
+        let wordRanges = carried == nil ? shardRanges(sorted.count) : []
+        let wordShards = ResultSlots<[UInt64: [Int32]]>(count: wordRanges.count)
+        var builders: [(name: String, run: @Sendable () -> Void)] = [
+            ("entities", { entityBox.value = EntityTable(articles: sorted, previous: carried) }),
+            ("quotes+speakers", {
                 let quotes = QuoteTable(articles: sorted, previous: carried)
                 quoteBox.value = quotes
                 speakerBox.value = SpeakerTable(quotes: quotes)
-            },
+            }),
+            ("events+casualties", {
+                let (articles, events) = Self.clusterEvents(sorted, previous: carried)
+                eventBox.value = events
+                clusteredBox.value = articles
+                let start = DispatchTime.now().uptimeNanoseconds
+                casualtyBox.value = CasualtyTable(articles: articles)
+                casualtySeconds.set(0, since(start))
+            }),
+            ("hashes", { hashBox.value = ArticleTable.hashes(sorted, previous: carried) }),
         ]
-        let seconds = ResultSlots<Double>(count: builders.count)
-        DispatchQueue.concurrentPerform(iterations: builders.count) { i in
+        if let carried {
+            builders.append(("words", { remappedBox.value = ArticleTable.remappedWords(sorted, previous: carried) }))
+        }
+        for (k, range) in wordRanges.enumerated() {
+            builders.append(("words.\(k)", {
+                wordShards.set(k, WordIndex.shard(range) { i, add in ArticleTable.visitWords(sorted[i], add) })
+            }))
+        }
+        let jobs = builders.map(\.run)
+        let seconds = ResultSlots<Double>(count: jobs.count)
+        let parallelStart = DispatchTime.now().uptimeNanoseconds
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
             let start = DispatchTime.now().uptimeNanoseconds
-            builders[i]()
+            jobs[i]()
             seconds.set(i, since(start))
         }
+        let parallelSeconds = since(parallelStart)
+        let mergeStart = DispatchTime.now().uptimeNanoseconds
+        let words = remappedBox.value ?? WordIndex(shards: wordShards.values())
+        let a = ArticleTable(sorted: clusteredBox.value!, hashes: hashBox.value!, words: words)
+        let mergeSeconds = since(mergeStart)
         let events = eventBox.value!
         self.events = events
         let builderSeconds = seconds.values()
-        let tables = tableSeconds.values()
-        indexTimings = [("sort", sortSeconds), ("carry", carrySeconds), ("events+articles+casualties", builderSeconds[0]),
-                        ("events", events.seconds), ("articles", tables[0]), ("casualties", tables[1]),
-                        ("entities", builderSeconds[1])]
-            + entityBox.value!.steps.map { ("entities." + $0.step, $0.seconds) }
-            + [("quotes+speakers", builderSeconds[2])]
-        let a = articleBox.value!, q = quoteBox.value!, c = casualtyBox.value!, e = entityBox.value!
+        var timings: [(step: String, seconds: Double)] = [("sort", sortSeconds), ("carry", carrySeconds), ("builders", parallelSeconds)]
+        var wordSeconds = 0.0
+        for (k, builder) in builders.enumerated() {
+            if builder.name.hasPrefix("words") { wordSeconds += builderSeconds[k] } else { timings.append((builder.name, builderSeconds[k])) }
+        }
+        timings.append(("events", events.seconds))
+        timings.append(("casualties", casualtySeconds.values()[0]))
+        for step in entityBox.value!.steps { timings.append(("entities." + step.step, step.seconds)) }
+        timings.append(("words", wordSeconds))
+        timings.append(("words+articles.merge", mergeSeconds))
+        indexTimings = timings
+        let q = quoteBox.value!, c = casualtyBox.value!, e = entityBox.value!
 
         self.articles = a.articles
         articleIndex = a.index

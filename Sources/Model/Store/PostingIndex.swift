@@ -31,15 +31,19 @@ struct PostingIndex<Key: Hashable & Sendable>: Sendable {
     /// Indexes `count` items on all cores, as `init(count:keys:)`; `visit(i, add)` calls `add` with each of item
     /// i's keys (repeats are kept once), so no array of keys is made per item.
     init(count: Int, visit: @Sendable (Int, (Key) -> Void) -> Void) {
-        let shards = concurrentMap(shardRanges(count)) { range -> [Key: [Int32]] in
-            var local: [Key: [Int32]] = [:]
-            for i in range {
-                let position = Int32(i)
-                visit(i) { key in appendOnce(&local[key, default: []], position) }
-            }
-            return local
-        }
+        let shards = concurrentMap(shardRanges(count)) { range in Self.shard(range, visit: visit) }
         self.init(shards: shards)
+    }
+
+    /// One shard for `init(shards:)`: the items of `range`, each key with its ascending positions; `visit` as in
+    /// `init(count:visit:)`.
+    static func shard(_ range: Range<Int>, visit: (Int, (Key) -> Void) -> Void) -> [Key: [Int32]] {
+        var local: [Key: [Int32]] = [:]
+        for i in range {
+            let position = Int32(i)
+            visit(i) { key in appendOnce(&local[key, default: []], position) }
+        }
+        return local
     }
 
     /// Concatenates shards that cover ascending position ranges, in order.

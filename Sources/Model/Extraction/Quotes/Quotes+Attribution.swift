@@ -712,7 +712,12 @@ extension QuoteExtractor {
                     || t.info.document {
                     i += 1
                     end = i
-                    if t.possessive && !t.capitalized { break }
+                    // A lower-case possessive ends the phrase ("the minister’s"), unless a body's noun
+                    // follows it: "the prosecutor’s office", "the governor’s office" name a body.
+                    if t.possessive && !t.capitalized {
+                        guard i < b, tokens[i].kind == .word, !tokens[i].possessive,
+                              tokens[i].info.organisation != nil else { break }
+                    }
                     continue
                 }
                 if isJoiner(i, a, b) { i += 1; continue }

@@ -89,6 +89,15 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
                  "attacks meant to disrupt the summit,", speaker: "Lyon Prosecutor’s Office"),
         QuoteRow(["“The bridge will reopen within a week,” the Dorset governor’s office said in a statement."],
                  "The bridge will reopen within a week,", speaker: "Dorset Governor’s Office"),
+        // A sentence opening with "But" or "And": the subject and the role come after it.
+        QuoteRow(["But Jamie Ortiz, the aid coordinator in the province, warned the roads were closing fast.",
+                  "“We have to move the food before the rains come,” he told reporters."],
+                 "We have to move the food before the rains come,", speaker: "Jamie Ortiz",
+                 role: "aid coordinator in the province"),
+        QuoteRow(["And Mayor Anna Kovacs said the town would “stay open to every family that needs shelter.”"],
+                 "stay open to every family that needs shelter.", speaker: "Anna Kovacs", role: "Mayor"),
+        QuoteRow(["And senior town councillor Olek Brandt called the plan “a gift to the builders.”"],
+                 "a gift to the builders.", speaker: "Olek Brandt", role: "senior town councillor"),
         // An outlet relaying a speaker named before the quotation.
         QuoteRow(["The Lebanese government said it condemned “all acts of violence against civilians,” state news agency NNA reported."],
                  "all acts of violence against civilians,", speaker: "Lebanese Government"),

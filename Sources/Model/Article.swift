@@ -106,13 +106,29 @@ public struct Article: Sendable, Codable, Equatable {
     /// The paragraphs of `text`, in order: derived from `text`, so the text is held once.
     public var paragraphs: [String] {
         var result: [String] = []
-        var rest = Substring(text)
-        while let range = rest.range(of: Document.paragraphSeparator) {
-            result.append(String(rest[..<range.lowerBound]))
-            rest = rest[range.upperBound...]
-        }
-        result.append(String(rest))
+        forEachParagraph { result.append(String(decoding: $0, as: UTF8.self)) }
         return result
+    }
+
+    /// Calls `body` with the UTF-8 of each paragraph of `text`, in order: the text split at each blank line
+    /// ("\n\n", leftmost first), read as bytes (no `String` is made per paragraph).
+    public func forEachParagraph(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var text = text
+        text.withUTF8 { utf8 in
+            let newline = UInt8(ascii: "\n")
+            var start = 0
+            var i = 0
+            while i + 1 < utf8.count {
+                if utf8[i] == newline && utf8[i + 1] == newline {
+                    body(UnsafeBufferPointer(rebasing: utf8[start..<i]))
+                    i += 2
+                    start = i
+                } else {
+                    i += 1
+                }
+            }
+            body(UnsafeBufferPointer(rebasing: utf8[start...]))
+        }
     }
     /// Headlines of "Also read: …" lines, which are not body text.
     public var related: [String] {

@@ -12,8 +12,16 @@ final class Metrics: Sendable {
         var status: Int
     }
 
+    /// The requests of one route, by status: a short list searched in order (a route answers a few statuses).
+    private struct RouteCounts {
+        var route: String
+        var statuses: [(status: Int, count: Int)] = []
+    }
+
     private struct Counts {
-        var requests: [Key: Int] = [:]
+        /// By route index + 1 (slot 0: no route matched); counting is an array index and a short scan, no hashing
+        /// of the route pattern (a dictionary keyed by it cost a few hundred instructions a request).
+        var byRoute: [RouteCounts?] = []
         var bucketCounts = [Int](repeating: 0, count: Metrics.buckets.count)
         var latencyCount = 0
         var latencySum = 0.0
@@ -32,34 +40,50 @@ final class Metrics: Sendable {
         self.shards = (0..<max(1, shards)).map { _ in Shard() }
     }
 
-    /// Records one answered request.
-    func record(route: String, status: Int, seconds: Double, shard: Int = 0) {
+    /// Records one answered request of the route at `index` (-1: none), whose pattern is `route`.
+    func record(route: String, index: Int = -1, status: Int, seconds: Double, shard: Int = 0) {
         shards[shard % shards.count].counts.withLock { c in
-            c.requests[Key(route: route, status: status), default: 0] += 1
-            if let bucket = Metrics.buckets.firstIndex(where: { seconds <= $0 }) { c.bucketCounts[bucket] += 1 }
+            let slot = max(0, index + 1)
+            if slot >= c.byRoute.count { c.byRoute += [RouteCounts?](repeating: nil, count: slot + 1 - c.byRoute.count) }
+            if c.byRoute[slot] == nil { c.byRoute[slot] = RouteCounts(route: route) }
+            Self.count(status, in: &c.byRoute[slot]!)
+            var bucket = 0
+            while bucket < Metrics.buckets.count && seconds > Metrics.buckets[bucket] { bucket += 1 }
+            if bucket < Metrics.buckets.count { c.bucketCounts[bucket] += 1 }
             c.latencyCount += 1
             c.latencySum += seconds
         }
     }
 
-    /// All shards added up.
-    private func total() -> Counts {
+    private static func count(_ status: Int, in counts: inout RouteCounts) {
+        for i in counts.statuses.indices where counts.statuses[i].status == status {
+            counts.statuses[i].count += 1
+            return
+        }
+        counts.statuses.append((status, 1))
+    }
+
+    /// All shards added up: requests by route pattern and status, and the latency figures.
+    private func total() -> (requests: [Key: Int], counts: Counts) {
+        var requests: [Key: Int] = [:]
         var sum = Counts()
         for shard in shards {
             let c = shard.counts.withLock { $0 }
-            sum.requests.merge(c.requests, uniquingKeysWith: +)
+            for case let route? in c.byRoute {
+                for (status, n) in route.statuses { requests[Key(route: route.route, status: status), default: 0] += n }
+            }
             for i in sum.bucketCounts.indices { sum.bucketCounts[i] += c.bucketCounts[i] }
             sum.latencyCount += c.latencyCount
             sum.latencySum += c.latencySum
         }
-        return sum
+        return (requests, sum)
     }
 
     /// The Prometheus exposition text, with `gauges` (name, help, value) appended.
     func render(gauges: [(name: String, help: String, value: Double)]) -> String {
-        let c = total()
+        let (requests, c) = total()
         var out = "# HELP newsdesk_requests_total Requests answered, by route and status.\n# TYPE newsdesk_requests_total counter\n"
-        for (key, n) in c.requests.sorted(by: { ($0.key.route, $0.key.status) < ($1.key.route, $1.key.status) }) {
+        for (key, n) in requests.sorted(by: { ($0.key.route, $0.key.status) < ($1.key.route, $1.key.status) }) {
             out += "newsdesk_requests_total{route=\"\(key.route)\",status=\"\(key.status)\"} \(n)\n"
         }
         out += "# HELP newsdesk_request_duration_seconds Time from request to response.\n# TYPE newsdesk_request_duration_seconds histogram\n"

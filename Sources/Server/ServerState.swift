@@ -12,13 +12,13 @@ final class ServerState: Sendable {
     let metrics: Metrics
     /// When the process started serving.
     let startedAt = Date()
-    private let current: Mutex<CorpusSnapshot>
+    private let current: Mutex<(snapshot: CorpusSnapshot, pages: EncodedPages)>
     private let draining = Atomic<Bool>(false)
 
     /// Creates the state around a first snapshot.
     init(configuration: Configuration, snapshot: CorpusSnapshot) {
         self.configuration = configuration
-        self.current = Mutex(snapshot)
+        self.current = Mutex((snapshot, EncodedPages(snapshot)))
         self.metrics = Metrics(shards: configuration.effectiveThreads)
     }
 
@@ -30,14 +30,19 @@ final class ServerState: Sendable {
     func startDraining() { draining.store(true, ordering: .releasing) }
 
     /// The snapshot requests read now.
-    var snapshot: CorpusSnapshot { current.withLock { $0 } }
+    var snapshot: CorpusSnapshot { current.withLock { $0.snapshot } }
 
-    /// Swaps in a new snapshot and returns the one it replaces; requests already running finish on the old one.
+    /// The snapshot requests read now, with its pre-encoded list items.
+    var served: (snapshot: CorpusSnapshot, pages: EncodedPages) { current.withLock { $0 } }
+
+    /// Swaps in a new snapshot (encoding its list items first) and returns the one it replaces; requests already
+    /// running finish on the old one.
     @discardableResult
     func replace(with snapshot: CorpusSnapshot) -> CorpusSnapshot {
-        current.withLock { current in
-            defer { current = snapshot }
-            return current
+        let pages = EncodedPages(snapshot)
+        return current.withLock { current in
+            defer { current = (snapshot, pages) }
+            return current.snapshot
         }
     }
 }

@@ -24,6 +24,47 @@ import Testing
         #expect(decoded == text)
     }
 
+    /// The escape of `text` byte by byte, as the writer did before it skipped eight bytes at a time.
+    static func escapedByteByByte(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    /// An escape at every offset around the eight-byte steps, with multi-byte scalars before and after it.
+    @Test(arguments: ["\"", "\\", "\n", "\u{0}", "\u{1F}", "\"\\"])
+    func escapesAtEveryOffsetOfTheWordSteps(mark: String) {
+        for before in 0..<20 {
+            for after in [0, 1, 7, 8, 9, 17] {
+                let text = String(repeating: "a", count: before) + mark + String(repeating: "é", count: after)
+                    + String(repeating: "z", count: before % 9)
+                var out: [UInt8] = []
+                JSONWriter.appendEscaped(text, to: &out)
+                #expect(String(decoding: out, as: UTF8.self) == Self.escapedByteByByte(text))
+            }
+        }
+    }
+
+    @Test(arguments: [0, 7, 9, 10, 99, 100, 123_456, -1, -9, -10, -123_456, Int.max, Int.min])
+    func integersAreWrittenAsTheirDecimalDigits(value: Int) {
+        var out: [UInt8] = []
+        JSONWriter.appendInt(value, to: &out)
+        #expect(String(decoding: out, as: UTF8.self) == String(value))
+        var writer = JSONWriter()
+        writer.int(value)
+        #expect(writer.bytes == Array(String(value).utf8))
+    }
+
     @Test func literalAndRunTimeKeysWriteTheSameBytes() {
         var literal = JSONWriter(), runTime = JSONWriter()
         literal.beginObject(); literal.key("id"); literal.int(1); literal.endObject()

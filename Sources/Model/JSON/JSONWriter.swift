@@ -77,6 +77,12 @@ public struct JSONWriter: Sendable {
         Self.appendEscaped(value, to: &bytes)
     }
 
+    /// Writes a string value given as its UTF-8 bytes (valid UTF-8), escaped.
+    public mutating func string(utf8 value: UnsafeBufferPointer<UInt8>) {
+        separate()
+        Self.appendEscaped(utf8: value, to: &bytes)
+    }
+
     /// Writes a string value or `null`.
     public mutating func string(_ value: String?) {
         if let value { string(value) } else { null() }
@@ -85,7 +91,7 @@ public struct JSONWriter: Sendable {
     /// Writes an integer.
     public mutating func int(_ value: Int) {
         separate()
-        bytes.append(contentsOf: String(value).utf8)
+        Self.appendInt(value, to: &bytes)
     }
 
     /// Writes an integer or `null`.
@@ -98,7 +104,7 @@ public struct JSONWriter: Sendable {
         separate()
         if value.isFinite {
             if value == value.rounded() && abs(value) < 1e15 {
-                bytes.append(contentsOf: String(Int(value)).utf8)
+                Self.appendInt(Int(value), to: &bytes)
             } else {
                 bytes.append(contentsOf: String((value * 1_000_000).rounded() / 1_000_000).utf8)
             }
@@ -134,7 +140,22 @@ public struct JSONWriter: Sendable {
 
     /// Appends an integer's digits to `out`.
     public static func appendInt(_ value: Int, to out: inout [UInt8]) {
-        out.append(contentsOf: String(value).utf8)
+        if value >= 0 && value < 10 {
+            out.append(0x30 + UInt8(value))
+            return
+        }
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        // The digits of the magnitude, last first, into a small buffer (no String made per number).
+        var magnitude = value.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var k = 20
+            repeat {
+                k -= 1
+                digits[k] = 0x30 + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[k..<20]))
+        }
     }
 
     /// Appends an integer's digits, or `null`, to `out`.
@@ -164,30 +185,57 @@ public struct JSONWriter: Sendable {
     /// Appends `value` as a JSON string literal to `out`: runs that need no escape are copied whole (items are
     /// encoded on the request path, so this is hot).
     public static func appendEscaped(_ value: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
         var value = value
-        value.withUTF8 { utf8 in
-            var start = 0
-            for i in 0..<utf8.count {
-                let byte = utf8[i]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                if start < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i])) }
-                start = i + 1
-                out.append(UInt8(ascii: "\\"))
-                switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(byte)
-                case 0x0A: out.append(UInt8(ascii: "n"))
-                case 0x0D: out.append(UInt8(ascii: "r"))
-                case 0x09: out.append(UInt8(ascii: "t"))
-                default:
-                    let low = byte & 0xF
-                    out.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), 0x30 + (byte >> 4),
-                                            low < 10 ? 0x30 + low : UInt8(ascii: "a") + low - 10])
-                }
-            }
-            if start < utf8.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...])) }
-        }
+        value.withUTF8 { appendEscaped(utf8: $0, to: &out) }
+    }
+
+    /// `appendEscaped(_:to:)` for a string given as its UTF-8 bytes. Eight bytes at a time are skipped while
+    /// none of them needs an escape (`mayNeedEscape`), then bytes are read one by one up to the next escape.
+    public static func appendEscaped(utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        let n = utf8.count
+        var start = 0
+        var i = 0
+        while i < n {
+            if i + 8 <= n,
+               !mayNeedEscape(UnsafeRawPointer(utf8.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
+                i += 8
+                continue
+            }
+            let byte = utf8[i]
+            i += 1
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            if start < i - 1 { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<(i - 1)])) }
+            start = i
+            out.append(UInt8(ascii: "\\"))
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(byte)
+            case 0x0A: out.append(UInt8(ascii: "n"))
+            case 0x0D: out.append(UInt8(ascii: "r"))
+            case 0x09: out.append(UInt8(ascii: "t"))
+            default:
+                let low = byte & 0xF
+                out.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), 0x30 + (byte >> 4),
+                                        low < 10 ? 0x30 + low : UInt8(ascii: "a") + low - 10])
+            }
+        }
+        if start < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...])) }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether one of the eight bytes of `word` may need an escape: a control byte, `"` or `\`. Never false
+    /// when one does (the classic "has a byte less than" and "has a zero byte" tests, which have no false
+    /// negatives); the caller checks each byte of a word for which it is true.
+    @inline(__always)
+    static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let control = (word &- 0x20 &* ones) & ~word & high
+        let q = word ^ (0x22 &* ones)
+        let quote = (q &- ones) & ~q & high
+        let b = word ^ (0x5C &* ones)
+        let backslash = (b &- ones) & ~b & high
+        return (control | quote | backslash) != 0
     }
 }
 

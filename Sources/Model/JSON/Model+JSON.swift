@@ -155,7 +155,10 @@ extension Article: JSONWritable {
         w.beginObject()
         writeSummaryFields(to: &w)
         w.key("text"); w.string(text)
-        w.key("paragraphs"); w.array(paragraphs)
+        w.key("paragraphs")
+        w.beginArray()
+        forEachParagraph { w.string(utf8: $0) }
+        w.endArray()
         w.key("related"); w.array(related)
         w.key("quotes"); w.array(quotes)
         w.key("entities"); w.array(entities)

@@ -39,11 +39,14 @@ public struct ArticleBuilder: Sendable {
     static func wordCount(_ document: Document) -> Int {
         var count = 0
         for scalars in document.paragraphScalars {
-            var inWord = false
-            for scalar in scalars {
-                let isWordScalar = scalar.isWordScalar
-                if isWordScalar && !inWord { count += 1 }
-                if isWordScalar { inWord = true } else if scalar.isSpace { inWord = false }
+            // Read through a buffer pointer: no bounds check nor retain on each scalar read.
+            scalars.withUnsafeBufferPointer { buffer in
+                var inWord = false
+                for scalar in buffer {
+                    let isWordScalar = scalar.isWordScalar
+                    if isWordScalar && !inWord { count += 1 }
+                    if isWordScalar { inWord = true } else if scalar.isSpace { inWord = false }
+                }
             }
         }
         return count

@@ -25,46 +25,81 @@ public enum PlainTextFormat {
     }
 
     /// Splits text into paragraphs at blank lines, joining the lines inside a paragraph with a space and
-    /// moving `Also read:` lines to the related list.
+    /// moving `Also read:` lines to the related list. Reads the UTF-8 bytes: lines, their trimming and the
+    /// joins are byte ranges, and a `String` is made per paragraph only.
     public static func splitParagraphs<S: StringProtocol>(_ text: S) -> (paragraphs: [String], related: [String]) {
         var paragraphs: [String] = []
         var related: [String] = []
-        var current: [Substring] = []
-        func flush() {
-            if !current.isEmpty { paragraphs.append(current.joined(separator: " ")) }
-            current.removeAll(keepingCapacity: true)
-        }
-        for rawLine in lines(text) {
-            let line = rawLine.trimmingWhitespace()
-            if line.isEmpty {
-                flush()
-            } else if let headline = relatedHeadline(line) {
-                flush()
-                if !headline.isEmpty { related.append(String(headline)) }
-            } else {
-                current.append(line)
+        var whole = String(text)
+        whole.withUTF8 { utf8 in
+            var current: [UInt8] = []
+            func flush() {
+                if !current.isEmpty { paragraphs.append(String(decoding: current, as: UTF8.self)) }
+                current.removeAll(keepingCapacity: true)
             }
+            let n = utf8.count
+            var lineStart = 0
+            while lineStart <= n {
+                var lineEnd = lineStart
+                while lineEnd < n && utf8[lineEnd] != 0x0A { lineEnd += 1 }
+                let (a, b) = trimmed(utf8, lineStart, lineEnd)
+                if a == b {
+                    flush()
+                } else if utf8[a] == UInt8(ascii: "a") || utf8[a] == UInt8(ascii: "A"),
+                          let headline = relatedHeadline(Substring(decoding: UnsafeBufferPointer(rebasing: utf8[a..<b]),
+                                                                   as: UTF8.self)) {
+                    // (Only a line that starts with "a" may be one: "also read", in any case.)
+                    flush()
+                    if !headline.isEmpty { related.append(String(headline)) }
+                } else {
+                    if !current.isEmpty { current.append(UInt8(ascii: " ")) }
+                    current.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[a..<b]))
+                }
+                lineStart = lineEnd + 1
+            }
+            flush()
         }
-        flush()
         return (paragraphs, related)
     }
 
-    /// The lines of `text`, split on LF bytes (no grapheme breaking: fast on large files).
-    static func lines<S: StringProtocol>(_ text: S) -> [Substring] {
-        let whole = Substring(text)
-        let utf8 = whole.utf8
-        var result: [Substring] = []
-        var start = utf8.startIndex
-        var i = start
-        while i < utf8.endIndex {
-            if utf8[i] == 0x0A {
-                result.append(whole[start..<i])
-                start = utf8.index(after: i)
-            }
-            i = utf8.index(after: i)
+    /// The bytes `a..<b` of line `start..<end` without leading white space or byte-order marks and without
+    /// trailing white space (`trimmingWhitespace`, on scalars decoded at the two ends).
+    static func trimmed(_ utf8: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (Int, Int) {
+        var a = start
+        var b = end
+        while a < b {
+            let (scalar, length) = scalar(utf8, at: a)
+            guard scalar.isSpace || scalar == "\u{FEFF}" else { break }
+            a += length
         }
-        result.append(whole[start..<utf8.endIndex])
-        return result
+        while b > a {
+            var k = b - 1
+            while k > a && utf8[k] & 0xC0 == 0x80 { k -= 1 }
+            guard scalar(utf8, at: k).scalar.isSpace else { break }
+            b = k
+        }
+        return (a, b)
+    }
+
+    /// The scalar whose UTF-8 (valid) starts at byte `i`, and its length in bytes.
+    @inline(__always)
+    static func scalar(_ utf8: UnsafeBufferPointer<UInt8>, at i: Int) -> (scalar: Unicode.Scalar, length: Int) {
+        let b0 = UInt32(utf8[i])
+        if b0 < 0x80 { return (Unicode.Scalar(UInt8(b0)), 1) }
+        let v: UInt32
+        let length: Int
+        if b0 < 0xE0 {
+            v = (b0 & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F)
+            length = 2
+        } else if b0 < 0xF0 {
+            v = (b0 & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
+            length = 3
+        } else {
+            v = (b0 & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6
+                | UInt32(utf8[i + 3] & 0x3F)
+            length = 4
+        }
+        return (Unicode.Scalar(v) ?? "\u{FFFD}", length)
     }
 
     /// The headline of an "Also read: …" line (any case, "Also Read -" too), or nil for body text.

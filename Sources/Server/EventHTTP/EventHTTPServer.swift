@@ -349,7 +349,7 @@ final class Worker {
         let close = head.wantsClose || head.announcesBody || limits.listenersClosed
         send(response, on: connection, isHead: head.method == .head, isHTTP10: head.isHTTP10, close: close)
         let seconds = Double(monotonicNanoseconds() - started) / 1e9
-        server.service.state.metrics.record(route: response.route, status: response.status, seconds: seconds, shard: index)
+        server.service.state.metrics.record(route: response.route, index: response.routeIndex, status: response.status, seconds: seconds, shard: index)
         if server.logger.logLevel <= .debug {
             server.logger.debug("request", metadata: [
                 "request.method": "\(head.method.rawValue)", "request.uri": "\(uri)", "response.status": "\(response.status)",

@@ -59,6 +59,9 @@ enum ArticleHandlers {
         let found = snapshot.findArticles(
             window: window, words: try p.words("q"), entity: p.string("entity"), speaker: try p.words("speaker"))
         let positions = sort == "date" ? oldestFirst(found, snapshot) : found
+        if let packed = c.pages?.articleSummaries {
+            return try ListResponse.render(c, count: positions.count, format: format) { $1.raw(packed[Int(positions[$0])]) }
+        }
         let summaries = snapshot.articleSummaryJSON
         return try ListResponse.render(c, count: positions.count, format: format) { summaries.write(Int(positions[$0]), to: &$1) }
     }

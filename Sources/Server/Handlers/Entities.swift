@@ -39,8 +39,14 @@ enum EntityHandlers {
             snapshot.entities[Int(position)].writeFields(to: &w)
             w.key("mentionedIn")
             w.beginArray()
-            let summaries = snapshot.articleSummaryJSON
-            if offset < end { for a in articles[offset..<end] { summaries.write(Int(a), to: &w) } }
+            if offset < end {
+                if let packed = c.pages?.articleSummaries {
+                    for a in articles[offset..<end] { w.raw(packed[Int(a)]) }
+                } else {
+                    let summaries = snapshot.articleSummaryJSON
+                    for a in articles[offset..<end] { summaries.write(Int(a), to: &w) }
+                }
+            }
             w.endArray()
             w.key("seenWith")
             w.beginArray()

@@ -25,6 +25,9 @@ enum QuoteHandlers {
             let p = c.parameters, snapshot = c.snapshot
             let format = try ListResponse.format(c, csv: false)
             let positions = snapshot.findSpeakers(try p.words("q"))
+            if let packed = c.pages?.speakers {
+                return try ListResponse.render(c, count: positions.count, format: format) { $1.raw(packed[Int(positions[$0])]) }
+            }
             let json = snapshot.speakerJSON
             return try ListResponse.render(c, count: positions.count, format: format) { json.write(Int(positions[$0]), to: &$1) }
         }

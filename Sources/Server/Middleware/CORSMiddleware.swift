@@ -46,7 +46,7 @@ struct CORSMiddleware: Middleware {
             ("Access-Control-Max-Age", "86400"),
         ], body: .bytes([]))
         response.cacheable = false
-        response.route = matches.first?.route.pattern ?? "unmatched"
+        if let first = matches.first { response.setRoute(first.route) }
         return response
     }
 

@@ -40,7 +40,7 @@ struct CompressionMiddleware: Middleware {
     static func acceptsGzip(_ header: String?) -> Bool {
         guard let header else { return false }
         // The common case, "gzip, deflate, br", needs no parsing.
-        if !header.utf8.contains(UInt8(ascii: ";")) { return header.containsASCII("gzip") }
+        if !header.containsByte(UInt8(ascii: ";")) { return header.containsASCII("gzip") }
         for part in header.lowercased().split(separator: ",") {
             let fields = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
             guard fields.first == "gzip" || fields.first == "x-gzip" else { continue }

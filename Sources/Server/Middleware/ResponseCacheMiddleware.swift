@@ -4,15 +4,26 @@
 struct ResponseCacheMiddleware: Middleware {
     func respond(to context: RequestContext, next: (RequestContext) -> Response) -> Response {
         let request = context.request
-        guard let cache = context.cache, request.method == .get || request.method == .head else { return next(context) }
+        // A cache of no entries (`NEWSDESK_RESPONSE_CACHE_ENTRIES=0`) is no cache: nothing is looked up, and no
+        // header block is written for an answer that would not be kept.
+        guard let cache = context.cache, cache.capacity > 0, request.method == .get || request.method == .head
+        else { return next(context) }
         let key = Self.key(for: request)
         let version = context.snapshot.dataVersion
         if let hit = cache.lookup(key, version: version) { return hit }
+        if let hit = cache.lookupLoad(key, snapshot: context.snapshot) { return hit }
         let response = next(context)
-        if response.status == 200, response.cacheable, response.bytes != nil {
+        guard response.status == 200, response.bytes != nil else { return response }
+        if response.cacheable {
             var stored = response
             stored.buildHeaderBlock()
             cache.store(key, stored, version: version)
+            return stored
+        }
+        if response.perLoad {
+            var stored = response
+            stored.buildHeaderBlock()
+            cache.storeLoad(key, stored, stamp: LoadStamp(context.snapshot))
             return stored
         }
         return response

@@ -44,7 +44,8 @@ struct HTTPService: Sendable {
 
     /// Answers one request completely, on the snapshot current when it begins. `cache` belongs to the calling thread.
     func respond(to request: Request, cache: ResponseCache?) -> Response {
-        chain(RequestContext(request: request, snapshot: state.snapshot, cache: cache))
+        let served = state.served
+        return chain(RequestContext(request: request, snapshot: served.snapshot, pages: served.pages, cache: cache))
     }
 
     /// Runs the first of `steps` with the rest as its `next`; past the last step, the router.

@@ -12,14 +12,17 @@ struct RequestContext {
     var parameters: Parameters
     /// The corpus this request reads, taken once at its start.
     let snapshot: CorpusSnapshot
+    /// The snapshot's pre-encoded list items (nil: items are written per request, as in tests that build a context).
+    let pages: EncodedPages?
     /// Finished responses of the thread answering (nil: no caching, as in most tests).
     let cache: ResponseCache?
 
     /// A context for `request` over `snapshot`.
-    init(request: Request, snapshot: CorpusSnapshot, cache: ResponseCache? = nil) {
+    init(request: Request, snapshot: CorpusSnapshot, pages: EncodedPages? = nil, cache: ResponseCache? = nil) {
         self.request = request
         self.parameters = Parameters()
         self.snapshot = snapshot
+        self.pages = pages
         self.cache = cache
     }
 }

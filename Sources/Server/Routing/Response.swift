@@ -21,8 +21,13 @@ struct Response: Sendable {
     var bodyHash: UInt64? = nil
     /// Whether the response depends only on the corpus and the request, so that it may be cached and tagged.
     var cacheable = true
+    /// Whether a response that is not `cacheable` depends only on the snapshot's load and the request (`/stats`), so
+    /// that a thread may keep it while that load is current. It carries no ETag and says `no-store` all the same.
+    var perLoad = false
     /// The route pattern that answered ("/articles/{id}"), for metrics.
     var route = "unmatched"
+    /// The position of that route among the router's (-1: none matched), what metrics count by.
+    var routeIndex = -1
     /// The entity tag, also among `headers` once set.
     var etag: String? = nil
     /// `headers` written out once, for an answer sent many times (the response cache makes it); nil: written per send.
@@ -47,6 +52,12 @@ struct Response: Sendable {
     mutating func setVary(_ value: String) {
         headers.append(("Vary", value))
         hasVary = true
+    }
+
+    /// Names `route` as the one that answered.
+    mutating func setRoute(_ route: Router.Route) {
+        self.route = route.pattern
+        routeIndex = route.index
     }
 
     /// Makes `headerBlock` from the headers as they stand.

@@ -20,6 +20,10 @@ struct Router: Sendable {
         var handler: Handler
         /// One-line description (for the README and OpenAPI check).
         var summary: String
+        /// Its position among the routes (metrics count by it, not by the pattern).
+        var index = 0
+        /// For each segment, the parameter it captures (`{name}`), or nil for a literal one.
+        var captureNames: [String?] = []
     }
 
     private(set) var routes: [Route] = []
@@ -28,8 +32,10 @@ struct Router: Sendable {
 
     /// Registers a GET route (HEAD is implied).
     mutating func get(_ pattern: String, parameters: Set<String> = [], summary: String = "", _ handler: @escaping Handler) {
-        routes.append(Route(pattern: pattern, segments: Self.segments(pattern), method: .get,
-                            parameters: parameters, handler: handler, summary: summary))
+        let segments = Self.segments(pattern)
+        routes.append(Route(pattern: pattern, segments: segments, method: .get,
+                            parameters: parameters, handler: handler, summary: summary, index: routes.count,
+                            captureNames: segments.map { $0.hasPrefix("{") ? String($0.dropFirst().dropLast()) : nil }))
     }
 
     static func segments(_ path: String) -> [String] {
@@ -39,25 +45,31 @@ struct Router: Sendable {
     /// Finds the routes whose pattern matches `path`, with captured parameters. Literal segments win over captures.
     func match(_ path: String) -> [(route: Route, captures: [String: String])] {
         let parts = Self.segments(path)
-        var found: [(route: Route, captures: [String: String], literals: Int)] = []
+        // One pass, keeping the matches with the most literal segments seen so far.
+        var found: [(route: Route, captures: [String: String])] = []
+        var best = -1
         for route in routes where route.segments.count == parts.count {
             var captures: [String: String] = [:]
             var literals = 0
             var ok = true
-            for (pattern, part) in zip(route.segments, parts) {
-                if pattern.hasPrefix("{") {
-                    captures[String(pattern.dropFirst().dropLast())] = Request.percentDecode(part, plusIsSpace: false)
-                } else if pattern == part {
+            for (k, part) in parts.enumerated() {
+                if let name = route.captureNames[k] {
+                    captures[name] = Request.percentDecode(part, plusIsSpace: false)
+                } else if route.segments[k] == part {
                     literals += 1
                 } else {
                     ok = false
                     break
                 }
             }
-            if ok { found.append((route, captures, literals)) }
+            guard ok, literals >= best else { continue }
+            if literals > best {
+                found.removeAll(keepingCapacity: true)
+                best = literals
+            }
+            found.append((route, captures))
         }
-        let best = found.map(\.literals).max()
-        return found.filter { $0.literals == best }.map { ($0.route, $0.captures) }
+        return found
     }
 
     /// The methods the routes answer, as `Allow` lists them: GET brings HEAD, and OPTIONS is always there.
@@ -88,12 +100,12 @@ struct Router: Sendable {
         if request.method == .options {
             var response = Response(status: 204, headers: [("Allow", allowed.joined(separator: ", "))], body: .bytes([]))
             response.cacheable = false
-            response.route = matches[0].route.pattern
+            response.setRoute(matches[0].route)
             return response
         }
         guard let (route, captures) = matches.first(where: { $0.route.method == method }) else {
             var response = APIError.methodNotAllowed(request.method.rawValue, allowed: allowed).response
-            response.route = matches[0].route.pattern
+            response.setRoute(matches[0].route)
             return response
         }
         var response: Response
@@ -107,7 +119,7 @@ struct Router: Sendable {
             logger.error("handler failed", metadata: ["request.path": "\(request.path)", "error": "\(error)"])
             response = APIError.internalError.response
         }
-        response.route = route.pattern
+        response.setRoute(route)
         return response
     }
 }

@@ -67,13 +67,14 @@ struct CasualtyReader {
             guard token.isWord else { continue }
             let fs = Int(token.foldedStart)
             let b = bytes[fs]
+            let listed = lex.prefilterWords.value(of: token, in: document) ?? 0
             // Digits, a number word, or a hyphenated one ending in a number word ("twenty-one").
-            if token.is(.number) || (b >= 0x30 && b <= 0x39) || lex.numberWordHashes.value(of: token, in: document) != nil
+            if token.is(.number) || (b >= 0x30 && b <= 0x39) || listed & CasualtyLexicon.numberWordBit != 0
                 || (token.is(.hyphen) && lex.numberWordTails.contains(token.tailHash)) {
                 lastNumber = k
                 if k - lastCasualty <= reach { return true }
             }
-            if lex.casualtyWordHashes.value(of: token, in: document) != nil {
+            if listed & CasualtyLexicon.casualtyWordBit != 0 {
                 lastCasualty = k
                 if k - lastNumber <= reach { return true }
             }
@@ -600,7 +601,7 @@ extension CasualtyReader {
             return Casualty(
                 id: "\(document.id)-c\(n + 1)", articleId: document.id, date: document.date, kind: f.kind,
                 count: f.count, min: f.min, max: f.max, qualifier: f.qualifier, group: f.group, scope: f.scope,
-                location: places.place(for: f, sentence: sentence), sentence: sentence.text, span: f.span,
+                location: places.place(for: f, sentence: sentence), sentence: document.text(of: sentence), span: f.span,
                 paragraph: f.paragraph)
         }
     }

@@ -58,8 +58,13 @@ public struct CasualtyLexicon: Sendable {
     let numberWordHashes: WordTable<Bool>
     /// Hashes of the number words, for the last part of a hyphenated token ("twenty-one": `Token.tailHash`).
     let numberWordTails: Set<UInt64>
-    /// Pre-filter table of the casualty words (every word of a casualty phrase but a few particles).
-    let casualtyWordHashes: WordTable<Bool>
+    /// Pre-filter table of the number words (`numberWordBit`) and of the casualty words (`casualtyWordBit`: every
+    /// word of a casualty phrase but a few particles), in one table so that the pre-filter probes once a word.
+    let prefilterWords: WordTable<UInt8>
+    /// `prefilterWords` bit of a number word.
+    static let numberWordBit: UInt8 = 1
+    /// `prefilterWords` bit of a casualty word.
+    static let casualtyWordBit: UInt8 = 2
 
     /// The files this lexicon reads, relative to the configuration directory.
     static let files = (kinds: "casualties/kinds.tsv", groups: "casualties/groups.tsv",
@@ -149,7 +154,10 @@ public struct CasualtyLexicon: Sendable {
         }
         casualtyWords.formUnion(CasualtyWords.killingNouns)
         casualtyWords.formUnion(["injuries", "injury", "wounds", "wound", "hospital", "hospitals", "center", "centre"])
-        self.casualtyWordHashes = Self.table(casualtyWords.map { ($0, true) })
+        var prefilter: [String: UInt8] = [:]
+        for word in numberWords { prefilter[word, default: 0] |= Self.numberWordBit }
+        for word in casualtyWords { prefilter[word, default: 0] |= Self.casualtyWordBit }
+        self.prefilterWords = WordTable(prefilter)
     }
 
     /// The real path of a word list, for error messages.

@@ -6,10 +6,10 @@ public struct EntityLexicon: Sendable {
     public let gazetteer: Gazetteer
     /// Folded capitalised words that are never entities by themselves ("However", "Monday", "President").
     public let stopwords: Set<String>
-    /// The entity extractor's closed lists of each listed folded word (stop words, head words, …).
-    let closedWords: WordTable<EntityWordClass>
-    /// The index in `formLists` of the gazetteer forms that each folded word begins.
-    let formIndex: WordTable<Int32>
+    /// What the lexicon knows of each folded word it lists, in one table (one probe a token): the extractor's
+    /// closed lists the word is in (stop words, head words, …) and the index in `formLists` of the gazetteer
+    /// forms it begins (-1 for none).
+    let words: WordTable<EntityWordInfo>
     /// Gazetteer forms by first word, longest first.
     let formLists: [[GazetteerForm]]
 
@@ -93,8 +93,10 @@ public struct EntityLexicon: Sendable {
         for word in stopwords { closedWords[word, default: []].insert(.stopword) }
         self.gazetteer = gazetteer
         self.stopwords = stopwords
-        self.closedWords = WordTable(closedWords)
-        self.formIndex = WordTable(formIndex)
+        var words: [String: EntityWordInfo] = [:]
+        for (word, classes) in closedWords { words[word, default: .unknown].classes = classes }
+        for (word, index) in formIndex { words[word, default: .unknown].forms = index }
+        self.words = WordTable(words)
         self.formLists = formLists
     }
 }
@@ -118,12 +120,9 @@ extension EntityLexicon {
     /// particle the gazetteer forms it begins. Both are looked up by the token's hash.
     func info(_ token: Token, in document: Document) -> EntityWordInfo {
         guard token.isWord || Self.isAmpersand(token, document) else { return .unknown }
-        let bytes = document.folded(token)
-        var info = EntityWordInfo.unknown
-        if let classes = closedWords.value(hash: token.hash, bytes: bytes) { info.classes = classes }
-        if token.isCapitalized || token.isA(.particle), let index = formIndex.value(hash: token.hash, bytes: bytes) {
-            info.forms = index
-        }
+        guard var info = words.value(hash: token.hash, bytes: document.folded(token)) else { return .unknown }
+        // Gazetteer forms only for a capitalised word or a particle ("al Qaeda").
+        if !(token.isCapitalized || token.isA(.particle)) { info.forms = -1 }
         return info
     }
 

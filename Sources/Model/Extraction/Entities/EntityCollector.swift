@@ -82,6 +82,9 @@ struct EntityCollector {
     var paragraph = 0
     /// Its tokens (`Document.tokens` of the paragraph; index 0 is its first token).
     var tokens: [Token] = []
+    /// What the entity lexicon knows of each of its tokens (`EntityLexicon.info`), looked up once a token: the
+    /// rules ask of a token many times.
+    var infos: [EntityWordInfo] = []
     /// Its scalars.
     var scalars: [Unicode.Scalar] = []
     /// GeoNames places parsed so far in this article.
@@ -118,6 +121,8 @@ struct EntityCollector {
         paragraph = index
         scalars = document.paragraphScalars[index]
         tokens = Array(document.tokens[document.tokenRange(ofParagraph: index)])
+        infos.removeAll(keepingCapacity: true)
+        for token in tokens { infos.append(lexicon.info(token, in: document)) }
         base = document.paragraphStarts[index]
         last = nil
         skipTo = 0
@@ -883,11 +888,9 @@ struct EntityCollector {
 
     // MARK: Token tests
 
-    /// What the entity lexicon knows of token `i` (by its hash: one probe a question).
+    /// What the entity lexicon knows of token `i` (looked up by its hash once, when the paragraph is scanned).
     @inline(__always)
-    func info(_ i: Int) -> EntityWordInfo {
-        lexicon.info(tokens[i], in: document)
-    }
+    func info(_ i: Int) -> EntityWordInfo { infos[i] }
 
     /// The folded form of token `i` as a string (for keys; tests read `isText` or the word classes).
     @inline(__always)

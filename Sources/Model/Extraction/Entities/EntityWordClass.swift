@@ -1,5 +1,5 @@
 /// The entity extractor's own closed word lists a word belongs to, as bits, so that the extractor looks
-/// each word up once (by its token hash, in `EntityLexicon.closedWords`). Words of the English lexicon
+/// each word up once (by its token hash, in `EntityLexicon.words`). Words of the English lexicon
 /// (titles, roles, reporting verbs, particles, months, days, determiners) are not here: the extractor reads
 /// them from `Token.classes`.
 struct EntityWordClass: OptionSet, Sendable, Hashable {

@@ -39,14 +39,27 @@ enum GazetteerFormKind: UInt8, Sendable {
 
 /// One written form of an entry, as folded tokens.
 struct GazetteerForm: Sendable {
-    /// Folded word tokens ("nagorno-karabakh"; "gaza", "strip").
+    /// Folded word tokens ("nagorno-karabakh"; "gaza", "strip") of a curated form; empty for a GeoNames place
+    /// (`Gazetteer.longestPlace`), which is matched by hash.
     let tokens: [String]
+    /// The UTF-8 of each of `tokens`, compared with a token's folded bytes as bytes (a `String.UTF8View` is
+    /// compared through its iterator, byte by byte).
+    let utf8: [[UInt8]]
     /// Index into `Gazetteer.entries`.
     let entry: Int
     /// Name, alias or demonym.
     let kind: GazetteerFormKind
     /// An all-capitals alias ("WHO", "IS") matches only text written in capitals.
     let requiresCapitals: Bool
+
+    /// A form of entry `entry` whose folded words are `tokens`.
+    init(tokens: [String], entry: Int, kind: GazetteerFormKind, requiresCapitals: Bool) {
+        self.tokens = tokens
+        self.utf8 = tokens.map { Array($0.utf8) }
+        self.entry = entry
+        self.kind = kind
+        self.requiresCapitals = requiresCapitals
+    }
 }
 
 /// Places, organisations and demonyms, looked up by the folded first token of a name.
@@ -166,9 +179,9 @@ public struct Gazetteer: Sendable {
               tokens[found.end - 1].isCapitalized
                 || (found.end - start >= 2 && Self.divisionHeads.contains(document.foldedString(tokens[found.end - 1])))
         else { return nil }
-        let words = tokens[start..<found.end].map { document.foldedString($0) }
-        let own = words.joined(separator: " ") == places.firstName(row: found.row)
-        let form = GazetteerForm(tokens: words, entry: entries.count + found.row, kind: own ? .name : .alias,
+        // (A place form's words are never read again: only curated forms are matched word by word.)
+        let own = places.firstName(row: found.row, equals: tokens[start..<found.end], in: document)
+        let form = GazetteerForm(tokens: [], entry: entries.count + found.row, kind: own ? .name : .alias,
                                  requiresCapitals: false)
         return (form, found.end)
     }
@@ -229,9 +242,9 @@ public struct Gazetteer: Sendable {
             var t = start
             var k = 0
             var ok = true
-            while k < form.tokens.count {
+            while k < form.utf8.count {
                 guard t < limit, tokens[t].isWord || EntityLexicon.isAmpersand(tokens[t], document),
-                      document.folded(tokens[t]).elementsEqual(form.tokens[k].utf8) else {
+                      Self.same(document.folded(tokens[t]), form.utf8[k]) else {
                     ok = false
                     break
                 }
@@ -246,6 +259,18 @@ public struct Gazetteer: Sendable {
             return (form, t)
         }
         return nil
+    }
+
+    /// Whether `bytes` and `word` hold the same bytes.
+    @inline(__always)
+    static func same(_ bytes: ArraySlice<UInt8>, _ word: [UInt8]) -> Bool {
+        guard bytes.count == word.count else { return false }
+        var k = bytes.startIndex
+        for byte in word {
+            if bytes[k] != byte { return false }
+            k += 1
+        }
+        return true
     }
 
     /// Whether `word` is a one-word demonym ("Australian", "Portuguese"), which names no one by itself.

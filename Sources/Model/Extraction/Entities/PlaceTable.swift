@@ -13,8 +13,9 @@ public struct PlaceTable: Sendable {
     private let slotHashes: [UInt64]
     /// The row of each slot's name.
     private let slotRows: [UInt32]
-    /// Hashes of the first words of names of two words or more, to skip longer probes.
-    private let firstWordHashes: Set<UInt64>
+    /// Hashes of the first words of names of two words or more, to skip longer probes: an open-addressing set
+    /// (0: an empty slot), probed like `slotHashes` (a `Set` hashes each probe again with SipHash).
+    private let firstWordHashes: [UInt64]
     /// The most words in a name.
     public let maxWords: Int
     /// Where the table was read from, for errors.
@@ -32,7 +33,7 @@ public struct PlaceTable: Sendable {
         rowStarts = []
         slotHashes = [0]
         slotRows = [0]
-        firstWordHashes = []
+        firstWordHashes = [0]
         maxWords = 0
         path = ""
     }
@@ -111,7 +112,15 @@ public struct PlaceTable: Sendable {
         self.rowStarts = rowStarts
         self.slotHashes = slotHashes
         self.slotRows = slotRows
-        self.firstWordHashes = firstWords
+        var firstCapacity = 16
+        while firstCapacity < firstWords.count * 2 { firstCapacity <<= 1 }
+        var firstWordHashes = [UInt64](repeating: 0, count: firstCapacity)
+        for hash in firstWords {
+            var s = Int(truncatingIfNeeded: hash) & (firstCapacity - 1)
+            while firstWordHashes[s] != 0 { s = (s + 1) & (firstCapacity - 1) }
+            firstWordHashes[s] = hash
+        }
+        self.firstWordHashes = firstWordHashes
         self.maxWords = maxWords
         self.path = url.path
     }
@@ -163,7 +172,14 @@ public struct PlaceTable: Sendable {
 
     /// Whether some name of two words or more begins with the word that hashes to `hash`.
     public func beginsLongerName(_ hash: UInt64) -> Bool {
-        firstWordHashes.contains(Self.nonzero(hash))
+        let hash = Self.nonzero(hash)
+        let mask = firstWordHashes.count - 1
+        var s = Int(truncatingIfNeeded: hash) & mask
+        while firstWordHashes[s] != 0 {
+            if firstWordHashes[s] == hash { return true }
+            s = (s + 1) & mask
+        }
+        return false
     }
 
     /// Where each field of row `row` starts in `bytes`, the names column last: field `f` is
@@ -206,15 +222,40 @@ public struct PlaceTable: Sendable {
 
     /// The first of the names of row `row` (its own name's folded words, where it owns them).
     public func firstName(row: Int) -> String {
+        let k = namesStart(row)
+        var end = k
+        while end < bytes.count && bytes[end] != UInt8(ascii: "|") && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+        return String(decoding: bytes[k..<end], as: UTF8.self)
+    }
+
+    /// Whether the first of the names of row `row` is the folded forms of `tokens` (words of `document`) joined
+    /// by single spaces: `firstName(row:)` compared byte by byte, without making the strings.
+    func firstName(row: Int, equals tokens: ArraySlice<Token>, in document: Document) -> Bool {
+        var k = namesStart(row)
+        var first = true
+        for token in tokens {
+            if !first {
+                guard k < bytes.count, bytes[k] == UInt8(ascii: " ") else { return false }
+                k += 1
+            }
+            first = false
+            for byte in document.folded(token) {
+                guard k < bytes.count, bytes[k] == byte else { return false }
+                k += 1
+            }
+        }
+        return k == bytes.count || bytes[k] == UInt8(ascii: "|") || bytes[k] == UInt8(ascii: "\n")
+    }
+
+    /// Where the names column of row `row` starts in `bytes`.
+    private func namesStart(_ row: Int) -> Int {
         var k = Int(rowStarts[row])
         var tabs = 0
         while k < bytes.count && tabs < Self.columns - 1 {
             if bytes[k] == UInt8(ascii: "\t") { tabs += 1 }
             k += 1
         }
-        var end = k
-        while end < bytes.count && bytes[end] != UInt8(ascii: "|") && bytes[end] != UInt8(ascii: "\n") { end += 1 }
-        return String(decoding: bytes[k..<end], as: UTF8.self)
+        return k
     }
 
     /// The place of row `row`, as a gazetteer entry (without its slug and key, which the gazetteer adds).

@@ -52,8 +52,7 @@ public struct Document: Sendable {
                 sentences.append(Sentence(
                     paragraph: index,
                     start: starts[index] + range.lowerBound,
-                    end: starts[index] + range.upperBound,
-                    text: String(scalars: s[range])))
+                    end: starts[index] + range.upperBound))
             }
         }
         self.sentences = sentences
@@ -78,11 +77,15 @@ public struct Document: Sendable {
                 let end = bytes.count
                 while i < end {
                     let b0 = UInt32(bytes[i])
-                    var v: UInt32
                     if b0 < 0x80 {
-                        v = b0
+                        // ASCII: a scalar as is, with no validity check.
+                        buffer[n] = Unicode.Scalar(UInt8(truncatingIfNeeded: b0))
+                        n += 1
                         i += 1
-                    } else if b0 < 0xE0 {
+                        continue
+                    }
+                    let v: UInt32
+                    if b0 < 0xE0 {
                         v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
                         i += 2
                     } else if b0 < 0xF0 {
@@ -121,6 +124,12 @@ public struct Document: Sendable {
     /// The text of `token` as written.
     public func surface(_ token: Token) -> String { String(scalars: scalars(token)) }
 
+    /// The text of `sentence` (made on demand: few sentences are ever output).
+    public func text(of sentence: Sentence) -> String {
+        let base = paragraphStarts[sentence.paragraph]
+        return String(scalars: paragraphScalars[sentence.paragraph][(sentence.start - base)..<(sentence.end - base)])
+    }
+
     /// The tokens of paragraph `p`, as a range of indices into `tokens`.
     public func tokenRange(ofParagraph p: Int) -> Range<Int> { paragraphTokenStarts[p]..<paragraphTokenStarts[p + 1] }
 }
@@ -131,8 +140,6 @@ public struct Sentence: Sendable, Equatable {
     public let paragraph: Int
     /// Scalar offset of its first character in the document text.
     public let start: Int
-    /// Scalar offset one past its last character.
+    /// One past its last character.
     public let end: Int
-    /// Its text.
-    public let text: String
 }

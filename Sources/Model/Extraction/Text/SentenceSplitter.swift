@@ -1,11 +1,24 @@
 /// Splits a paragraph into sentences without breaking after abbreviations (the English lexicon's
 /// `.abbreviation` class), initials or decimals.
 public enum SentenceSplitter {
-    /// Scalars that may follow a sentence's final punctuation and still belong to it.
-    static let closers: Set<Unicode.Scalar> = ["\"", "'", "\u{201D}", "\u{2019}", ")", "]"]
+    /// Whether `c` may follow a sentence's final punctuation and still belong to it (a closing quotation mark
+    /// or bracket).
+    @inline(__always)
+    static func isCloser(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "\"", "'", "\u{201D}", "\u{2019}", ")", "]": return true
+        default: return false
+        }
+    }
 
     /// Returns the scalar ranges of the sentences in `s`, trimmed of surrounding white space.
     public static func split(_ s: [Unicode.Scalar], english: EnglishLexicon) -> [Range<Int>] {
+        // Read through a buffer pointer: no bounds check nor retain on each scalar read.
+        s.withUnsafeBufferPointer { split(buffer: $0, english: english) }
+    }
+
+    /// `split(_:english:)` over the scalars' buffer.
+    static func split(buffer s: UnsafeBufferPointer<Unicode.Scalar>, english: EnglishLexicon) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var start = 0
         var i = 0
@@ -22,7 +35,7 @@ public enum SentenceSplitter {
             if c == "." || c == "!" || c == "?" {
                 var j = i + 1
                 while j < n && (s[j] == "." || s[j] == "!" || s[j] == "?") { j += 1 }
-                while j < n && closers.contains(s[j]) { j += 1 }
+                while j < n && isCloser(s[j]) { j += 1 }
                 // A sentence ends at punctuation followed by white space and then an upper-case letter,
                 // a digit, or an opening quote; or at the end of the paragraph.
                 if j >= n {
@@ -50,7 +63,7 @@ public enum SentenceSplitter {
     }
 
     /// Whether the word ending just before the full stop at `dot` is an abbreviation or an initial.
-    static func isAbbreviation(_ s: [Unicode.Scalar], before dot: Int, _ english: EnglishLexicon) -> Bool {
+    static func isAbbreviation(_ s: UnsafeBufferPointer<Unicode.Scalar>, before dot: Int, _ english: EnglishLexicon) -> Bool {
         var a = dot
         while a > 0 && (s[a - 1].isLetter || s[a - 1] == ".") { a -= 1 }
         let word = String(scalars: s[a..<dot]).applyingFolding()

@@ -38,18 +38,22 @@ public enum Tokenizer {
         state.tokens.reserveCapacity(total / 4 + 8)
         state.folded.reserveCapacity(total)
         for (index, scalars) in paragraphs.enumerated() {
-            state.paragraph(scalars, index: index, offset: starts[index])
+            // Read through a buffer pointer: no bounds check nor retain on each scalar read.
+            scalars.withUnsafeBufferPointer { state.paragraph($0, index: index, offset: starts[index]) }
         }
         // Sentence indices and starts, from the splitter's sentences (which never split inside a token).
         var s = 0
         var flagged = -1
-        for k in state.tokens.indices {
-            let start = Int(state.tokens[k].start)
-            while s + 1 < sentences.count && start >= sentences[s + 1].start { s += 1 }
-            state.tokens[k].sentence = Int32(s)
-            if s != flagged && s < sentences.count && start >= sentences[s].start {
-                state.tokens[k].flags.insert(.sentenceStart)
-                flagged = s
+        // (Through a buffer pointer: no uniqueness check nor bounds check on each token written.)
+        state.tokens.withUnsafeMutableBufferPointer { tokens in
+            for k in tokens.indices {
+                let start = Int(tokens[k].start)
+                while s + 1 < sentences.count && start >= sentences[s + 1].start { s += 1 }
+                tokens[k].sentence = Int32(s)
+                if s != flagged && s < sentences.count && start >= sentences[s].start {
+                    tokens[k].flags.insert(.sentenceStart)
+                    flagged = s
+                }
             }
         }
         return (state.tokens, state.folded)
@@ -98,7 +102,7 @@ public enum Tokenizer {
         var folded: [UInt8] = []
 
         /// Tokenizes one paragraph whose first scalar is at `offset` in the document text.
-        mutating func paragraph(_ s: [Unicode.Scalar], index: Int, offset: Int) {
+        mutating func paragraph(_ s: UnsafeBufferPointer<Unicode.Scalar>, index: Int, offset: Int) {
             let n = s.count
             var i = 0
             var first = true
@@ -147,7 +151,7 @@ public enum Tokenizer {
 
         /// Reads the word starting at `i`, appends its token, and returns where the next token may start.
         mutating func word(
-            _ s: [Unicode.Scalar], from i: Int, offset: Int, paragraph: Int, flags: TokenFlags,
+            _ s: UnsafeBufferPointer<Unicode.Scalar>, from i: Int, offset: Int, paragraph: Int, flags: TokenFlags,
             openSingles: inout Int
         ) -> Int {
             let n = s.count
@@ -290,13 +294,13 @@ public enum Tokenizer {
     }
 
     /// Whether three ASCII digits start at `k` and no digit follows them.
-    static func threeDigits(_ s: [Unicode.Scalar], _ k: Int) -> Bool {
+    static func threeDigits(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ k: Int) -> Bool {
         guard k + 3 <= s.count, s[k].isDigit, s[k + 1].isDigit, s[k + 2].isDigit else { return false }
         return k + 3 == s.count || !s[k + 3].isDigit
     }
 
     /// Whether `s[a..<b]` is letters joined by full stops, each part one or two letters ("U.S", "a.m").
-    static func isDottedAcronym(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
+    static func isDottedAcronym(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ a: Int, _ b: Int) -> Bool {
         var run = 0
         for k in a..<b {
             if s[k] == "." { run = 0; continue }
@@ -308,7 +312,7 @@ public enum Tokenizer {
     }
 
     /// The quotation flags of the mark `s[i..<end]`, or nil when it is no quotation mark.
-    static func quoteFlags(_ s: [Unicode.Scalar], _ i: Int, _ end: Int) -> TokenFlags? {
+    static func quoteFlags(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ i: Int, _ end: Int) -> TokenFlags? {
         let c = s[i]
         switch c.value {
         case 0x201C, 0x201E, 0x00AB: return [.quote, .doubleQuote, .openQuote]

@@ -82,6 +82,22 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         QuoteRow(["The UN Human Rights Office (OHCHR) said it was alarmed.",
                   "“Civilians are paying the price for this war,” the OHCHR said."],
                  "Civilians are paying the price for this war,", speaker: "UN Human Rights Office"),
+        // A body named for an official ("the prosecutor’s office"), named in full first and then by its
+        // description; a minister's own aide stays a person's role.
+        QuoteRow(["A man was held in Lyon on Monday, the Lyon prosecutor’s office told reporters.",
+                  "He had planned “attacks meant to disrupt the summit,” the prosecutor’s office said."],
+                 "attacks meant to disrupt the summit,", speaker: "Lyon Prosecutor’s Office"),
+        QuoteRow(["“The bridge will reopen within a week,” the Dorset governor’s office said in a statement."],
+                 "The bridge will reopen within a week,", speaker: "Dorset Governor’s Office"),
+        // A sentence opening with "But" or "And": the subject and the role come after it.
+        QuoteRow(["But Jamie Ortiz, the aid coordinator in the province, warned the roads were closing fast.",
+                  "“We have to move the food before the rains come,” he told reporters."],
+                 "We have to move the food before the rains come,", speaker: "Jamie Ortiz",
+                 role: "aid coordinator in the province"),
+        QuoteRow(["And Mayor Anna Kovacs said the town would “stay open to every family that needs shelter.”"],
+                 "stay open to every family that needs shelter.", speaker: "Anna Kovacs", role: "Mayor"),
+        QuoteRow(["And senior town councillor Olek Brandt called the plan “a gift to the builders.”"],
+                 "a gift to the builders.", speaker: "Olek Brandt", role: "senior town councillor"),
         // An outlet relaying a speaker named before the quotation.
         QuoteRow(["The Lebanese government said it condemned “all acts of violence against civilians,” state news agency NNA reported."],
                  "all acts of violence against civilians,", speaker: "Lebanese Government"),

@@ -712,7 +712,12 @@ extension QuoteExtractor {
                     || t.info.document {
                     i += 1
                     end = i
-                    if t.possessive && !t.capitalized { break }
+                    // A lower-case possessive ends the phrase ("the minister’s"), unless a body's noun
+                    // follows it: "the prosecutor’s office", "the governor’s office" name a body.
+                    if t.possessive && !t.capitalized {
+                        guard i < b, tokens[i].kind == .word, !tokens[i].possessive,
+                              tokens[i].info.organisation != nil else { break }
+                    }
                     continue
                 }
                 if isJoiner(i, a, b) { i += 1; continue }
@@ -749,6 +754,9 @@ extension QuoteExtractor {
 
         /// Classifies the noun phrase `a..<e`; a role runs on to `roleEnd` ("aide to the president").
         func classify(_ a: Int, _ e: Int, roleEnd: Int) -> Mention {
+            // "And Mayor Anna Kovacs said …": a conjunction opening the sentence is no part of the role.
+            let a = e - a > 1 && tokens[a].kind == .word && tokens[a].capitalized
+                && Self.openingConjunctions.contains(tokens[a].lower) ? a + 1 : a
             // The capitalised run at the end of the phrase.
             var r = e
             while r > a {
@@ -938,6 +946,9 @@ extension QuoteExtractor {
         /// The person a sentence starting at token `i` is about: the name heading its first part, or its
         /// second part after an adverbial ("On Sunday, Israel’s Defense Minister Yoav Gallant visited").
         /// A name after "the" is a body or place, not a person ("The White House").
+        /// Conjunctions a sentence may open with before its subject ("But", "And").
+        static let openingConjunctions: Set<String> = ["but", "and", "yet", "so", "or"]
+
         func sentenceSubject(from i: Int) -> Mention {
             // The first two parts, found without building the list of all parts.
             var start = i
@@ -956,8 +967,16 @@ extension QuoteExtractor {
                     }
                 }
                 guard end > start else { return .none }
-                let part = start..<end
+                var part = start..<end
                 start = end
+                // "But Jamie Ortiz, the coordinator, warned …", "And Mayor Anna Kovacs said …": a
+                // sentence opening with a conjunction has its subject after it, when a name or title
+                // follows ("But the militants had regrouped" keeps no subject of its own).
+                if part.count > 1, tokens[part.lowerBound].kind == .word, tokens[part.lowerBound].capitalized,
+                   Self.openingConjunctions.contains(tokens[part.lowerBound].lower),
+                   isNameWord(tokens[part.lowerBound + 1]) {
+                    part = (part.lowerBound + 1)..<part.upperBound
+                }
                 let first = tokens[part.lowerBound]
                 guard first.kind == .word else { return .none }
                 // "Following the strike, ...", "Speaking to Al Jazeera, ...": an adverbial first part.

@@ -45,6 +45,14 @@ import Testing
         #expect(h.headerBytes == (4 + 1 + 4) + (15 + 4 + 4) + (13 + 5 + 4) + (6 + 17 + 4) + (10 + 4 + 4) + (9 + 2 + 4))
     }
 
+    @Test func aListHeaderOnSeveralLinesIsOneListAndOthersKeepTheirFirstLine() throws {
+        let h = try head("GET / HTTP/1.1\r\nIf-None-Match: \"a\"\r\nAccept-Encoding: br\r\nif-none-match: \"b\"\r\n"
+            + "accept-encoding: gzip\r\nX-API-Key: first\r\nX-API-Key: second\r\n\r\n")
+        #expect(h.headers.ifNoneMatch == "\"a\", \"b\"")
+        #expect(h.headers.acceptEncoding == "br, gzip")
+        #expect(h.headers.apiKey == "first")
+    }
+
     @Test func bareLineFeedsAndLeadingEmptyLinesAreRead() throws {
         let h = try head("\r\n\nHEAD / HTTP/1.1\nHost: x\n\n")
         #expect(h.method == .head)

@@ -148,7 +148,15 @@ struct RequestHead {
         let value = UnsafeBufferPointer(start: base + j, count: end - j)
         headerBytes += nameLength + value.count + 4
         switch Self.classify(base + start, nameLength) {
-        case .kept(let name): headers[name] = String(decoding: value, as: UTF8.self)
+        case .kept(let name):
+            // A list header sent on several lines is one comma-separated list (RFC 9110, 5.3): an
+            // `If-None-Match` split over two lines must match either tag. Other headers keep their first line.
+            let text = String(decoding: value, as: UTF8.self)
+            if let earlier = headers[name] {
+                if name.isList { headers[name] = earlier + ", " + text }
+            } else {
+                headers[name] = text
+            }
         case .connection:
             if Self.containsWord(value, "close") { close = true }
             if Self.containsWord(value, "keep-alive") { keepAlive = true }

@@ -112,6 +112,14 @@ struct RequestHeaders: Sendable {
     enum Name: String, CaseIterable, Sendable {
         case accept, acceptEncoding = "accept-encoding", ifNoneMatch = "if-none-match", origin, authorization
         case apiKey = "x-api-key", corsMethod = "access-control-request-method", corsHeaders = "access-control-request-headers"
+
+        /// Whether the header's value is a comma-separated list, so that lines of it sent apart are joined.
+        var isList: Bool {
+            switch self {
+            case .accept, .acceptEncoding, .ifNoneMatch, .corsHeaders: true
+            case .origin, .authorization, .apiKey, .corsMethod: false
+            }
+        }
     }
 
     /// `Accept`.

@@ -10,10 +10,8 @@ import Foundation
 /// loader's cache, sorted, clustered and indexed) cost a pointer each. Setting a field copies the object first
 /// when another value shares it.
 public struct Article: Sendable, Codable, Equatable {
-    /// The fields, shared by copies until one is set.
-    // @unchecked Sendable: a Storage is mutated only through `Article`'s setters, after `unique()` made it the
-    // sole reference; a shared one is never written.
-    final class Storage: @unchecked Sendable {
+    /// The fields, as a synthesized `Codable` and `Equatable` would see them: their keys and order are the article's.
+    struct Fields: Sendable, Codable, Equatable {
         var id: String
         var date: String
         var title: String
@@ -26,35 +24,22 @@ public struct Article: Sendable, Codable, Equatable {
         var quotes: [Quote]
         var entities: [ArticleEntity]
         var casualties: [Casualty]
+    }
 
-        init(id: String, date: String, title: String, summary: String, source: ArticleSource, wordCount: Int,
-             counts: ArticleCounts, text: String, related: [String], quotes: [Quote], entities: [ArticleEntity],
-             casualties: [Casualty]) {
-            self.id = id
-            self.date = date
-            self.title = title
-            self.summary = summary
-            self.source = source
-            self.wordCount = wordCount
-            self.counts = counts
-            self.text = text
-            self.related = related
-            self.quotes = quotes
-            self.entities = entities
-            self.casualties = casualties
-        }
+    /// The fields, shared by copies until one is set.
+    // @unchecked Sendable: a Storage is mutated only through `Article`'s setters, after `unique()` made it the
+    // sole reference; a shared one is never written.
+    final class Storage: @unchecked Sendable {
+        var fields: Fields
 
-        func copy() -> Storage {
-            Storage(id: id, date: date, title: title, summary: summary, source: source, wordCount: wordCount,
-                    counts: counts, text: text, related: related, quotes: quotes, entities: entities, casualties: casualties)
-        }
+        init(_ fields: Fields) { self.fields = fields }
     }
 
     private var storage: Storage
 
     /// Makes `storage` this value's own before a field is set.
     private mutating func unique() {
-        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
     }
 
     /// Whether two values share their fields (copies of one article, never set since): then they are equal.
@@ -65,43 +50,43 @@ public struct Article: Sendable, Codable, Equatable {
 
     /// Stable id derived from date and title ("2020-10-12-azerbaijan-and-armenia-are-fighting"), unique in a corpus.
     public var id: String {
-        get { storage.id }
-        set { unique(); storage.id = newValue }
+        get { storage.fields.id }
+        set { unique(); storage.fields.id = newValue }
     }
     /// Publication date, `YYYY-MM-DD`.
     public var date: String {
-        get { storage.date }
-        set { unique(); storage.date = newValue }
+        get { storage.fields.date }
+        set { unique(); storage.fields.date = newValue }
     }
     /// The headline, or the lead sentence where the file has no headline.
     public var title: String {
-        get { storage.title }
-        set { unique(); storage.title = newValue }
+        get { storage.fields.title }
+        set { unique(); storage.fields.title = newValue }
     }
     /// The lead paragraph.
     public var summary: String {
-        get { storage.summary }
-        set { unique(); storage.summary = newValue }
+        get { storage.fields.summary }
+        set { unique(); storage.fields.summary = newValue }
     }
     /// Where the article came from.
     public var source: ArticleSource {
-        get { storage.source }
-        set { unique(); storage.source = newValue }
+        get { storage.fields.source }
+        set { unique(); storage.fields.source = newValue }
     }
     /// Number of words in `text`.
     public var wordCount: Int {
-        get { storage.wordCount }
-        set { unique(); storage.wordCount = newValue }
+        get { storage.fields.wordCount }
+        set { unique(); storage.fields.wordCount = newValue }
     }
     /// How many quotes, entities and casualty figures were extracted.
     public var counts: ArticleCounts {
-        get { storage.counts }
-        set { unique(); storage.counts = newValue }
+        get { storage.fields.counts }
+        set { unique(); storage.fields.counts = newValue }
     }
     /// Full body text, paragraphs joined by a blank line. Spans count Unicode scalars into it.
     public var text: String {
-        get { storage.text }
-        set { unique(); storage.text = newValue }
+        get { storage.fields.text }
+        set { unique(); storage.fields.text = newValue }
     }
     /// The paragraphs of `text`, in order: derived from `text`, so the text is held once.
     public var paragraphs: [String] {
@@ -132,23 +117,23 @@ public struct Article: Sendable, Codable, Equatable {
     }
     /// Headlines of "Also read: …" lines, which are not body text.
     public var related: [String] {
-        get { storage.related }
-        set { unique(); storage.related = newValue }
+        get { storage.fields.related }
+        set { unique(); storage.fields.related = newValue }
     }
     /// Direct quotations.
     public var quotes: [Quote] {
-        get { storage.quotes }
-        _modify { unique(); yield &storage.quotes }
+        get { storage.fields.quotes }
+        _modify { unique(); yield &storage.fields.quotes }
     }
     /// Named entities with their mentions in this article.
     public var entities: [ArticleEntity] {
-        get { storage.entities }
-        _modify { unique(); yield &storage.entities }
+        get { storage.fields.entities }
+        _modify { unique(); yield &storage.fields.entities }
     }
     /// Casualty figures.
     public var casualties: [Casualty] {
-        get { storage.casualties }
-        _modify { unique(); yield &storage.casualties }
+        get { storage.fields.casualties }
+        _modify { unique(); yield &storage.fields.casualties }
     }
 
     /// Creates an article from all of its parts.
@@ -157,53 +142,24 @@ public struct Article: Sendable, Codable, Equatable {
         counts: ArticleCounts, text: String, related: [String], quotes: [Quote],
         entities: [ArticleEntity], casualties: [Casualty]
     ) {
-        storage = Storage(id: id, date: date, title: title, summary: summary, source: source, wordCount: wordCount,
-                          counts: counts, text: text, related: related, quotes: quotes, entities: entities,
-                          casualties: casualties)
+        storage = Storage(Fields(id: id, date: date, title: title, summary: summary, source: source, wordCount: wordCount,
+                                 counts: counts, text: text, related: related, quotes: quotes, entities: entities,
+                                 casualties: casualties))
     }
 
-    /// The keys of the Codable form: the fields, in order (what a synthesized conformance would use).
-    private enum CodingKeys: String, CodingKey {
-        case id, date, title, summary, source, wordCount, counts, text, related, quotes, entities, casualties
-    }
-
-    /// Decodes every field.
+    /// Decodes every field, under the keys a synthesized conformance would use.
     public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(
-            id: try c.decode(String.self, forKey: .id), date: try c.decode(String.self, forKey: .date),
-            title: try c.decode(String.self, forKey: .title), summary: try c.decode(String.self, forKey: .summary),
-            source: try c.decode(ArticleSource.self, forKey: .source), wordCount: try c.decode(Int.self, forKey: .wordCount),
-            counts: try c.decode(ArticleCounts.self, forKey: .counts), text: try c.decode(String.self, forKey: .text),
-            related: try c.decode([String].self, forKey: .related), quotes: try c.decode([Quote].self, forKey: .quotes),
-            entities: try c.decode([ArticleEntity].self, forKey: .entities),
-            casualties: try c.decode([Casualty].self, forKey: .casualties))
+        storage = Storage(try Fields(from: decoder))
     }
 
     /// Encodes every field, in order.
     public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(date, forKey: .date)
-        try c.encode(title, forKey: .title)
-        try c.encode(summary, forKey: .summary)
-        try c.encode(source, forKey: .source)
-        try c.encode(wordCount, forKey: .wordCount)
-        try c.encode(counts, forKey: .counts)
-        try c.encode(text, forKey: .text)
-        try c.encode(related, forKey: .related)
-        try c.encode(quotes, forKey: .quotes)
-        try c.encode(entities, forKey: .entities)
-        try c.encode(casualties, forKey: .casualties)
+        try storage.fields.encode(to: encoder)
     }
 
     /// Field by field; copies that share their fields are equal at once.
     public static func == (a: Article, b: Article) -> Bool {
-        if a.storage === b.storage { return true }
-        let x = a.storage, y = b.storage
-        return x.id == y.id && x.date == y.date && x.title == y.title && x.summary == y.summary && x.source == y.source
-            && x.wordCount == y.wordCount && x.counts == y.counts && x.text == y.text && x.related == y.related
-            && x.quotes == y.quotes && x.entities == y.entities && x.casualties == y.casualties
+        a.storage === b.storage || a.storage.fields == b.storage.fields
     }
 }
 

@@ -75,8 +75,9 @@ struct EntityTable: Sendable {
         let shards = concurrentMap(shardRanges(articles.count)) { range -> [String: Accumulator] in
             var accumulators: [String: Accumulator] = [:]
             for i in range.reversed() {
-                let a = articles[i]
-                for e in a.entities {
+                let a = articles[i], list = a.entityList
+                for k in 0..<list.count {
+                    let e = list.entity(k, spans: false)
                     if accumulators[e.id] == nil {
                         accumulators[e.id] = Accumulator(
                             entity: Entity(id: e.id, name: e.name, type: e.type, subtype: e.subtype, countryCode: e.countryCode,
@@ -105,10 +106,18 @@ struct EntityTable: Sendable {
         for i in carry.fresh {
             // An article lists an entity once as a rule, but the gathering counts every entry it has: the article
             // is noted once and all its entries are added below.
-            for e in articles[i].entities where touched[e.id]?.last != Int32(i) { touched[e.id, default: []].append(Int32(i)) }
+            let list = articles[i].entityList
+            for k in 0..<list.count {
+                let id = list.idAndType(k).id
+                if touched[id]?.last != Int32(i) { touched[id, default: []].append(Int32(i)) }
+            }
         }
         for (j, p) in carry.oldToNew.enumerated() where p < 0 {
-            for e in old.articles[j].entities where touched[e.id] == nil { touched[e.id] = [] }
+            let list = old.articles[j].entityList
+            for k in 0..<list.count {
+                let id = list.idAndType(k).id
+                if touched[id] == nil { touched[id] = [] }
+            }
         }
         var accumulators: [String: Accumulator] = [:]
         accumulators.reserveCapacity(old.entities.count + touched.count)
@@ -128,7 +137,10 @@ struct EntityTable: Sendable {
                 acc.articles = kept
                 for i in new.sorted(by: >) {
                     let a = articles[Int(i)]
-                    for e in a.entities where e.id == acc.entity.id { acc.add(e, article: i, date: a.date) }
+                    let list = a.entityList
+                    for k in 0..<list.count where list.idAndType(k).id == acc.entity.id {
+                        acc.add(list.entity(k, spans: false), article: i, date: a.date)
+                    }
                 }
                 acc.entity.lastSeen = articles[Int(Swift.min(kept.first ?? oldest, new.min() ?? oldest))].date
                 accumulators[acc.entity.id] = acc
@@ -142,8 +154,9 @@ struct EntityTable: Sendable {
             var last: Int32 = -1
             for i in positions.sorted(by: >) where i != last {  // oldest first, each article once
                 last = i
-                let a = articles[Int(i)]
-                for e in a.entities where e.id == id {
+                let a = articles[Int(i)], list = a.entityList
+                for k in 0..<list.count where list.idAndType(k).id == id {
+                    let e = list.entity(k, spans: false)
                     if acc == nil {
                         acc = Accumulator(
                             entity: Entity(id: e.id, name: e.name, type: e.type, subtype: e.subtype, countryCode: e.countryCode,

@@ -399,6 +399,20 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         // A straight mark after a word whose opening mark the text lost opens nothing.
         QuoteRow(["Oz took Trump through a cursory review of [his] systems\" including his health. His doctor Harold Bornstein predicted that Trump would be “the healthiest individual ever elected to the presidency.”"],
                  "the healthiest individual ever elected to the presidency.", speaker: "Harold Bornstein", role: "doctor"),
+        // A description the word lists do not know, before a person's full name, is the role.
+        QuoteRow(["“We kept the ball well and the crowd carried us,” Rovers centre back Tomas Varga told local radio. “We earned it.”"],
+                 "We kept the ball well and the crowd carried us, We earned it.", speaker: "Tomas Varga",
+                 role: "Rovers centre back"),
+        QuoteRow(["“Prices will keep climbing for a long while,” Dublin art dealer Ronald Pemberton said."],
+                 "Prices will keep climbing for a long while,", speaker: "Ronald Pemberton", role: "Dublin art dealer"),
+        QuoteRow(["“Our plan is to open three new shops,” says developer Nia Kamau, co-founder of a payments firm."],
+                 "Our plan is to open three new shops,", speaker: "Nia Kamau", role: "developer"),
+        QuoteRow(["“It was never meant as a statement,” the Hawks’ designated hitter Jim Oakley told the local paper."],
+                 "It was never meant as a statement,", speaker: "Jim Oakley", role: "Hawks’ designated hitter"),
+        // An appositive whose closing comma the text leaves out is still the speaker's role.
+        QuoteRow(["“Lawmakers have failed to act on privacy for years,” Dana Whitlock, counsel to the Consumer Data Coalition said in a statement."],
+                 "Lawmakers have failed to act on privacy for years,", speaker: "Dana Whitlock",
+                 role: "counsel to the Consumer Data Coalition"),
     ]
 
     /// Each row's quotation is found with its speaker, role and entity id.
@@ -430,6 +444,9 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
 
     /// Quotations whose speaker must stay unknown, or must not be taken from a nearby clause.
     static let unattributed: [QuoteRow] = [
+        // A name inside a relative clause ("who watched … Lena Brandt") is its object, not a described speaker.
+        QuoteRow(["A third council member who watched the mayor’s interview with radio host Lena Brandt on Monday described feeling “deep sadness at a leader who has lost his way.”"],
+                 "deep sadness at a leader who has lost his way.", speaker: nil),
         // A run-in heading in capitals names no one: not "HAS ANSWERED HIM", with "MAYOR" as the role.
         QuoteRow(["MAYOR HAS ANSWERED HIM — Berg’s plan earned him the scorn of the council, which called it “a threat to every family in town.”"],
                  "a threat to every family in town.", speaker: nil),

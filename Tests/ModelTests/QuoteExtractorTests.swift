@@ -410,9 +410,9 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         QuoteRow(["“It was never meant as a statement,” the Hawks’ designated hitter Jim Oakley told the local paper."],
                  "It was never meant as a statement,", speaker: "Jim Oakley", role: "Hawks’ designated hitter"),
         // An appositive whose closing comma the text leaves out is still the speaker's role.
-        QuoteRow(["“Lawmakers have failed to act on privacy for years,” Dana Whitlock, counsel to the Consumer Data Coalition said in a statement."],
+        QuoteRow(["“Lawmakers have failed to act on privacy for years,” Dana Whitlock, counsel to the Consumer Data and Privacy Coalition said in a statement."],
                  "Lawmakers have failed to act on privacy for years,", speaker: "Dana Whitlock",
-                 role: "counsel to the Consumer Data Coalition"),
+                 role: "counsel to the Consumer Data and Privacy Coalition"),
     ]
 
     /// Each row's quotation is found with its speaker, role and entity id.

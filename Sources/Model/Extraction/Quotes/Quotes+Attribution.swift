@@ -626,7 +626,11 @@ extension QuoteExtractor {
             for k in part {
                 let t = tokens[k]
                 guard t.kind == .word else { return nil }
-                if t.info.cue != nil || t.info.pronoun != nil || t.info.isA([.conjunction, .clause]) { return nil }
+                // "and" inside a body's name ("the Privacy and Security Coalition") joins no clause.
+                let joining = k > part.lowerBound && k + 1 < part.upperBound && tokens[k - 1].capitalized && tokens[k + 1].capitalized
+                if t.info.cue != nil || t.info.pronoun != nil || t.info.isA(.clause) || t.info.isA(.conjunction) && !joining {
+                    return nil
+                }
             }
             var named = phrase(previous, whole: true)
             guard named.kind == .person || named.kind == .name, let name = named.name, name.contains(" "),

@@ -413,6 +413,25 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         QuoteRow(["“Lawmakers have failed to act on privacy for years,” Dana Whitlock, counsel to the Consumer Data and Privacy Coalition said in a statement."],
                  "Lawmakers have failed to act on privacy for years,", speaker: "Dana Whitlock",
                  role: "counsel to the Consumer Data and Privacy Coalition"),
+        // A verb of speech after a comma that closes a clause of its own is inverted: the person after it speaks,
+        // and a later "he" is that person, not the body the clause was about.
+        QuoteRow(["The streaming firm reported strong results on Tuesday.",
+                  "And with its recent push into advertising, the company is starting to look like the networks it set out to replace, said Tom Nolan, an analyst at Harbor Research.",
+                  "“Whatever the old networks were at their best, the firm is becoming that now,” he said."],
+                 "Whatever the old networks were at their best, the firm is becoming that now,", speaker: "Tom Nolan",
+                 role: "analyst at Harbor Research"),
+        // A sentence adverb set off by a comma is no subject: the name after it is.
+        QuoteRow(["Owen Clarke bought three closed mines last year.",
+                  "Ultimately, Clarke hopes to offset all of the emissions with credits. But right now, he offsets only a tenth. “It is all I can afford,” he said."],
+                 "It is all I can afford,", speaker: "Owen Clarke"),
+        // "she" four paragraphs after the person it stands for, with no one named between.
+        QuoteRow(["Michelle Eisen, a nurse in Buffalo, said the clinic has tried to please everyone.",
+                  "The best way to keep the cafes alive is to improve ordering on the app, she said.",
+                  "That means shorter waits for customers and less strain on the staff.",
+                  "Shorter queues also mean fewer complaints at the counter.",
+                  "“If the worker feels less stressed, they are able to greet the customer,” she said."],
+                 "If the worker feels less stressed, they are able to greet the customer,", speaker: "Michelle Eisen",
+                 role: "nurse in Buffalo"),
     ]
 
     /// Each row's quotation is found with its speaker, role and entity id.

@@ -213,6 +213,15 @@ extension QuoteExtractor {
             }
             if cue.kind != .source {
                 let subject = subjectMention(start..<cue.index)
+                // "… the company is starting to look like the broadcasters it sought to replace, said Tim
+                // Nollen, an analyst": a verb of speech right after a comma that closes a clause with no
+                // person for its subject is inverted; the person named after it speaks.
+                if cue.kind == .speech, cue.index - 1 > start, tokens[cue.index - 1].isPunct(","),
+                   ![.person, .name, .role].contains(subject.kind), hasContent(start..<(cue.index - 1)) {
+                    let from = cue.index + cue.width
+                    let object = objectMention(from..<clauseEnd(from: from))
+                    if object.kind == .person, let name = object.name, name.contains(" ") { return object }
+                }
                 if subject.kind != .none { return subject }
                 if isCoordinated(start..<cue.index) {
                     // "... congratulated Netanyahu and said ...": the subject of the sentence.
@@ -572,6 +581,10 @@ extension QuoteExtractor {
             if part.count == 1 && !first.capitalized && first.lower.count > 4 && first.lower.hasSuffix("ly") { return true }
             return !first.capitalized && first.lower.hasSuffix("ing")
         }
+
+        /// A capitalised word ending in "-ly" of at least this many letters, set off by a comma at a sentence
+        /// start, is an adverb ("Ultimately,", "Separately,"), not a name ("Ely", "Kelly").
+        static let minimumAdverbLength = 7
 
         /// A person's full name after a description the word lists do not read as a role: "Arsenal centre
         /// back Tomas Varga", "Chicago art dealer Ronald Pemberton", "the Hawks’ designated hitter Jim
@@ -1073,6 +1086,13 @@ extension QuoteExtractor {
                 let participle = first.capitalized && first.lower.hasSuffix("ing") && part.count > 1
                     && !tokens[part.lowerBound + 1].capitalized
                 if participle { continue }
+                // "Ultimately, Mr. Clarke hopes …": a sentence adverb set off by a comma, no name the entity
+                // list holds ("Kelly, the mayor, said" keeps its subject).
+                if part.count == 1, first.capitalized, first.lower.count >= Self.minimumAdverbLength, first.lower.hasSuffix("ly"),
+                   start < tokens.count, tokens[start].isPunct(","),
+                   !paragraph.people.contains(where: { $0 == first.lower || $0.hasSuffix(" " + first.lower) }) {
+                    continue
+                }
                 // "With Democratic leaders worried about …, President Obama is …": a prepositional part.
                 if first.info.isA(.preposition) && !first.dotted && part.count > 1 { continue }
                 var found = phrase(part, whole: false)

@@ -40,7 +40,7 @@ public struct QuoteExtractor: Sendable {
     /// A quotation of at most this many words, all capitalised, is a title ("Operation Protective Edge").
     static let maximumTitleWords = 6
     /// How many paragraphs before a quotation are read for the people and bodies it may refer back to.
-    static let contextParagraphs = 2
+    static let contextParagraphs = 4
     /// A paragraph of at most this many words with no closing punctuation is a heading.
     static let maximumHeadingWords = 12
 

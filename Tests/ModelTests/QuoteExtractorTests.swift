@@ -432,6 +432,10 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
                   "“If the worker feels less stressed, they are able to greet the customer,” she said."],
                  "If the worker feels less stressed, they are able to greet the customer,", speaker: "Michelle Eisen",
                  role: "nurse in Buffalo"),
+        // A subtitled title beside a quotation of the same writer: only the quotation is one.
+        QuoteRow(["Author Vera Lind wrote “Salt and Iron: The Story of the River Towns and Their Mills” in 2019.",
+                  "“Every town on the river lived or died by its mill,” Lind said."],
+                 "Every town on the river lived or died by its mill,", speaker: "Vera Lind", role: "Author"),
     ]
 
     /// Each row's quotation is found with its speaker, role and entity id.
@@ -563,6 +567,9 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         "Hezbollah ‘firmly denies’ involvement",
         "‘Dire sights’",
         "The documentary “Operation Desert Storm Returns” opened on Friday.",
+        // A book's title with its subtitle, however long, is no quotation.
+        "Her professor persuaded her to write “The Quiet Coast: Life and Work in a Small Fishing Town.”",
+        "He is the author of “Salt and Iron: The Story of the River Towns and Their Mills”.",
         "The Houthis’ political council met in the rebels’ stronghold, officials said.",
         "They don't know what's next, and they won't leave.",
         "No quotation marks at all in this sentence.",

@@ -577,7 +577,31 @@ public struct QuoteExtractor: Sendable {
         let lastSegment = paragraphs[last.paragraph].segments[last.segment]
         let sentence = Self.lastScalar(lastSegment, paragraphs[last.paragraph].scalars).map { ["!", "?"].contains($0) } ?? false
         if count <= Self.maximumTitleWords && capitalised == count && !sentence { return false }
+        // A book's or a report's title with its subtitle: longer, every word capitalised, a colon between
+        // the two ("The Quiet Coast: Life and Work in a Fishing Town").
+        if count <= Self.maximumSubtitledWords && capitalised == count && !sentence && candidate.parts.count == 1
+            && Self.isSubtitled(paragraphs[last.paragraph], lastSegment) {
+            return false
+        }
         return true
+    }
+
+    /// A title with a subtitle has at most this many words.
+    static let maximumSubtitledWords = 16
+
+    /// Whether a segment's text holds a colon after its first word and no full stop, question or
+    /// exclamation mark before its end: a title and its subtitle.
+    static func isSubtitled(_ paragraph: Paragraph, _ segment: Segment) -> Bool {
+        let inner = Self.inner(segment, paragraph.scalars)
+        guard inner.count > 2 else { return false }
+        var colon = false
+        for k in inner.lowerBound..<(inner.upperBound - 1) {
+            let c = paragraph.scalars[k]
+            if c == ":" && k > inner.lowerBound { colon = true }
+            // A full stop inside, other than an initial's or an abbreviation's, ends a sentence.
+            if (c == "." || c == "!" || c == "?") && k + 1 < inner.upperBound && paragraph.scalars[k + 1] == " " { return false }
+        }
+        return colon
     }
 
     /// Whether a paragraph is a heading: a few words with no closing punctuation.

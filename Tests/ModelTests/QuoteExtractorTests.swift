@@ -436,6 +436,12 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         QuoteRow(["Author Vera Lind wrote “Salt and Iron: The Story of the River Towns and Their Mills” in 2019.",
                   "“Every town on the river lived or died by its mill,” Lind said."],
                  "Every town on the river lived or died by its mill,", speaker: "Vera Lind", role: "Author"),
+        // A place set off by commas after a town ("Butler, Pennsylvania, rally") is an address, not the subject;
+        // "On Monday, Russia said" keeps its subject.
+        QuoteRow(["Agency director Kim Carter, who has faced criticism since the attack at the Butler, Pennsylvania, rally, said the agency is “eager to cooperate with the review of what went wrong.”",
+                  "On Monday, Russia said the talks were “a waste of everyone's time and money.”"],
+                 "eager to cooperate with the review of what went wrong.", speaker: "Kim Carter", role: "Agency director",
+                 others: [("a waste of everyone's time and money.", "Russia")]),
     ]
 
     /// Each row's quotation is found with its speaker, role and entity id.
@@ -467,6 +473,9 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
 
     /// Quotations whose speaker must stay unknown, or must not be taken from a nearby clause.
     static let unattributed: [QuoteRow] = [
+        // The state after a town is no speaker: "retirees from Ankeny, Iowa, wrote".
+        QuoteRow(["“We offer this with respect: you cannot win this race,” the Hales, retirees from Ankeny, Iowa, wrote in a letter."],
+                 "We offer this with respect: you cannot win this race,", speaker: nil),
         // A name inside a relative clause ("who watched … Lena Brandt") is its object, not a described speaker.
         QuoteRow(["A third council member who watched the mayor’s interview with radio host Lena Brandt on Monday described feeling “deep sadness at a leader who has lost his way.”"],
                  "deep sadness at a leader who has lost his way.", speaker: nil),

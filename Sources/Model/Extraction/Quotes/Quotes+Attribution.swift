@@ -360,6 +360,16 @@ extension QuoteExtractor {
                     part = (part.lowerBound + 1)..<part.upperBound
                 }
                 var found = part.isEmpty ? Mention.none : phrase(part, whole: true)
+                // "the Hales, retirees from Ankeny, Iowa, wrote": a place set off by commas right after a
+                // capitalised place ("Ankeny") is the second half of an address, not the subject ("On
+                // Monday, Russia said" keeps its subject: no comma after it, and a day is no place).
+                let place = found.kind == .place
+                    || found.kind == .name && found.name.map { paragraph.bodies.contains($0.applyingFolding()) } == true
+                if place, index > 0, part.upperBound < range.upperBound, tokens[part.upperBound].isPunct(","),
+                   tokens[part.lowerBound - 1].isPunct(","), isNameWord(tokens[parts[index - 1].upperBound - 1]) {
+                    index -= 1
+                    continue
+                }
                 // "A man called Mohammad Abdul Jawad": the name after the naming word, the role before it.
                 if found.kind == .none, let naming = part.first(where: {
                     tokens[$0].kind == .word && !tokens[$0].capitalized && tokens[$0].info.isA(.naming)

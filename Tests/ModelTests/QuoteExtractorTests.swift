@@ -473,6 +473,9 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
 
     /// Quotations whose speaker must stay unknown, or must not be taken from a nearby clause.
     static let unattributed: [QuoteRow] = [
+        // A short exclamation of its own, with no reporting verb, is speech, not a scare quote.
+        QuoteRow(["Outside the town hall, “No more floods!” was painted on every wall."],
+                 "No more floods!", speaker: nil),
         // The state after a town is no speaker: "retirees from Ankeny, Iowa, wrote".
         QuoteRow(["“We offer this with respect: you cannot win this race,” the Hales, retirees from Ankeny, Iowa, wrote in a letter."],
                  "We offer this with respect: you cannot win this race,", speaker: nil),
@@ -551,8 +554,9 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         QuoteRow(["For Mr. Obama, the issue is personal. “You know, I love this country,” he said."],
                  "You know, I love this country,", speaker: nil),
         // A run-in heading before a colon is no subject.
-        QuoteRow(["Veto Power Impedes Peace Efforts: Eliminating “the scourge of war” is one of the goals of the United Nations."],
-                 "the scourge of war", speaker: nil),
+        // (A quotation of five words or more: one of four with no speaker would be a scare quote.)
+        QuoteRow(["Budget Cuts Threaten River Towns: Ending “the yearly flooding of the valley” is one of the aims of the River Board."],
+                 "the yearly flooding of the valley", speaker: nil),
         // A cue with no one named keeps the quotation unattributed, rather than giving it the subject.
         QuoteRow(["Police also shared a tribute from the family of Bebe King who said: “No words can describe the devastation.”"],
                  "No words can describe the devastation.", speaker: nil),
@@ -576,6 +580,10 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         "Hezbollah ‘firmly denies’ involvement",
         "‘Dire sights’",
         "The documentary “Operation Desert Storm Returns” opened on Friday.",
+        // A scare quote: a few words inside a sentence with no reporting verb and no one whose words they are.
+        "The audit found there had been “3,210 missed payments” since January.",
+        "The paper sent its “senior culture reporter” to the fair, with a photographer.",
+        "The ferry service cut a third of its crossings over the “coordinated acts of sabotage” on the line.",
         // A book's title with its subtitle, however long, is no quotation.
         "Her professor persuaded her to write “The Quiet Coast: Life and Work in a Small Fishing Town.”",
         "He is the author of “Salt and Iron: The Story of the River Towns and Their Mills”.",

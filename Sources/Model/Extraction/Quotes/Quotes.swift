@@ -37,6 +37,8 @@ public struct QuoteExtractor: Sendable {
 
     /// Quotations shorter than this many words are not quotes: scare quotes, names, slogans.
     static let minimumWords = 3
+    /// A quotation of at most this many words with no reporting verb and no speaker may be a scare quote.
+    static let maximumScareWords = 4
     /// A quotation of at most this many words, all capitalised, is a title ("Operation Protective Edge").
     static let maximumTitleWords = 6
     /// How many paragraphs before a quotation are read for the people and bodies it may refer back to.
@@ -138,6 +140,16 @@ public struct QuoteExtractor: Sendable {
                 } else {
                     resolved = subjects[first.paragraph][reader.sentenceStart(before: opening)]
                 }
+            }
+            // A scare quote: a few words inside a sentence, with no reporting verb and no one whose words they
+            // are ("found there had been “3,210 shooting victims” since", "its “national enterprise
+            // reporter”"): lower case or a number first, no sentence end of their own. "“I was screaming.”"
+            // and "“No to Fascism!”" are speech.
+            if attribution == nil, resolved == nil, candidate.parts.count == 1,
+               wordCount(candidate, paragraphs) <= Self.maximumScareWords,
+               let opening = text.unicodeScalars.first, opening.properties.isLowercase || opening.properties.numericType != nil,
+               let closing = text.unicodeScalars.last, ![".", "!", "?"].contains(closing) {
+                continue
             }
             if let resolved { lastSpeaker[last.paragraph] = resolved }
             var speaker: Speaker? = nil

@@ -473,6 +473,11 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
 
     /// Quotations whose speaker must stay unknown, or must not be taken from a nearby clause.
     static let unattributed: [QuoteRow] = [
+        // "the letter reads" is a cue: the quotation it interrupts is one, and the letter's writer, unnamed, no
+        // one (not the person named last).
+        QuoteRow(["The appeal was signed by retired banker Jonas Weller among others.",
+                  "“We see the new schools giving families hope,” the letter reads. “Our children are thriving there.”"],
+                 "We see the new schools giving families hope, Our children are thriving there.", speaker: nil),
         // A short exclamation of its own, with no reporting verb, is speech, not a scare quote.
         QuoteRow(["Outside the town hall, “No more floods!” was painted on every wall."],
                  "No more floods!", speaker: nil),

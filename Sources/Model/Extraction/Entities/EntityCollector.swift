@@ -900,8 +900,14 @@ struct EntityCollector {
     @inline(__always)
     func isText(_ i: Int, _ text: StaticString) -> Bool {
         guard i >= 0, i < tokens.count, Int(tokens[i].foldedCount) == text.utf8CodeUnitCount else { return false }
-        let bytes = document.folded(tokens[i])
-        return text.withUTF8Buffer { bytes.elementsEqual($0) }
+        // Through buffer pointers: no slice of the folded bytes (a retain and a release) per test.
+        let start = Int(tokens[i].foldedStart)
+        return text.withUTF8Buffer { expected in
+            document.foldedBytes.withUnsafeBufferPointer { folded in
+                for k in 0..<expected.count where folded[start + k] != expected[k] { return false }
+                return true
+            }
+        }
     }
 
     /// Whether token `i` exists and the English lexicon puts it in any of `classes`.

@@ -44,15 +44,28 @@ extension Unicode.Scalar {
 extension String {
     /// A string from scalars, encoded through UTF-8 bytes (much faster than appending to a scalar view).
     @inlinable public init<C: Collection>(scalars: C) where C.Element == Unicode.Scalar {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(scalars.count + 8)
+        // Sized first, then written in place: one allocation of the exact size (none up to 15 bytes), no
+        // intermediate byte array.
+        var size = 0
         for s in scalars {
-            if s.value < 0x80 {
-                bytes.append(UInt8(truncatingIfNeeded: s.value))
-            } else {
-                UTF8.encode(s) { bytes.append($0) }
-            }
+            let v = s.value
+            size += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
         }
-        self = String(decoding: bytes, as: UTF8.self)
+        self = String(unsafeUninitializedCapacity: size) { out in
+            var n = 0
+            for s in scalars {
+                let v = s.value
+                if v < 0x80 {
+                    out[n] = UInt8(truncatingIfNeeded: v)
+                    n += 1
+                } else {
+                    UTF8.encode(s) { byte in
+                        out[n] = byte
+                        n += 1
+                    }
+                }
+            }
+            return n
+        }
     }
 }

@@ -114,7 +114,7 @@ extension EntityCollector {
                 if !isA(k, .particle) { words.append(word(k)) }
                 continue
             }
-            for part in word(k).split(separator: "-") where !english[String(part)].contains(.particle) {
+            for part in word(k).splitASCII(0x2D) where !english[String(part)].contains(.particle) {
                 words.append(String(part))
             }
         }

@@ -81,7 +81,7 @@ extension Newsdesk {
             if answers {
                 out.beginObject()
                 for article in result.articles {
-                    out.key((article.source.file as NSString).lastPathComponent)
+                    out.key(Self.fileName(article.source.file))
                     out.value(article)
                 }
                 out.endObject()
@@ -96,6 +96,14 @@ extension Newsdesk {
                 }
             }
             if !result.failures.isEmpty { throw ExitCode(1) }
+        }
+
+        /// The last component of `path` ("a/b.txt" -> "b.txt"), as `NSString.lastPathComponent` gives it; a path
+        /// that is empty or ends with "/" goes through `NSString` (which costs about 30,000 instructions a path).
+        static func fileName(_ path: String) -> String {
+            guard let last = path.utf8.last, last != UInt8(ascii: "/") else { return (path as NSString).lastPathComponent }
+            guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
+            return String(path[path.utf8.index(after: slash)...])
         }
     }
 

@@ -14,7 +14,7 @@ import Glibc
 /// threads that take turns on its core, each sleeping and waking for half of the connections; one thread that keeps its
 /// core while the client keeps the other answers more (nginx, whose workers all wait on one listener, serves all 64
 /// connections of wrk from one worker). Such a thread waits for the client hundreds of times a second (its voluntary
-/// context switches: 500 to 700 a second under `wrk -c64` of a cached path), and when it does not, the client leaves no
+/// context switches: 500 to 1,000 a second under `wrk -c64` of a cached path), and when it does not, the client leaves no
 /// core idle: it keeps its connections. A thread kept busy by uncached queries never waits (none in 3 s) while the client
 /// uses a quarter of a core: a second thread then takes part of its connections.
 enum ConnectionBalance {

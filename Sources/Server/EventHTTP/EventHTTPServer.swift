@@ -529,6 +529,8 @@ final class Worker {
         // `run` closed the connections and the listener; a worker whose thread never ran has its listener still, and
         // no connection (connections are accepted only by the loop).
         closeListener()
+        // A connection handed over after this worker's loop ended (another worker was still running) closes here.
+        for handed in takeInbox() { close(handed.fd) }
         if let sweepEvent { event_free(sweepEvent) }
         if let wakeEvent { event_free(wakeEvent) }
         close(wakeRead)

@@ -473,6 +473,11 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
 
     /// Quotations whose speaker must stay unknown, or must not be taken from a nearby clause.
     static let unattributed: [QuoteRow] = [
+        // A capitalised plural or adverb opening a sentence with no reporting verb is no one's name.
+        QuoteRow(["Burglaries including break-ins at shops rose by a third last year, a “worrying trend for every small shop in the county.”"],
+                 "worrying trend for every small shop in the county.", speaker: nil),
+        QuoteRow(["Famously worn by two film stars, the red scarf became “the must-have item of the whole winter season.”"],
+                 "the must-have item of the whole winter season.", speaker: nil),
         // "the letter reads" is a cue: the quotation it interrupts is one, and the letter's writer, unnamed, no
         // one (not the person named last).
         QuoteRow(["The appeal was signed by retired banker Jonas Weller among others.",

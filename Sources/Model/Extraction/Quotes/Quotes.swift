@@ -37,6 +37,15 @@ public struct QuoteExtractor: Sendable {
 
     /// Quotations shorter than this many words are not quotes: scare quotes, names, slogans.
     static let minimumWords = 3
+    /// Whether a single capitalised word reads as a plural or an adverb ("Crimes", "Famously"), not a name:
+    /// one word of four letters or more, ending in "s" or "ly", with no other capital ("PolitiFact") or hyphen.
+    static func isCommonWordForm(_ name: String) -> Bool {
+        let scalars = Array(name.unicodeScalars)
+        guard scalars.count >= 4, !name.contains(" "), !name.contains("-"),
+              !scalars.dropFirst().contains(where: { $0.properties.isUppercase }) else { return false }
+        return name.hasSuffix("s") || name.hasSuffix("ly")
+    }
+
     /// A quotation of at most this many words with no reporting verb and no speaker may be a scare quote.
     static let maximumScareWords = 4
     /// A quotation of at most this many words, all capitalised, is a title ("Operation Protective Edge").
@@ -139,6 +148,13 @@ public struct QuoteExtractor: Sendable {
                     resolved = resolver.resolve(owner, position: at, paragraph: first.paragraph)
                 } else {
                     resolved = subjects[first.paragraph][reader.sentenceStart(before: opening)]
+                    // A bare capitalised plural or adverb opening the sentence that the entity list does not
+                    // hold is no one's name ("Crimes including rape … rose, … a “national threat to public
+                    // safety”", "Famously worn by …"): with no reporting verb, nothing else says it is a speaker.
+                    if let found = resolved, found.kind == .name, entityIds[found.name] == nil,
+                       Self.isCommonWordForm(found.name) {
+                        resolved = nil
+                    }
                 }
             }
             // A scare quote: a few words inside a sentence, with no reporting verb and no one whose words they

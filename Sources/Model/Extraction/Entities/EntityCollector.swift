@@ -775,8 +775,13 @@ struct EntityCollector {
         // ("Volodymyr\u{A0}Zelensky" is "Volodymyr Zelensky"); mention spans keep the text as written.
         for i in result.indices {
             result[i].name = Self.plainSpaced(result[i].name)
-            var seen: Set<String> = [result[i].name]
-            result[i].aliases = result[i].aliases.map(Self.plainSpaced).filter { seen.insert($0).inserted }
+            // (A few aliases: an array to search costs less than a set to build.)
+            var seen: [String] = [result[i].name]
+            result[i].aliases = result[i].aliases.map(Self.plainSpaced).filter { alias in
+                if seen.contains(alias) { return false }
+                seen.append(alias)
+                return true
+            }
         }
         let sorted = result.sorted { ($0.mentionSpans.first?.start ?? 0, $0.id) < ($1.mentionSpans.first?.start ?? 0, $1.id) }
         return Self.mergingSameNamedPlaces(sorted)

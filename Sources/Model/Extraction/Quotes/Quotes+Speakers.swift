@@ -101,7 +101,10 @@ extension QuoteExtractor {
         /// Records a full person name seen in the text.
         mutating func addName(_ name: String, position: Int, role: String?, span: MentionSpan? = nil) {
             let folded = name.applyingFolding()
-            guard let space = folded.lastIndex(of: " ") else { return }
+            // The last word: found over the bytes when the name is ASCII (a Character search walks grapheme
+            // clusters from the end).
+            guard let space = folded.utf8.allSatisfy({ $0 < 0x80 })
+                    ? folded.utf8.lastIndex(of: 0x20) : folded.lastIndex(of: " ") else { return }
             let key = String(folded[folded.index(after: space)...])
             if !entityByName.isEmpty, let entity = entityByName[folded], entity.type != .person { return }
             if !(byLastWord[key]?.contains { $0.name == name } ?? false) {

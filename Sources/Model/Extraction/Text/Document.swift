@@ -137,8 +137,26 @@ public struct Document: Sendable {
         foldedBytes[Int(token.foldedStart)..<Int(token.foldedStart + token.foldedCount)]
     }
 
-    /// The folded form of `token` as a string.
-    public func foldedString(_ token: Token) -> String { String(decoding: folded(token), as: UTF8.self) }
+    /// The folded form of `token` as a string (decoded through a buffer pointer: no slice, so no retain and
+    /// release of the folded bytes).
+    public func foldedString(_ token: Token) -> String {
+        foldedBytes.withUnsafeBufferPointer { bytes in
+            String(decoding: UnsafeBufferPointer(
+                rebasing: bytes[Int(token.foldedStart)..<Int(token.foldedStart + token.foldedCount)]), as: UTF8.self)
+        }
+    }
+
+    /// Whether the folded form of `token` is `text` (compared as bytes: no string made).
+    public func isFolded(_ token: Token, _ text: StaticString) -> Bool {
+        guard Int(token.foldedCount) == text.utf8CodeUnitCount else { return false }
+        let start = Int(token.foldedStart)
+        return text.withUTF8Buffer { expected in
+            foldedBytes.withUnsafeBufferPointer { folded in
+                for k in 0..<expected.count where folded[start + k] != expected[k] { return false }
+                return true
+            }
+        }
+    }
 
     /// The scalars of `token` as written (an abbreviation's stop included, a possessive "'s" not).
     public func scalars(_ token: Token) -> ArraySlice<Unicode.Scalar> {

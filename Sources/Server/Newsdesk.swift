@@ -130,7 +130,7 @@ extension Newsdesk {
             for failure in result.failures { print("bad: \(failure)") }
             let quotes = result.articles.reduce(0) { $0 + $1.quotes.count }
             let figures = result.articles.reduce(0) { $0 + $1.casualties.count }
-            let entities = result.articles.reduce(0) { $0 + $1.entities.count }
+            let entities = result.articles.reduce(0) { $0 + $1.entityList.count }
             print(String(format: "%d articles, %d bad files, %d quotes, %d entity mentions, %d figures, %.2f s",
                          result.articles.count, result.failures.count, quotes, entities, figures,
                          Date().timeIntervalSince(started)))

@@ -292,6 +292,26 @@ import Synchronization
 
 /// A regression: a stop right after start used to be lost (loopbreak before the loop ran), hanging the join.
 @Suite struct ServerLifecycleTests {
+    @Test func aConnectionHandedToAWorkerWhoseLoopHasEndedIsClosed() throws {
+        var config = Configuration()
+        config.port = 0
+        config.threads = 2
+        let server = EventHTTPServer(service: TestCorpus.service(config), configuration: config, logger: Logger(label: "test"))
+        try server.start()
+        server.stop()
+        // As when the first worker hands a connection over while a stop reaches the workers one after another.
+        var pair: [Int32] = [0, 0]
+        #expect(socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0, &pair) == 0)
+        #expect(server.limits.admit())
+        server.workers[1].handOver(fd: pair[0], idleSince: nil)
+        #expect(server.openConnections == 0, "its slot is given back")
+        var timeout = timeval(tv_sec: 2, tv_usec: 0)
+        setsockopt(pair[1], SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var byte: UInt8 = 0
+        #expect(read(pair[1], &byte, 1) == 0, "the client sees the connection closed, not left hanging")
+        close(pair[1])
+    }
+
     @Test(.timeLimit(.minutes(1))) func stopRightAfterStartReturns() throws {
         var config = Configuration()
         config.port = 0

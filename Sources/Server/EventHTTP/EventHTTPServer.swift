@@ -159,8 +159,9 @@ final class Worker {
     /// How many connections this worker has open, for the other workers to read (`ConnectionBalance`).
     let openHere = Atomic<Int>(0)
     /// Connections other workers handed over, to adopt on this worker's thread: the socket, and when its last
-    /// response ended (nil: just accepted, its head deadline runs from the adoption).
-    private let inbox = Mutex<[(fd: Int32, idleSince: UInt64?)]>([])
+    /// response ended (nil: just accepted, its head deadline runs from the adoption). Nil once the loop has ended:
+    /// a connection handed over after that is closed by the worker that hands it over.
+    private let inbox = Mutex<[(fd: Int32, idleSince: UInt64?)]?>([])
     /// This worker's load window and what it hands over (`ConnectionBalance`).
     let balance: UnsafeMutablePointer<BalanceState>
     /// The head deadline as a libevent common timeout: every connection's deadline has the same length, so libevent
@@ -269,7 +270,7 @@ final class Worker {
     func run() {
         event_base_dispatch(base)
         for connection in Array(connections.values) { connection.close() }
-        for handed in takeInbox() {
+        for handed in takeInbox(closing: true) {
             close(handed.fd)
             limits.release()
         }
@@ -344,7 +345,17 @@ final class Worker {
 
     /// Any thread: `fd` (an open connection, counted in the limits) is this worker's from now on.
     func handOver(fd: Int32, idleSince: UInt64?) {
-        inbox.withLock { $0.append((fd, idleSince)) }
+        let taken = inbox.withLock { items -> Bool in
+            guard items != nil else { return false }
+            items!.append((fd, idleSince))
+            return true
+        }
+        guard taken else {
+            // This worker's loop has ended (a stop reaches the workers one after another): nobody would serve it.
+            close(fd)
+            limits.release()
+            return
+        }
         post(.adopt)
     }
 
@@ -355,11 +366,11 @@ final class Worker {
         for item in handed { adopt(item.fd, idleSince: item.idleSince, now: now) }
     }
 
-    /// Empties the inbox.
-    private func takeInbox() -> [(fd: Int32, idleSince: UInt64?)] {
+    /// Empties the inbox; `closing`: for good, so that later hand-overs close their sockets.
+    private func takeInbox(closing: Bool = false) -> [(fd: Int32, idleSince: UInt64?)] {
         inbox.withLock { items in
-            defer { items = [] }
-            return items
+            defer { items = closing ? nil : [] }
+            return items ?? []
         }
     }
 
@@ -529,8 +540,11 @@ final class Worker {
         // `run` closed the connections and the listener; a worker whose thread never ran has its listener still, and
         // no connection (connections are accepted only by the loop).
         closeListener()
-        // A connection handed over after this worker's loop ended (another worker was still running) closes here.
-        for handed in takeInbox() { close(handed.fd) }
+        // A worker whose thread never ran (a failed start) may hold connections handed over: they close here.
+        for handed in takeInbox(closing: true) {
+            close(handed.fd)
+            limits.release()
+        }
         if let sweepEvent { event_free(sweepEvent) }
         if let wakeEvent { event_free(wakeEvent) }
         close(wakeRead)

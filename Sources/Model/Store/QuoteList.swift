@@ -20,7 +20,9 @@ public struct QuoteList: RandomAccessCollection, Sendable {
         self.first = first
     }
 
+    /// The first position, 0.
     public var startIndex: Int { 0 }
+    /// One past the last position: the number of quotes.
     public var endIndex: Int { article.count }
 
     /// Quote `i`.

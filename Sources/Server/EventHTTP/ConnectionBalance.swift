@@ -88,11 +88,14 @@ enum ConnectionBalance {
 /// A worker's load over its current window, and what it hands over in this one: kept behind a pointer, as the
 /// worker's `Date`, so that the per-request check reads it without a run-time exclusivity check.
 struct BalanceState {
-    /// When the window began (monotonic ns), the thread's waits and CPU time then, and the machine's idle ticks.
+    /// When the window began (monotonic ns).
     var windowStart: UInt64 = 0
+    /// The thread's waits and CPU time when the window began (nil when they could not be read).
     var usageAtStart: (waits: Int, cpu: UInt64)?
+    /// The machine's idle ticks when the window began (nil without `/proc/stat`).
     var idleAtStart: UInt64?
     /// Connections left to hand over in this window, and to which worker.
     var budget = 0
+    /// Index of the worker that gets them; -1: none.
     var target: Int = -1
 }

@@ -904,15 +904,7 @@ struct EntityCollector {
     /// Whether token `i` exists and its folded form is `text` ("of", "(", "&").
     @inline(__always)
     func isText(_ i: Int, _ text: StaticString) -> Bool {
-        guard i >= 0, i < tokens.count, Int(tokens[i].foldedCount) == text.utf8CodeUnitCount else { return false }
-        // Through buffer pointers: no slice of the folded bytes (a retain and a release) per test.
-        let start = Int(tokens[i].foldedStart)
-        return text.withUTF8Buffer { expected in
-            document.foldedBytes.withUnsafeBufferPointer { folded in
-                for k in 0..<expected.count where folded[start + k] != expected[k] { return false }
-                return true
-            }
-        }
+        i >= 0 && i < tokens.count && document.isFolded(tokens[i], text)
     }
 
     /// Whether token `i` exists and the English lexicon puts it in any of `classes`.

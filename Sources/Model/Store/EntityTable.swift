@@ -230,7 +230,8 @@ struct EntityTable: Sendable {
             for name in finished.folded { names.append((name, position)) }
             foldedNames.append(finished.folded[0])
             entities.append(entity)
-            entityArticles.append(acc.articles.sorted())
+            // Taken over or gathered oldest first, the positions are most often in order already.
+            entityArticles.append(Self.isAscending(acc.articles) ? acc.articles : acc.articles.sorted())
             var kept = acc
             kept.articles = []
             kept.finished = finished
@@ -241,7 +242,23 @@ struct EntityTable: Sendable {
         self.entities = entities
         self.index = index
         self.articles = entityArticles
-        self.names = names.sorted { ($0.name, $0.entity) < ($1.name, $1.entity) }
+        // On a reload the entities taken over keep their order among themselves, hence their order in the name lists
+        // of the previous table: those lists are renumbered and only the other entities' names sorted and merged in.
+        let kept = reusing.map { reusing -> (table: EntityTable, oldToNew: [Int32], isNew: [Bool]) in
+            var oldToNew = [Int32](repeating: -1, count: reusing.table.entities.count)
+            for (q, p) in reusing.oldPositions.enumerated() where p >= 0 { oldToNew[Int(p)] = Int32(q) }
+            return (reusing.table, oldToNew, reusing.oldPositions.map { $0 < 0 })
+        }
+        let byNameAndEntity = { (a: (name: String, entity: Int32), b: (name: String, entity: Int32)) in (a.name, a.entity) < (b.name, b.entity) }
+        if let kept {
+            let carried = kept.table.names.compactMap { n -> (name: String, entity: Int32)? in
+                let q = kept.oldToNew[Int(n.entity)]
+                return q >= 0 ? (n.name, q) : nil
+            }
+            self.names = Self.merge(carried, names.filter { kept.isNew[Int($0.entity)] }.sorted(by: byNameAndEntity), by: byNameAndEntity)
+        } else {
+            self.names = names.sorted(by: byNameAndEntity)
+        }
         var byType: [EntityType: [Int32]] = [:], bySubtype: [String: [Int32]] = [:]
         for (i, e) in entities.enumerated() {
             byType[e.type, default: []].append(Int32(i))
@@ -250,7 +267,11 @@ struct EntityTable: Sendable {
         self.byType = byType
         self.bySubtype = bySubtype
         let folded = foldedNames
-        let byName = (0..<Int32(entities.count)).sorted { (folded[Int($0)], $0) < (folded[Int($1)], $1) }
+        let byFolded = { (a: Int32, b: Int32) in (folded[Int(a)], a) < (folded[Int(b)], b) }
+        let byName = kept.map { kept in
+            Self.merge(kept.table.byName.compactMap { kept.oldToNew[Int($0)] >= 0 ? kept.oldToNew[Int($0)] : nil },
+                       (0..<Int32(entities.count)).filter { kept.isNew[Int($0)] }.sorted(by: byFolded), by: byFolded)
+        } ?? (0..<Int32(entities.count)).sorted(by: byFolded)
         var nameRank = [Int32](repeating: 0, count: entities.count)
         var byTypeByName: [EntityType: [Int32]] = [:]
         for (rank, e) in byName.enumerated() {
@@ -276,6 +297,32 @@ struct EntityTable: Sendable {
     /// The top companions of `entity`: the entities sharing the most articles with it, and how many.
     func companions(of entity: Int32) -> ArraySlice<(entity: Int32, articles: Int32)> {
         companionList[Int(companionOffsets[Int(entity)])..<Int(companionOffsets[Int(entity) + 1])]
+    }
+
+    /// Whether `positions` are in ascending order.
+    private static func isAscending(_ positions: [Int32]) -> Bool {
+        var last = Int32.min
+        for p in positions {
+            if p < last { return false }
+            last = p
+        }
+        return true
+    }
+
+    /// Two lists sorted by `precedes` merged into one (on a tie, `a`'s element first).
+    private static func merge<T>(_ a: [T], _ b: [T], by precedes: (T, T) -> Bool) -> [T] {
+        var merged: [T] = []
+        merged.reserveCapacity(a.count + b.count)
+        var j = 0
+        for x in a {
+            while j < b.count && precedes(b[j], x) {
+                merged.append(b[j])
+                j += 1
+            }
+            merged.append(x)
+        }
+        merged += b[j...]
+        return merged
     }
 
     /// What a reload's companions may take over: the previous table, the old position of each entity taken over
@@ -314,8 +361,11 @@ struct EntityTable: Sendable {
                     toCount.append(e)
                     continue
                 }
-                results[e] = old.map { (reusing.oldToNew[Int($0.entity)], $0.articles) }
-                    .sorted { ($0.articles, $1.entity) > ($1.articles, $0.entity) }
+                let renumbered = old.map { (entity: reusing.oldToNew[Int($0.entity)], articles: $0.articles) }
+                let inOrder = { (a: (entity: Int32, articles: Int32), b: (entity: Int32, articles: Int32)) in
+                    (a.articles, b.entity) > (b.articles, a.entity)
+                }
+                results[e] = zip(renumbered, renumbered.dropFirst()).allSatisfy { inOrder($0, $1) } ? renumbered : renumbered.sorted(by: inOrder)
                 next[e] = oldNext
             }
         } else {

@@ -79,25 +79,25 @@ struct EntityTable: Sendable {
             return
         }
         let old = previous.snapshot.entityTable
-        let (kept, touched) = Self.regather(articles, previous.snapshot, previous.carry)
+        var (keptPositions, kept, touched) = Self.regather(articles, previous.snapshot, previous.carry)
         timer.lap("gather")
-        // The entities kept keep their figures, hence their order: only the others are sorted, then merged in.
-        let sortedTouched = touched.sorted(by: Self.precedes)
+        // The entities kept keep their figures, hence their order: only the others are sorted, then merged in,
+        // from the back (each accumulator moved out of its list, not copied; the order is total).
+        touched.sort(by: Self.precedes)
         var ordered: [Accumulator] = [], oldPositions: [Int32] = []
         ordered.reserveCapacity(kept.count + touched.count)
         oldPositions.reserveCapacity(kept.count + touched.count)
-        var t = 0
-        for (p, acc) in kept {
-            while t < sortedTouched.count && Self.precedes(sortedTouched[t], acc) {
-                ordered.append(sortedTouched[t])
+        while !kept.isEmpty || !touched.isEmpty {
+            if !touched.isEmpty && (kept.isEmpty || Self.precedes(kept[kept.count - 1], touched[touched.count - 1])) {
+                ordered.append(touched.removeLast())
                 oldPositions.append(-1)
-                t += 1
+            } else {
+                ordered.append(kept.removeLast())
+                oldPositions.append(keptPositions.removeLast())
             }
-            ordered.append(acc)
-            oldPositions.append(p)
         }
-        ordered += sortedTouched[t...]
-        oldPositions += repeatElement(-1, count: sortedTouched.count - t)
+        ordered.reverse()
+        oldPositions.reverse()
         self.init(articles: articles, ordered: ordered, reusing: (old, oldPositions), timer: timer)
     }
 
@@ -138,10 +138,10 @@ struct EntityTable: Sendable {
     }
 
     /// The same from the previous snapshot: entities that no new or dropped article mentions are taken over,
-    /// their article positions remapped (`kept`, with their positions there, in its order); the others are
+    /// their article positions remapped (`kept`, in its order, and their positions there); the others are
     /// gathered from their remaining and new articles (`touched`, in no order).
     fileprivate static func regather(_ articles: [Article], _ old: CorpusSnapshot, _ carry: SnapshotCarry)
-        -> (kept: [(position: Int32, acc: Accumulator)], touched: [Accumulator]) {
+        -> (keptPositions: [Int32], kept: [Accumulator], touched: [Accumulator]) {
         var touched: [String: [Int32]] = [:]  // entity id -> the new articles that mention it
         for i in carry.fresh {
             // An article lists an entity once as a rule, but the gathering counts every entry it has: the article
@@ -151,14 +151,16 @@ struct EntityTable: Sendable {
         for (j, p) in carry.oldToNew.enumerated() where p < 0 {
             for e in old.articles[j].entities where touched[e.id] == nil { touched[e.id] = [] }
         }
-        var keptOnes: [(position: Int32, acc: Accumulator)] = [], accumulators: [Accumulator] = []
+        var keptPositions: [Int32] = [], keptOnes: [Accumulator] = [], accumulators: [Accumulator] = []
+        keptPositions.reserveCapacity(old.entities.count)
         keptOnes.reserveCapacity(old.entities.count)
         for (p, acc) in old.entityTable.gathered.enumerated() {
             let kept = old.entityArticles[p].compactMap { carry.oldToNew[Int($0)] >= 0 ? carry.oldToNew[Int($0)] : nil }
             guard let new = touched[acc.entity.id] else {
                 var acc = acc
                 acc.articles = kept
-                keptOnes.append((Int32(p), acc))
+                keptPositions.append(Int32(p))
+                keptOnes.append(acc)
                 continue
             }
             // Only new articles, all newer than its oldest: what comes from the oldest article (name, type,
@@ -197,32 +199,29 @@ struct EntityTable: Sendable {
             }
             if let acc { accumulators.append(acc) }
         }
-        return (keptOnes, accumulators)
+        return (keptPositions, keptOnes, accumulators)
     }
 
     /// Builds the lists, names and companions of the gathered entities, `ordered` as `precedes` orders them.
     /// `reusing` is the previous snapshot's table and, for each of `ordered`, its position there when it was taken
     /// over unchanged (else -1): the companions of those are taken over when that gives the same ones.
-    private init(articles: [Article], ordered: [Accumulator], reusing: (table: EntityTable, oldPositions: [Int32])?,
+    private init(articles: [Article], ordered: consuming [Accumulator], reusing: (table: EntityTable, oldPositions: [Int32])?,
                  timer: StepTimer) {
         var timer = timer
-        var entities: [Entity] = [], entityArticles: [[Int32]] = [], gathered: [Accumulator] = []
-        gathered.reserveCapacity(ordered.count)
+        // The accumulators are updated in place into what the next reload takes over (their article lists move to
+        // `entityArticles`): copying each one, a dozen references, and freeing the copies cost more than the rest.
+        var gathered = ordered
+        var entities: [Entity] = [], entityArticles: [[Int32]] = []
+        entityArticles.reserveCapacity(gathered.count)
         var index: [String: Int32] = [:]
+        index.reserveCapacity(gathered.count)
         var names: [(name: String, entity: Int32)] = []
-        entities.reserveCapacity(ordered.count)
+        entities.reserveCapacity(gathered.count)
         var foldedNames: [String] = []
-        foldedNames.reserveCapacity(ordered.count)
-        for acc in ordered {
-            var entity = acc.entity
-            let finished = acc.finished ?? {
-                // The canonical name is the form most articles use; the others are aliases.
-                let byUse = acc.aliases.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
-                var name = entity.name
-                if let top = byUse.first, name != top.key, acc.aliases[name] ?? 0 < top.value { name = top.key }
-                let aliases = byUse.map(\.key).filter { $0 != name }.sorted()
-                return (name, aliases, ([name] + aliases).map { $0.applyingFolding() })
-            }()
+        foldedNames.reserveCapacity(gathered.count)
+        for i in gathered.indices {
+            let finished = gathered[i].finished ?? Self.finish(gathered[i])
+            var entity = gathered[i].entity
             entity.name = finished.name
             entity.aliases = finished.aliases
             let position = Int32(entities.count)
@@ -231,11 +230,10 @@ struct EntityTable: Sendable {
             foldedNames.append(finished.folded[0])
             entities.append(entity)
             // Taken over or gathered oldest first, the positions are most often in order already.
-            entityArticles.append(Self.isAscending(acc.articles) ? acc.articles : acc.articles.sorted())
-            var kept = acc
-            kept.articles = []
-            kept.finished = finished
-            gathered.append(kept)
+            let list = gathered[i].articles
+            gathered[i].articles = []
+            entityArticles.append(Self.isAscending(list) ? list : list.sorted())
+            gathered[i].finished = finished
         }
         self.gathered = gathered
         timer.lap("order")
@@ -297,6 +295,16 @@ struct EntityTable: Sendable {
     /// The top companions of `entity`: the entities sharing the most articles with it, and how many.
     func companions(of entity: Int32) -> ArraySlice<(entity: Int32, articles: Int32)> {
         companionList[Int(companionOffsets[Int(entity)])..<Int(companionOffsets[Int(entity) + 1])]
+    }
+
+    /// What the order step derives from an entity's figures: the canonical name (the form most articles use), the
+    /// other aliases, and the folded name and aliases.
+    fileprivate static func finish(_ acc: Accumulator) -> (name: String, aliases: [String], folded: [String]) {
+        let byUse = acc.aliases.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+        var name = acc.entity.name
+        if let top = byUse.first, name != top.key, acc.aliases[name] ?? 0 < top.value { name = top.key }
+        let aliases = byUse.map(\.key).filter { $0 != name }.sorted()
+        return (name, aliases, ([name] + aliases).map { $0.applyingFolding() })
     }
 
     /// Whether `positions` are in ascending order.

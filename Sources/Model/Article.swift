@@ -22,7 +22,7 @@ public struct Article: Sendable, Codable, Equatable {
         var text: String
         var related: [String]
         var quotes: [Quote]
-        var entities: [ArticleEntity]
+        var entities: ArticleEntities
         var casualties: [Casualty]
     }
 
@@ -125,11 +125,13 @@ public struct Article: Sendable, Codable, Equatable {
         get { storage.fields.quotes }
         _modify { unique(); yield &storage.fields.quotes }
     }
-    /// Named entities with their mentions in this article.
+    /// Named entities with their mentions in this article (unpacked from `entityList` on each call).
     public var entities: [ArticleEntity] {
-        get { storage.fields.entities }
-        _modify { unique(); yield &storage.fields.entities }
+        get { storage.fields.entities.all }
+        set { unique(); storage.fields.entities = ArticleEntities(newValue) }
     }
+    /// The same entities as held: packed, their strings and place data in `EntityPool`.
+    public var entityList: ArticleEntities { storage.fields.entities }
     /// Casualty figures.
     public var casualties: [Casualty] {
         get { storage.fields.casualties }
@@ -143,7 +145,7 @@ public struct Article: Sendable, Codable, Equatable {
         entities: [ArticleEntity], casualties: [Casualty]
     ) {
         storage = Storage(Fields(id: id, date: date, title: title, summary: summary, source: source, wordCount: wordCount,
-                                 counts: counts, text: text, related: related, quotes: quotes, entities: entities,
+                                 counts: counts, text: text, related: related, quotes: quotes, entities: ArticleEntities(entities),
                                  casualties: casualties))
     }
 

@@ -45,6 +45,7 @@ extension Newsdesk {
                 account.measure(child.label ?? "snapshot", child.value)
             }
             account.measure("loadCache", result.cache)
+            account.measure("entityPool", EntityPool.shared)
 
             let articles = Swift.max(snapshot.articles.count, 1)
             let text = result.bytes
@@ -72,6 +73,8 @@ extension Newsdesk {
                          Double(last.inUse) / Double(articles), Double(last.inUse) / Double(Swift.max(text, 1))))
             print(String(format: "| RSS | %.2f | %.0f | %.3f | |", Double(last.rss) / 1e6,
                          Double(last.rss) / Double(articles), Double(last.rss) / Double(Swift.max(text, 1))))
+            let pool = EntityPool.shared.counts
+            print("entity pool: \(pool.strings) strings, \(pool.descriptors) descriptors")
             withExtendedLifetime((snapshot, result)) {}
         }
     }

@@ -81,7 +81,7 @@ extension Newsdesk {
             if answers {
                 out.beginObject()
                 for article in result.articles {
-                    out.key((article.source.file as NSString).lastPathComponent)
+                    out.key(Self.fileName(article.source.file))
                     out.value(article)
                 }
                 out.endObject()
@@ -96,6 +96,14 @@ extension Newsdesk {
                 }
             }
             if !result.failures.isEmpty { throw ExitCode(1) }
+        }
+
+        /// The last component of `path` ("a/b.txt" -> "b.txt"), as `NSString.lastPathComponent` gives it; a path
+        /// that is empty or ends with "/" goes through `NSString` (which costs about 30,000 instructions a path).
+        static func fileName(_ path: String) -> String {
+            guard let last = path.utf8.last, last != UInt8(ascii: "/") else { return (path as NSString).lastPathComponent }
+            guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
+            return String(path[path.utf8.index(after: slash)...])
         }
     }
 
@@ -122,7 +130,7 @@ extension Newsdesk {
             for failure in result.failures { print("bad: \(failure)") }
             let quotes = result.articles.reduce(0) { $0 + $1.quotes.count }
             let figures = result.articles.reduce(0) { $0 + $1.casualties.count }
-            let entities = result.articles.reduce(0) { $0 + $1.entities.count }
+            let entities = result.articles.reduce(0) { $0 + $1.entityList.count }
             print(String(format: "%d articles, %d bad files, %d quotes, %d entity mentions, %d figures, %.2f s",
                          result.articles.count, result.failures.count, quotes, entities, figures,
                          Date().timeIntervalSince(started)))

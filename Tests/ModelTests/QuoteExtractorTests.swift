@@ -399,6 +399,49 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         // A straight mark after a word whose opening mark the text lost opens nothing.
         QuoteRow(["Oz took Trump through a cursory review of [his] systems\" including his health. His doctor Harold Bornstein predicted that Trump would be “the healthiest individual ever elected to the presidency.”"],
                  "the healthiest individual ever elected to the presidency.", speaker: "Harold Bornstein", role: "doctor"),
+        // A description the word lists do not know, before a person's full name, is the role.
+        QuoteRow(["“We kept the ball well and the crowd carried us,” Rovers centre back Tomas Varga told local radio. “We earned it.”"],
+                 "We kept the ball well and the crowd carried us, We earned it.", speaker: "Tomas Varga",
+                 role: "Rovers centre back"),
+        QuoteRow(["“Prices will keep climbing for a long while,” Dublin art dealer Ronald Pemberton said."],
+                 "Prices will keep climbing for a long while,", speaker: "Ronald Pemberton", role: "Dublin art dealer"),
+        QuoteRow(["“Our plan is to open three new shops,” says developer Nia Kamau, co-founder of a payments firm."],
+                 "Our plan is to open three new shops,", speaker: "Nia Kamau", role: "developer"),
+        QuoteRow(["“It was never meant as a statement,” the Hawks’ designated hitter Jim Oakley told the local paper."],
+                 "It was never meant as a statement,", speaker: "Jim Oakley", role: "Hawks’ designated hitter"),
+        // An appositive whose closing comma the text leaves out is still the speaker's role.
+        QuoteRow(["“Lawmakers have failed to act on privacy for years,” Dana Whitlock, counsel to the Consumer Data and Privacy Coalition said in a statement."],
+                 "Lawmakers have failed to act on privacy for years,", speaker: "Dana Whitlock",
+                 role: "counsel to the Consumer Data and Privacy Coalition"),
+        // A verb of speech after a comma that closes a clause of its own is inverted: the person after it speaks,
+        // and a later "he" is that person, not the body the clause was about.
+        QuoteRow(["The streaming firm reported strong results on Tuesday.",
+                  "And with its recent push into advertising, the company is starting to look like the networks it set out to replace, said Tom Nolan, an analyst at Harbor Research.",
+                  "“Whatever the old networks were at their best, the firm is becoming that now,” he said."],
+                 "Whatever the old networks were at their best, the firm is becoming that now,", speaker: "Tom Nolan",
+                 role: "analyst at Harbor Research"),
+        // A sentence adverb set off by a comma is no subject: the name after it is.
+        QuoteRow(["Owen Clarke bought three closed mines last year.",
+                  "Ultimately, Clarke hopes to offset all of the emissions with credits. But right now, he offsets only a tenth. “It is all I can afford,” he said."],
+                 "It is all I can afford,", speaker: "Owen Clarke"),
+        // "she" four paragraphs after the person it stands for, with no one named between.
+        QuoteRow(["Michelle Eisen, a nurse in Buffalo, said the clinic has tried to please everyone.",
+                  "The best way to keep the cafes alive is to improve ordering on the app, she said.",
+                  "That means shorter waits for customers and less strain on the staff.",
+                  "Shorter queues also mean fewer complaints at the counter.",
+                  "“If the worker feels less stressed, they are able to greet the customer,” she said."],
+                 "If the worker feels less stressed, they are able to greet the customer,", speaker: "Michelle Eisen",
+                 role: "nurse in Buffalo"),
+        // A subtitled title beside a quotation of the same writer: only the quotation is one.
+        QuoteRow(["Author Vera Lind wrote “Salt and Iron: The Story of the River Towns and Their Mills” in 2019.",
+                  "“Every town on the river lived or died by its mill,” Lind said."],
+                 "Every town on the river lived or died by its mill,", speaker: "Vera Lind", role: "Author"),
+        // A place set off by commas after a town ("Butler, Pennsylvania, rally") is an address, not the subject;
+        // "On Monday, Russia said" keeps its subject.
+        QuoteRow(["Agency director Kim Carter, who has faced criticism since the attack at the Butler, Pennsylvania, rally, said the agency is “eager to cooperate with the review of what went wrong.”",
+                  "On Monday, Russia said the talks were “a waste of everyone's time and money.”"],
+                 "eager to cooperate with the review of what went wrong.", speaker: "Kim Carter", role: "Agency director",
+                 others: [("a waste of everyone's time and money.", "Russia")]),
     ]
 
     /// Each row's quotation is found with its speaker, role and entity id.
@@ -430,6 +473,25 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
 
     /// Quotations whose speaker must stay unknown, or must not be taken from a nearby clause.
     static let unattributed: [QuoteRow] = [
+        // A capitalised plural or adverb opening a sentence with no reporting verb is no one's name.
+        QuoteRow(["Burglaries including break-ins at shops rose by a third last year, a “worrying trend for every small shop in the county.”"],
+                 "worrying trend for every small shop in the county.", speaker: nil),
+        QuoteRow(["Famously worn by two film stars, the red scarf became “the must-have item of the whole winter season.”"],
+                 "the must-have item of the whole winter season.", speaker: nil),
+        // "the letter reads" is a cue: the quotation it interrupts is one, and the letter's writer, unnamed, no
+        // one (not the person named last).
+        QuoteRow(["The appeal was signed by retired banker Jonas Weller among others.",
+                  "“We see the new schools giving families hope,” the letter reads. “Our children are thriving there.”"],
+                 "We see the new schools giving families hope, Our children are thriving there.", speaker: nil),
+        // A short exclamation of its own, with no reporting verb, is speech, not a scare quote.
+        QuoteRow(["Outside the town hall, “No more floods!” was painted on every wall."],
+                 "No more floods!", speaker: nil),
+        // The state after a town is no speaker: "retirees from Ankeny, Iowa, wrote".
+        QuoteRow(["“We offer this with respect: you cannot win this race,” the Hales, retirees from Ankeny, Iowa, wrote in a letter."],
+                 "We offer this with respect: you cannot win this race,", speaker: nil),
+        // A name inside a relative clause ("who watched … Lena Brandt") is its object, not a described speaker.
+        QuoteRow(["A third council member who watched the mayor’s interview with radio host Lena Brandt on Monday described feeling “deep sadness at a leader who has lost his way.”"],
+                 "deep sadness at a leader who has lost his way.", speaker: nil),
         // A run-in heading in capitals names no one: not "HAS ANSWERED HIM", with "MAYOR" as the role.
         QuoteRow(["MAYOR HAS ANSWERED HIM — Berg’s plan earned him the scorn of the council, which called it “a threat to every family in town.”"],
                  "a threat to every family in town.", speaker: nil),
@@ -502,8 +564,9 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         QuoteRow(["For Mr. Obama, the issue is personal. “You know, I love this country,” he said."],
                  "You know, I love this country,", speaker: nil),
         // A run-in heading before a colon is no subject.
-        QuoteRow(["Veto Power Impedes Peace Efforts: Eliminating “the scourge of war” is one of the goals of the United Nations."],
-                 "the scourge of war", speaker: nil),
+        // (A quotation of five words or more: one of four with no speaker would be a scare quote.)
+        QuoteRow(["Budget Cuts Threaten River Towns: Ending “the yearly flooding of the valley” is one of the aims of the River Board."],
+                 "the yearly flooding of the valley", speaker: nil),
         // A cue with no one named keeps the quotation unattributed, rather than giving it the subject.
         QuoteRow(["Police also shared a tribute from the family of Bebe King who said: “No words can describe the devastation.”"],
                  "No words can describe the devastation.", speaker: nil),
@@ -527,6 +590,13 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
         "Hezbollah ‘firmly denies’ involvement",
         "‘Dire sights’",
         "The documentary “Operation Desert Storm Returns” opened on Friday.",
+        // A scare quote: a few words inside a sentence with no reporting verb and no one whose words they are.
+        "The audit found there had been “3,210 missed payments” since January.",
+        "The paper sent its “senior culture reporter” to the fair, with a photographer.",
+        "The ferry service cut a third of its crossings over the “coordinated acts of sabotage” on the line.",
+        // A book's title with its subtitle, however long, is no quotation.
+        "Her professor persuaded her to write “The Quiet Coast: Life and Work in a Small Fishing Town.”",
+        "He is the author of “Salt and Iron: The Story of the River Towns and Their Mills”.",
         "The Houthis’ political council met in the rebels’ stronghold, officials said.",
         "They don't know what's next, and they won't leave.",
         "No quotation marks at all in this sentence.",

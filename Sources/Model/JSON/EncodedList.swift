@@ -4,29 +4,37 @@
 /// most of it copies of text the items hold anyway). Writing one item costs about a microsecond, so a page of 50
 /// costs tens of microseconds; exports stream a chunk at a time.
 public struct EncodedList<Item: Sendable>: RandomAccessCollection, Sendable {
-    /// The items.
-    public let items: [Item]
+    /// Item `i`.
+    private let item: @Sendable (Int) -> Item
+    /// Number of items.
+    private let itemCount: Int
     private let write: @Sendable (Item, inout JSONWriter) -> Void
 
     /// A list that encodes each of `items` with `write`.
     public init(_ items: [Item], write: @escaping @Sendable (Item, inout JSONWriter) -> Void) {
-        self.items = items
+        self.init(count: items.count, item: { items[$0] }, write: write)
+    }
+
+    /// A list of `count` items, `item(i)` the i-th, each encoded with `write` (items held elsewhere).
+    public init(count: Int, item: @escaping @Sendable (Int) -> Item, write: @escaping @Sendable (Item, inout JSONWriter) -> Void) {
+        self.item = item
+        self.itemCount = count
         self.write = write
     }
 
     public var startIndex: Int { 0 }
-    public var endIndex: Int { items.count }
+    public var endIndex: Int { itemCount }
 
     /// Item `i`'s JSON.
     public subscript(i: Int) -> [UInt8] {
         var w = JSONWriter(capacity: 512)
-        write(items[i], &w)
+        write(item(i), &w)
         return w.bytes
     }
 
     /// Writes item `i` into `writer` (as the next value of the array or key it is at), with no copy between.
     public func write(_ i: Int, to writer: inout JSONWriter) {
-        write(items[i], &writer)
+        write(item(i), &writer)
     }
 }
 

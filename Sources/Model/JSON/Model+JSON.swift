@@ -161,7 +161,7 @@ extension Article: JSONWritable {
         w.endArray()
         w.key("related"); w.array(related)
         w.key("quotes"); w.array(quotes)
-        w.key("entities"); w.array(entities)
+        w.key("entities"); entityList.writeJSON(to: &w)
         w.key("casualties"); w.array(casualties)
         w.endObject()
     }

@@ -36,21 +36,7 @@ public struct ArticleBuilder: Sendable {
 
     /// `wordCount(document.text)`, read from the document's scalars (its paragraphs are joined by white space,
     /// which ends a word), so that the text is not decoded again.
-    static func wordCount(_ document: Document) -> Int {
-        var count = 0
-        for scalars in document.paragraphScalars {
-            // Read through a buffer pointer: no bounds check nor retain on each scalar read.
-            scalars.withUnsafeBufferPointer { buffer in
-                var inWord = false
-                for scalar in buffer {
-                    let isWordScalar = scalar.isWordScalar
-                    if isWordScalar && !inWord { count += 1 }
-                    if isWordScalar { inWord = true } else if scalar.isSpace { inWord = false }
-                }
-            }
-        }
-        return count
-    }
+    static func wordCount(_ document: Document) -> Int { document.wordCount }
 
     /// Words: runs of letters or digits (with inner apostrophes and hyphens) separated by anything else.
     public static func wordCount(_ text: String) -> Int {

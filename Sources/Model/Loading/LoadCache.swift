@@ -117,9 +117,19 @@ final class LoadedArticle: @unchecked Sendable {
         self.metadataSignature = metadataSignature
         // Parsed paragraphs never hold a line feed (lines are joined with spaces), so splitting the text at its
         // blank lines gives them back; a paragraph that does hold one is kept.
-        if !paragraphsDropped, raw.paragraphs.count > 1, !raw.paragraphs.contains(where: { $0.utf8.contains(0x0A) }) {
+        if !paragraphsDropped, raw.paragraphs.count > 1, !raw.paragraphs.contains(where: Self.holdsLineFeed) {
             raw.paragraphs = [article.summary]
             paragraphsDropped = true
+        }
+    }
+
+    /// Whether `text` holds a line feed: a loop over its contiguous bytes (`utf8.contains` went through an
+    /// unspecialized generic of Foundation's, 29 instructions a byte of every article loaded).
+    static func holdsLineFeed(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            for b in bytes where b == 0x0A { return true }
+            return false
         }
     }
 

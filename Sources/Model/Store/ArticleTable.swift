@@ -129,7 +129,7 @@ struct SnapshotCarry: Sendable {
         // event on one of its figures since).
         a.sharesStorage(with: b) || a.id == b.id && a.date == b.date && a.title == b.title && a.summary == b.summary && a.source == b.source
             && a.wordCount == b.wordCount && a.counts == b.counts && a.text == b.text && a.related == b.related
-            && a.quotes == b.quotes && a.entities == b.entities && a.casualties.count == b.casualties.count
+            && a.quotes == b.quotes && a.entityList == b.entityList && a.casualties.count == b.casualties.count
             && zip(a.casualties, b.casualties).allSatisfy { x, y in
                 var y = y
                 y.eventId = x.eventId

@@ -14,7 +14,11 @@ extension CorpusSnapshot {
         for a in articles { for c in a.casualties { if let id = c.location?.entityId { wanted.insert(id) } } }
         var places: [String: EventClusterer.Place] = [:]
         for a in articles where !a.casualties.isEmpty {
-            for e in a.entities where e.type == .location && wanted.contains(e.id) {
+            let list = a.entityList
+            for k in 0..<list.count {
+                let (id, type) = list.idAndType(k)
+                guard type == .location && wanted.contains(id) else { continue }
+                let e = list.entity(k, spans: false)
                 if var p = places[e.id] {
                     if p.subtype == nil { p.subtype = e.subtype }
                     if p.countryCode == nil { p.countryCode = e.countryCode }

@@ -19,10 +19,13 @@ public final class CorpusSnapshot: Sendable {
     }
     /// Article position by id.
     public let articleIndex: [String: Int32]
-    /// Every quote, in article order.
-    public let quotes: [Quote]
+    /// Every quote, in article order (read from the articles, which hold them).
+    public let quotes: QuoteList
     /// Each quote's JSON, written when asked for.
-    public var quoteJSON: EncodedList<Quote> { EncodedList(quotes) }
+    public var quoteJSON: EncodedList<Quote> {
+        let quotes = quotes
+        return EncodedList(count: quotes.count, item: { quotes[$0] }) { quote, w in quote.writeJSON(to: &w) }
+    }
     /// The article position of each quote.
     public let quoteArticle: [Int32]
     /// Every casualty figure, in article order.
@@ -241,7 +244,7 @@ public final class CorpusSnapshot: Sendable {
         articleHashes = a.hashes
         dataVersion = a.dataVersion
 
-        quotes = q.quotes
+        quotes = QuoteList(articles: a.articles, article: q.article)
         quoteArticle = q.article
         speakerTokenIndex = q.speakerTokens
         quoteWordIndex = q.words

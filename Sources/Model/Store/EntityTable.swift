@@ -35,21 +35,88 @@ struct EntityTable: Sendable {
     static let companionLimit = 10
     /// Seconds of each step of the build.
     let steps: [(step: String, seconds: Double)]
-    /// What was gathered for each entity (in `entities` order, article lists left out: `articles` holds them),
-    /// for the next snapshot to take over for the entities its changes do not touch.
-    fileprivate let gathered: [Accumulator]
+    /// What was gathered for each entity beyond what `entities` holds, for the next snapshot to take over for
+    /// the entities its changes do not touch.
+    fileprivate let gathered: Gathered
+
+    /// What a reload needs of each entity's gathering (in `entities` order) that `entities` does not hold: the
+    /// name its oldest article gave it, how many articles used each form of its name, and its folded names. Flat
+    /// arrays of `EntityPool` string indices: a dictionary and a dozen strings an entity (800 bytes an article on
+    /// the scale corpus) became a few words.
+    fileprivate struct Gathered: Sendable {
+        /// Each entity's name as its oldest article gave it (before the canonical name was chosen).
+        var firstNames: [UInt32] = []
+        /// Where each entity's forms start in `forms` and `uses`; one more entry than entities.
+        var formOffsets: [UInt32] = [0]
+        /// Every form of each entity's name (name and aliases as articles gave them), entity after entity.
+        var forms: [UInt32] = []
+        /// How many article entries used each form.
+        var uses: [UInt32] = []
+        /// Where each entity's folded names start in `folded`; one more entry than entities.
+        var foldedOffsets: [UInt32] = [0]
+        /// Each entity's folded canonical name, then its folded aliases.
+        var folded: [UInt32] = []
+
+        /// Appends the gathering of one entity, interning what `pool` does not hold yet.
+        mutating func append(_ acc: Accumulator, finished: (name: String, aliases: [String], folded: [String]),
+                             pool: inout EntityPool.Interner) {
+            firstNames.append(pool.string(acc.entity.name))
+            if case let (old, p)? = acc.kept {
+                let range = Int(old.formOffsets[p])..<Int(old.formOffsets[p + 1])
+                forms += old.forms[range]
+                uses += old.uses[range]
+            } else {
+                for (form, n) in acc.aliases {
+                    forms.append(pool.string(form))
+                    uses.append(UInt32(n))
+                }
+            }
+            formOffsets.append(UInt32(forms.count))
+            for name in finished.folded { folded.append(pool.string(name)) }
+            foldedOffsets.append(UInt32(folded.count))
+        }
+
+        /// Entity `p`'s gathering, as it was before it was made compact, over `articles`; its forms stay here until
+        /// an article is added to it.
+        func accumulator(_ p: Int, entity: Entity, articles: [Int32]) -> Accumulator {
+            let pool = EntityPool.shared
+            var start = entity
+            start.name = pool.string(at: firstNames[p])
+            start.aliases = []
+            let folded = self.folded[Int(foldedOffsets[p])..<Int(foldedOffsets[p + 1])].map { pool.string(at: $0) }
+            return Accumulator(entity: start, aliases: [:], articles: articles, kept: (self, p),
+                               finished: (entity.name, entity.aliases, folded))
+        }
+    }
 
     /// One entity's figures gathered over a run of articles.
     fileprivate struct Accumulator {
         var entity: Entity
+        /// How many article entries used each form of the name; while `kept` is set, its forms stand for these.
         var aliases: [String: Int]
         var articles: [Int32]
+        /// The previous snapshot's gathering and this entity's position there, whose forms are this one's until
+        /// `unpack` copies them into `aliases`.
+        var kept: (Gathered, Int)? = nil
         /// What the order step derives from the figures (the canonical name, the other aliases, and the folded
         /// name and aliases), kept while the figures stand: a reload takes it over for the entities it does not touch.
         var finished: (name: String, aliases: [String], folded: [String])? = nil
 
+        /// Copies the kept forms into `aliases`, before the figures change.
+        mutating func unpack() {
+            guard case let (old, p)? = kept else { return }
+            kept = nil
+            let pool = EntityPool.shared
+            for k in Int(old.formOffsets[p])..<Int(old.formOffsets[p + 1]) {
+                aliases[pool.string(at: old.forms[k]), default: 0] += Int(old.uses[k])
+            }
+        }
+
         /// Adds the figures of the same entity over the articles after (newer than) these.
         mutating func merge(newer other: Accumulator) {
+            unpack()
+            var other = other
+            other.unpack()
             finished = nil
             entity.mentions += other.entity.mentions
             entity.articles += other.entity.articles
@@ -114,8 +181,9 @@ struct EntityTable: Sendable {
         let shards = concurrentMap(shardRanges(articles.count)) { range -> [String: Accumulator] in
             var accumulators: [String: Accumulator] = [:]
             for i in range.reversed() {
-                let a = articles[i]
-                for e in a.entities {
+                let a = articles[i], list = a.entityList
+                for k in 0..<list.count {
+                    let e = list.entity(k, spans: false)
                     if accumulators[e.id] == nil {
                         accumulators[e.id] = Accumulator(
                             entity: Entity(id: e.id, name: e.name, type: e.type, subtype: e.subtype, countryCode: e.countryCode,
@@ -146,47 +214,56 @@ struct EntityTable: Sendable {
         for i in carry.fresh {
             // An article lists an entity once as a rule, but the gathering counts every entry it has: the article
             // is noted once and all its entries are added below.
-            for e in articles[i].entities where touched[e.id]?.last != Int32(i) { touched[e.id, default: []].append(Int32(i)) }
+            let list = articles[i].entityList
+            for k in 0..<list.count {
+                let id = list.idAndType(k).id
+                if touched[id]?.last != Int32(i) { touched[id, default: []].append(Int32(i)) }
+            }
         }
         for (j, p) in carry.oldToNew.enumerated() where p < 0 {
-            for e in old.articles[j].entities where touched[e.id] == nil { touched[e.id] = [] }
+            let list = old.articles[j].entityList
+            for k in 0..<list.count {
+                let id = list.idAndType(k).id
+                if touched[id] == nil { touched[id] = [] }
+            }
         }
         var keptPositions: [Int32] = [], keptOnes: [Accumulator] = [], accumulators: [Accumulator] = []
         keptPositions.reserveCapacity(old.entities.count)
         keptOnes.reserveCapacity(old.entities.count)
-        for (p, acc) in old.entityTable.gathered.enumerated() {
+        for (p, entity) in old.entities.enumerated() {
             let kept = old.entityArticles[p].compactMap { carry.oldToNew[Int($0)] >= 0 ? carry.oldToNew[Int($0)] : nil }
-            guard let new = touched[acc.entity.id] else {
-                var acc = acc
-                acc.articles = kept
+            guard let new = touched[entity.id] else {
                 keptPositions.append(Int32(p))
-                keptOnes.append(acc)
+                keptOnes.append(old.entityTable.gathered.accumulator(p, entity: entity, articles: kept))
                 continue
             }
             // Only new articles, all newer than its oldest: what comes from the oldest article (name, type,
             // firstSeen) stands, a field still unset is set by the oldest new article that has it, counts add up,
             // and lastSeen is the newest article's date. Otherwise it is gathered again from all its articles.
             if !new.isEmpty, kept.count == old.entityArticles[p].count, let oldest = kept.last, new.allSatisfy({ $0 < oldest }) {
-                var acc = acc
-                acc.articles = kept
+                var acc = old.entityTable.gathered.accumulator(p, entity: entity, articles: kept)
                 for i in new.sorted(by: >) {
                     let a = articles[Int(i)]
-                    for e in a.entities where e.id == acc.entity.id { acc.add(e, article: i, date: a.date) }
+                    let list = a.entityList
+                    for k in 0..<list.count where list.idAndType(k).id == acc.entity.id {
+                        acc.add(list.entity(k, spans: false), article: i, date: a.date)
+                    }
                 }
                 acc.entity.lastSeen = articles[Int(Swift.min(kept.first ?? oldest, new.min() ?? oldest))].date
                 accumulators.append(acc)
                 touched[acc.entity.id] = nil
                 continue
             }
-            touched[acc.entity.id] = kept + new
+            touched[entity.id] = kept + new
         }
         for (id, positions) in touched {
             var acc: Accumulator? = nil
             var last: Int32 = -1
             for i in positions.sorted(by: >) where i != last {  // oldest first, each article once
                 last = i
-                let a = articles[Int(i)]
-                for e in a.entities where e.id == id {
+                let a = articles[Int(i)], list = a.entityList
+                for k in 0..<list.count where list.idAndType(k).id == id {
+                    let e = list.entity(k, spans: false)
                     if acc == nil {
                         acc = Accumulator(
                             entity: Entity(id: e.id, name: e.name, type: e.type, subtype: e.subtype, countryCode: e.countryCode,
@@ -205,23 +282,22 @@ struct EntityTable: Sendable {
     /// Builds the lists, names and companions of the gathered entities, `ordered` as `precedes` orders them.
     /// `reusing` is the previous snapshot's table and, for each of `ordered`, its position there when it was taken
     /// over unchanged (else -1): the companions of those are taken over when that gives the same ones.
-    private init(articles: [Article], ordered: consuming [Accumulator], reusing: (table: EntityTable, oldPositions: [Int32])?,
+    private init(articles: [Article], ordered: [Accumulator], reusing: (table: EntityTable, oldPositions: [Int32])?,
                  timer: StepTimer) {
         var timer = timer
-        // The accumulators are updated in place into what the next reload takes over (their article lists move to
-        // `entityArticles`): copying each one, a dozen references, and freeing the copies cost more than the rest.
-        var gathered = ordered
         var entities: [Entity] = [], entityArticles: [[Int32]] = []
-        entityArticles.reserveCapacity(gathered.count)
+        entityArticles.reserveCapacity(ordered.count)
+        var finishedAll: [(name: String, aliases: [String], folded: [String])] = []
+        finishedAll.reserveCapacity(ordered.count)
         var index: [String: Int32] = [:]
-        index.reserveCapacity(gathered.count)
+        index.reserveCapacity(ordered.count)
         var names: [(name: String, entity: Int32)] = []
-        entities.reserveCapacity(gathered.count)
+        entities.reserveCapacity(ordered.count)
         var foldedNames: [String] = []
-        foldedNames.reserveCapacity(gathered.count)
-        for i in gathered.indices {
-            let finished = gathered[i].finished ?? Self.finish(gathered[i])
-            var entity = gathered[i].entity
+        foldedNames.reserveCapacity(ordered.count)
+        for i in ordered.indices {
+            let finished = ordered[i].finished ?? Self.finish(ordered[i])
+            var entity = ordered[i].entity
             entity.name = finished.name
             entity.aliases = finished.aliases
             let position = Int32(entities.count)
@@ -230,10 +306,16 @@ struct EntityTable: Sendable {
             foldedNames.append(finished.folded[0])
             entities.append(entity)
             // Taken over or gathered oldest first, the positions are most often in order already.
-            let list = gathered[i].articles
-            gathered[i].articles = []
+            let list = ordered[i].articles
             entityArticles.append(Self.isAscending(list) ? list : list.sorted())
-            gathered[i].finished = finished
+            finishedAll.append(finished)
+        }
+        var gathered = Gathered()
+        gathered.firstNames.reserveCapacity(ordered.count)
+        gathered.formOffsets.reserveCapacity(ordered.count + 1)
+        gathered.foldedOffsets.reserveCapacity(ordered.count + 1)
+        EntityPool.shared.intern { pool in
+            for (k, acc) in ordered.enumerated() { gathered.append(acc, finished: finishedAll[k], pool: &pool) }
         }
         self.gathered = gathered
         timer.lap("order")
@@ -453,6 +535,7 @@ struct EntityTable: Sendable {
 extension EntityTable.Accumulator {
     /// Adds one article's mention of the entity (articles come oldest first).
     mutating func add(_ e: ArticleEntity, article: Int32, date: String) {
+        unpack()
         finished = nil
         entity.mentions += e.mentions
         entity.articles += 1

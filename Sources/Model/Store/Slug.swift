@@ -4,28 +4,67 @@ import Foundation
 public enum Slug {
     /// "Nagorno-Karabakh" -> "nagorno-karabakh"; "Gəncə" -> "gence"; at most `maxWords` words.
     public static func make(_ text: String, maxWords: Int = .max) -> String {
-        var words: [String] = []
-        var current = ""
-        for scalar in text.applyingFolding().unicodeScalars {
-            if scalar.isASCII && scalar.isWordScalar {
-                current.unicodeScalars.append(scalar)
-            } else if scalar == "'" || scalar == "\u{2019}" {
-                continue  // "Azerbaijan's" -> "azerbaijans"
-            } else if !current.isEmpty {
-                words.append(current)
-                current = ""
-                if words.count == maxWords { break }
+        // Over the folded form's UTF-8: ASCII letters and digits make words; apostrophes (' and U+2019, E2 80 99)
+        // are skipped ("Azerbaijan's" -> "azerbaijans"); any other byte, non-ASCII scalars' bytes included,
+        // ends a word. No `String` per word nor per scalar.
+        var folded = text.applyingFolding()
+        return folded.withUTF8 { bytes -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var words = 0
+            var inWord = false
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) {
+                    if !inWord {
+                        if words == maxWords { break }
+                        if words > 0 { out.append(0x2D) }
+                        words += 1
+                        inWord = true
+                    }
+                    out.append(b)
+                } else if b == 0x27 {
+                    // skipped
+                } else if b == 0xE2 && i + 2 < n && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x99 {
+                    i += 3
+                    continue
+                } else {
+                    inWord = false
+                }
+                i += 1
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        if !current.isEmpty && words.count < maxWords { words.append(current) }
-        return words.joined(separator: "-")
     }
 }
 
 extension String {
     /// Lower-cased with diacritics removed ("Gəncə" -> "gence", "Hajıyev" -> "hajiyev"), for matching.
     public func applyingFolding() -> String {
-        if self.utf8.allSatisfy({ $0 < 0x80 }) { return self.lowercased() }
+        // ASCII: lower-cased byte by byte, and a string with no capital returned as it is (no copy).
+        var text = self
+        let ascii: String?? = text.withUTF8 { bytes -> String?? in
+            var upper = false
+            for b in bytes {
+                if b >= 0x80 { return .none }
+                if b &- 0x41 < 26 { upper = true }
+            }
+            guard upper else { return .some(nil) }
+            return .some(String(unsafeUninitializedCapacity: bytes.count) { out in
+                for k in 0..<bytes.count {
+                    let b = bytes[k]
+                    out[k] = b &- 0x41 < 26 ? b | 0x20 : b
+                }
+                return bytes.count
+            })
+        }
+        switch ascii {
+        case .some(.none): return self
+        case .some(.some(let lowered)): return lowered
+        case .none: break
+        }
         var out = String.UnicodeScalarView()
         for scalar in self.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).unicodeScalars {
             switch scalar {

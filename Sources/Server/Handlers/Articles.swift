@@ -34,8 +34,8 @@ enum ArticleHandlers {
                     let items = article.quotes
                     return try ListResponse.render(c, count: items.count, format: .json) { items[$0].jsonBytes }
                 case "entities":
-                    let items = article.entities
-                    return try ListResponse.render(c, count: items.count, format: .json) { items[$0].jsonBytes }
+                    let items = article.entityList
+                    return try ListResponse.render(c, count: items.count, format: .json, write: { items.writeJSON($0, to: &$1) })
                 default:
                     let items = article.casualties
                     return try ListResponse.render(c, count: items.count, format: .json) { items[$0].jsonBytes }

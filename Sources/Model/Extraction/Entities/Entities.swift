@@ -120,7 +120,7 @@ extension EntityLexicon {
     /// particle the gazetteer forms it begins. Both are looked up by the token's hash.
     func info(_ token: Token, in document: Document) -> EntityWordInfo {
         guard token.isWord || Self.isAmpersand(token, document) else { return .unknown }
-        guard var info = words.value(hash: token.hash, bytes: document.folded(token)) else { return .unknown }
+        guard var info = words.value(of: token, in: document) else { return .unknown }
         // Gazetteer forms only for a capitalised word or a particle ("al Qaeda").
         if !(token.isCapitalized || token.isA(.particle)) { info.forms = -1 }
         return info

@@ -170,7 +170,7 @@ extension EntityCollector {
         if match(i, tokens.count) != nil { return nil }
         // The parts' scalars (paragraph offsets) for their capitals; their folded forms from the token's.
         let t = tokens[i]
-        let foldedParts = word(i).split(separator: "-")
+        let foldedParts = word(i).splitASCII(0x2D)
         var parts: [(start: Int, end: Int, folded: String, capitalized: Bool, capitals: Bool)] = []
         let end = Int(t.end) - base
         var start = Int(t.start) - base

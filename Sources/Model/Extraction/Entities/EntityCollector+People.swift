@@ -114,7 +114,7 @@ extension EntityCollector {
                 if !isA(k, .particle) { words.append(word(k)) }
                 continue
             }
-            for part in word(k).split(separator: "-") where !english[String(part)].contains(.particle) {
+            for part in word(k).splitASCII(0x2D) where !english[String(part)].contains(.particle) {
                 words.append(String(part))
             }
         }
@@ -157,6 +157,27 @@ extension EntityCollector {
         if words.count >= 2 { knownPeople.insert(words.joined(separator: " ")) }
         lastKey = .person(words.joined(separator: " "))
         last = (b, .person)
+    }
+
+    /// `text.split(separator: " ").count`: the runs of characters other than a space. Counted over the bytes
+    /// when the text is ASCII (each byte a character, "\r\n" aside, which is no space either).
+    static func wordCount(_ text: String) -> Int {
+        var text = text
+        let count = text.withUTF8 { bytes -> Int? in
+            var words = 0
+            var inWord = false
+            for b in bytes {
+                if b >= 0x80 { return nil }
+                if b == 0x20 {
+                    inWord = false
+                } else if !inWord {
+                    inWord = true
+                    words += 1
+                }
+            }
+            return words
+        }
+        return count ?? text.split(separator: " ").count
     }
 
     /// Whether `a` and `b` begin with the same `length` characters.
@@ -214,10 +235,15 @@ extension EntityCollector {
         }
         return clusters.indices.map { c in
             let sorted = mentions[c].sorted { $0.start < $1.start }
-            let name = sorted.max { lhs, rhs in
-                let l = lhs.text.split(separator: " ").count, r = rhs.text.split(separator: " ").count
-                return (l, lhs.text.unicodeScalars.count) < (r, rhs.text.unicodeScalars.count)
-            }?.text ?? clusters[c].joined(separator: " ")
+            // The mention with the most words, then the most scalars (the first such): each one's size counted
+            // once, not twice a comparison.
+            var longest: String?
+            var best = (0, 0)
+            for m in sorted {
+                let size = (Self.wordCount(m.text), m.text.unicodeScalars.count)
+                if longest == nil || best < size { longest = m.text; best = size }
+            }
+            let name = longest ?? clusters[c].joined(separator: " ")
             return (clusters[c], name, sorted)
         }
     }

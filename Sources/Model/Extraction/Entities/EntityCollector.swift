@@ -517,7 +517,7 @@ struct EntityCollector {
             // A plural role is a group, never a name ("Analysts say", "Witnesses said").
             if t.foldedCount < 2 || isStopword(a) || has(a, .organizationHeads) || isA(a, .roleMany) { return }
             // "Shems-FM": a hyphenated name ending in an organisation head.
-            if t.isHyphenated, let lastPart = word(a).split(separator: "-").last,
+            if t.isHyphenated, let lastPart = word(a).splitASCII(0x2D).last,
                Self.organizationHeads.contains(String(lastPart)) {
                 emitUnknown(.organization, subtype: nil, a, b)
                 return
@@ -665,7 +665,7 @@ struct EntityCollector {
     /// Adds a mention at `a..<b` to the entity `key`.
     mutating func addMention(_ key: Key, _ a: Int, _ b: Int) {
         if case .person(let name) = key {
-            personMentions.append(PersonMention(words: name.split(separator: " ").map(String.init),
+            personMentions.append(PersonMention(words: name.splitASCII(0x20).map(String.init),
                                                 mention: mention(a, b)))
             last = (b, .person)
         } else {
@@ -713,7 +713,7 @@ struct EntityCollector {
                 if byWords[words] == nil { byWords[words] = key }
             case .organization(let words):
                 if byWords[words] == nil { byWords[words] = key }
-                let parts = words.split(separator: " ")
+                let parts = words.splitASCII(0x20)
                 if parts.count >= 2, let last = parts.last, Self.companySuffixes.contains(String(last)),
                    companies[String(parts[0])] == nil {
                     companies[String(parts[0])] = key
@@ -775,8 +775,13 @@ struct EntityCollector {
         // ("Volodymyr\u{A0}Zelensky" is "Volodymyr Zelensky"); mention spans keep the text as written.
         for i in result.indices {
             result[i].name = Self.plainSpaced(result[i].name)
-            var seen: Set<String> = [result[i].name]
-            result[i].aliases = result[i].aliases.map(Self.plainSpaced).filter { seen.insert($0).inserted }
+            // (A few aliases: an array to search costs less than a set to build.)
+            var seen: [String] = [result[i].name]
+            result[i].aliases = result[i].aliases.map(Self.plainSpaced).filter { alias in
+                if seen.contains(alias) { return false }
+                seen.append(alias)
+                return true
+            }
         }
         let sorted = result.sorted { ($0.mentionSpans.first?.start ?? 0, $0.id) < ($1.mentionSpans.first?.start ?? 0, $1.id) }
         return Self.mergingSameNamedPlaces(sorted)
@@ -853,7 +858,7 @@ struct EntityCollector {
             return nil
         }.sorted { ($0.count, $0) < ($1.count, $1) }
         guard keys.count >= 2 else { return }
-        let split = keys.map { $0.split(separator: " ").map(String.init) }
+        let split = keys.map { $0.splitASCII(0x20).map(String.init) }
         var merged = Set<Int>()
         for s in split.indices where split[s].count >= 2 {
             let a = split[s]
@@ -900,8 +905,14 @@ struct EntityCollector {
     @inline(__always)
     func isText(_ i: Int, _ text: StaticString) -> Bool {
         guard i >= 0, i < tokens.count, Int(tokens[i].foldedCount) == text.utf8CodeUnitCount else { return false }
-        let bytes = document.folded(tokens[i])
-        return text.withUTF8Buffer { bytes.elementsEqual($0) }
+        // Through buffer pointers: no slice of the folded bytes (a retain and a release) per test.
+        let start = Int(tokens[i].foldedStart)
+        return text.withUTF8Buffer { expected in
+            document.foldedBytes.withUnsafeBufferPointer { folded in
+                for k in 0..<expected.count where folded[start + k] != expected[k] { return false }
+                return true
+            }
+        }
     }
 
     /// Whether token `i` exists and the English lexicon puts it in any of `classes`.
@@ -1020,7 +1031,7 @@ struct EntityCollector {
         if info(i).classes.contains(.stopword) { return true }
         guard t.isHyphenated else { return false }
         // "Sunni-Muslim": every part a stop word.
-        return word(i).split(separator: "-").allSatisfy { lexicon.stopwords.contains(String($0)) }
+        return word(i).splitASCII(0x2D).allSatisfy { lexicon.stopwords.contains(String($0)) }
     }
 
     /// The previous token, if it is a lower-case word.

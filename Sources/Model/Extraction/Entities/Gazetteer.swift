@@ -91,7 +91,7 @@ public struct Gazetteer: Sendable {
     /// The folded words of a name, as the `Tokenizer` splits a text ("&" counts as a word; other
     /// punctuation does not): "U.S. Army" -> ["u.s", "army"].
     func keyWords(_ name: String) -> [String] {
-        guard let english else { return name.applyingFolding().split(separator: " ").map(String.init) }
+        guard let english else { return name.applyingFolding().splitASCII(0x20).map(String.init) }
         let document = Document(id: "", date: "", paragraphs: [name], english: english)
         return document.tokens.filter { $0.isWord || EntityLexicon.isAmpersand($0, document) }.map { document.foldedString($0) }
     }

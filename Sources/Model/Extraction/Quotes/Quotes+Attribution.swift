@@ -213,6 +213,15 @@ extension QuoteExtractor {
             }
             if cue.kind != .source {
                 let subject = subjectMention(start..<cue.index)
+                // "… the company is starting to look like the broadcasters it sought to replace, said Tim
+                // Nollen, an analyst": a verb of speech right after a comma that closes a clause with no
+                // person for its subject is inverted; the person named after it speaks.
+                if cue.kind == .speech, cue.index - 1 > start, tokens[cue.index - 1].isPunct(","),
+                   ![.person, .name, .role].contains(subject.kind), hasContent(start..<(cue.index - 1)) {
+                    let from = cue.index + cue.width
+                    let object = objectMention(from..<clauseEnd(from: from))
+                    if object.kind == .person, let name = object.name, name.contains(" ") { return object }
+                }
                 if subject.kind != .none { return subject }
                 if isCoordinated(start..<cue.index) {
                     // "... congratulated Netanyahu and said ...": the subject of the sentence.
@@ -310,7 +319,8 @@ extension QuoteExtractor {
                 let boundary = t.info.isA(.conjunction) || t.info.isA(.clause)
                     || (t.info.cue != nil && !t.capitalized)
                 if t.kind == .word && boundary && !isJoiner(i, range.lowerBound, range.upperBound) {
-                    return i + 1 < range.upperBound ? subjectParts((i + 1)..<range.upperBound) : .none
+                    // A description is read only from the clause start: after "who watched …" a name is an object.
+                    return i + 1 < range.upperBound ? subjectParts((i + 1)..<range.upperBound, described: false) : .none
                 }
                 i -= 1
             }
@@ -318,7 +328,8 @@ extension QuoteExtractor {
         }
 
         /// The subject of a clause read part by part from the verb backwards.
-        private func subjectParts(_ range: Range<Int>) -> Mention {
+        /// With `described`, a name after a description counts ("Arsenal centre back Tomas Varga said").
+        private func subjectParts(_ range: Range<Int>, described: Bool = true) -> Mention {
             var end = range.upperBound
             let start = range.lowerBound
             while end > start {
@@ -349,6 +360,16 @@ extension QuoteExtractor {
                     part = (part.lowerBound + 1)..<part.upperBound
                 }
                 var found = part.isEmpty ? Mention.none : phrase(part, whole: true)
+                // "the Hales, retirees from Ankeny, Iowa, wrote": a place set off by commas right after a
+                // capitalised place ("Ankeny") is the second half of an address, not the subject ("On
+                // Monday, Russia said" keeps its subject: no comma after it, and a day is no place).
+                let place = found.kind == .place
+                    || found.kind == .name && found.name.map { paragraph.bodies.contains($0.applyingFolding()) } == true
+                if place, index > 0, part.upperBound < range.upperBound, tokens[part.upperBound].isPunct(","),
+                   tokens[part.lowerBound - 1].isPunct(","), isNameWord(tokens[parts[index - 1].upperBound - 1]) {
+                    index -= 1
+                    continue
+                }
                 // "A man called Mohammad Abdul Jawad": the name after the naming word, the role before it.
                 if found.kind == .none, let naming = part.first(where: {
                     tokens[$0].kind == .word && !tokens[$0].capitalized && tokens[$0].info.isA(.naming)
@@ -370,6 +391,8 @@ extension QuoteExtractor {
                         if named.kind == .person || named.kind == .name { return named }
                     }
                 }
+                // "Arsenal centre back Tomas Varga told": a description before the name.
+                if found.kind == .none && described { found = describedName(part) }
                 // "Kenneth Baer, a former official who runs a consultancy, said": the role before the clause.
                 if found.kind == .none && index > 0 { found = relativeRole(part) }
                 if found.kind == .none {
@@ -379,6 +402,9 @@ extension QuoteExtractor {
                     // EPA, said"); "the farm equipment maker also said" is the subject itself.
                     let setOff = part.upperBound < range.upperBound && tokens[part.upperBound].separatesParts
                     if opener || isSideClause(part) || (isAppositive(part) && setOff) { index -= 1; continue }
+                    // "Dana Whitlock, counsel to the Consumer Data Coalition said": an appositive whose closing
+                    // comma the text leaves out, after a person's full name.
+                    if !setOff, index > 0, let named = unclosedAppositive(part, after: parts[index - 1]) { return named }
                     return .none
                 }
                 guard index > 0 else { return found }
@@ -421,6 +447,8 @@ extension QuoteExtractor {
             let parts = split(range)
             guard let first = parts.first else { return .none }
             var found = phrase(first, whole: false)
+            // "says developer Nia Kamau": a description before the name.
+            if found.kind == .none { found = describedName(first) }
             // "said Olek Brandt, 72, a farmer": the age after the name is no part of it.
             let rest = parts.dropFirst().filter { !isAge($0) }
             if (found.kind == .person || found.kind == .name) && found.role == nil, let second = rest.first {
@@ -562,6 +590,91 @@ extension QuoteExtractor {
             // "…, the chief executive of the league, forcefully told": an adverb before the verb.
             if part.count == 1 && !first.capitalized && first.lower.count > 4 && first.lower.hasSuffix("ly") { return true }
             return !first.capitalized && first.lower.hasSuffix("ing")
+        }
+
+        /// A capitalised word ending in "-ly" of at least this many letters, set off by a comma at a sentence
+        /// start, is an adverb ("Ultimately,", "Separately,"), not a name ("Ely", "Kelly").
+        static let minimumAdverbLength = 7
+
+        /// A person's full name after a description the word lists do not read as a role: "Arsenal centre
+        /// back Tomas Varga", "Chicago art dealer Ronald Pemberton", "the Hawks’ designated hitter Jim
+        /// Oakley". The part must end in a name of two words or more that the entity list holds as a
+        /// person's, and the words before it must read as a noun phrase: no verb of speech, pronoun,
+        /// conjunction, clause word or document noun, no preposition first, at most `descriptionReach`
+        /// words. The description becomes the role.
+        func describedName(_ part: Range<Int>) -> Mention {
+            guard !paragraph.people.isEmpty else { return .none }
+            let end = trimmedEnd(part.lowerBound, part.upperBound)
+            var run = end
+            while run > part.lowerBound && (isNameWord(tokens[run - 1]) || isRole(tokens[run - 1]) && tokens[run - 1].capitalized)
+                    && !tokens[run - 1].possessive {
+                run -= 1
+            }
+            var a = part.lowerBound
+            while a < run && tokens[a].kind == .word && !tokens[a].capitalized && tokens[a].info.isA(.determiner) { a += 1 }
+            guard run > a, run < end, run - a <= Self.descriptionReach else { return .none }
+            let named = classify(run, end, roleEnd: end)
+            guard named.kind == .person, let name = named.name, name.contains(" "), let range = named.nameRange,
+                  paragraph.people.contains(name.applyingFolding())
+            else { return .none }
+            guard let first = (a..<run).first(where: { tokens[$0].kind == .word }),
+                  !tokens[first].info.isA(.preposition) else { return .none }
+            for k in a..<run {
+                let t = tokens[k]
+                // Only words and a possessive's apostrophe make a description.
+                guard t.kind == .word else { return .none }
+                if t.info.cue != nil || t.info.pronoun != nil || t.info.document
+                    || t.info.isA([.conjunction, .clause, .filler]) {
+                    return .none
+                }
+                // A capitalised word that names no one ("Tuesday") is a time phrase, not a description.
+                if t.capitalized && t.info.isA(.notName) { return .none }
+            }
+            // The description runs to the name, its title included ("deputy head of Northern Command Vice Adm.").
+            let nameStart = (run..<end).first { tokens[$0].start == range.lowerBound } ?? run
+            var m = Mention(kind: .person, name: name, role: paragraph.text(tokens: a..<nameStart), nameRange: range)
+            m.role = m.role.map { Self.trimmed($0) }
+            return m
+        }
+
+        /// The person named in `previous` when `part`, the words between it and the verb, is an appositive
+        /// left open: a lower-case noun phrase ("counsel to the Consumer Data Coalition") with no verb form
+        /// ("-ing", "-ed"), pronoun, conjunction, clause word or cue; `previous` a full name the entity list
+        /// holds as a person's. The appositive becomes the role.
+        func unclosedAppositive(_ part: Range<Int>, after previous: Range<Int>) -> Mention? {
+            guard part.count >= 2, part.count <= Self.descriptionReach + 3 else { return nil }
+            let first = tokens[part.lowerBound]
+            guard first.kind == .word, !first.capitalized, !first.info.isA([.preposition, .clause, .conjunction, .filler]),
+                  !first.lower.hasSuffix("ing"), !first.lower.hasSuffix("ed"), first.info.cue == nil else { return nil }
+            for k in part {
+                let t = tokens[k]
+                guard t.kind == .word else { return nil }
+                // "and" inside a body's name ("the Privacy and Security Coalition") joins no clause.
+                let joining = k > part.lowerBound && k + 1 < part.upperBound && tokens[k - 1].capitalized && tokens[k + 1].capitalized
+                if t.info.cue != nil || t.info.pronoun != nil || t.info.isA(.clause) || t.info.isA(.conjunction) && !joining {
+                    return nil
+                }
+            }
+            var named = phrase(previous, whole: true)
+            guard named.kind == .person || named.kind == .name, let name = named.name, name.contains(" "),
+                  paragraph.people.contains(name.applyingFolding()) else { return nil }
+            named.kind = .person
+            if named.role == nil {
+                var a = part.lowerBound
+                while a < part.upperBound - 1 && tokens[a].info.isA(.determiner) { a += 1 }
+                named.role = paragraph.text(tokens: a..<trimmedEnd(a, part.upperBound))
+            }
+            return named
+        }
+
+        /// At most this many words describe a name before it ("the Hawks’ designated hitter").
+        static let descriptionReach = 7
+
+        /// A role without the punctuation a description may end in.
+        static func trimmed(_ text: String) -> String {
+            var t = Substring(text)
+            while let last = t.last, last == "," || last == " " { t = t.dropLast() }
+            return String(t)
         }
 
         /// The words that open a relative clause after a role: "a physicist who …".
@@ -983,6 +1096,13 @@ extension QuoteExtractor {
                 let participle = first.capitalized && first.lower.hasSuffix("ing") && part.count > 1
                     && !tokens[part.lowerBound + 1].capitalized
                 if participle { continue }
+                // "Ultimately, Mr. Clarke hopes …": a sentence adverb set off by a comma, no name the entity
+                // list holds ("Kelly, the mayor, said" keeps its subject).
+                if part.count == 1, first.capitalized, first.lower.count >= Self.minimumAdverbLength, first.lower.hasSuffix("ly"),
+                   start < tokens.count, tokens[start].isPunct(","),
+                   !paragraph.people.contains(where: { $0 == first.lower || $0.hasSuffix(" " + first.lower) }) {
+                    continue
+                }
                 // "With Democratic leaders worried about …, President Obama is …": a prepositional part.
                 if first.info.isA(.preposition) && !first.dotted && part.count > 1 { continue }
                 var found = phrase(part, whole: false)

@@ -61,9 +61,9 @@ extension QuoteExtractor {
                                    lower: document.foldedString(token), capitalized: token.is(.capitalized),
                                    acronym: token.is(.allCaps), possessive: token.is(.possessive), segment: -1,
                                    dotted: token.is(.abbreviation), info: lexicon.info(token, in: document)))
-            } else if document.foldedString(token) == ".", let previous = result.last, previous.kind == .word,
+            } else if document.isFolded(token, "."), let previous = result.last, previous.kind == .word,
                       previous.wordEnd == start, k + 1 < range.upperBound,
-                      [",", ")"].contains(document.foldedString(document.tokens[k + 1])) {
+                      document.isFolded(document.tokens[k + 1], ",") || document.isFolded(document.tokens[k + 1], ")") {
                 // A full stop right before a comma or closing bracket ends no sentence: it abbreviates
                 // ("McConnell, R-Ky., said", "Rep. Gwen Moore (D-Wis.) said").
                 result[result.count - 1].dotted = true

@@ -101,7 +101,10 @@ extension QuoteExtractor {
         /// Records a full person name seen in the text.
         mutating func addName(_ name: String, position: Int, role: String?, span: MentionSpan? = nil) {
             let folded = name.applyingFolding()
-            guard let space = folded.lastIndex(of: " ") else { return }
+            // The last word: found over the bytes when the name is ASCII (a Character search walks grapheme
+            // clusters from the end).
+            guard let space = folded.utf8.allSatisfy({ $0 < 0x80 })
+                    ? folded.utf8.lastIndex(of: 0x20) : folded.lastIndex(of: " ") else { return }
             let key = String(folded[folded.index(after: space)...])
             if !entityByName.isEmpty, let entity = entityByName[folded], entity.type != .person { return }
             if !(byLastWord[key]?.contains { $0.name == name } ?? false) {
@@ -115,7 +118,7 @@ extension QuoteExtractor {
         /// The full name a shorter form stands for: the person with that last word named nearest before
         /// `position` (or first after it); the form itself when the article gives no fuller name.
         func expand(_ name: String, position: Int) -> String {
-            let words = name.split(separator: " ")
+            let words = name.splitASCII(0x20)
             guard let lastWord = words.last else { return name }
             var lastKey = String(lastWord).applyingFolding()
             if byLastWord[lastKey] == nil, let known = variant(of: lastKey) { lastKey = known }
@@ -123,7 +126,7 @@ extension QuoteExtractor {
             var folded = words.map { String($0).applyingFolding() }
             folded[folded.count - 1] = lastKey
             let fitting = candidates.filter { candidate in
-                let parts = candidate.folded.split(separator: " ")
+                let parts = candidate.folded.splitASCII(0x20)
                 return parts.count > words.count && folded.allSatisfy { word in parts.contains { $0 == word } }
             }
             let before = fitting.filter { $0.position < position }
@@ -142,7 +145,7 @@ extension QuoteExtractor {
                 return held == wanted || held.hasSuffix(" " + wanted)
             }.map(\.key))
             if !holders.isEmpty { return holders.count == 1 ? holders.first : nil }
-            let words = wanted.split(separator: " ").map(String.init)
+            let words = wanted.splitASCII(0x20).map(String.init)
             guard words.count >= 2, let head = words.last, Self.genericHeads.contains(head) else { return nil }
             let modifiers = words.dropLast()
             let heads = Set(roles.filter { entry in
@@ -160,7 +163,7 @@ extension QuoteExtractor {
         func person(withHead role: String, before position: Int) -> String? {
             let words = roleWords(role.applyingFolding())
             // A generic head ("the UN chief") stands for whatever title heads a body: `person(withRole:)` reads it.
-            guard words.count == role.split(separator: " ").count, let head = words.last, !Self.genericHeads.contains(head),
+            guard words.count == role.splitASCII(0x20).count, let head = words.last, !Self.genericHeads.contains(head),
                   lexicon.english[head].contains(.role), !lexicon.english[head].contains(.roleMany)
             else { return nil }
             var best: (name: String, position: Int)? = nil
@@ -184,7 +187,7 @@ extension QuoteExtractor {
         /// "director of the state health agency" -> ["director"], "panel chairman rep." -> ["panel", "chairman", "rep"].
         func roleWords(_ folded: String) -> [String] {
             var result: [String] = []
-            for raw in folded.split(separator: " ") {
+            for raw in folded.splitASCII(0x20) {
                 var word = String(raw)
                 if word.hasSuffix(",") { break }
                 while word.hasSuffix(".") { word.removeLast() }
@@ -268,7 +271,7 @@ extension QuoteExtractor {
                     if let description = mention.role, let named = descriptions[description.applyingFolding()] {
                         return Resolved(kind: .organization, name: named, role: nil)
                     }
-                    if let description = mention.role, let head = description.split(separator: " ").last {
+                    if let description = mention.role, let head = description.splitASCII(0x20).last {
                         // A bare "the agency" is the body last named; "the militant group" only one so called.
                         return body(withHead: String(head), before: position, paragraph: paragraph,
                                     recent: !description.contains(" "))

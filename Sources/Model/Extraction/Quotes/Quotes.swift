@@ -37,10 +37,21 @@ public struct QuoteExtractor: Sendable {
 
     /// Quotations shorter than this many words are not quotes: scare quotes, names, slogans.
     static let minimumWords = 3
+    /// Whether a single capitalised word reads as a plural or an adverb ("Crimes", "Famously"), not a name:
+    /// one word of four letters or more, ending in "s" or "ly", with no other capital ("PolitiFact") or hyphen.
+    static func isCommonWordForm(_ name: String) -> Bool {
+        let scalars = Array(name.unicodeScalars)
+        guard scalars.count >= 4, !name.contains(" "), !name.contains("-"),
+              !scalars.dropFirst().contains(where: { $0.properties.isUppercase }) else { return false }
+        return name.hasSuffix("s") || name.hasSuffix("ly")
+    }
+
+    /// A quotation of at most this many words with no reporting verb and no speaker may be a scare quote.
+    static let maximumScareWords = 4
     /// A quotation of at most this many words, all capitalised, is a title ("Operation Protective Edge").
     static let maximumTitleWords = 6
     /// How many paragraphs before a quotation are read for the people and bodies it may refer back to.
-    static let contextParagraphs = 2
+    static let contextParagraphs = 4
     /// A paragraph of at most this many words with no closing punctuation is a heading.
     static let maximumHeadingWords = 12
 
@@ -137,7 +148,24 @@ public struct QuoteExtractor: Sendable {
                     resolved = resolver.resolve(owner, position: at, paragraph: first.paragraph)
                 } else {
                     resolved = subjects[first.paragraph][reader.sentenceStart(before: opening)]
+                    // A bare capitalised plural or adverb opening the sentence that the entity list does not
+                    // hold is no one's name ("Crimes including rape … rose, … a “national threat to public
+                    // safety”", "Famously worn by …"): with no reporting verb, nothing else says it is a speaker.
+                    if let found = resolved, found.kind == .name, entityIds[found.name] == nil,
+                       Self.isCommonWordForm(found.name) {
+                        resolved = nil
+                    }
                 }
+            }
+            // A scare quote: a few words inside a sentence, with no reporting verb and no one whose words they
+            // are ("found there had been “3,210 shooting victims” since", "its “national enterprise
+            // reporter”"): lower case or a number first, no sentence end of their own. "“I was screaming.”"
+            // and "“No to Fascism!”" are speech.
+            if attribution == nil, resolved == nil, candidate.parts.count == 1,
+               wordCount(candidate, paragraphs) <= Self.maximumScareWords,
+               let opening = text.unicodeScalars.first, opening.properties.isLowercase || opening.properties.numericType != nil,
+               let closing = text.unicodeScalars.last, ![".", "!", "?"].contains(closing) {
+                continue
             }
             if let resolved { lastSpeaker[last.paragraph] = resolved }
             var speaker: Speaker? = nil
@@ -577,7 +605,31 @@ public struct QuoteExtractor: Sendable {
         let lastSegment = paragraphs[last.paragraph].segments[last.segment]
         let sentence = Self.lastScalar(lastSegment, paragraphs[last.paragraph].scalars).map { ["!", "?"].contains($0) } ?? false
         if count <= Self.maximumTitleWords && capitalised == count && !sentence { return false }
+        // A book's or a report's title with its subtitle: longer, every word capitalised, a colon between
+        // the two ("The Quiet Coast: Life and Work in a Fishing Town").
+        if count <= Self.maximumSubtitledWords && capitalised == count && !sentence && candidate.parts.count == 1
+            && Self.isSubtitled(paragraphs[last.paragraph], lastSegment) {
+            return false
+        }
         return true
+    }
+
+    /// A title with a subtitle has at most this many words.
+    static let maximumSubtitledWords = 16
+
+    /// Whether a segment's text holds a colon after its first word and no full stop, question or
+    /// exclamation mark before its end: a title and its subtitle.
+    static func isSubtitled(_ paragraph: Paragraph, _ segment: Segment) -> Bool {
+        let inner = Self.inner(segment, paragraph.scalars)
+        guard inner.count > 2 else { return false }
+        var colon = false
+        for k in inner.lowerBound..<(inner.upperBound - 1) {
+            let c = paragraph.scalars[k]
+            if c == ":" && k > inner.lowerBound { colon = true }
+            // A full stop inside, other than an initial's or an abbreviation's, ends a sentence.
+            if (c == "." || c == "!" || c == "?") && k + 1 < inner.upperBound && paragraph.scalars[k + 1] == " " { return false }
+        }
+        return colon
     }
 
     /// Whether a paragraph is a heading: a few words with no closing punctuation.

@@ -25,6 +25,9 @@ public struct Document: Sendable {
     public let foldedBytes: [UInt8]
     /// Index in `tokens` of each paragraph's first token; `tokens.count` after the last paragraph.
     public let paragraphTokenStarts: [Int]
+    /// `ArticleBuilder.wordCount(text)`: runs of letters or digits (with whatever joins them but white space),
+    /// counted while the paragraphs are decoded, so that the text is not read again for it.
+    public let wordCount: Int
 
     /// The separator between paragraphs in `text`.
     public static let paragraphSeparator = "\n\n"
@@ -38,12 +41,14 @@ public struct Document: Sendable {
         var starts: [Int] = []
         var scalars: [[Unicode.Scalar]] = []
         var offset = 0
+        var words = 0
         for paragraph in paragraphs {
             starts.append(offset)
-            let s = Document.scalars(of: paragraph)
+            let s = Document.scalars(of: paragraph, words: &words)
             scalars.append(s)
             offset += s.count + 2
         }
+        self.wordCount = words
         self.paragraphStarts = starts
         self.paragraphScalars = scalars
         var sentences: [Sentence] = []
@@ -69,11 +74,21 @@ public struct Document: Sendable {
     /// The Unicode scalars of `text`, decoded from its UTF-8 in one pass (`Array(text.unicodeScalars)` counts
     /// the scalars first, then copies them through the scalar view's iterator).
     static func scalars(of text: String) -> [Unicode.Scalar] {
+        var words = 0
+        return scalars(of: text, words: &words)
+    }
+
+    /// `scalars(of:)`, adding to `words` the text's words as `ArticleBuilder.wordCount` counts them (a run of
+    /// word scalars starts a word; white space ends it, anything else neither).
+    static func scalars(of text: String, words: inout Int) -> [Unicode.Scalar] {
         var text = text
+        var wordsSeen = 0
+        defer { words += wordsSeen }
         return text.withUTF8 { bytes in
             [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
                 var i = 0
                 var n = 0
+                var inWord = false
                 let end = bytes.count
                 while i < end {
                     let b0 = UInt32(bytes[i])
@@ -82,6 +97,11 @@ public struct Document: Sendable {
                         buffer[n] = Unicode.Scalar(UInt8(truncatingIfNeeded: b0))
                         n += 1
                         i += 1
+                        if (b0 &- 0x30 < 10) || ((b0 | 0x20) &- 0x61 < 26) {
+                            if !inWord { wordsSeen += 1; inWord = true }
+                        } else if b0 == 0x20 || (b0 &- 0x09 < 5) {
+                            inWord = false
+                        }
                         continue
                     }
                     let v: UInt32
@@ -97,8 +117,14 @@ public struct Document: Sendable {
                         i += 4
                     }
                     // A String's UTF-8 is valid, so `v` is a scalar value.
-                    buffer[n] = Unicode.Scalar(v) ?? "\u{FFFD}"
+                    let scalar = Unicode.Scalar(v) ?? "\u{FFFD}"
+                    buffer[n] = scalar
                     n += 1
+                    if scalar.isWordScalar {
+                        if !inWord { wordsSeen += 1; inWord = true }
+                    } else if scalar.isSpace {
+                        inWord = false
+                    }
                 }
                 count = n
             }
@@ -111,8 +137,26 @@ public struct Document: Sendable {
         foldedBytes[Int(token.foldedStart)..<Int(token.foldedStart + token.foldedCount)]
     }
 
-    /// The folded form of `token` as a string.
-    public func foldedString(_ token: Token) -> String { String(decoding: folded(token), as: UTF8.self) }
+    /// The folded form of `token` as a string (decoded through a buffer pointer: no slice, so no retain and
+    /// release of the folded bytes).
+    public func foldedString(_ token: Token) -> String {
+        foldedBytes.withUnsafeBufferPointer { bytes in
+            String(decoding: UnsafeBufferPointer(
+                rebasing: bytes[Int(token.foldedStart)..<Int(token.foldedStart + token.foldedCount)]), as: UTF8.self)
+        }
+    }
+
+    /// Whether the folded form of `token` is `text` (compared as bytes: no string made).
+    public func isFolded(_ token: Token, _ text: StaticString) -> Bool {
+        guard Int(token.foldedCount) == text.utf8CodeUnitCount else { return false }
+        let start = Int(token.foldedStart)
+        return text.withUTF8Buffer { expected in
+            foldedBytes.withUnsafeBufferPointer { folded in
+                for k in 0..<expected.count where folded[start + k] != expected[k] { return false }
+                return true
+            }
+        }
+    }
 
     /// The scalars of `token` as written (an abbreviation's stop included, a possessive "'s" not).
     public func scalars(_ token: Token) -> ArraySlice<Unicode.Scalar> {

@@ -32,11 +32,11 @@ public enum Tokenizer {
     static func tokenize(
         paragraphs: [[Unicode.Scalar]], starts: [Int], sentences: [Sentence], english: EnglishLexicon
     ) -> (tokens: [Token], folded: [UInt8]) {
-        var state = State(english: english)
         var total = 0
         for p in paragraphs { total += p.count }
+        var state = State(english: english, foldedCapacity: total + 16)
+        defer { state.folded.deallocate() }
         state.tokens.reserveCapacity(total / 4 + 8)
-        state.folded.reserveCapacity(total)
         for (index, scalars) in paragraphs.enumerated() {
             // Read through a buffer pointer: no bounds check nor retain on each scalar read.
             scalars.withUnsafeBufferPointer { state.paragraph($0, index: index, offset: starts[index]) }
@@ -56,7 +56,7 @@ public enum Tokenizer {
                 }
             }
         }
-        return (state.tokens, state.folded)
+        return (state.tokens, Array(UnsafeBufferPointer(start: state.folded, count: state.foldedCount)))
     }
 
     /// Whether `c` is a letter or digit of a word (any script).
@@ -98,8 +98,48 @@ public enum Tokenizer {
         let english: EnglishLexicon
         /// Tokens so far.
         var tokens: [Token] = []
-        /// Folded bytes so far.
-        var folded: [UInt8] = []
+        /// Folded bytes so far (`foldedCount` of them): a buffer of the state's own, written without an array
+        /// append's uniqueness and capacity checks on every byte; `tokenize` copies it out and frees it.
+        var folded: UnsafeMutablePointer<UInt8>
+        /// Bytes written to `folded`.
+        var foldedCount = 0
+        /// Bytes `folded` holds.
+        var foldedCapacity: Int
+
+        init(english: EnglishLexicon, foldedCapacity: Int) {
+            self.english = english
+            self.foldedCapacity = max(foldedCapacity, 16)
+            self.folded = .allocate(capacity: self.foldedCapacity)
+        }
+
+        /// Makes room for `extra` more folded bytes.
+        @inline(__always)
+        mutating func reserveFolded(_ extra: Int) {
+            if foldedCount + extra > foldedCapacity { growFolded(extra) }
+        }
+
+        mutating func growFolded(_ extra: Int) {
+            let capacity = max(foldedCapacity * 2, foldedCount + extra)
+            let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+            bigger.initialize(from: folded, count: foldedCount)
+            folded.deallocate()
+            folded = bigger
+            foldedCapacity = capacity
+        }
+
+        /// Appends one folded byte.
+        @inline(__always)
+        mutating func appendFolded(_ byte: UInt8) {
+            reserveFolded(1)
+            folded[foldedCount] = byte
+            foldedCount += 1
+        }
+
+        /// The folded bytes from `start` to the end.
+        @inline(__always)
+        func foldedBytes(from start: Int) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(start: folded + start, count: foldedCount - start)
+        }
 
         /// Tokenizes one paragraph whose first scalar is at `offset` in the document text.
         mutating func paragraph(_ s: UnsafeBufferPointer<Unicode.Scalar>, index: Int, offset: Int) {
@@ -133,17 +173,17 @@ public enum Tokenizer {
                 case "-", "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}": flags.insert(.hyphen)
                 default: break
                 }
-                let foldedStart = folded.count
+                let foldedStart = foldedCount
                 var h = FNV1a.basis
                 for k in i..<end {
                     UTF8.encode(s[k]) { byte in
-                        folded.append(byte)
+                        appendFolded(byte)
                         h = FNV1a.combine(h, byte)
                     }
                 }
                 tokens.append(Token(
                     start: Int32(offset + i), end: Int32(offset + end), foldedStart: Int32(foldedStart),
-                    foldedCount: Int32(folded.count - foldedStart), hash: h, tailHash: h, flags: flags,
+                    foldedCount: Int32(foldedCount - foldedStart), hash: h, tailHash: h, flags: flags,
                     classes: [], sentence: 0, paragraph: Int32(index)))
                 i = end
             }
@@ -215,20 +255,24 @@ public enum Tokenizer {
                 }
             }
             // The folded form and its hashes.
-            let foldedStart = folded.count
+            let foldedStart = foldedCount
             var h = FNV1a.basis
             var tail = FNV1a.basis
             var letters = 0
             var upper = 0
             if ascii {
+                // One byte a scalar: room made once, then written in place.
+                reserveFolded(end - i)
+                let out = folded + foldedCount
                 for k in i..<end {
                     var v = UInt8(truncatingIfNeeded: s[k].value)
-                    if v >= 0x41 && v <= 0x5A { v += 0x20; letters += 1; upper += 1 }
-                    else if v >= 0x61 && v <= 0x7A { letters += 1 }
-                    folded.append(v)
+                    if v &- 0x41 < 26 { v |= 0x20; letters &+= 1; upper &+= 1 }
+                    else if v &- 0x61 < 26 { letters &+= 1 }
+                    out[k - i] = v
                     h = FNV1a.combine(h, v)
                     tail = v == 0x2D ? FNV1a.basis : FNV1a.combine(tail, v)
                 }
+                foldedCount += end - i
             } else {
                 var surface = String.UnicodeScalarView()
                 for k in i..<end {
@@ -240,13 +284,12 @@ public enum Tokenizer {
                     surface.append(isApostrophe(d) ? "'" : isInnerHyphen(d) ? "-" : d)
                 }
                 for v in String(surface).applyingFolding().utf8 {
-                    folded.append(v)
+                    appendFolded(v)
                     h = FNV1a.combine(h, v)
                     tail = v == 0x2D ? FNV1a.basis : FNV1a.combine(tail, v)
                 }
             }
-            let bytes = folded[foldedStart...]
-            let classes = english.words.value(hash: h, bytes: bytes) ?? []
+            let classes = english.words.value(hash: h, bytes: foldedBytes(from: foldedStart)) ?? []
             if !takesStop && end < n && s[end] == "." && classes.contains(.nameAbbreviation) { takesStop = true }
             if takesStop {
                 end += 1
@@ -262,9 +305,9 @@ public enum Tokenizer {
                       isInnerHyphen(s[firstJoin]) || isApostrophe(s[firstJoin]) {
                 // "al-Assad", "d'Estaing": a particle joined to a capitalised name.
                 // The particle's scalars are ASCII letters, so its folded bytes are as many as its scalars.
-                let prefix = folded[foldedStart..<(foldedStart + firstJoin - i)]
+                let prefix = UnsafeBufferPointer(start: folded + foldedStart, count: firstJoin - i)
                 if s[i..<firstJoin].allSatisfy({ $0.value < 0x80 }),
-                   english.words[bytes: prefix]?.contains(.particle) == true {
+                   english.words.value(hash: FNV1a.hash(prefix), bytes: prefix)?.contains(.particle) == true {
                     flags.insert(.capitalized)
                 }
             }
@@ -287,7 +330,7 @@ public enum Tokenizer {
             }
             tokens.append(Token(
                 start: Int32(offset + i), end: Int32(offset + end), foldedStart: Int32(foldedStart),
-                foldedCount: Int32(folded.count - foldedStart), hash: h, tailHash: tail, flags: flags,
+                foldedCount: Int32(foldedCount - foldedStart), hash: h, tailHash: tail, flags: flags,
                 classes: classes, sentence: 0, paragraph: Int32(paragraph)))
             return next
         }

@@ -67,7 +67,8 @@ public struct WordTable<Value: Sendable>: Sendable {
             if hashes[entry - 1] == hash {
                 let start = Int(keyStarts[entry - 1])
                 let end = Int(keyStarts[entry])
-                if end - start == bytes.count && keyBytes[start..<end].elementsEqual(bytes) {
+                if end - start == bytes.count
+                    && bytes.withUnsafeBufferPointer({ Self.equal(keyBytes, start, $0) }) {
                     return values[entry - 1]
                 }
             }
@@ -90,7 +91,38 @@ public struct WordTable<Value: Sendable>: Sendable {
     /// The value of a token's folded form in `document`.
     @inline(__always)
     public func value(of token: Token, in document: Document) -> Value? {
-        value(hash: token.hash, bytes: document.folded(token))
+        // Through a buffer pointer: no slice of the folded bytes (a retain and a release) per probe.
+        document.foldedBytes.withUnsafeBufferPointer { folded in
+            value(hash: token.hash, bytes: UnsafeBufferPointer(
+                rebasing: folded[Int(token.foldedStart)..<Int(token.foldedStart + token.foldedCount)]))
+        }
+    }
+
+    /// The value of the word `bytes` whose `FNV1a.hash` is `hash`, or nil.
+    @inline(__always)
+    public func value(hash: UInt64, bytes: UnsafeBufferPointer<UInt8>) -> Value? {
+        var slot = Self.slot(hash, mask)
+        while true {
+            let entry = Int(slots[slot])
+            if entry == 0 { return nil }
+            if hashes[entry - 1] == hash {
+                let start = Int(keyStarts[entry - 1])
+                let end = Int(keyStarts[entry])
+                if end - start == bytes.count && Self.equal(keyBytes, start, bytes) {
+                    return values[entry - 1]
+                }
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Whether `keys[start..<start + bytes.count]` holds `bytes` (the caller checked the length).
+    @inline(__always)
+    private static func equal(_ keys: [UInt8], _ start: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        keys.withUnsafeBufferPointer { k in
+            for i in 0..<bytes.count where k[start + i] != bytes[i] { return false }
+            return true
+        }
     }
 
     /// Every key with its value, in no particular order (for tests and diagnostics).

@@ -76,6 +76,17 @@ struct EntityTable: Sendable {
             foldedOffsets.append(UInt32(folded.count))
         }
 
+        /// Appends entity `p` of `old` as it was there (an entity a reload took over unchanged): its indices copied,
+        /// nothing interned again.
+        mutating func append(copying old: Gathered, _ p: Int) {
+            firstNames.append(old.firstNames[p])
+            forms += old.forms[Int(old.formOffsets[p])..<Int(old.formOffsets[p + 1])]
+            uses += old.uses[Int(old.formOffsets[p])..<Int(old.formOffsets[p + 1])]
+            formOffsets.append(UInt32(forms.count))
+            folded += old.folded[Int(old.foldedOffsets[p])..<Int(old.foldedOffsets[p + 1])]
+            foldedOffsets.append(UInt32(folded.count))
+        }
+
         /// Entity `p`'s gathering, as it was before it was made compact, over `articles`; its forms stay here until
         /// an article is added to it.
         func accumulator(_ p: Int, entity: Entity, articles: [Int32]) -> Accumulator {
@@ -315,7 +326,14 @@ struct EntityTable: Sendable {
         gathered.formOffsets.reserveCapacity(ordered.count + 1)
         gathered.foldedOffsets.reserveCapacity(ordered.count + 1)
         EntityPool.shared.intern { pool in
-            for (k, acc) in ordered.enumerated() { gathered.append(acc, finished: finishedAll[k], pool: &pool) }
+            for (k, acc) in ordered.enumerated() {
+                // An entity taken over unchanged is copied from the previous table's gathering.
+                if let reusing, case let p = Int(reusing.oldPositions[k]), p >= 0 {
+                    gathered.append(copying: reusing.table.gathered, p)
+                } else {
+                    gathered.append(acc, finished: finishedAll[k], pool: &pool)
+                }
+            }
         }
         self.gathered = gathered
         timer.lap("order")

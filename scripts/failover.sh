@@ -48,8 +48,8 @@ wait_healthy() {  # port [seconds]
     done
 }
 
-# The replicas bind with SO_REUSEPORT, so a stray server left on a port would share it and answer for a
-# replica: refuse to run then.
+# A stray server left on a port would answer for a replica (or, built before the first thread took every
+# connection, share the port with SO_REUSEPORT): refuse to run then.
 for port in "$lb" "$a" "$b" $((base + 3)); do
     if curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$port/"; then
         echo "failover: something already listens on port $port; stop it or set PORT_BASE" >&2

@@ -70,7 +70,7 @@ class Server:
 
     def __init__(self, binary, port, data, env=None, ulimit=None, threads=2):
         self.port = port
-        # The server binds with SO_REUSEPORT: a stray one left on the port would share it and answer instead.
+        # A stray server left on the port would answer instead (builds of before bound with SO_REUSEPORT and shared it).
         if http_get(port, "/healthz", timeout=1)[0] is not None:
             raise RuntimeError(f"something already listens on port {port}; stop it or use --port-base")
         self.log = tempfile.NamedTemporaryFile(prefix="ops-check-", suffix=".log", delete=False)

@@ -10,7 +10,7 @@ extension Newsdesk {
 
         @OptionGroup var common: CommonOptions
 
-        @Option(help: "Path components to break structures down to (articles[].entities[].mentionSpans is 3).")
+        @Option(help: "Path components to break structures down to (articles[].fields.entities is 3).")
         var depth = 3
 
         @Argument(help: "Corpus directory.")

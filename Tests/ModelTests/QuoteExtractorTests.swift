@@ -473,6 +473,10 @@ struct QuoteRow: Sendable, CustomTestStringConvertible {
 
     /// Quotations whose speaker must stay unknown, or must not be taken from a nearby clause.
     static let unattributed: [QuoteRow] = [
+        // "the prime minister" is not the employment minister named last: a lower-case modifier must be in the role.
+        QuoteRow(["Employment Minister Ada Vance lost her seat in the north.",
+                  "“This has been a very strong night for the party,” the prime minister said."],
+                 "This has been a very strong night for the party,", speaker: nil),
         // A capitalised plural or adverb opening a sentence with no reporting verb is no one's name.
         QuoteRow(["Burglaries including break-ins at shops rose by a third last year, a “worrying trend for every small shop in the county.”"],
                  "worrying trend for every small shop in the county.", speaker: nil),

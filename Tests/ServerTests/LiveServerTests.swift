@@ -229,6 +229,43 @@ struct RawHTTP {
         #expect(text.components(separatedBy: "HTTP/1.1 200 OK").count - 1 == 6)
     }
 
+    @Test func aConnectionHandedToAnotherThreadGoesOnServingRequests() throws {
+        let first = server.workers[0], second = server.workers[1]
+        #expect(first.listener != nil && second.listener == nil, "the first thread accepts every connection")
+        let socket = try TestSocket(port: server.port)
+        let request = "GET /articles/2020-10-12 HTTP/1.1\r\nHost: x\r\n\r\n"
+        socket.send(request)
+        let one = String(decoding: socket.read(seconds: 5).bytes, as: UTF8.self)
+        #expect(one.hasPrefix("HTTP/1.1 200 OK\r\n"))
+        #expect(first.openHere.load(ordering: .relaxed) == 1 && second.openHere.load(ordering: .relaxed) == 0)
+        // As when the first thread finds itself saturated with cores idle: its next idle connection goes to the second.
+        // Set on the first thread's state while it waits for this connection's next request (nothing runs on it); the
+        // window, begun in the future, does not end meanwhile, however slow the machine.
+        first.balance.pointee.windowStart = connectionClock() + 60_000_000_000
+        first.balance.pointee.target = 1
+        first.balance.pointee.budget = 1
+        socket.send(request)
+        let two = String(decoding: socket.read(seconds: 5).bytes, as: UTF8.self)
+        #expect(Self.withoutDate(two) == Self.withoutDate(one))
+        for _ in 0..<100 where second.openHere.load(ordering: .relaxed) == 0 { usleep(10_000) }
+        #expect(first.openHere.load(ordering: .relaxed) == 0 && second.openHere.load(ordering: .relaxed) == 1)
+        #expect(first.balance.pointee.budget == 0)
+        // The second thread reads the next requests: keep-alive, then the close the client asks for.
+        socket.send(request)
+        let three = String(decoding: socket.read(seconds: 5).bytes, as: UTF8.self)
+        #expect(Self.withoutDate(three) == Self.withoutDate(one))
+        socket.send("GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        let last = socket.read(seconds: 5).bytes
+        #expect(String(decoding: last, as: UTF8.self).hasPrefix("HTTP/1.1 200 OK\r\n"))
+        for _ in 0..<100 where server.openConnections > 0 { usleep(10_000) }
+        #expect(server.openConnections == 0 && second.openHere.load(ordering: .relaxed) == 0)
+    }
+
+    /// A response's text without its `Date` line.
+    static func withoutDate(_ text: String) -> String {
+        text.components(separatedBy: "\r\n").filter { !$0.hasPrefix("Date: ") }.joined(separator: "\r\n")
+    }
+
     @Test func reloadSwapsTheSnapshotWithoutFailingRequests() throws {
         let state = server.service.state
         let before = state.snapshot
@@ -255,6 +292,26 @@ import Synchronization
 
 /// A regression: a stop right after start used to be lost (loopbreak before the loop ran), hanging the join.
 @Suite struct ServerLifecycleTests {
+    @Test func aConnectionHandedToAWorkerWhoseLoopHasEndedIsClosed() throws {
+        var config = Configuration()
+        config.port = 0
+        config.threads = 2
+        let server = EventHTTPServer(service: TestCorpus.service(config), configuration: config, logger: Logger(label: "test"))
+        try server.start()
+        server.stop()
+        // As when the first worker hands a connection over while a stop reaches the workers one after another.
+        var pair: [Int32] = [0, 0]
+        #expect(socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0, &pair) == 0)
+        #expect(server.limits.admit())
+        server.workers[1].handOver(fd: pair[0], idleSince: nil)
+        #expect(server.openConnections == 0, "its slot is given back")
+        var timeout = timeval(tv_sec: 2, tv_usec: 0)
+        setsockopt(pair[1], SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var byte: UInt8 = 0
+        #expect(read(pair[1], &byte, 1) == 0, "the client sees the connection closed, not left hanging")
+        close(pair[1])
+    }
+
     @Test(.timeLimit(.minutes(1))) func stopRightAfterStartReturns() throws {
         var config = Configuration()
         config.port = 0

@@ -15,7 +15,7 @@ public struct HeapAccounting {
     private var rowIndex: [String: Int] = [:]
     private var seen: Set<UInt> = []
     private var seenObjects: Set<ObjectIdentifier> = []
-    /// Categories are named down to this many path components (`articles[].entities[].mentionSpans`); deeper
+    /// Categories are named down to this many path components (`articles[].fields.entities`); deeper
     /// values count toward their ancestor at that depth.
     public var depth: Int
 

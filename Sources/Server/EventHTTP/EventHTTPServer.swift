@@ -6,8 +6,8 @@ import Synchronization
 import Glibc
 #endif
 
-/// An HTTP/1.1 server on libevent's event loop: one event base per thread, each with its own SO_REUSEPORT
-/// listener on the same address, so the kernel spreads connections over the threads. Each connection is read,
+/// An HTTP/1.1 server on libevent's event loop: one event base per thread; the first thread listens and the others
+/// get connections from a thread that is saturated while cores are idle (`ConnectionBalance`). Each connection is read,
 /// parsed and written by `HTTPConnection` on its thread with plain `read`/`writev` and libevent events, as
 /// nginx does: one read buffer, an allocation-free head parser, pipelining and keep-alive, a response written
 /// with one `writev` (an EV_WRITE event takes over only when the socket would block). No lock is taken per
@@ -49,7 +49,7 @@ final class EventHTTPServer: @unchecked Sendable {
         signal(SIGPIPE, SIG_IGN)
         var port = configuration.port
         for index in 0..<configuration.effectiveThreads {
-            let worker = try Worker(index: index, server: self, host: configuration.host, port: port)
+            let worker = try Worker(index: index, server: self, host: configuration.host, port: port, listens: index == 0)
             if index == 0 { port = worker.boundPort }
             workers.append(worker)
         }
@@ -134,6 +134,8 @@ final class Worker {
         case stop = 1
         /// Begin the drain (`EventHTTPServer+Drain.swift`).
         case drain = 2
+        /// Take the connections another worker handed over (`ConnectionBalance`).
+        case adopt = 4
     }
 
     let index: Int
@@ -154,6 +156,14 @@ final class Worker {
     let cache: ResponseCache
     /// Open connections, by socket.
     private var connections: [Int32: HTTPConnection] = [:]
+    /// How many connections this worker has open, for the other workers to read (`ConnectionBalance`).
+    let openHere = Atomic<Int>(0)
+    /// Connections other workers handed over, to adopt on this worker's thread: the socket, and when its last
+    /// response ended (nil: just accepted, its head deadline runs from the adoption). Nil once the loop has ended:
+    /// a connection handed over after that is closed by the worker that hands it over.
+    private let inbox = Mutex<[(fd: Int32, idleSince: UInt64?)]?>([])
+    /// This worker's load window and what it hands over (`ConnectionBalance`).
+    let balance: UnsafeMutablePointer<BalanceState>
     /// The head deadline as a libevent common timeout: every connection's deadline has the same length, so libevent
     /// keeps them in one queue (O(1) to add and remove) instead of its timer heap.
     private(set) var headTimeout: UnsafePointer<timeval>?
@@ -172,7 +182,7 @@ final class Worker {
     /// Seconds without a request after which a drain closes a keep-alive connection.
     static let drainIdleSeconds = 0.5
 
-    init(index: Int, server: EventHTTPServer, host: String, port: Int) throws {
+    init(index: Int, server: EventHTTPServer, host: String, port: Int, listens: Bool) throws {
         self.index = index
         self.server = server
         self.limits = server.limits
@@ -221,10 +231,17 @@ final class Worker {
         date = .allocate(capacity: 1)
         date.initialize(to: HTTPDate())
         headScratch = .allocate(capacity: Self.headScratchSize)
+        balance = .allocate(capacity: 1)
+        balance.initialize(to: BalanceState())
         // From here the worker is whole: a failure below throws, and `deinit` frees what was made.
         // The listener and wake-up callbacks get this worker, unretained: the worker frees them before it goes.
         let context = Unmanaged.passUnretained(self).toOpaque()
-        let flags = UInt32(LEV_OPT_REUSEABLE | LEV_OPT_REUSEABLE_PORT | LEV_OPT_CLOSE_ON_FREE | LEV_OPT_CLOSE_ON_EXEC)
+        var duration = timeval(tv_sec: c.headerTimeoutSeconds, tv_usec: 0)
+        headTimeout = event_base_init_common_timeout(base, &duration)
+        wakeEvent = event_new(base, wakeRead, Int16(EV_READ | EV_PERSIST), wakeTrampoline, context)
+        if let wakeEvent { event_add(wakeEvent, nil) }
+        guard listens else { return }
+        let flags = UInt32(LEV_OPT_REUSEABLE | LEV_OPT_CLOSE_ON_FREE | LEV_OPT_CLOSE_ON_EXEC)
         let listener = withUnsafePointer(to: &storage) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
                 evconnlistener_new_bind(base, acceptTrampoline, context, flags, 1024, $0, length)
@@ -247,16 +264,16 @@ final class Worker {
         limits.listenerOpened()
         evconnlistener_set_error_cb(listener, acceptFailedTrampoline)
         acceptBackoff = AcceptBackoff(listener: listener, base: base, limits: limits)
-        var duration = timeval(tv_sec: c.headerTimeoutSeconds, tv_usec: 0)
-        headTimeout = event_base_init_common_timeout(base, &duration)
-        wakeEvent = event_new(base, wakeRead, Int16(EV_READ | EV_PERSIST), wakeTrampoline, context)
-        if let wakeEvent { event_add(wakeEvent, nil) }
     }
 
     /// Runs the event loop until a stop is posted, then closes the connections left.
     func run() {
         event_base_dispatch(base)
         for connection in Array(connections.values) { connection.close() }
+        for handed in takeInbox(closing: true) {
+            close(handed.fd)
+            limits.release()
+        }
         closeListener()
         if let sweepEvent { event_free(sweepEvent) }
         sweepEvent = nil
@@ -274,6 +291,7 @@ final class Worker {
         var scratch = [UInt8](repeating: 0, count: 64)
         while scratch.withUnsafeMutableBytes({ read(wakeRead, $0.baseAddress, $0.count) }) > 0 {}
         let commands = posted.exchange(0, ordering: .sequentiallyConsistent)
+        if commands & Command.adopt.rawValue != 0 { adoptHandedOver() }
         if commands & Command.drain.rawValue != 0 { beginDrain() }
         if commands & Command.stop.rawValue != 0 { event_base_loopexit(base, nil) }
     }
@@ -294,18 +312,115 @@ final class Worker {
         // connection at 25 answers a second.
         var on: Int32 = 1
         _ = setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &on, socklen_t(MemoryLayout<Int32>.size))
-        guard let connection = HTTPConnection(fd: fd, worker: self, now: connectionClock()) else {
+        if let target = takeHandOverTarget() {
+            target.handOver(fd: fd, idleSince: nil)
+            return
+        }
+        adopt(fd, idleSince: nil, now: connectionClock())
+    }
+
+    /// Makes a connection of `fd` on this worker (`idleSince`: when its last response ended on the worker that
+    /// handed it over; nil for a new one).
+    private func adopt(_ fd: Int32, idleSince: UInt64?, now: UInt64) {
+        guard let connection = HTTPConnection(fd: fd, worker: self, now: now, idleSince: idleSince) else {
             close(fd)
             limits.release()
             return
         }
         connections[fd] = connection
+        openHere.add(1, ordering: .relaxed)
     }
 
     /// A connection closed: it leaves the table and gives back its slot.
     func remove(_ connection: HTTPConnection) {
-        connections[connection.fd] = nil
+        detach(connection)
         limits.release()
+    }
+
+    /// A connection leaves the table, keeping its slot (closed, or handed over).
+    func detach(_ connection: HTTPConnection) {
+        connections[connection.fd] = nil
+        openHere.subtract(1, ordering: .relaxed)
+    }
+
+    /// Any thread: `fd` (an open connection, counted in the limits) is this worker's from now on.
+    func handOver(fd: Int32, idleSince: UInt64?) {
+        let taken = inbox.withLock { items -> Bool in
+            guard items != nil else { return false }
+            items!.append((fd, idleSince))
+            return true
+        }
+        guard taken else {
+            // This worker's loop has ended (a stop reaches the workers one after another): nobody would serve it.
+            close(fd)
+            limits.release()
+            return
+        }
+        post(.adopt)
+    }
+
+    /// On the worker's thread: makes connections of the sockets handed over.
+    private func adoptHandedOver() {
+        let handed = takeInbox()
+        let now = connectionClock()
+        for item in handed { adopt(item.fd, idleSince: item.idleSince, now: now) }
+    }
+
+    /// Empties the inbox; `closing`: for good, so that later hand-overs close their sockets.
+    private func takeInbox(closing: Bool = false) -> [(fd: Int32, idleSince: UInt64?)] {
+        inbox.withLock { items in
+            defer { items = closing ? nil : [] }
+            return items ?? []
+        }
+    }
+
+    /// The worker to hand the next connection to, if this one is handing some over in its window (and counts it).
+    func takeHandOverTarget() -> Worker? {
+        guard balance.pointee.budget > 0 else { return nil }
+        balance.pointee.budget -= 1
+        let target = balance.pointee.target
+        return target >= 0 && target < server.workers.count ? server.workers[target] : nil
+    }
+
+    /// Called with the time a response ended: when the load window is over, measures it (how often this thread
+    /// waited for events, and the machine's idle time) and decides what to hand over in the next (`ConnectionBalance`).
+    @inline(__always)
+    func noteResponseEnded(at now: UInt64) {
+        let start = balance.pointee.windowStart
+        if now > start && now - start >= ConnectionBalance.windowNanoseconds { endLoadWindow(now) }
+    }
+
+    private func endLoadWindow(_ now: UInt64) {
+        let usage = ConnectionBalance.threadUsage()
+        let idle = ConnectionBalance.machineIdleTicks()
+        let last = balance.pointee
+        balance.pointee = BalanceState(windowStart: now, usageAtStart: usage, idleAtStart: idle)
+        let workers = server.workers
+        let wall = now - last.windowStart
+        // A window much longer than one had quiet stretches (no response ended): it says nothing of saturation.
+        guard workers.count > 1, !limits.isDraining, wall < 2 * ConnectionBalance.windowNanoseconds,
+              let usage, let before = last.usageAtStart, let idle, let idleBefore = last.idleAtStart,
+              idle >= idleBefore else { return }
+        let idleCores = Double(idle - idleBefore) / ConnectionBalance.ticksPerSecond / (Double(wall) / 1e9)
+        let waits = usage.waits - before.waits
+        let cpuShare = Double(usage.cpu &- before.cpu) / Double(wall)
+        var fewest = -1
+        var fewestCount = Int.max
+        for worker in workers where worker !== self {
+            let count = worker.openHere.load(ordering: .relaxed)
+            if count < fewestCount { (fewest, fewestCount) = (worker.index, count) }
+        }
+        let count = ConnectionBalance.handOverCount(waits: waits, idleCores: idleCores, cpuShare: cpuShare,
+                                                    own: openHere.load(ordering: .relaxed), fewest: fewestCount)
+        guard count > 0 else { return }
+        balance.pointee.budget = count
+        balance.pointee.target = fewest
+        if server.logger.logLevel <= .debug {
+            server.logger.debug("handing connections over", metadata: [
+                "worker": "\(index)", "to": "\(fewest)", "connections": "\(count)", "waits": "\(waits)",
+                "idle.cores": "\(idleCores)", "cpu.share": "\(cpuShare)",
+            ])
+        }
     }
 
     /// Closes the listening socket (once).
@@ -425,6 +540,11 @@ final class Worker {
         // `run` closed the connections and the listener; a worker whose thread never ran has its listener still, and
         // no connection (connections are accepted only by the loop).
         closeListener()
+        // A worker whose thread never ran (a failed start) may hold connections handed over: they close here.
+        for handed in takeInbox(closing: true) {
+            close(handed.fd)
+            limits.release()
+        }
         if let sweepEvent { event_free(sweepEvent) }
         if let wakeEvent { event_free(wakeEvent) }
         close(wakeRead)
@@ -432,6 +552,8 @@ final class Worker {
         event_base_free(base)
         date.deinitialize(count: 1)
         date.deallocate()
+        balance.deinitialize(count: 1)
+        balance.deallocate()
         headScratch.deallocate()
     }
 }

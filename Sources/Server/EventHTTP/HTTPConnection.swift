@@ -65,15 +65,17 @@ final class HTTPConnection {
     /// First size of the read buffer; it grows up to the head limit.
     private static let initialCapacity = 4096
 
-    /// Watches `fd` (accepted, non-blocking) from `now`; nil when libevent cannot make its events.
-    init?(fd: Int32, worker: Worker, now: UInt64) {
+    /// Watches `fd` (accepted, non-blocking) from `now`; nil when libevent cannot make its events. `idleSince`: the
+    /// connection comes from another worker, idle since its last response ended then.
+    init?(fd: Int32, worker: Worker, now: UInt64, idleSince: UInt64? = nil) {
         self.fd = fd
         self.worker = worker
         capacity = min(Self.initialCapacity, max(worker.settings.headLimit, 64))
         buffer = .allocate(capacity: capacity)
         headStartedAt = now
-        lastActivity = now
+        lastActivity = idleSince ?? now
         lastProgress = now
+        if idleSince != nil { state = .idle }
         let context = Unmanaged.passUnretained(self).toOpaque()
         readEvent = event_new(worker.base, fd, Int16(EV_READ | EV_PERSIST), connectionReadableTrampoline, context)
         writeEvent = event_new(worker.base, fd, Int16(EV_WRITE | EV_PERSIST), connectionWritableTrampoline, context)
@@ -331,13 +333,25 @@ final class HTTPConnection {
             return
         }
         lastActivity = connectionClock()
+        worker.noteResponseEnded(at: lastActivity)
         if start < end {
             // The next request has begun already: its deadline runs from now.
             state = .awaitingHead
             headStartedAt = lastActivity
         } else {
             state = .idle
+            if let target = worker.takeHandOverTarget() { handOver(to: target) }
         }
+    }
+
+    /// Gives the connection, between two requests with nothing of the next one received, to `target` (its worker is
+    /// saturated: `ConnectionBalance`). It stops being watched here and keeps its socket and its slot.
+    private func handOver(to target: Worker) {
+        isClosed = true
+        freeEvents()
+        pending = []
+        worker.detach(self)
+        target.handOver(fd: fd, idleSince: lastActivity)
     }
 
     private func waitForWritable() {

@@ -215,9 +215,56 @@ public struct PlaceTable: Sendable {
 
     /// What deciding whether a bare name may stand needs of row `row`, without the rest of `entry(row:)`:
     /// its subtype, population and whether it is a capital, as `entry(row:)` gives them.
+    ///
+    /// Read over the row's bytes: no array of field starts, and no string but the subtype's (this ran about 2,000
+    /// instructions a place matched, 20 a byte of text).
     func facts(row: Int) -> (subtype: String, population: Int, isCapital: Bool) {
-        let starts = fieldStarts(row)
-        return (subtype(starts, country: field(starts, 3)), Int(field(starts, 5)) ?? 0, field(starts, 8) == "capital")
+        bytes.withUnsafeBufferPointer { b in
+            // Starts of fields 2 to 9 (every row has `columns - 1` tabs, checked at load); field f ends one
+            // before field f + 1 starts.
+            var starts = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+            var k = Int(rowStarts[row])
+            var f = 1
+            withUnsafeMutableBytes(of: &starts) { raw in
+                let fields = raw.bindMemory(to: Int.self)
+                while f < Self.columns {
+                    if b[k] == UInt8(ascii: "\t") {
+                        fields[f] = k + 1
+                        f += 1
+                    }
+                    k += 1
+                }
+            }
+            func field(_ f: Int) -> UnsafeBufferPointer<UInt8> {
+                let (start, end) = withUnsafeBytes(of: starts) { raw in
+                    (raw.load(fromByteOffset: f * MemoryLayout<Int>.stride, as: Int.self),
+                     raw.load(fromByteOffset: (f + 1) * MemoryLayout<Int>.stride, as: Int.self) - 1)
+                }
+                return UnsafeBufferPointer(rebasing: b[start..<end])
+            }
+            func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ text: StaticString) -> Bool {
+                bytes.count == text.utf8CodeUnitCount
+                    && text.withUTF8Buffer { t in zip(bytes, t).allSatisfy { $0 == $1 } }
+            }
+            let kind = field(2)
+            let subtype: String
+            if equals(kind, "admin1") {
+                subtype = equals(field(3), "US") ? "state" : "province"
+            } else if equals(kind, "admin2") {
+                subtype = equals(field(3), "US") ? "county" : "district"
+            } else {
+                subtype = String(decoding: kind, as: UTF8.self)
+            }
+            // Digits only: their value; anything else as `Int(String)` reads it (0 when it reads none).
+            let digits = field(5)
+            var population = 0
+            if !digits.isEmpty && digits.count <= 18 && digits.allSatisfy({ $0 &- 0x30 < 10 }) {
+                for d in digits { population = population * 10 + Int(d &- 0x30) }
+            } else {
+                population = Int(String(decoding: digits, as: UTF8.self)) ?? 0
+            }
+            return (subtype, population, equals(field(8), "capital"))
+        }
     }
 
     /// The first of the names of row `row` (its own name's folded words, where it owns them).

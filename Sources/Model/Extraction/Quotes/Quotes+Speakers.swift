@@ -166,9 +166,16 @@ extension QuoteExtractor {
             guard words.count == role.splitASCII(0x20).count, let head = words.last, !Self.genericHeads.contains(head),
                   lexicon.english[head].contains(.role), !lexicon.english[head].contains(.roleMany)
             else { return nil }
+            // "the prime minister" is no "Employment Minister": a lower-case modifier of the description
+            // must be in the role held ("the Texas senator" names a place, which a title need not hold).
+            let modifiers = role.split(separator: " ").dropLast().map(String.init).filter {
+                $0.first?.isLowercase == true && !lexicon.english[$0.applyingFolding()].contains(.determiner)
+            }.map { $0.applyingFolding() }
             var best: (name: String, position: Int)? = nil
             var tie = false
             for (name, held) in roles {
+                let heldWords = Set(held.applyingFolding().split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init))
+                guard modifiers.allSatisfy({ heldWords.contains($0) }) else { continue }
                 // The held role's head: its last role word before any complement ("director" of "Republican
                 // National Committee Research Director", not "republican"), or the nouns its abbreviation stands for.
                 guard let heldHead = roleWords(held.applyingFolding()).last(where: {

@@ -92,6 +92,7 @@ python3 -c "print(f'sighup_100_new_articles: articles {$before} -> {$now}, serve
 # Where the time goes, from the log lines of the first load and the reload: reading and extraction (with the
 # files read again and reused), then the index build, step by step.
 for _ in $(seq 100); do [ "$(grep -c 'corpus loaded' "$log")" -ge 2 ] && break; sleep 0.1; done
+grep -o 'corpus.pages_seconds=[0-9.]*' "$log" | sed 's/corpus\./sighup: /' || true
 grep 'corpus loaded' "$log" | python3 <(cat <<'PY'
 import re, sys
 for name, line in zip(["start", "sighup"], sys.stdin):

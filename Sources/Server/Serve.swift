@@ -98,7 +98,8 @@ func loadSnapshot(_ configuration: Configuration, _ loader: IncrementalLoader, _
     logger.info("corpus loaded", metadata: [
         "corpus.articles": "\(snapshot.articles.count)", "corpus.skipped": "\(result.failures.count)",
         "corpus.quotes": "\(snapshot.quotes.count)", "corpus.casualties": "\(snapshot.casualties.count)",
-        "corpus.entities": "\(snapshot.entities.count)", "corpus.extract_seconds": "\(String(format: "%.2f", seconds))",
+        "corpus.entities": "\(snapshot.entities.count)", "corpus.companions_counted": "\(snapshot.companionsCounted)",
+        "corpus.extract_seconds": "\(String(format: "%.2f", seconds))",
         "corpus.index_seconds": "\(String(format: "%.2f", snapshot.indexSeconds))",
         "corpus.events": "\(snapshot.events.events.count)",
         "corpus.clustering_seconds": "\(String(format: "%.3f", snapshot.events.seconds))",
@@ -180,8 +181,13 @@ final class Reloader: @unchecked Sendable {
         var old: CorpusSnapshot?
         do {
             let snapshot = try loadSnapshot(configuration, loader, logger, previous: state.snapshot)
+            let swapStart = Date()
             old = state.replace(with: snapshot)
-            logger.info("reloaded", metadata: ["corpus.version": "\(snapshot.dataVersion)"])
+            // The pages (list items encoded, copied from the old snapshot's where unchanged) are made before the swap.
+            logger.info("reloaded", metadata: [
+                "corpus.version": "\(snapshot.dataVersion)",
+                "corpus.pages_seconds": "\(String(format: "%.2f", Date().timeIntervalSince(swapStart)))",
+            ])
         } catch {
             logger.error("reload failed; still serving the previous corpus", metadata: ["error": "\(error)"])
             return

@@ -35,11 +35,12 @@ final class ServerState: Sendable {
     /// The snapshot requests read now, with its pre-encoded list items.
     var served: (snapshot: CorpusSnapshot, pages: EncodedPages) { current.withLock { $0 } }
 
-    /// Swaps in a new snapshot (encoding its list items first) and returns the one it replaces; requests already
-    /// running finish on the old one.
+    /// Swaps in a new snapshot (encoding its list items first, copying those the snapshot it replaces already
+    /// encoded when it was built from that one) and returns the one it replaces; requests already running finish
+    /// on the old one.
     @discardableResult
     func replace(with snapshot: CorpusSnapshot) -> CorpusSnapshot {
-        let pages = EncodedPages(snapshot)
+        let pages = EncodedPages(snapshot, previous: served)
         return current.withLock { current in
             defer { current = (snapshot, pages) }
             return current.snapshot

@@ -181,8 +181,91 @@ import Testing
         #expect(carried.casualtyJSON == fresh.casualtyJSON)
         #expect(carried.dataVersion == fresh.dataVersion)
         for e in fresh.entities.indices {
-            #expect(carried.companions(of: Int32(e), limit: 10).map(\.entity) == fresh.companions(of: Int32(e), limit: 10).map(\.entity))
+            #expect(carried.companions(of: Int32(e), limit: 10).map { "\($0.entity):\($0.articles)" }
+                    == fresh.companions(of: Int32(e), limit: 10).map { "\($0.entity):\($0.articles)" })
         }
+    }
+
+    /// Articles over a couple of thousand entities, a few in many articles and most in a few (a skewed pick), two of
+    /// which share a name, quoting a few dozen people: a reload that adds or drops a few articles leaves most
+    /// entities untouched, so their order and companions are taken over.
+    static func wideCorpus(_ count: Int, seed: UInt64) -> [Article] {
+        var rng = SplitMix(seed: seed)
+        var result: [Article] = []
+        for n in 0..<count {
+            let date = String(format: "2020-%02d-%02d", 1 + rng.next(12), 1 + rng.next(28))
+            let id = "\(date)-wide-\(n)"
+            var entities: [ArticleEntity] = []
+            var used = Set<String>()
+            for _ in 0..<(3 + rng.next(6)) {
+                let k = rng.next(1 + rng.next(2000))
+                let (entityId, name) = k == 1 ? ("georgia-person", "Georgia") : k == 2 ? ("georgia", "Georgia") : ("entity-\(k)", "Entity \(k)")
+                guard used.insert(entityId).inserted else { continue }
+                entities.append(ArticleEntity(
+                    id: entityId, name: rng.next(7) == 0 ? name.uppercased() : name, type: k % 3 == 0 ? .location : .person,
+                    subtype: k % 6 == 0 ? "city" : nil, countryCode: nil, aliases: rng.next(9) == 0 ? ["E\(k)"] : [],
+                    mentions: 1 + rng.next(3), mentionSpans: []))
+            }
+            let quotes = (0..<rng.next(3)).map { q in
+                Quote(id: "\(id)-q\(q)", articleId: id, date: date, text: "Words \(rng.next(50))",
+                      speaker: Speaker(name: "Speaker \(rng.next(1 + rng.next(40)))", role: rng.next(3) == 0 ? "minister" : nil),
+                      cue: "said", paragraph: 0, span: TextSpan(start: 0, end: 1))
+            }
+            result.append(Article(
+                id: id, date: date, title: "Wide story \(n)", summary: "s", source: ArticleSource(file: "\(n).txt"), wordCount: 3,
+                counts: ArticleCounts(quotes: quotes.count, entities: entities.count, casualties: 0),
+                text: "Text \(n) of \(rng.next(20)).", related: [], quotes: quotes, entities: entities, casualties: []))
+        }
+        return result
+    }
+
+    /// Everything of the entity table and the lists a reload builds by merging, compared whole.
+    static func expectSameEntitiesAndOrder(_ a: CorpusSnapshot, _ b: CorpusSnapshot) {
+        #expect(a.articles.map(\.id) == b.articles.map(\.id))
+        #expect(a.articleSummaryJSON == b.articleSummaryJSON)
+        #expect(a.dataVersion == b.dataVersion)
+        #expect(a.entities == b.entities)
+        #expect(a.entityIndex == b.entityIndex)
+        #expect(a.entityArticles == b.entityArticles)
+        #expect(a.entityJSON == b.entityJSON)
+        #expect(a.speakerJSON == b.speakerJSON)
+        let (x, y) = (a.entityTable, b.entityTable)
+        #expect(x.names.map { "\($0.name) \($0.entity)" } == y.names.map { "\($0.name) \($0.entity)" })
+        #expect(x.byName == y.byName && x.nameRank == y.nameRank)
+        #expect(x.byType == y.byType && x.bySubtype == y.bySubtype && x.byTypeByName == y.byTypeByName)
+        for e in b.entities.indices {
+            #expect(a.companions(of: Int32(e), limit: 10).map { "\($0.entity):\($0.articles)" }
+                    == b.companions(of: Int32(e), limit: 10).map { "\($0.entity):\($0.articles)" }, "entity \(b.entities[e].id)")
+        }
+    }
+
+    /// A reload that adds, drops and changes a few articles of a corpus of many entities sorts only the entities
+    /// it touches and counts only their companions (and those of entities whose companions could change with
+    /// positions), and gives the snapshot built afresh; so does a reload of that reload.
+    @Test func aReloadTouchingFewEntitiesTakesTheOthersOverAndEqualsAFreshSnapshot() throws {
+        let all = Self.wideCorpus(1200, seed: 7)
+        // The first load lacks the last three articles; the reload adds them, drops two and changes one.
+        let first = CorpusSnapshot(articles: Array(all.prefix(1197)), info: Self.info)
+        var changed = all
+        changed.remove(at: 40)
+        changed.remove(at: 10)
+        var retold = changed[20]
+        retold.entities = Array(retold.entities.reversed().dropFirst())
+        retold.counts = ArticleCounts(quotes: retold.quotes.count, entities: retold.entities.count, casualties: 0)
+        changed[20] = retold
+        let reloaded = CorpusSnapshot(articles: changed, info: Self.info, previous: first)
+        let fresh = CorpusSnapshot(articles: changed, info: Self.info)
+        Self.expectSameEntitiesAndOrder(reloaded, fresh)
+        #expect(fresh.entities.count > 1000)
+        #expect(fresh.entityTable.companionsCounted == fresh.entities.count)
+        #expect(reloaded.entityTable.companionsCounted > 0)
+        #expect(reloaded.entityTable.companionsCounted < fresh.entities.count * 3 / 4, "a good part of the companions taken over")
+        #expect(reloaded.carriedArticles(from: first)?.filter { $0 < 0 }.count == 4)  // three new, one changed
+        #expect(reloaded.carriedArticles(from: fresh) == nil)
+        // Back to the whole corpus, from the reload: the parts it took over or counted are carried again.
+        let again = CorpusSnapshot(articles: Array(all.reversed()), info: Self.info, previous: reloaded)
+        Self.expectSameEntitiesAndOrder(again, CorpusSnapshot(articles: all, info: Self.info))
+        #expect(again.entityTable.companionsCounted < fresh.entities.count * 3 / 4)
     }
 
     /// A rewrite that keeps size, inode and modification time (a write within one clock tick of the read)

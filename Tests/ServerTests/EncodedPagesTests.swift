@@ -15,6 +15,35 @@ import Testing
         for i in 0..<snapshot.speakers.count { #expect(Array(pages.speakers[i]) == snapshot.speakerJSON[i]) }
     }
 
+    /// Pages made from the previous snapshot's (its article summaries copied for the articles carried, its unchanged
+    /// speakers copied) are byte for byte those encoded afresh, with articles and speakers added, dropped and changed.
+    @Test func pagesCopiedFromThePreviousSnapshotsAreThoseEncodedAfresh() {
+        let articles = (0..<60).map { n in
+            TestCorpus.article(id: "2021-0\(1 + n % 9)-\(10 + n % 17)-story-\(n)", date: "2021-0\(1 + n % 9)-\(10 + n % 17)",
+                               title: "Story \(n) \"quoted\"", text: "Lead \(n).\n\nMore text.",
+                               quotes: (0..<(n % 3)).map { k in ("Words \(k)", "Speaker \((n * 7 + k) % 11)", k == 0 ? "minister" : nil) })
+        }
+        let info = TestCorpus.state().snapshot.info
+        let previous = CorpusSnapshot(articles: articles.enumerated().filter { $0.offset % 5 != 2 }.map(\.element), info: info)
+        var next = articles.filter { !$0.id.hasSuffix("-story-7") }
+        next[3] = TestCorpus.article(id: next[3].id, date: next[3].date, title: "Retitled", text: "Other lead.",
+                                     quotes: [("New words", "Speaker 3", nil)])
+        let snapshot = CorpusSnapshot(articles: next, info: info, previous: previous)
+        let carried = try! #require(snapshot.carriedArticles(from: previous))
+        #expect(carried.contains { $0 >= 0 } && carried.contains { $0 < 0 })
+        let copied = EncodedPages(snapshot, previous: (previous, EncodedPages(previous)))
+        let fresh = EncodedPages(snapshot)
+        #expect(copied.articleSummaries.bytes == fresh.articleSummaries.bytes)
+        #expect(copied.articleSummaries.starts == fresh.articleSummaries.starts)
+        #expect(copied.speakers.bytes == fresh.speakers.bytes)
+        #expect(copied.speakers.starts == fresh.speakers.starts)
+        #expect(EncodedPages.sameSpeakers(snapshot.speakers, previous.speakers).contains { $0 >= 0 })
+        // Pages of a snapshot not built from the one given are all encoded again, and still the same.
+        let unrelated = EncodedPages(CorpusSnapshot(articles: next, info: info), previous: (previous, EncodedPages(previous)))
+        #expect(unrelated.articleSummaries.bytes == fresh.articleSummaries.bytes)
+        #expect(unrelated.speakers.bytes == fresh.speakers.bytes)
+    }
+
     @Test(arguments: [
         "/speakers", "/speakers?limit=1&offset=1", "/speakers?q=a", "/speakers?format=ndjson", "/articles", "/articles?limit=2&offset=1",
         "/articles?sort=date", "/articles?format=ndjson&limit=2", "/articles/2020-10-11", "/articles/2020-10-11?limit=1&offset=1",

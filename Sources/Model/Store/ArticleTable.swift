@@ -78,17 +78,17 @@ struct SnapshotCarry: Sendable {
     /// The same three for the flat quote list.
     let quoteNewToOld: [Int32], quoteOldToNew: [Int32], quoteFresh: [Int]
 
-    /// Matches `articles` (newest first) against `previous`'s by id, then checks that each match is the same
-    /// article (what its parts depend on). Strings and arrays shared with the previous load compare by
-    /// identity, so this costs little for the articles a reload reused.
-    init(articles: [Article], previous: CorpusSnapshot) {
-        var newToOld = [Int32](repeating: -1, count: articles.count)
+    /// The carry of `articles` (newest first) from `previous`, from the match `CorpusSnapshot.sortedCarrying` made:
+    /// `newToOld` gives, for each article, the position in `previous` of the same article (`same`) or -1,
+    /// ascending where not -1.
+    init(articles: [Article], previous: CorpusSnapshot, newToOld: [Int32]) {
+        precondition(newToOld.count == articles.count, "one position an article")
         var oldToNew = [Int32](repeating: -1, count: previous.articles.count)
         var fresh: [Int] = []
         var last: Int32 = -1
-        for (i, a) in articles.enumerated() {
-            if let j = previous.articleIndex[a.id], j > last, Self.same(a, previous.articles[Int(j)]) {
-                newToOld[i] = j
+        for (i, j) in newToOld.enumerated() {
+            if j >= 0 {
+                precondition(j > last, "carried articles keep their order")
                 oldToNew[Int(j)] = Int32(i)
                 last = j
             } else {

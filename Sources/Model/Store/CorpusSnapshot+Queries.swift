@@ -169,6 +169,10 @@ extension CorpusSnapshot {
         return intersect(lists, within: 0..<speakers.count)
     }
 
+    /// How many entities' companions the build counted; the others' were taken over from the snapshot it was built
+    /// from (for the load log).
+    public var companionsCounted: Int { entityTable.companionsCounted }
+
     /// The entities that share the most articles with entity `position` (at most `EntityTable.companionLimit`),
     /// with the number shared: computed at load.
     public func companions(of position: Int32, limit: Int) -> [(entity: Int32, articles: Int)] {

@@ -1,5 +1,9 @@
 import Dispatch
 import Foundation
+import Synchronization
+
+/// Serial numbers of snapshots, so that a snapshot can name the one it was built from without holding it.
+private let snapshotSerials = Atomic<UInt64>(0)
 
 /// The immutable, indexed corpus that handlers read: built once per load and never mutated.
 ///
@@ -122,6 +126,20 @@ public final class CorpusSnapshot: Sendable {
     /// Seconds spent building the indexes (after extraction).
     public let indexSeconds: Double
 
+    /// This snapshot's serial number (unique in the process).
+    let serial: UInt64
+    /// The serial of the snapshot this one was built from (`previous`), and for each article position the position
+    /// of the same article there (all its fields equal, a figure's event aside), or -1.
+    private let carried: (serial: UInt64, newToOld: [Int32])?
+
+    /// For each article position, the position in `previous` of the same article, or -1; nil unless this snapshot
+    /// was built from `previous`. What depends on an article's fields alone (its summary JSON) can be copied from
+    /// there for every position that is not -1.
+    public func carriedArticles(from previous: CorpusSnapshot) -> [Int32]? {
+        guard let carried, carried.serial == previous.serial else { return nil }
+        return carried.newToOld
+    }
+
     /// Seconds of each step of the index build: sorting, the carry, then the builders run side by side (so their
     /// figures overlap): event clustering followed by the article and figure tables, the entities, the quotes
     /// and speakers.
@@ -137,15 +155,24 @@ public final class CorpusSnapshot: Sendable {
     public init(articles unsorted: [Article], info: LoadInfo, previous: CorpusSnapshot? = nil) {
         let started = DispatchTime.now().uptimeNanoseconds
         @Sendable func since(_ start: UInt64) -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
-        let sorted = unsorted.sorted { ($0.date, $1.id) > ($1.date, $0.id) }
+        // On a reload the articles the previous snapshot held are already in order there: only the others are
+        // sorted, and merged in (`sortedCarrying`); the carry is what that merge found.
+        let sorted: [Article], carriedPositions: [Int32]?
+        if let previous {
+            (sorted, carriedPositions) = Self.sortedCarrying(unsorted, previous: previous)
+        } else {
+            (sorted, carriedPositions) = (unsorted.sorted(by: Self.precedes), nil)
+        }
         let sortSeconds = since(started)
         // Clustering sets each figure's event and leaves the order as it is: the carry, the entities, quotes and
         // speakers do not read events, so they are built from the sorted articles beside it; the article and
         // figure tables, which hold the events, after it.
         let carryStart = DispatchTime.now().uptimeNanoseconds
-        let carried = previous.map { (snapshot: $0, carry: SnapshotCarry(articles: sorted, previous: $0)) }
+        let carried = previous.map { (snapshot: $0, carry: SnapshotCarry(articles: sorted, previous: $0, newToOld: carriedPositions!)) }
         let carrySeconds = since(carryStart)
         self.info = info
+        serial = snapshotSerials.add(1, ordering: .relaxed).newValue
+        self.carried = carried.map { ($0.snapshot.serial, $0.carry.newToOld) }
         let clusteredBox = Box<[Article]?>(nil), quoteBox = Box<QuoteTable?>(nil)
         let casualtyBox = Box<CasualtyTable?>(nil), entityBox = Box<EntityTable?>(nil)
         let speakerBox = Box<SpeakerTable?>(nil), eventBox = Box<EventIndex?>(nil)
@@ -235,6 +262,49 @@ public final class CorpusSnapshot: Sendable {
         entityIndex = e.index
         entityArticles = e.articles
         indexSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+    }
+}
+
+extension CorpusSnapshot {
+    /// Whether article `a` comes before `b` in a snapshot: newer first, then by id.
+    @inline(__always)
+    static func precedes(_ a: Article, _ b: Article) -> Bool { (a.date, b.id) > (b.date, a.id) }
+
+    /// `articles` in snapshot order (`precedes`), and for each position the position in `previous` of the same
+    /// article (`SnapshotCarry.same`), or -1. The articles `previous` holds are in that order there already: they are
+    /// taken in its order, the others sorted, and the two runs merged. Ids are unique in a load and the order is
+    /// total, so this is the order sorting them all gives.
+    static func sortedCarrying(_ articles: [Article], previous: CorpusSnapshot) -> (sorted: [Article], newToOld: [Int32]) {
+        var byOld = [Article?](repeating: nil, count: previous.articles.count)
+        var fresh: [Article] = []
+        for a in articles {
+            if let j = previous.articleIndex[a.id], byOld[Int(j)] == nil, SnapshotCarry.same(a, previous.articles[Int(j)]) {
+                byOld[Int(j)] = a
+            } else {
+                fresh.append(a)
+            }
+        }
+        fresh.sort(by: precedes)
+        var sorted: [Article] = [], newToOld: [Int32] = []
+        sorted.reserveCapacity(articles.count)
+        newToOld.reserveCapacity(articles.count)
+        var f = 0
+        for (j, kept) in byOld.enumerated() {
+            guard let kept else { continue }
+            while f < fresh.count && precedes(fresh[f], kept) {
+                sorted.append(fresh[f])
+                newToOld.append(-1)
+                f += 1
+            }
+            sorted.append(kept)
+            newToOld.append(Int32(j))
+        }
+        while f < fresh.count {
+            sorted.append(fresh[f])
+            newToOld.append(-1)
+            f += 1
+        }
+        return (sorted, newToOld)
     }
 }
 

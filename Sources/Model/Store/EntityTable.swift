@@ -25,6 +25,12 @@ struct EntityTable: Sendable {
     private let companionOffsets: [UInt32]
     /// Each entity's top companions (most shared articles first, then position), entity after entity.
     private let companionList: [(entity: Int32, articles: Int32)]
+    /// For each entity, the most articles it shares with an entity left out of its companions (0 when none is): while
+    /// that is fewer than its last companion's, which entities are its companions does not depend on positions,
+    /// so a reload that does not touch the entity takes them over (`companions(_:articleCount:reusing:)`).
+    private let companionNext: [Int32]
+    /// How many entities' companions were counted (the others were taken over from the previous table).
+    let companionsCounted: Int
     /// How many companions are kept for each entity.
     static let companionLimit = 10
     /// Seconds of each step of the build.
@@ -67,6 +73,17 @@ struct EntityTable: Sendable {
             }
             formOffsets.append(UInt32(forms.count))
             for name in finished.folded { folded.append(pool.string(name)) }
+            foldedOffsets.append(UInt32(folded.count))
+        }
+
+        /// Appends entity `p` of `old` as it was there (an entity a reload took over unchanged): its indices copied,
+        /// nothing interned again.
+        mutating func append(copying old: Gathered, _ p: Int) {
+            firstNames.append(old.firstNames[p])
+            forms += old.forms[Int(old.formOffsets[p])..<Int(old.formOffsets[p + 1])]
+            uses += old.uses[Int(old.formOffsets[p])..<Int(old.formOffsets[p + 1])]
+            formOffsets.append(UInt32(forms.count))
+            folded += old.folded[Int(old.foldedOffsets[p])..<Int(old.foldedOffsets[p + 1])]
             foldedOffsets.append(UInt32(folded.count))
         }
 
@@ -132,9 +149,42 @@ struct EntityTable: Sendable {
     /// from their own articles: the same figures as gathering everything.
     init(articles: [Article], previous: (snapshot: CorpusSnapshot, carry: SnapshotCarry)? = nil) {
         var timer = StepTimer()
-        let accumulators = previous.map { Self.regather(articles, $0.snapshot, $0.carry) } ?? Self.gather(articles)
+        guard let previous else {
+            let accumulators = Array(Self.gather(articles).values)
+            timer.lap("gather")
+            let order = accumulators.indices.sorted { Self.precedes(accumulators[$0], accumulators[$1]) }
+            self.init(articles: articles, ordered: order.map { accumulators[$0] }, reusing: nil, timer: timer)
+            return
+        }
+        let old = previous.snapshot.entityTable
+        var (keptPositions, kept, touched) = Self.regather(articles, previous.snapshot, previous.carry)
         timer.lap("gather")
-        self.init(articles: articles, accumulators: accumulators, timer: timer)
+        // The entities kept keep their figures, hence their order: only the others are sorted, then merged in,
+        // from the back (each accumulator moved out of its list, not copied; the order is total).
+        touched.sort(by: Self.precedes)
+        var ordered: [Accumulator] = [], oldPositions: [Int32] = []
+        ordered.reserveCapacity(kept.count + touched.count)
+        oldPositions.reserveCapacity(kept.count + touched.count)
+        while !kept.isEmpty || !touched.isEmpty {
+            if !touched.isEmpty && (kept.isEmpty || Self.precedes(kept[kept.count - 1], touched[touched.count - 1])) {
+                ordered.append(touched.removeLast())
+                oldPositions.append(-1)
+            } else {
+                ordered.append(kept.removeLast())
+                oldPositions.append(keptPositions.removeLast())
+            }
+        }
+        ordered.reverse()
+        oldPositions.reverse()
+        self.init(articles: articles, ordered: ordered, reusing: (old, oldPositions), timer: timer)
+    }
+
+    /// Whether entity `a` comes before `b`: most mentioned first, then by name, then by id (two entities may share
+    /// a name and a count; the id makes the order total, so it does not depend on the order they were gathered in).
+    fileprivate static func precedes(_ a: Accumulator, _ b: Accumulator) -> Bool {
+        if a.entity.mentions != b.entity.mentions { return a.entity.mentions > b.entity.mentions }
+        if a.entity.name != b.entity.name { return a.entity.name < b.entity.name }
+        return a.entity.id < b.entity.id
     }
 
     /// Every entity's figures over all of `articles`, sharded across the cores.
@@ -167,8 +217,10 @@ struct EntityTable: Sendable {
     }
 
     /// The same from the previous snapshot: entities that no new or dropped article mentions are taken over,
-    /// their article positions remapped; the others are gathered from their remaining and new articles.
-    fileprivate static func regather(_ articles: [Article], _ old: CorpusSnapshot, _ carry: SnapshotCarry) -> [String: Accumulator] {
+    /// their article positions remapped (`kept`, in its order, and their positions there); the others are
+    /// gathered from their remaining and new articles (`touched`, in no order).
+    fileprivate static func regather(_ articles: [Article], _ old: CorpusSnapshot, _ carry: SnapshotCarry)
+        -> (keptPositions: [Int32], kept: [Accumulator], touched: [Accumulator]) {
         var touched: [String: [Int32]] = [:]  // entity id -> the new articles that mention it
         for i in carry.fresh {
             // An article lists an entity once as a rule, but the gathering counts every entry it has: the article
@@ -186,12 +238,14 @@ struct EntityTable: Sendable {
                 if touched[id] == nil { touched[id] = [] }
             }
         }
-        var accumulators: [String: Accumulator] = [:]
-        accumulators.reserveCapacity(old.entities.count + touched.count)
+        var keptPositions: [Int32] = [], keptOnes: [Accumulator] = [], accumulators: [Accumulator] = []
+        keptPositions.reserveCapacity(old.entities.count)
+        keptOnes.reserveCapacity(old.entities.count)
         for (p, entity) in old.entities.enumerated() {
             let kept = old.entityArticles[p].compactMap { carry.oldToNew[Int($0)] >= 0 ? carry.oldToNew[Int($0)] : nil }
             guard let new = touched[entity.id] else {
-                accumulators[entity.id] = old.entityTable.gathered.accumulator(p, entity: entity, articles: kept)
+                keptPositions.append(Int32(p))
+                keptOnes.append(old.entityTable.gathered.accumulator(p, entity: entity, articles: kept))
                 continue
             }
             // Only new articles, all newer than its oldest: what comes from the oldest article (name, type,
@@ -207,7 +261,7 @@ struct EntityTable: Sendable {
                     }
                 }
                 acc.entity.lastSeen = articles[Int(Swift.min(kept.first ?? oldest, new.min() ?? oldest))].date
-                accumulators[acc.entity.id] = acc
+                accumulators.append(acc)
                 touched[acc.entity.id] = nil
                 continue
             }
@@ -231,38 +285,30 @@ struct EntityTable: Sendable {
                     acc!.add(e, article: i, date: a.date)
                 }
             }
-            if let acc { accumulators[id] = acc }
+            if let acc { accumulators.append(acc) }
         }
-        return accumulators
+        return (keptPositions, keptOnes, accumulators)
     }
 
-    /// Orders the gathered entities and builds the lists, names and companions.
-    private init(articles: [Article], accumulators: [String: Accumulator], timer: StepTimer) {
+    /// Builds the lists, names and companions of the gathered entities, `ordered` as `precedes` orders them.
+    /// `reusing` is the previous snapshot's table and, for each of `ordered`, its position there when it was taken
+    /// over unchanged (else -1): the companions of those are taken over when that gives the same ones.
+    private init(articles: [Article], ordered: [Accumulator], reusing: (table: EntityTable, oldPositions: [Int32])?,
+                 timer: StepTimer) {
         var timer = timer
-        // Positions are sorted, not the accumulators: moving a struct of a dozen references at every step of the
-        // sort cost more than the compares.
-        let values = Array(accumulators.values)
-        let ordered = values.indices.sorted {
-            (values[$0].entity.mentions, values[$1].entity.name) > (values[$1].entity.mentions, values[$0].entity.name)
-        }.lazy.map { values[$0] }
         var entities: [Entity] = [], entityArticles: [[Int32]] = []
+        entityArticles.reserveCapacity(ordered.count)
         var finishedAll: [(name: String, aliases: [String], folded: [String])] = []
         finishedAll.reserveCapacity(ordered.count)
         var index: [String: Int32] = [:]
+        index.reserveCapacity(ordered.count)
         var names: [(name: String, entity: Int32)] = []
         entities.reserveCapacity(ordered.count)
         var foldedNames: [String] = []
         foldedNames.reserveCapacity(ordered.count)
-        for acc in ordered {
-            var entity = acc.entity
-            let finished = acc.finished ?? {
-                // The canonical name is the form most articles use; the others are aliases.
-                let byUse = acc.aliases.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
-                var name = entity.name
-                if let top = byUse.first, name != top.key, acc.aliases[name] ?? 0 < top.value { name = top.key }
-                let aliases = byUse.map(\.key).filter { $0 != name }.sorted()
-                return (name, aliases, ([name] + aliases).map { $0.applyingFolding() })
-            }()
+        for i in ordered.indices {
+            let finished = ordered[i].finished ?? Self.finish(ordered[i])
+            var entity = ordered[i].entity
             entity.name = finished.name
             entity.aliases = finished.aliases
             let position = Int32(entities.count)
@@ -270,7 +316,9 @@ struct EntityTable: Sendable {
             for name in finished.folded { names.append((name, position)) }
             foldedNames.append(finished.folded[0])
             entities.append(entity)
-            entityArticles.append(acc.articles.sorted())
+            // Taken over or gathered oldest first, the positions are most often in order already.
+            let list = ordered[i].articles
+            entityArticles.append(Self.isAscending(list) ? list : list.sorted())
             finishedAll.append(finished)
         }
         var gathered = Gathered()
@@ -278,14 +326,37 @@ struct EntityTable: Sendable {
         gathered.formOffsets.reserveCapacity(ordered.count + 1)
         gathered.foldedOffsets.reserveCapacity(ordered.count + 1)
         EntityPool.shared.intern { pool in
-            for (k, acc) in ordered.enumerated() { gathered.append(acc, finished: finishedAll[k], pool: &pool) }
+            for (k, acc) in ordered.enumerated() {
+                // An entity taken over unchanged is copied from the previous table's gathering.
+                if let reusing, case let p = Int(reusing.oldPositions[k]), p >= 0 {
+                    gathered.append(copying: reusing.table.gathered, p)
+                } else {
+                    gathered.append(acc, finished: finishedAll[k], pool: &pool)
+                }
+            }
         }
         self.gathered = gathered
         timer.lap("order")
         self.entities = entities
         self.index = index
         self.articles = entityArticles
-        self.names = names.sorted { ($0.name, $0.entity) < ($1.name, $1.entity) }
+        // On a reload the entities taken over keep their order among themselves, hence their order in the name lists
+        // of the previous table: those lists are renumbered and only the other entities' names sorted and merged in.
+        let kept = reusing.map { reusing -> (table: EntityTable, oldToNew: [Int32], isNew: [Bool]) in
+            var oldToNew = [Int32](repeating: -1, count: reusing.table.entities.count)
+            for (q, p) in reusing.oldPositions.enumerated() where p >= 0 { oldToNew[Int(p)] = Int32(q) }
+            return (reusing.table, oldToNew, reusing.oldPositions.map { $0 < 0 })
+        }
+        let byNameAndEntity = { (a: (name: String, entity: Int32), b: (name: String, entity: Int32)) in (a.name, a.entity) < (b.name, b.entity) }
+        if let kept {
+            let carried = kept.table.names.compactMap { n -> (name: String, entity: Int32)? in
+                let q = kept.oldToNew[Int(n.entity)]
+                return q >= 0 ? (n.name, q) : nil
+            }
+            self.names = Self.merge(carried, names.filter { kept.isNew[Int($0.entity)] }.sorted(by: byNameAndEntity), by: byNameAndEntity)
+        } else {
+            self.names = names.sorted(by: byNameAndEntity)
+        }
         var byType: [EntityType: [Int32]] = [:], bySubtype: [String: [Int32]] = [:]
         for (i, e) in entities.enumerated() {
             byType[e.type, default: []].append(Int32(i))
@@ -294,7 +365,11 @@ struct EntityTable: Sendable {
         self.byType = byType
         self.bySubtype = bySubtype
         let folded = foldedNames
-        let byName = (0..<Int32(entities.count)).sorted { (folded[Int($0)], $0) < (folded[Int($1)], $1) }
+        let byFolded = { (a: Int32, b: Int32) in (folded[Int(a)], a) < (folded[Int(b)], b) }
+        let byName = kept.map { kept in
+            Self.merge(kept.table.byName.compactMap { kept.oldToNew[Int($0)] >= 0 ? kept.oldToNew[Int($0)] : nil },
+                       (0..<Int32(entities.count)).filter { kept.isNew[Int($0)] }.sorted(by: byFolded), by: byFolded)
+        } ?? (0..<Int32(entities.count)).sorted(by: byFolded)
         var nameRank = [Int32](repeating: 0, count: entities.count)
         var byTypeByName: [EntityType: [Int32]] = [:]
         for (rank, e) in byName.enumerated() {
@@ -305,7 +380,14 @@ struct EntityTable: Sendable {
         self.nameRank = nameRank
         self.byTypeByName = byTypeByName
         timer.lap("lists")
-        (companionOffsets, companionList) = Self.companions(entityArticles, articleCount: articles.count)
+        let reuse = reusing.map { reusing -> CompanionReuse in
+            // Old entity position -> new, for every old entity still present.
+            var oldToNew = [Int32](repeating: -1, count: reusing.table.entities.count)
+            for (p, e) in reusing.table.entities.enumerated() { oldToNew[p] = index[e.id] ?? -1 }
+            return CompanionReuse(table: reusing.table, oldPositions: reusing.oldPositions, oldToNew: oldToNew)
+        }
+        (companionOffsets, companionList, companionNext, companionsCounted) =
+            Self.companions(entityArticles, articleCount: articles.count, reusing: reuse)
         timer.lap("companions")
         self.steps = timer.steps
     }
@@ -315,65 +397,156 @@ struct EntityTable: Sendable {
         companionList[Int(companionOffsets[Int(entity)])..<Int(companionOffsets[Int(entity) + 1])]
     }
 
-    /// Counts, for every entity, the articles it shares with each other entity, and keeps the top
-    /// `companionLimit`: shards of entities on all cores, each with a dense counter array.
-    private static func companions(_ entityArticles: [[Int32]], articleCount: Int)
-        -> ([UInt32], [(entity: Int32, articles: Int32)]) {
-        // Article -> entities, flat (the inverse of entityArticles), entities ascending within an article.
-        var starts = [UInt32](repeating: 0, count: articleCount + 1)
-        for list in entityArticles { for a in list { starts[Int(a) + 1] += 1 } }
-        for a in 0..<articleCount { starts[a + 1] += starts[a] }
-        var fill = starts
-        var members = [Int32](repeating: 0, count: Int(starts[articleCount]))
-        for (e, list) in entityArticles.enumerated() {
-            for a in list {
-                members[Int(fill[Int(a)])] = Int32(e)
-                fill[Int(a)] += 1
-            }
+    /// What the order step derives from an entity's figures: the canonical name (the form most articles use), the
+    /// other aliases, and the folded name and aliases.
+    fileprivate static func finish(_ acc: Accumulator) -> (name: String, aliases: [String], folded: [String]) {
+        let byUse = acc.aliases.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+        var name = acc.entity.name
+        if let top = byUse.first, name != top.key, acc.aliases[name] ?? 0 < top.value { name = top.key }
+        let aliases = byUse.map(\.key).filter { $0 != name }.sorted()
+        return (name, aliases, ([name] + aliases).map { $0.applyingFolding() })
+    }
+
+    /// Whether `positions` are in ascending order.
+    private static func isAscending(_ positions: [Int32]) -> Bool {
+        var last = Int32.min
+        for p in positions {
+            if p < last { return false }
+            last = p
         }
-        let entityCount = entityArticles.count
-        let articleStarts = starts, articleMembers = members
-        let shards = concurrentMap(shardRanges(entityCount)) { range -> [[(entity: Int32, articles: Int32)]] in
-            var counts = [Int32](repeating: 0, count: entityCount)
-            var touched: [Int32] = []
-            var result: [[(entity: Int32, articles: Int32)]] = []
-            result.reserveCapacity(range.count)
-            for e in range {
-                for a in entityArticles[e] {
-                    for o in articleMembers[Int(articleStarts[Int(a)])..<Int(articleStarts[Int(a) + 1])] where Int(o) != e {
-                        if counts[Int(o)] == 0 { touched.append(o) }
-                        counts[Int(o)] += 1
-                    }
-                }
-                // Top k by (shared articles descending, position ascending), by insertion into a short list.
-                var top: [(entity: Int32, articles: Int32)] = []
-                for o in touched {
-                    let n = counts[Int(o)]
-                    counts[Int(o)] = 0
-                    if top.count == companionLimit, let last = top.last, (n, last.entity) <= (last.articles, o) { continue }
-                    var k = top.count
-                    while k > 0 && (n, top[k - 1].entity) > (top[k - 1].articles, o) { k -= 1 }
-                    top.insert((o, n), at: k)
-                    if top.count > companionLimit { top.removeLast() }
-                }
-                touched.removeAll(keepingCapacity: true)
-                result.append(top)
+        return true
+    }
+
+    /// Two lists sorted by `precedes` merged into one (on a tie, `a`'s element first).
+    private static func merge<T>(_ a: [T], _ b: [T], by precedes: (T, T) -> Bool) -> [T] {
+        var merged: [T] = []
+        merged.reserveCapacity(a.count + b.count)
+        var j = 0
+        for x in a {
+            while j < b.count && precedes(b[j], x) {
+                merged.append(b[j])
+                j += 1
             }
-            return result
+            merged.append(x)
+        }
+        merged += b[j...]
+        return merged
+    }
+
+    /// What a reload's companions may take over: the previous table, the old position of each entity taken over
+    /// unchanged (-1 for the others), and the new position of each old entity (-1 when gone).
+    private struct CompanionReuse {
+        let table: EntityTable
+        let oldPositions: [Int32]
+        let oldToNew: [Int32]
+    }
+
+    /// Counts, for every entity, the articles it shares with each other entity, and keeps the top
+    /// `companionLimit`: shards of entities on all cores, each with a dense counter array. Also gives, for each
+    /// entity, the most articles shared with an entity left out (`companionNext`).
+    ///
+    /// With `reusing`, an entity taken over unchanged has the same articles, each with the same entities, so it
+    /// shares as many articles with each other entity as before; only positions moved. When its last companion
+    /// shares more articles than any entity left out (or it had fewer than the limit), its companions are the same
+    /// entities whatever their positions: they are taken over, renumbered and put in order again. The others
+    /// are counted.
+    private static func companions(_ entityArticles: [[Int32]], articleCount: Int, reusing: CompanionReuse?)
+        -> ([UInt32], [(entity: Int32, articles: Int32)], [Int32], Int) {
+        let entityCount = entityArticles.count
+        var results = [[(entity: Int32, articles: Int32)]?](repeating: nil, count: entityCount)
+        var next = [Int32](repeating: 0, count: entityCount)
+        var toCount: [Int] = []
+        if let reusing {
+            for e in 0..<entityCount {
+                let p = Int(reusing.oldPositions[e])
+                guard p >= 0 else {
+                    toCount.append(e)
+                    continue
+                }
+                let old = reusing.table.companions(of: Int32(p)), oldNext = reusing.table.companionNext[p]
+                guard old.count < companionLimit || old.last!.articles > oldNext,
+                      old.allSatisfy({ reusing.oldToNew[Int($0.entity)] >= 0 }) else {
+                    toCount.append(e)
+                    continue
+                }
+                let renumbered = old.map { (entity: reusing.oldToNew[Int($0.entity)], articles: $0.articles) }
+                let inOrder = { (a: (entity: Int32, articles: Int32), b: (entity: Int32, articles: Int32)) in
+                    (a.articles, b.entity) > (b.articles, a.entity)
+                }
+                results[e] = zip(renumbered, renumbered.dropFirst()).allSatisfy { inOrder($0, $1) } ? renumbered : renumbered.sorted(by: inOrder)
+                next[e] = oldNext
+            }
+        } else {
+            toCount = Array(0..<entityCount)
+        }
+        if !toCount.isEmpty {
+            // Article -> entities, flat (the inverse of entityArticles), entities ascending within an article.
+            var starts = [UInt32](repeating: 0, count: articleCount + 1)
+            for list in entityArticles { for a in list { starts[Int(a) + 1] += 1 } }
+            for a in 0..<articleCount { starts[a + 1] += starts[a] }
+            var fill = starts
+            var members = [Int32](repeating: 0, count: Int(starts[articleCount]))
+            for (e, list) in entityArticles.enumerated() {
+                for a in list {
+                    members[Int(fill[Int(a)])] = Int32(e)
+                    fill[Int(a)] += 1
+                }
+            }
+            let articleStarts = starts, articleMembers = members, counted = toCount
+            let shards = concurrentMap(shardRanges(counted.count)) { range -> [(top: [(entity: Int32, articles: Int32)], next: Int32)] in
+                var counts = [Int32](repeating: 0, count: entityCount)
+                var touched: [Int32] = []
+                var result: [(top: [(entity: Int32, articles: Int32)], next: Int32)] = []
+                result.reserveCapacity(range.count)
+                for k in range {
+                    let e = counted[k]
+                    for a in entityArticles[e] {
+                        for o in articleMembers[Int(articleStarts[Int(a)])..<Int(articleStarts[Int(a) + 1])] where Int(o) != e {
+                            if counts[Int(o)] == 0 { touched.append(o) }
+                            counts[Int(o)] += 1
+                        }
+                    }
+                    // Top k by (shared articles descending, position ascending), by insertion into a short list;
+                    // `left` is the most shared by one left out.
+                    var top: [(entity: Int32, articles: Int32)] = []
+                    var left: Int32 = 0
+                    for o in touched {
+                        let n = counts[Int(o)]
+                        counts[Int(o)] = 0
+                        if top.count == companionLimit, let last = top.last, (n, last.entity) <= (last.articles, o) {
+                            left = Swift.max(left, n)
+                            continue
+                        }
+                        var k = top.count
+                        while k > 0 && (n, top[k - 1].entity) > (top[k - 1].articles, o) { k -= 1 }
+                        top.insert((o, n), at: k)
+                        if top.count > companionLimit { left = Swift.max(left, top.removeLast().articles) }
+                    }
+                    touched.removeAll(keepingCapacity: true)
+                    result.append((top, left))
+                }
+                return result
+            }
+            var k = 0
+            for shard in shards {
+                for (top, left) in shard {
+                    results[counted[k]] = top
+                    next[counted[k]] = left
+                    k += 1
+                }
+            }
         }
         var offsets: [UInt32] = [0]
         offsets.reserveCapacity(entityCount + 1)
         var list: [(entity: Int32, articles: Int32)] = []
         // Sized exactly: grown by appending, the list kept up to twice its bytes as spare capacity (6.3 MB for
         // 3.2 MB of companions on the scale corpus).
-        list.reserveCapacity(shards.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } })
-        for shard in shards {
-            for top in shard {
-                list += top
-                offsets.append(UInt32(list.count))
-            }
+        list.reserveCapacity(results.reduce(0) { $0 + $1!.count })
+        for top in results {
+            list += top!
+            offsets.append(UInt32(list.count))
         }
-        return (offsets, list)
+        return (offsets, list, next, toCount.count)
     }
 }
 

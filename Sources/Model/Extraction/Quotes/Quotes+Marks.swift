@@ -30,28 +30,8 @@ extension QuoteExtractor {
         static let singleClose: Set<Unicode.Scalar> = ["\u{2019}", "'"]
     }
 
-    /// The text of a range of scalars, encoded as UTF-8 in one pass.
-    /// The exact length is counted first, so that a short text stays a small string with no allocation.
-    static func string(_ s: [Unicode.Scalar], _ range: Range<Int>) -> String {
-        var length = 0
-        for i in range { length += UTF8.width(s[i]) }
-        return String(unsafeUninitializedCapacity: length) { buffer in
-            var n = 0
-            for i in range {
-                let c = s[i]
-                if c.value < 0x80 {
-                    buffer[n] = UInt8(truncatingIfNeeded: c.value)
-                    n += 1
-                } else {
-                    UTF8.encode(c) { byte in
-                        buffer[n] = byte
-                        n += 1
-                    }
-                }
-            }
-            return n
-        }
-    }
+    /// The text of a range of scalars (`String(scalars:)`: sized first, so a short text stays a small string).
+    static func string(_ s: [Unicode.Scalar], _ range: Range<Int>) -> String { String(scalars: s[range]) }
 
     /// The quoted segments of one paragraph, in order.
     ///

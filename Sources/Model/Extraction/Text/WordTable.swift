@@ -60,20 +60,7 @@ public struct WordTable<Value: Sendable>: Sendable {
     /// The value of the word whose folded bytes are `bytes` and whose hash is `hash` (`FNV1a.hash(bytes)`).
     @inline(__always)
     public func value(hash: UInt64, bytes: ArraySlice<UInt8>) -> Value? {
-        var slot = Self.slot(hash, mask)
-        while true {
-            let entry = Int(slots[slot])
-            if entry == 0 { return nil }
-            if hashes[entry - 1] == hash {
-                let start = Int(keyStarts[entry - 1])
-                let end = Int(keyStarts[entry])
-                if end - start == bytes.count
-                    && bytes.withUnsafeBufferPointer({ Self.equal(keyBytes, start, $0) }) {
-                    return values[entry - 1]
-                }
-            }
-            slot = (slot + 1) & mask
-        }
+        bytes.withUnsafeBufferPointer { value(hash: hash, bytes: $0) }
     }
 
     /// The value of a folded word given as bytes.
@@ -100,7 +87,7 @@ public struct WordTable<Value: Sendable>: Sendable {
 
     /// The value of the word `bytes` whose `FNV1a.hash` is `hash`, or nil.
     @inline(__always)
-    public func value(hash: UInt64, bytes: UnsafeBufferPointer<UInt8>) -> Value? {
+    func value(hash: UInt64, bytes: UnsafeBufferPointer<UInt8>) -> Value? {
         var slot = Self.slot(hash, mask)
         while true {
             let entry = Int(slots[slot])

@@ -239,17 +239,14 @@ struct RawHTTP {
         #expect(one.hasPrefix("HTTP/1.1 200 OK\r\n"))
         #expect(first.openHere.load(ordering: .relaxed) == 1 && second.openHere.load(ordering: .relaxed) == 0)
         // As when the first thread finds itself saturated with cores idle: its next idle connection goes to the second.
-        // Set on the first thread's state while it waits for this connection's next request (nothing runs on it); the
-        // window, begun in the future, does not end meanwhile, however slow the machine.
-        first.balance.pointee.windowStart = connectionClock() + 60_000_000_000
-        first.balance.pointee.target = 1
-        first.balance.pointee.budget = 1
+        // Posted to the first thread, which sets its own state before it reads this connection's next request.
+        first.post(.handOverNext)
+        for _ in 0..<100 where first.posted.load(ordering: .sequentiallyConsistent) != 0 { usleep(10_000) }
         socket.send(request)
         let two = String(decoding: socket.read(seconds: 5).bytes, as: UTF8.self)
         #expect(Self.withoutDate(two) == Self.withoutDate(one))
         for _ in 0..<100 where second.openHere.load(ordering: .relaxed) == 0 { usleep(10_000) }
         #expect(first.openHere.load(ordering: .relaxed) == 0 && second.openHere.load(ordering: .relaxed) == 1)
-        #expect(first.balance.pointee.budget == 0)
         // The second thread reads the next requests: keep-alive, then the close the client asks for.
         socket.send(request)
         let three = String(decoding: socket.read(seconds: 5).bytes, as: UTF8.self)

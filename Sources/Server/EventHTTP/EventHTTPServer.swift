@@ -136,6 +136,9 @@ final class Worker {
         case drain = 2
         /// Take the connections another worker handed over (`ConnectionBalance`).
         case adopt = 4
+        /// Hand the next connection that ends a response to the next worker, as a saturated worker does: set on
+        /// the worker's own thread, which owns its balance state (tests).
+        case handOverNext = 8
     }
 
     let index: Int
@@ -163,7 +166,7 @@ final class Worker {
     /// a connection handed over after that is closed by the worker that hands it over.
     private let inbox = Mutex<[(fd: Int32, idleSince: UInt64?)]?>([])
     /// This worker's load window and what it hands over (`ConnectionBalance`).
-    let balance: UnsafeMutablePointer<BalanceState>
+    private let balance: UnsafeMutablePointer<BalanceState>
     /// The head deadline as a libevent common timeout: every connection's deadline has the same length, so libevent
     /// keeps them in one queue (O(1) to add and remove) instead of its timer heap.
     private(set) var headTimeout: UnsafePointer<timeval>?
@@ -174,7 +177,7 @@ final class Worker {
     private let headScratch: UnsafeMutablePointer<UInt8>
     private static let headScratchSize = 16384
     /// Commands posted by other threads, as bits.
-    private let posted = Atomic<UInt8>(0)
+    let posted = Atomic<UInt8>(0)
     /// The wake-up pipe: other threads write a byte after posting; the loop reads it.
     private let wakeRead: Int32, wakeWrite: Int32
     private var wakeEvent: OpaquePointer?
@@ -292,6 +295,12 @@ final class Worker {
         while scratch.withUnsafeMutableBytes({ read(wakeRead, $0.baseAddress, $0.count) }) > 0 {}
         let commands = posted.exchange(0, ordering: .sequentiallyConsistent)
         if commands & Command.adopt.rawValue != 0 { adoptHandedOver() }
+        if commands & Command.handOverNext.rawValue != 0 {
+            // A window begun in the future does not end meanwhile, however slow the machine.
+            balance.pointee.windowStart = connectionClock() + 60_000_000_000
+            balance.pointee.target = (index + 1) % server.workers.count
+            balance.pointee.budget = 1
+        }
         if commands & Command.drain.rawValue != 0 { beginDrain() }
         if commands & Command.stop.rawValue != 0 { event_base_loopexit(base, nil) }
     }

@@ -55,11 +55,7 @@ public final class EntityPool: Sendable {
         fileprivate let descriptors: ChunkedStore<Descriptor>
 
         /// FNV-1a of the UTF-8 bytes: strings are told apart by their bytes.
-        fileprivate static func hash(_ s: String) -> Int {
-            var h = FNV1a.basis
-            for byte in s.utf8 { h = FNV1a.combine(h, byte) }
-            return Int(truncatingIfNeeded: h)
-        }
+        fileprivate static func hash(_ s: String) -> Int { Int(truncatingIfNeeded: FNV1a.hash(s)) }
 
         /// The index of `s`, interned if new.
         mutating func string(_ s: String) -> UInt32 {
